@@ -1,0 +1,761 @@
+//! The seat ledger of one event: every active registration, the seats they hold and the
+//! line they wait in. Each operation decides a change of state and records what happened
+//! (for the audit log and the emails); nothing here reads a clock or touches storage.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Mode, Phase, Preference, Status};
+
+/// The settings of an event that decisions depend on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRules {
+    pub phase: Phase,
+    pub in_person_capacity: u32,
+    /// `None` means unlimited.
+    pub virtual_capacity: Option<u32>,
+    pub offer_window: Duration,
+    pub auto_confirm: bool,
+    pub starts_at: DateTime<Utc>,
+}
+
+impl EventRules {
+    pub fn capacity(&self, mode: Mode) -> Option<u32> {
+        match mode {
+            Mode::InPerson => Some(self.in_person_capacity),
+            Mode::Virtual => self.virtual_capacity,
+        }
+    }
+}
+
+/// One active registration (invited, waitlisted, offered or confirmed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: i64,
+    pub status: Status,
+    /// The mode of the seat held; for a waitlisted entry, none.
+    pub mode: Option<Mode>,
+    pub preference: Preference,
+    pub hold_until: Option<DateTime<Utc>>,
+    /// Organizer priority: higher goes first in line.
+    pub priority: i32,
+    /// When the entry joined its line (waitlisted, or a confirmed participant waiting for
+    /// the other mode).
+    pub line_since: Option<DateTime<Utc>>,
+    /// A confirmed participant waiting for a seat of this other mode.
+    pub wait_for: Option<Mode>,
+    /// The deadline of a seat of `wait_for` offered to that confirmed participant.
+    pub wait_offered_until: Option<DateTime<Utc>>,
+}
+
+impl Entry {
+    fn in_line(&self) -> bool {
+        match self.status {
+            Status::Waitlisted => true,
+            Status::Confirmed => self.wait_for.is_some() && self.wait_offered_until.is_none(),
+            _ => false,
+        }
+    }
+
+    /// The modes this entry would take a seat of, while it is in line.
+    fn accepts(&self, mode: Mode) -> bool {
+        match self.status {
+            Status::Waitlisted => self.preference.accepts(mode),
+            Status::Confirmed => self.wait_for == Some(mode),
+            _ => false,
+        }
+    }
+
+    fn line_key(&self) -> LineKey {
+        (
+            Reverse(self.priority),
+            self.line_since.unwrap_or(DateTime::<Utc>::MIN_UTC),
+            self.id,
+        )
+    }
+
+    fn deadline(&self) -> Option<DateTime<Utc>> {
+        match self.status {
+            Status::Invited | Status::Offered => self.hold_until,
+            Status::Confirmed => self.wait_offered_until,
+            _ => None,
+        }
+    }
+
+    /// The seats this entry holds, at most one per mode.
+    fn held_modes(&self) -> impl Iterator<Item = Mode> {
+        let main = match self.status {
+            Status::Invited | Status::Offered | Status::Confirmed => self.mode,
+            _ => None,
+        };
+        let offered = match self.status {
+            Status::Confirmed if self.wait_offered_until.is_some() => self.wait_for,
+            _ => None,
+        };
+        main.into_iter().chain(offered)
+    }
+}
+
+/// A seat count of one mode, as shown to people and organizers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seats {
+    pub capacity: Option<u32>,
+    pub held: u32,
+    pub free: Option<u32>,
+    pub waiting: u32,
+}
+
+/// What a person should be told about a change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Invitation { mode: Mode, until: DateTime<Utc> },
+    Confirmation { mode: Mode },
+    WaitingListPlace,
+    SeatOffer { mode: Mode, until: DateTime<Utc> },
+    /// An invitation or offer passed its deadline.
+    Lapsed { mode: Mode },
+    Cancellation,
+    ModeChanged { mode: Mode },
+}
+
+/// One recorded change: becomes an audit row and, with a notice, an email.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Happening {
+    pub registration_id: i64,
+    pub from: Option<Status>,
+    pub to: Status,
+    pub note: String,
+    pub notice: Option<Notice>,
+    /// A consequence decided by the system (promotion, expiry), not by the actor.
+    pub by_system: bool,
+}
+
+/// Why an operation was refused; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("this registration is not active")]
+    NotActive,
+    #[error("no {mode} seat is free", mode = mode_word(*.0))]
+    NoSeat(Mode),
+    #[error("the event has already started")]
+    Started,
+    #[error("{0}")]
+    NotAllowed(String),
+}
+
+fn mode_word(mode: Mode) -> &'static str {
+    match mode {
+        Mode::InPerson => "in-person",
+        Mode::Virtual => "virtual",
+    }
+}
+
+fn not_allowed<T>(message: impl Into<String>) -> Result<T, Refusal> {
+    Err(Refusal::NotAllowed(message.into()))
+}
+
+type LineKey = (Reverse<i32>, DateTime<Utc>, i64);
+
+fn index(mode: Mode) -> usize {
+    match mode {
+        Mode::InPerson => 0,
+        Mode::Virtual => 1,
+    }
+}
+
+/// The active registrations of one event with their seats, line and deadlines.
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    rules: EventRules,
+    entries: HashMap<i64, Entry>,
+    line: BTreeSet<LineKey>,
+    deadlines: BTreeSet<(DateTime<Utc>, i64)>,
+    held: [i64; 2],
+    waiting: [i64; 2],
+    waitlisted: i64,
+    happenings: Vec<Happening>,
+    changed: BTreeMap<i64, Entry>,
+}
+
+impl Ledger {
+    pub fn new(rules: EventRules, entries: impl IntoIterator<Item = Entry>) -> Self {
+        let mut ledger = Ledger {
+            rules,
+            entries: HashMap::new(),
+            line: BTreeSet::new(),
+            deadlines: BTreeSet::new(),
+            held: [0; 2],
+            waiting: [0; 2],
+            waitlisted: 0,
+            happenings: Vec::new(),
+            changed: BTreeMap::new(),
+        };
+        for entry in entries {
+            debug_assert!(!entry.status.is_ended() && entry.status != Status::PendingEmail);
+            ledger.index_entry(&entry, 1);
+            ledger.entries.insert(entry.id, entry);
+        }
+        ledger
+    }
+
+    pub fn rules(&self) -> &EventRules {
+        &self.rules
+    }
+
+    pub fn entry(&self, id: i64) -> Option<&Entry> {
+        self.entries.get(&id)
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.values()
+    }
+
+    pub fn seats(&self, mode: Mode) -> Seats {
+        let capacity = self.rules.capacity(mode);
+        let held = self.held[index(mode)] as u32;
+        Seats {
+            capacity,
+            held,
+            free: capacity.map(|c| c.saturating_sub(held)),
+            waiting: self.waiting[index(mode)] as u32,
+        }
+    }
+
+    pub fn has_free(&self, mode: Mode) -> bool {
+        self.seats(mode).free != Some(0)
+    }
+
+    /// The line in order: waitlisted entries and confirmed participants waiting for the
+    /// other mode.
+    pub fn line(&self) -> impl Iterator<Item = &Entry> {
+        self.line.iter().map(|key| &self.entries[&key.2])
+    }
+
+    /// A waitlisted entry's 1-based place among the waitlisted entries, in line order; for a
+    /// confirmed participant waiting for the other mode, their place among those waiting for
+    /// that mode. Counted from the back, where newcomers join, so placing is cheap in a rush.
+    pub fn position(&self, id: i64) -> Option<u32> {
+        let entry = self.entries.get(&id)?;
+        if !entry.in_line() {
+            return None;
+        }
+        if entry.status == Status::Waitlisted {
+            let mut behind = 0;
+            for key in self.line.iter().rev() {
+                if key.2 == id {
+                    return Some((self.waitlisted - behind) as u32);
+                }
+                if self.entries[&key.2].status == Status::Waitlisted {
+                    behind += 1;
+                }
+            }
+            return None;
+        }
+        let mode = entry.wait_for?;
+        let mut ahead = 0;
+        for member in self.line() {
+            if member.id == id {
+                return Some(ahead + 1);
+            }
+            if member.accepts(mode) {
+                ahead += 1;
+            }
+        }
+        None
+    }
+
+    /// The earliest deadline of any hold, so callers know when to settle next.
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.deadlines.first().map(|(at, _)| *at)
+    }
+
+    /// Everything that happened since the last call, and the final state of each changed
+    /// registration (ended ones included, with their ended status).
+    pub fn take_changes(&mut self) -> (Vec<Happening>, Vec<Entry>) {
+        let happenings = std::mem::take(&mut self.happenings);
+        let changed = std::mem::take(&mut self.changed).into_values().collect();
+        (happenings, changed)
+    }
+
+    pub fn has_changes(&self) -> bool {
+        !self.changed.is_empty()
+    }
+
+    // ----- operations -------------------------------------------------------------------
+
+    /// Expires every hold whose deadline has passed and hands the freed seats on. Called
+    /// before every other operation, so a lapsed hold never blocks anyone.
+    pub fn settle(&mut self, now: DateTime<Utc>) {
+        while let Some(&(deadline, id)) = self.deadlines.first() {
+            if deadline > now {
+                break;
+            }
+            let mut entry = self.entries[&id].clone();
+            let from = entry.status;
+            let lapsed_mode;
+            if entry.status == Status::Confirmed {
+                lapsed_mode = entry.wait_for.expect("a confirmed deadline is a waiting offer");
+                entry.wait_for = None;
+                entry.wait_offered_until = None;
+                entry.line_since = None;
+            } else {
+                lapsed_mode = entry.mode.expect("a hold has a mode");
+                entry.status = Status::Expired;
+                entry.hold_until = None;
+            }
+            let to = entry.status;
+            self.put(entry);
+            self.record(id, Some(from), to, "deadline passed", true)
+                .with(Notice::Lapsed { mode: lapsed_mode });
+        }
+        self.promote(now);
+    }
+
+    /// Replaces the event's settings (capacity, phase, windows) and hands on any seat that
+    /// became free.
+    pub fn set_rules(&mut self, rules: EventRules, now: DateTime<Utc>) {
+        self.rules = rules;
+        self.promote(now);
+    }
+
+    /// Adds an invitation holding a seat of `mode` until `until`. `from` is the previous
+    /// status of a re-used (ended) registration.
+    pub fn invite(
+        &mut self,
+        id: i64,
+        from: Option<Status>,
+        mode: Mode,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        if until <= now {
+            return not_allowed("the deadline must be in the future");
+        }
+        if !self.has_free(mode) {
+            return Err(Refusal::NoSeat(mode));
+        }
+        let entry = Entry {
+            id,
+            status: Status::Invited,
+            mode: Some(mode),
+            preference: mode.into(),
+            hold_until: Some(until),
+            priority: 0,
+            line_since: None,
+            wait_for: None,
+            wait_offered_until: None,
+        };
+        self.put(entry);
+        self.record(id, from, Status::Invited, "invited", false)
+            .with(Notice::Invitation { mode, until });
+        Ok(())
+    }
+
+    /// Places a person whose address was just confirmed: a seat at once when registration
+    /// is open, one is free and nobody waits for it; otherwise the end of the line.
+    pub fn place(
+        &mut self,
+        id: i64,
+        preference: Preference,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        if now >= self.rules.starts_at {
+            return Err(Refusal::Started);
+        }
+        let direct = if self.rules.phase == Phase::Open {
+            Mode::ALL.iter().copied().find(|&mode| {
+                preference.accepts(mode) && self.has_free(mode) && self.waiting[index(mode)] == 0
+            })
+        } else {
+            None
+        };
+        let mut entry = Entry {
+            id,
+            status: Status::Waitlisted,
+            mode: None,
+            preference,
+            hold_until: None,
+            priority: 0,
+            line_since: Some(now),
+            wait_for: None,
+            wait_offered_until: None,
+        };
+        if let Some(mode) = direct {
+            entry.status = Status::Confirmed;
+            entry.mode = Some(mode);
+            entry.line_since = None;
+            self.put(entry);
+            self.record(id, Some(Status::PendingEmail), Status::Confirmed, "address confirmed; seat free", false)
+                .with(Notice::Confirmation { mode });
+        } else {
+            self.put(entry);
+            self.record(id, Some(Status::PendingEmail), Status::Waitlisted, "address confirmed; joined the line", false)
+                .with(Notice::WaitingListPlace);
+            self.promote(now);
+        }
+        Ok(())
+    }
+
+    /// Accepts an invitation (in the invited mode, or the other one when a seat of it is
+    /// free) or an offer (in the offered mode only).
+    pub fn accept(&mut self, id: i64, mode: Option<Mode>, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        let from = entry.status;
+        match entry.status {
+            Status::Invited => {
+                let held = entry.mode.expect("an invitation holds a mode");
+                let wanted = mode.unwrap_or(held);
+                if wanted != held && !self.has_free(wanted) {
+                    return Err(Refusal::NoSeat(wanted));
+                }
+                entry.status = Status::Confirmed;
+                entry.mode = Some(wanted);
+                entry.hold_until = None;
+                self.put(entry);
+                self.record(id, Some(from), Status::Confirmed, "accepted the invitation", false)
+                    .with(Notice::Confirmation { mode: wanted });
+            }
+            Status::Offered => {
+                let offered = entry.mode.expect("an offer holds a mode");
+                if mode.is_some_and(|m| m != offered) {
+                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
+                }
+                entry.status = Status::Confirmed;
+                entry.hold_until = None;
+                self.put(entry);
+                self.record(id, Some(from), Status::Confirmed, "accepted the offer", false)
+                    .with(Notice::Confirmation { mode: offered });
+            }
+            Status::Confirmed if entry.wait_offered_until.is_some() => {
+                let offered = entry.wait_for.expect("a waiting offer has a mode");
+                if mode.is_some_and(|m| m != offered) {
+                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
+                }
+                entry.mode = Some(offered);
+                entry.wait_for = None;
+                entry.wait_offered_until = None;
+                entry.line_since = None;
+                self.put(entry);
+                self.record(id, Some(from), Status::Confirmed, "accepted the offer of the other mode", false)
+                    .with(Notice::ModeChanged { mode: offered });
+            }
+            Status::Confirmed => return not_allowed("the seat is already confirmed"),
+            _ => return not_allowed("no seat has been offered yet"),
+        }
+        self.promote(now);
+        Ok(())
+    }
+
+    /// Declines an invitation or offer; a confirmed participant declining an offer of the
+    /// other mode keeps the seat they have.
+    pub fn decline(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        let from = entry.status;
+        match entry.status {
+            Status::Invited | Status::Offered => {
+                entry.status = Status::Declined;
+                entry.hold_until = None;
+                self.put(entry);
+                self.record(id, Some(from), Status::Declined, "declined", false);
+            }
+            Status::Confirmed if entry.wait_offered_until.is_some() => {
+                entry.wait_for = None;
+                entry.wait_offered_until = None;
+                entry.line_since = None;
+                self.put(entry);
+                self.record(id, Some(from), from, "declined the offer of the other mode", false);
+            }
+            _ => return not_allowed("there is no invitation or offer to decline"),
+        }
+        self.promote(now);
+        Ok(())
+    }
+
+    /// Leaves the event: a held seat or a place in line is given up.
+    pub fn cancel(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.end(id, Status::Cancelled, "cancelled", Some(Notice::Cancellation))?;
+        self.promote(now);
+        Ok(())
+    }
+
+    /// An organizer ends the registration, whatever its state.
+    pub fn revoke(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.end(id, Status::Revoked, "revoked by an organizer", Some(Notice::Cancellation))?;
+        self.promote(now);
+        Ok(())
+    }
+
+    /// A confirmed participant moves to a free seat of the other mode.
+    pub fn switch(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let entry = self.active(id)?.clone();
+        if entry.status != Status::Confirmed {
+            return not_allowed("only a confirmed seat can be switched");
+        }
+        if entry.mode == Some(mode) {
+            return not_allowed(format!("the seat is already {}", mode.label()));
+        }
+        if entry.wait_for == Some(mode) && entry.wait_offered_until.is_some() {
+            return self.accept(id, Some(mode), now);
+        }
+        if !self.has_free(mode) {
+            return Err(Refusal::NoSeat(mode));
+        }
+        let mut moved = entry;
+        moved.mode = Some(mode);
+        if moved.wait_for == Some(mode) {
+            moved.wait_for = None;
+            moved.line_since = None;
+        }
+        self.put(moved);
+        self.record(id, Some(Status::Confirmed), Status::Confirmed, "switched mode", false)
+            .with(Notice::ModeChanged { mode });
+        self.promote(now);
+        Ok(())
+    }
+
+    /// A confirmed participant keeps their seat and joins the line for the other mode.
+    pub fn wait_for(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        if entry.status != Status::Confirmed {
+            return not_allowed("only a confirmed participant can wait for the other mode");
+        }
+        if entry.mode == Some(mode) {
+            return not_allowed(format!("the seat is already {}", mode.label()));
+        }
+        if entry.wait_for.is_some() {
+            return not_allowed("already waiting for that mode");
+        }
+        entry.wait_for = Some(mode);
+        entry.line_since = Some(now);
+        self.put(entry);
+        self.record(id, Some(Status::Confirmed), Status::Confirmed, &format!("waits for a seat {}", mode.label()), false);
+        self.promote(now);
+        Ok(())
+    }
+
+    /// A confirmed participant stops waiting for the other mode (and gives back a seat of
+    /// it that was offered).
+    pub fn leave_wait(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        if entry.status != Status::Confirmed || entry.wait_for.is_none() {
+            return not_allowed("not waiting for the other mode");
+        }
+        entry.wait_for = None;
+        entry.wait_offered_until = None;
+        entry.line_since = None;
+        self.put(entry);
+        self.record(id, Some(Status::Confirmed), Status::Confirmed, "stopped waiting for the other mode", false);
+        self.promote(now);
+        Ok(())
+    }
+
+    /// An organizer offers a free seat to a waiting entry out of line order (any phase).
+    pub fn promote_now(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        if now >= self.rules.starts_at {
+            return Err(Refusal::Started);
+        }
+        let entry = self.active(id)?;
+        if !entry.in_line() {
+            return not_allowed("only an entry waiting in line can be promoted");
+        }
+        let mode = Mode::ALL
+            .iter()
+            .copied()
+            .find(|&m| entry.accepts(m) && self.has_free(m));
+        let Some(mode) = mode else {
+            let wanted = Mode::ALL.iter().copied().find(|&m| entry.accepts(m));
+            return Err(Refusal::NoSeat(wanted.unwrap_or(Mode::InPerson)));
+        };
+        self.give_seat(id, mode, now, false);
+        self.promote(now);
+        Ok(())
+    }
+
+    /// Moves the deadline of an invitation or offer (any future time).
+    pub fn set_hold(&mut self, id: i64, until: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
+        if until <= now {
+            return not_allowed("the deadline must be in the future");
+        }
+        let mut entry = self.active(id)?.clone();
+        match entry.status {
+            Status::Invited | Status::Offered => entry.hold_until = Some(until),
+            Status::Confirmed if entry.wait_offered_until.is_some() => {
+                entry.wait_offered_until = Some(until)
+            }
+            _ => return not_allowed("only an invitation or offer has a deadline"),
+        }
+        let status = entry.status;
+        self.put(entry);
+        self.record(id, Some(status), status, &format!("deadline set to {}", until.to_rfc3339()), false);
+        Ok(())
+    }
+
+    /// An organizer moves an entry up (higher) or down (lower) in its line.
+    pub fn set_priority(&mut self, id: i64, priority: i32, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        if !entry.in_line() {
+            return not_allowed("only an entry waiting in line has a priority");
+        }
+        entry.priority = priority;
+        let status = entry.status;
+        self.put(entry);
+        self.record(id, Some(status), status, &format!("priority set to {priority}"), false);
+        self.promote(now);
+        Ok(())
+    }
+
+    // ----- internals ------------------------------------------------------------------
+
+    fn active(&self, id: i64) -> Result<&Entry, Refusal> {
+        self.entries.get(&id).ok_or(Refusal::NotActive)
+    }
+
+    fn end(&mut self, id: i64, to: Status, note: &str, notice: Option<Notice>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        let from = entry.status;
+        entry.status = to;
+        entry.hold_until = None;
+        entry.wait_for = None;
+        entry.wait_offered_until = None;
+        entry.line_since = None;
+        self.put(entry);
+        let happening = self.record(id, Some(from), to, note, false);
+        if let Some(notice) = notice {
+            happening.with(notice);
+        }
+        Ok(())
+    }
+
+    /// Hands free seats to the line, strictly in line order, while the phase says so and
+    /// the event has not started. `either` takes an in-person seat when both are free.
+    fn promote(&mut self, now: DateTime<Utc>) {
+        if !self.rules.phase.promotes() || now >= self.rules.starts_at {
+            return;
+        }
+        loop {
+            let free: Vec<Mode> = Mode::ALL.iter().copied().filter(|&m| self.has_free(m)).collect();
+            if free.is_empty() {
+                return;
+            }
+            let pick = self.line.iter().find_map(|key| {
+                let entry = &self.entries[&key.2];
+                free.iter().copied().find(|&m| entry.accepts(m)).map(|m| (entry.id, m))
+            });
+            match pick {
+                Some((id, mode)) => self.give_seat(id, mode, now, true),
+                None => return,
+            }
+        }
+    }
+
+    fn give_seat(&mut self, id: i64, mode: Mode, now: DateTime<Utc>, by_system: bool) {
+        let mut entry = self.entries[&id].clone();
+        let from = entry.status;
+        let until = now + self.rules.offer_window;
+        if entry.status == Status::Confirmed {
+            if self.rules.auto_confirm {
+                entry.mode = Some(mode);
+                entry.wait_for = None;
+                entry.line_since = None;
+                self.put(entry);
+                self.record(id, Some(from), from, "moved to a freed seat", by_system)
+                    .with(Notice::ModeChanged { mode });
+            } else {
+                entry.wait_offered_until = Some(until);
+                self.put(entry);
+                self.record(id, Some(from), from, "offered a seat of the other mode", by_system)
+                    .with(Notice::SeatOffer { mode, until });
+            }
+        } else if self.rules.auto_confirm {
+            entry.status = Status::Confirmed;
+            entry.mode = Some(mode);
+            entry.line_since = None;
+            self.put(entry);
+            self.record(id, Some(from), Status::Confirmed, "given a freed seat", by_system)
+                .with(Notice::Confirmation { mode });
+        } else {
+            entry.status = Status::Offered;
+            entry.mode = Some(mode);
+            entry.hold_until = Some(until);
+            entry.line_since = None;
+            self.put(entry);
+            self.record(id, Some(from), Status::Offered, "offered a freed seat", by_system)
+                .with(Notice::SeatOffer { mode, until });
+        }
+    }
+
+    /// Stores the new state of an entry, keeping every index in step; ended entries leave.
+    fn put(&mut self, entry: Entry) {
+        if let Some(old) = self.entries.remove(&entry.id) {
+            self.index_entry(&old, -1);
+        }
+        self.changed.insert(entry.id, entry.clone());
+        if !entry.status.is_ended() {
+            self.index_entry(&entry, 1);
+            self.entries.insert(entry.id, entry);
+        }
+    }
+
+    fn index_entry(&mut self, entry: &Entry, sign: i64) {
+        for mode in entry.held_modes() {
+            self.held[index(mode)] += sign;
+        }
+        if entry.status == Status::Waitlisted {
+            self.waitlisted += sign;
+        }
+        if entry.in_line() {
+            for mode in Mode::ALL {
+                if entry.accepts(*mode) {
+                    self.waiting[index(*mode)] += sign;
+                }
+            }
+            if sign > 0 {
+                self.line.insert(entry.line_key());
+            } else {
+                self.line.remove(&entry.line_key());
+            }
+        }
+        if let Some(deadline) = entry.deadline() {
+            if sign > 0 {
+                self.deadlines.insert((deadline, entry.id));
+            } else {
+                self.deadlines.remove(&(deadline, entry.id));
+            }
+        }
+    }
+
+    fn record(&mut self, id: i64, from: Option<Status>, to: Status, note: &str, by_system: bool) -> &mut Happening {
+        self.happenings.push(Happening {
+            registration_id: id,
+            from,
+            to,
+            note: note.to_owned(),
+            notice: None,
+            by_system,
+        });
+        self.happenings.last_mut().expect("just pushed")
+    }
+
+    /// Recounts everything from the entries; tests compare it with the kept indexes.
+    #[cfg(test)]
+    fn check_indexes(&self) {
+        let mut fresh = Ledger::new(self.rules.clone(), self.entries.values().cloned());
+        fresh.happenings.clear();
+        assert_eq!(fresh.held, self.held, "held seats");
+        assert_eq!(fresh.waiting, self.waiting, "waiting counts");
+        assert_eq!(fresh.line, self.line, "line");
+        assert_eq!(fresh.waitlisted, self.waitlisted, "waitlisted count");
+        assert_eq!(fresh.deadlines, self.deadlines, "deadlines");
+    }
+}
+
+impl Happening {
+    fn with(&mut self, notice: Notice) {
+        self.notice = Some(notice);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,11 @@
+//! The product in plain Rust, with no I/O: the values a registration is made of and the
+//! seat ledger that decides every change of state (SPEC.md, "Registration state machine").
+
+mod ledger;
+mod values;
+
+pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
+pub use values::{
+    normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,
+    Status, TimeZoneName,
+};

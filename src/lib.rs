@@ -1,0 +1,13 @@
+//! registrar: registration for invitation-first workshops and webinars.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod engine;
+pub mod mail;
+pub mod reads;
+pub mod startup;
+pub mod store;
+pub mod telemetry;
+pub mod views;
+pub mod web;

@@ -1,0 +1,8 @@
+//! Emails: what each kind says (plain text and HTML, always with the personal link), the
+//! calendar file, and the worker that delivers the outbox.
+
+pub mod calendar;
+mod compose;
+pub mod worker;
+
+pub use compose::{compose, Composed, EventFacts, MailKind};

@@ -1,0 +1,172 @@
+//! Delivers the outbox: claims due emails one at a time (a conditional update, so several
+//! instances never take the same one), sends them over SMTP or writes them as `.eml` files,
+//! and retries with backoff while the mail server is away. Emails go out in order of
+//! creation: after a failure the round stops, so nothing overtakes an older email.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::Utc;
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart};
+use lettre::{Message, SmtpTransport, Transport as _};
+
+use crate::store::{self, outbox, outbox::OutboxRow, Pool};
+
+/// Where emails go.
+pub enum Transport {
+    Smtp(Box<SmtpTransport>),
+    /// No mail server configured: each email becomes a file in this folder.
+    Folder(PathBuf),
+}
+
+impl Transport {
+    pub fn from_settings(smtp_url: Option<&str>, folder: PathBuf) -> anyhow::Result<Self> {
+        match smtp_url {
+            Some(url) => {
+                let transport = SmtpTransport::from_url(url)
+                    .with_context(|| format!("REGISTRAR_SMTP_URL {url:?} is not a valid SMTP URL"))?
+                    .timeout(Some(Duration::from_secs(10)))
+                    .build();
+                Ok(Transport::Smtp(Box::new(transport)))
+            }
+            None => {
+                std::fs::create_dir_all(&folder)
+                    .with_context(|| format!("creating the outbox folder {}", folder.display()))?;
+                Ok(Transport::Folder(folder))
+            }
+        }
+    }
+
+    fn deliver(&self, id: i64, message: &Message) -> anyhow::Result<()> {
+        match self {
+            Transport::Smtp(smtp) => {
+                smtp.send(message)?;
+            }
+            Transport::Folder(dir) => {
+                // Written whole under a temporary name, then renamed: a reader never sees half.
+                let partial = dir.join(format!(".{id:010}.eml.partial"));
+                std::fs::write(&partial, message.formatted())?;
+                std::fs::rename(&partial, dir.join(format!("{id:010}.eml")))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+pub struct MailWorker {
+    pub pool: Pool,
+    pub transport: Transport,
+    pub from: Mailbox,
+    /// The host part of Message-IDs.
+    pub host: String,
+    pub wake: Receiver<()>,
+    pub stop: Arc<AtomicBool>,
+}
+
+/// How long a claim lasts: longer than one SMTP conversation, so a crashed worker's email
+/// is taken up again by the next one.
+const CLAIM: chrono::Duration = chrono::Duration::seconds(120);
+
+impl MailWorker {
+    pub fn run(self) {
+        while !self.stop.load(Ordering::SeqCst) {
+            if let Err(error) = self.deliver_due() {
+                tracing::warn!(error = %format!("{error:#}"), "mail delivery round failed");
+            }
+            match self.wake.recv_timeout(Duration::from_millis(500)) {
+                Ok(()) => while self.wake.try_recv().is_ok() {},
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(Duration::from_millis(500)),
+            }
+        }
+    }
+
+    fn deliver_due(&self) -> anyhow::Result<()> {
+        let mut conn = self.pool.get()?;
+        loop {
+            let now = Utc::now().naive_utc();
+            let due = outbox::due(&mut conn, now, 50)?;
+            if due.is_empty() {
+                return Ok(());
+            }
+            for id in due {
+                if self.stop.load(Ordering::SeqCst) {
+                    return Ok(());
+                }
+                let now = Utc::now().naive_utc();
+                if !outbox::claim(&mut conn, id, now, now + CLAIM)? {
+                    continue;
+                }
+                let row = outbox::by_id(&mut conn, id)?;
+                let sent = build_message(&row, &self.from, &self.host)
+                    .and_then(|message| self.transport.deliver(id, &message));
+                let now = Utc::now().naive_utc();
+                match sent {
+                    Ok(()) => outbox::mark_sent(&mut conn, id, now)?,
+                    Err(error) => {
+                        let wait = backoff(row.attempts);
+                        tracing::warn!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), error = %format!("{error:#}"), "email not delivered; will retry");
+                        outbox::mark_retry(&mut conn, id, now + wait, &format!("{error:#}"))?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 2, 4, 8 … seconds, at most a minute apart, so a mail server back from an outage gets
+/// its backlog soon.
+fn backoff(attempts: i32) -> chrono::Duration {
+    chrono::Duration::seconds(2i64.pow(attempts.clamp(0, 5) as u32 + 1).min(60))
+}
+
+/// The email of an outbox row: plain text and HTML alternatives, the calendar file
+/// attached when there is one, and a Message-ID fixed per row so a repeated delivery after
+/// a crash is recognisable as the same message.
+pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Result<Message> {
+    let to: Mailbox = row
+        .recipient
+        .parse()
+        .with_context(|| format!("recipient {:?}", row.recipient))?;
+    let text = row.body_text.clone().unwrap_or_default();
+    let html = row.body_html.clone().unwrap_or_default();
+    let alternative = MultiPart::alternative_plain_html(text, html);
+    let body = match &row.calendar {
+        Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
+            Attachment::new("event.ics".to_owned()).body(
+                ics.clone(),
+                ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?,
+            ),
+        ),
+        None => alternative,
+    };
+    let message = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(&row.subject)
+        .message_id(Some(format!(
+            "<outbox-{}-{}@{host}>",
+            row.id,
+            store::from_db_time(row.created_at).timestamp()
+        )))
+        .multipart(body)?;
+    Ok(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff(0).num_seconds(), 2);
+        assert_eq!(backoff(2).num_seconds(), 8);
+        assert_eq!(backoff(30).num_seconds(), 60);
+    }
+}

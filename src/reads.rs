@@ -1,0 +1,136 @@
+//! What pages and the API show, read from a pooled connection without taking the writer.
+//! An event's ledger is rebuilt and settled in memory, so a hold whose deadline passed is
+//! shown as free even before the sweeper has written its expiry.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{Ledger, Mode, Status};
+use crate::engine::{entry_of, parse_mode, parse_preference, parse_status, rules_of};
+use crate::store::events::EventRow;
+use crate::store::registrations::RegistrationRow;
+use crate::store::{events, registrations, tokens, DbConnection, QueryResult};
+
+/// An event with its ledger as of now.
+pub struct EventState {
+    pub event: EventRow,
+    pub ledger: Ledger,
+    /// A hold has lapsed that the database does not show as expired yet.
+    pub needs_settling: bool,
+}
+
+pub fn event_state(conn: &mut DbConnection, event: EventRow, now: DateTime<Utc>) -> QueryResult<EventState> {
+    let entries = registrations::active(conn, event.id)?
+        .iter()
+        .map(entry_of)
+        .collect::<Vec<_>>();
+    let mut ledger = Ledger::new(rules_of(&event), entries);
+    ledger.settle(now);
+    let needs_settling = ledger.has_changes();
+    ledger.take_changes();
+    Ok(EventState { event, ledger, needs_settling })
+}
+
+pub fn event_by_slug(conn: &mut DbConnection, slug: &str, now: DateTime<Utc>) -> QueryResult<Option<EventState>> {
+    match events::by_slug(conn, slug)? {
+        Some(event) => event_state(conn, event, now).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A registration as of now: its row with the state the settled ledger gives it.
+#[derive(Debug, Clone)]
+pub struct RegistrationState {
+    pub row: RegistrationRow,
+    pub status: Status,
+    pub mode: Option<Mode>,
+    pub hold_until: Option<DateTime<Utc>>,
+    pub position: Option<u32>,
+    pub wait_for: Option<Mode>,
+    pub wait_position: Option<u32>,
+    pub wait_offered_until: Option<DateTime<Utc>>,
+    pub line_rank: Option<usize>,
+}
+
+pub fn registration_state(state: &EventState, row: RegistrationRow) -> RegistrationState {
+    let stored = parse_status(&row.status);
+    match state.ledger.entry(row.id) {
+        Some(entry) => {
+            let confirmed_waiting = entry.status == Status::Confirmed && entry.wait_for.is_some();
+            RegistrationState {
+                status: entry.status,
+                mode: entry.mode,
+                hold_until: if entry.status.is_hold() { entry.hold_until } else { None },
+                position: if entry.status == Status::Waitlisted { state.ledger.position(row.id) } else { None },
+                wait_for: entry.wait_for,
+                wait_position: if confirmed_waiting && entry.wait_offered_until.is_none() {
+                    state.ledger.position(row.id)
+                } else {
+                    None
+                },
+                wait_offered_until: entry.wait_offered_until,
+                line_rank: None,
+                row,
+            }
+        }
+        None => {
+            // Active in the database but gone from the settled ledger: its hold lapsed.
+            let status = if stored.is_hold() { Status::Expired } else { stored };
+            RegistrationState {
+                status,
+                mode: parse_mode(row.mode.as_deref()),
+                hold_until: None,
+                position: None,
+                wait_for: None,
+                wait_position: None,
+                wait_offered_until: None,
+                line_rank: None,
+                row,
+            }
+        }
+    }
+}
+
+/// The registrations of an event, filtered; waitlisted ones in line order first.
+pub fn registrations_of(
+    conn: &mut DbConnection,
+    state: &EventState,
+    status: Option<Status>,
+    mode: Option<Mode>,
+) -> QueryResult<Vec<RegistrationState>> {
+    let line_order: std::collections::HashMap<i64, usize> = state
+        .ledger
+        .line()
+        .enumerate()
+        .map(|(rank, entry)| (entry.id, rank))
+        .collect();
+    let mut rows: Vec<RegistrationState> = registrations::for_event(conn, state.event.id)?
+        .into_iter()
+        .map(|row| {
+            let mut view = registration_state(state, row);
+            view.line_rank = line_order.get(&view.row.id).copied();
+            view
+        })
+        .filter(|r| status.is_none_or(|s| r.status == s))
+        .filter(|r| mode.is_none_or(|m| r.mode == Some(m)))
+        .collect();
+    rows.sort_by_key(|r| (r.line_rank.is_none(), r.line_rank, r.row.id));
+    Ok(rows)
+}
+
+/// A person's own registration, found by their personal token.
+pub fn by_token(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> QueryResult<Option<(EventState, RegistrationState)>> {
+    let Some(id) = tokens::registration_of(conn, token)? else {
+        return Ok(None);
+    };
+    let Some(row) = registrations::by_id(conn, id)? else {
+        return Ok(None);
+    };
+    let event = events::by_id(conn, row.event_id)?;
+    let state = event_state(conn, event, now)?;
+    let registration = registration_state(&state, row);
+    Ok(Some((state, registration)))
+}
+
+pub fn preference_of(row: &RegistrationRow) -> crate::domain::Preference {
+    parse_preference(&row.preference)
+}

@@ -1,0 +1,191 @@
+//! The application: database and migrations, the writer, the mail worker, the sweeper and
+//! the HTTP server. Tests build it on port 0 and read the port it reports.
+
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpServer};
+use anyhow::Context;
+use chrono::{Datelike, TimeZone, Utc};
+use lettre::message::Mailbox;
+
+use crate::config::Settings;
+use crate::domain::{Phase, Slug};
+use crate::engine::{Command, Engine, EventSettings};
+use crate::mail::worker::{MailWorker, Transport};
+use crate::store::{self, ConnectionManager};
+use crate::web::{self as routes, AppState};
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    stop_mail: Arc<AtomicBool>,
+    mail_thread: std::thread::JoinHandle<()>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let manager = ConnectionManager::new(&settings.database_url);
+        {
+            let mut conn = manager
+                .establish()
+                .with_context(|| format!("opening the database {}", redact(&settings.database_url)))?;
+            store::migrate(&mut conn)?;
+        }
+        let pool = store::pool(&settings.database_url, 8).context("opening the connection pool")?;
+
+        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let public_url = settings.public_url_for(port);
+
+        let (mail_wake, wake) = mpsc::sync_channel(1);
+        let engine = Engine::start(manager, public_url.clone(), mail_wake);
+
+        let from: Mailbox = settings
+            .mail_from
+            .parse()
+            .with_context(|| format!("REGISTRAR_MAIL_FROM {:?} is not an address", settings.mail_from))?;
+        let transport = Transport::from_settings(settings.smtp_url.as_deref(), settings.outbox_dir.clone())?;
+        let stop_mail = Arc::new(AtomicBool::new(false));
+        let worker = MailWorker {
+            pool: pool.clone(),
+            transport,
+            from,
+            host: url::Url::parse(&public_url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| "localhost".into()),
+            wake,
+            stop: stop_mail.clone(),
+        };
+        let mail_thread = std::thread::Builder::new().name("registrar-mail".into()).spawn(move || worker.run())?;
+
+        spawn_sweeper(pool.clone(), engine.clone(), Duration::from_secs(settings.sweep_seconds.max(1)));
+
+        println!("registrar listening on http://{}", listener.local_addr()?);
+        if settings.demo {
+            first_run(&pool, &engine, &public_url).await?;
+        }
+        match &settings.smtp_url {
+            Some(url) => println!("Emails go to the SMTP server {}", redact(url)),
+            None => println!("No SMTP server configured: emails are written to {}/", settings.outbox_dir.display()),
+        }
+        println!("Open {public_url}/ in your browser.");
+
+        let state = web::Data::new(AppState { engine, pool, public_url });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(web::PayloadConfig::new(crate::web::input::JSON_LIMIT))
+                .app_data(web::FormConfig::default().limit(64 * 1024))
+                .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %Dms").log_target("registrar::http"))
+                .configure(routes::routes)
+        })
+        .listen(listener)?
+        .shutdown_timeout(10)
+        .run();
+
+        Ok(Application { server, port, stop_mail, mail_thread })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT or SIGTERM, lets requests in flight finish, then stops the mail
+    /// worker between two emails.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.server.await?;
+        self.stop_mail.store(true, Ordering::SeqCst);
+        let _ = self.mail_thread.join();
+        Ok(())
+    }
+}
+
+/// Hides the password of a URL in messages.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("****"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Expires lapsed holds every few seconds: finds the events that have one and asks the
+/// writer to settle them. With several instances each may ask; the writer's lock on the
+/// event row makes the second ask find nothing left to do.
+fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        loop {
+            ticks.tick().await;
+            let pool = pool.clone();
+            let due = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<i64>> {
+                let mut conn = pool.get()?;
+                Ok(store::registrations::events_with_lapsed_holds(&mut conn, Utc::now().naive_utc())?)
+            })
+            .await;
+            match due {
+                Ok(Ok(events)) => {
+                    for event_id in events {
+                        if let Err(error) = engine.submit(Command::Settle { event_id }).await {
+                            tracing::warn!(event_id, %error, "sweeping lapsed holds failed");
+                        }
+                    }
+                }
+                Ok(Err(error)) => tracing::warn!(error = %format!("{error:#}"), "sweeper cannot read the database"),
+                Err(error) => tracing::warn!(%error, "sweeper task failed"),
+            }
+        }
+    });
+}
+
+/// On an empty database: the demo workshop and an organizer API token, so a new user can
+/// try everything at once.
+async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> anyhow::Result<()> {
+    let pool_for_count = pool.clone();
+    let empty = tokio::task::spawn_blocking(move || -> anyhow::Result<bool> {
+        let mut conn = pool_for_count.get()?;
+        Ok(store::events::count(&mut conn)? == 0)
+    })
+    .await??;
+    if !empty {
+        return Ok(());
+    }
+    let tz = chrono_tz::Europe::Amsterdam;
+    let day = (Utc::now() + chrono::Duration::days(60)).with_timezone(&tz);
+    let starts = tz
+        .with_ymd_and_hms(day.year(), day.month(), day.day(), 9, 30, 0)
+        .earliest()
+        .context("demo start time")?;
+    let settings = EventSettings {
+        slug: Slug::parse("in-the-picture").expect("a valid slug"),
+        title: "In the Picture: Medical Imaging Datasets".into(),
+        description: "A one-day workshop on how medical imaging datasets are made, shared and used: curation, annotation, bias and documentation.\n\nSeats in the room are limited and go to invited participants first; everyone is welcome to join virtually or to wait for a seat.".into(),
+        starts_at: starts.with_timezone(&Utc),
+        ends_at: (starts + chrono::Duration::hours(8)).with_timezone(&Utc),
+        timezone: tz,
+        venue: "Science Park 904, Amsterdam".into(),
+        meeting_url: Some("https://meet.example.org/in-the-picture".into()),
+        in_person_capacity: 30,
+        virtual_capacity: Some(200),
+        phase: Phase::InviteOnly,
+        offer_window_hours: 48,
+        invitation_window_days: 14,
+        auto_confirm: false,
+    };
+    engine.submit(Command::CreateEvent(settings)).await.map_err(|e| anyhow::anyhow!("creating the demo event: {e}"))?;
+    let pool = pool.clone();
+    let token = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
+        let mut conn = pool.get()?;
+        Ok(store::tokens::create_api_token(&mut conn, "first run", Utc::now().naive_utc())?)
+    })
+    .await??;
+    println!("Created the demo workshop: {public_url}/events/in-the-picture");
+    println!("Organizer API token (shown only this once; use it as 'Authorization: Bearer <token>'):");
+    println!("  {token}");
+    Ok(())
+}

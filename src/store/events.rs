@@ -1,0 +1,120 @@
+//! The events table.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::events;
+use super::{DbConnection, QueryResult};
+use crate::on_backend;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable, AsChangeset)]
+#[diesel(table_name = events)]
+#[diesel(treat_none_as_null = true)]
+pub struct EventRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub timezone: String,
+    pub venue: String,
+    pub meeting_url: Option<String>,
+    pub in_person_capacity: i32,
+    pub virtual_capacity: Option<i32>,
+    pub phase: String,
+    pub offer_window_hours: i32,
+    pub invitation_window_days: i32,
+    pub auto_confirm: bool,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = events)]
+pub struct NewEventRow {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub timezone: String,
+    pub venue: String,
+    pub meeting_url: Option<String>,
+    pub in_person_capacity: i32,
+    pub virtual_capacity: Option<i32>,
+    pub phase: String,
+    pub offer_window_hours: i32,
+    pub invitation_window_days: i32,
+    pub auto_confirm: bool,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {
+    on_backend!(conn, |c| diesel::insert_into(events::table)
+        .values(row)
+        .returning(EventRow::as_returning())
+        .get_result(c))
+}
+
+pub fn by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<EventRow>> {
+    on_backend!(conn, |c| events::table
+        .filter(events::slug.eq(slug))
+        .select(EventRow::as_select())
+        .first(c)
+        .optional())
+}
+
+pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<EventRow> {
+    on_backend!(conn, |c| events::table
+        .find(id)
+        .select(EventRow::as_select())
+        .first(c))
+}
+
+/// Reads the event inside a write transaction, locking its row on PostgreSQL so that
+/// instances sharing the database decide about one event one at a time. (SQLite's write
+/// transaction already excludes every other writer.)
+pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<EventRow> {
+    match conn {
+        DbConnection::Postgres(c) => events::table
+            .find(id)
+            .select(EventRow::as_select())
+            .for_update()
+            .first(c),
+        DbConnection::Sqlite(c) => events::table
+            .find(id)
+            .select(EventRow::as_select())
+            .first(c),
+    }
+}
+
+pub fn update(conn: &mut DbConnection, row: &EventRow) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(events::table.find(row.id))
+        .set(row)
+        .execute(c))
+    .map(|_| ())
+}
+
+pub fn set_version(conn: &mut DbConnection, id: i64, version: i64) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(events::table.find(id))
+        .set(events::version.eq(version))
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Every event whose phase is not `draft`, soonest first.
+pub fn published(conn: &mut DbConnection) -> QueryResult<Vec<EventRow>> {
+    on_backend!(conn, |c| events::table
+        .filter(events::phase.ne("draft"))
+        .order((events::starts_at.asc(), events::id.asc()))
+        .select(EventRow::as_select())
+        .load(c))
+}
+
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    on_backend!(conn, |c| events::table.count().get_result(c))
+}

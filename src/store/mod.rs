@@ -1,0 +1,206 @@
+//! Storage with diesel on SQLite or PostgreSQL, chosen by the database URL. Every query is
+//! written once and compiled for both backends by `on_backend!`; transactions begin only in
+//! `in_transaction`.
+
+pub mod audit;
+pub mod events;
+pub mod outbox;
+pub mod registrations;
+pub mod schema;
+pub mod tokens;
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::sqlite::SqliteConnection;
+use diesel::Connection;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to whichever database the configuration names.
+pub enum DbConnection {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Runs the same diesel code on the concrete connection of either backend, so each query
+/// gets the full API of its backend (RETURNING, FOR UPDATE) while being written once.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::store::DbConnection::Postgres($c) => $body,
+            $crate::store::DbConnection::Sqlite($c) => $body,
+        }
+    };
+}
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+pub type QueryResult<T> = diesel::QueryResult<T>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Opens connections itself (rather than diesel's derived `establish`) so the real error of
+/// a failed connection reaches the log, and so every SQLite connection gets its PRAGMAs.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: String,
+    backend: Backend,
+}
+
+impl ConnectionManager {
+    pub fn new(url: &str) -> Self {
+        ConnectionManager {
+            url: url.to_owned(),
+            backend: Backend::of(url),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn establish(&self) -> Result<DbConnection, diesel::ConnectionError> {
+        match self.backend {
+            Backend::Postgres => PgConnection::establish(&self.url).map(DbConnection::Postgres),
+            Backend::Sqlite => {
+                let path = self.url.strip_prefix("sqlite://").unwrap_or(&self.url);
+                let mut conn = SqliteConnection::establish(path)?;
+                // One PRAGMA per call: a batch stops quietly after the first on some versions.
+                for pragma in [
+                    "PRAGMA busy_timeout = 10000",
+                    "PRAGMA journal_mode = WAL",
+                    "PRAGMA synchronous = FULL",
+                    "PRAGMA foreign_keys = ON",
+                ] {
+                    conn.batch_execute(pragma)
+                        .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                }
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = diesel::ConnectionError;
+
+    fn connect(&self) -> Result<DbConnection, diesel::ConnectionError> {
+        self.establish()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), diesel::ConnectionError> {
+        on_backend!(conn, |c| c.batch_execute("SELECT 1"))
+            .map_err(diesel::ConnectionError::CouldntSetupConfiguration)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+pub fn pool(url: &str, size: u32) -> Result<Pool, r2d2::Error> {
+    r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .test_on_check_out(true)
+        .connection_timeout(Duration::from_secs(5))
+        .build(ConnectionManager::new(url))
+}
+
+/// Applies the migrations that have not run yet.
+pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
+    let result = match conn {
+        DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+    };
+    result.map_err(|e| anyhow::anyhow!("applying migrations: {e}"))
+}
+
+/// Whether every migration embedded in this binary has been applied.
+pub fn migrations_current(conn: &mut DbConnection) -> bool {
+    match conn {
+        DbConnection::Postgres(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+    }
+    .map(|pending| !pending)
+    .unwrap_or(false)
+}
+
+/// Runs `work` in one write transaction. SQLite takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes fails on the
+/// lock upgrade, which `busy_timeout` does not cover.
+pub fn in_transaction<T, E>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    // Through diesel's transaction manager, so that diesel's own nested transactions (a
+    // batch insert on SQLite) become savepoints inside this one.
+    let begin = match conn {
+        DbConnection::Postgres(_) => "BEGIN",
+        DbConnection::Sqlite(_) => "BEGIN IMMEDIATE",
+    };
+    on_backend!(conn, |c| AnsiTransactionManager::begin_transaction_sql(c, begin))?;
+    match work(conn) {
+        Ok(value) => match on_backend!(conn, |c| AnsiTransactionManager::commit_transaction(c)) {
+            Ok(()) => Ok(value),
+            Err(e) => {
+                let _ = on_backend!(conn, |c| AnsiTransactionManager::rollback_transaction(c));
+                Err(e.into())
+            }
+        },
+        Err(e) => {
+            let _ = on_backend!(conn, |c| AnsiTransactionManager::rollback_transaction(c));
+            Err(e)
+        }
+    }
+}
+
+/// Whether an error means the database is out of reach (restart, network) rather than a
+/// fault of the request.
+pub fn is_unavailable(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => true,
+        Error::DatabaseError(DatabaseErrorKind::Unknown, info) => {
+            let message = info.message();
+            message.contains("database is locked")
+                || message.contains("terminating connection")
+                || message.contains("server closed the connection")
+                || message.contains("connection")
+        }
+        Error::BrokenTransactionManager => true,
+        _ => false,
+    }
+}
+
+pub fn to_db_time(at: DateTime<Utc>) -> NaiveDateTime {
+    at.naive_utc()
+}
+
+pub fn from_db_time(at: NaiveDateTime) -> DateTime<Utc> {
+    at.and_utc()
+}

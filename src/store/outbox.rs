@@ -1,0 +1,152 @@
+//! The outbox: every email, written in the transaction of the change it reports and
+//! delivered later by the mail worker. A row keeps its body (and so the personal link) only
+//! until it is delivered; afterwards it records what was sent to whom and when.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::outbox;
+use super::{DbConnection, QueryResult};
+use crate::on_backend;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub event_id: Option<i64>,
+    pub registration_id: Option<i64>,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: Option<String>,
+    pub body_html: Option<String>,
+    pub calendar: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub claimed_until: Option<NaiveDateTime>,
+    pub sent_at: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = outbox)]
+pub struct NewOutboxRow {
+    pub event_id: Option<i64>,
+    pub registration_id: Option<i64>,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: Option<String>,
+    pub body_html: Option<String>,
+    pub calendar: Option<String>,
+    pub status: String,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    on_backend!(conn, |c| diesel::insert_into(outbox::table)
+        .values(rows)
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Pending emails whose time has come and that no worker holds, oldest first.
+pub fn due(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<i64>> {
+    on_backend!(conn, |c| outbox::table
+        .filter(outbox::status.eq("pending"))
+        .filter(outbox::next_attempt_at.le(now))
+        .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(now)))
+        .order(outbox::id.asc())
+        .limit(limit)
+        .select(outbox::id)
+        .load(c))
+}
+
+/// Takes an email for delivery until `until`; false when another worker holds it or it
+/// was delivered meanwhile. A conditional update, so it is safe across instances.
+pub fn claim(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+    until: NaiveDateTime,
+) -> QueryResult<bool> {
+    let updated = on_backend!(conn, |c| diesel::update(
+        outbox::table
+            .find(id)
+            .filter(outbox::status.eq("pending"))
+            .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(now)))
+    )
+    .set(outbox::claimed_until.eq(until))
+    .execute(c))?;
+    Ok(updated == 1)
+}
+
+pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<OutboxRow> {
+    on_backend!(conn, |c| outbox::table
+        .find(id)
+        .select(OutboxRow::as_select())
+        .first(c))
+}
+
+/// Records the delivery and drops the body, which holds the personal link.
+pub fn mark_sent(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("sent"),
+            outbox::sent_at.eq(now),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::body_text.eq(None::<String>),
+            outbox::body_html.eq(None::<String>),
+            outbox::calendar.eq(None::<String>),
+            outbox::claimed_until.eq(None::<NaiveDateTime>),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(c))
+    .map(|_| ())
+}
+
+pub fn mark_retry(
+    conn: &mut DbConnection,
+    id: i64,
+    next_attempt_at: NaiveDateTime,
+    error: &str,
+) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(outbox::table.find(id))
+        .set((
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::next_attempt_at.eq(next_attempt_at),
+            outbox::claimed_until.eq(None::<NaiveDateTime>),
+            outbox::last_error.eq(error),
+        ))
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Drops the undelivered emails of a person who erased their data.
+pub fn drop_pending_for(conn: &mut DbConnection, registration_id: i64) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::delete(
+        outbox::table
+            .filter(outbox::registration_id.eq(registration_id))
+            .filter(outbox::status.eq("pending"))
+    )
+    .execute(c))?;
+    on_backend!(conn, |c| diesel::update(
+        outbox::table.filter(outbox::registration_id.eq(registration_id))
+    )
+    .set(outbox::recipient.eq("(erased)"))
+    .execute(c))
+    .map(|_| ())
+}
+
+pub fn pending_count(conn: &mut DbConnection) -> QueryResult<i64> {
+    on_backend!(conn, |c| outbox::table
+        .filter(outbox::status.eq("pending"))
+        .count()
+        .get_result(c))
+}

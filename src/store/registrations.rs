@@ -1,0 +1,165 @@
+//! The registrations table: one row per person per event.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::registrations;
+use super::{DbConnection, QueryResult};
+use crate::on_backend;
+
+pub const ACTIVE_STATUSES: [&str; 4] = ["invited", "waitlisted", "offered", "confirmed"];
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = registrations)]
+pub struct RegistrationRow {
+    pub id: i64,
+    pub event_id: i64,
+    pub email: String,
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub preference: String,
+    pub status: String,
+    pub mode: Option<String>,
+    pub hold_until: Option<NaiveDateTime>,
+    pub priority: i32,
+    pub line_since: Option<NaiveDateTime>,
+    pub wait_for: Option<String>,
+    pub wait_offered_until: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = registrations)]
+pub struct NewRegistrationRow {
+    pub event_id: i64,
+    pub email: String,
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub preference: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The part of a registration that the state machine changes.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = registrations)]
+#[diesel(treat_none_as_null = true)]
+pub struct StateChange {
+    pub status: String,
+    pub mode: Option<String>,
+    pub hold_until: Option<NaiveDateTime>,
+    pub priority: i32,
+    pub line_since: Option<NaiveDateTime>,
+    pub wait_for: Option<String>,
+    pub wait_offered_until: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A person's own details, replaced when an ended registration joins again.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = registrations)]
+#[diesel(treat_none_as_null = true)]
+pub struct PersonChange {
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub preference: String,
+    pub status: String,
+    pub mode: Option<String>,
+    pub hold_until: Option<NaiveDateTime>,
+    pub priority: i32,
+    pub line_since: Option<NaiveDateTime>,
+    pub wait_for: Option<String>,
+    pub wait_offered_until: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> QueryResult<RegistrationRow> {
+    on_backend!(conn, |c| diesel::insert_into(registrations::table)
+        .values(row)
+        .returning(RegistrationRow::as_returning())
+        .get_result(c))
+}
+
+pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<RegistrationRow>> {
+    on_backend!(conn, |c| registrations::table
+        .find(id)
+        .select(RegistrationRow::as_select())
+        .first(c)
+        .optional())
+}
+
+pub fn by_email(
+    conn: &mut DbConnection,
+    event_id: i64,
+    email: &str,
+) -> QueryResult<Option<RegistrationRow>> {
+    on_backend!(conn, |c| registrations::table
+        .filter(registrations::event_id.eq(event_id))
+        .filter(registrations::email.eq(email))
+        .select(RegistrationRow::as_select())
+        .first(c)
+        .optional())
+}
+
+/// Registrations that hold a seat or wait in line: what the ledger is built from.
+pub fn active(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<RegistrationRow>> {
+    on_backend!(conn, |c| registrations::table
+        .filter(registrations::event_id.eq(event_id))
+        .filter(registrations::status.eq_any(ACTIVE_STATUSES))
+        .select(RegistrationRow::as_select())
+        .load(c))
+}
+
+pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<RegistrationRow>> {
+    on_backend!(conn, |c| registrations::table
+        .filter(registrations::event_id.eq(event_id))
+        .order(registrations::id.asc())
+        .select(RegistrationRow::as_select())
+        .load(c))
+}
+
+pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(registrations::table.find(id))
+        .set(change)
+        .execute(c))
+    .map(|_| ())
+}
+
+pub fn set_person(conn: &mut DbConnection, id: i64, change: &PersonChange) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(registrations::table.find(id))
+        .set(change)
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Replaces a person's details with placeholders; the row stays so counts and the audit
+/// log keep their shape.
+pub fn erase_person(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(registrations::table.find(id))
+        .set((
+            registrations::email.eq(format!("erased-{id}@erased.invalid")),
+            registrations::name.eq("(erased)"),
+            registrations::affiliation.eq(None::<String>),
+            registrations::updated_at.eq(now),
+        ))
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Events with an invitation or offer whose deadline has passed.
+pub fn events_with_lapsed_holds(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<i64>> {
+    on_backend!(conn, |c| registrations::table
+        .filter(
+            registrations::status
+                .eq_any(ACTIVE_STATUSES)
+                .and(registrations::hold_until.le(now).or(registrations::wait_offered_until.le(now))),
+        )
+        .select(registrations::event_id)
+        .distinct()
+        .load(c))
+}

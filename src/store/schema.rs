@@ -1,0 +1,107 @@
+// One schema for both backends, with portable column types (UTC times as `Timestamp`).
+
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        slug -> Text,
+        title -> Text,
+        description -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        timezone -> Text,
+        venue -> Text,
+        meeting_url -> Nullable<Text>,
+        in_person_capacity -> Integer,
+        virtual_capacity -> Nullable<Integer>,
+        phase -> Text,
+        offer_window_hours -> Integer,
+        invitation_window_days -> Integer,
+        auto_confirm -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        email -> Text,
+        name -> Text,
+        affiliation -> Nullable<Text>,
+        preference -> Text,
+        status -> Text,
+        mode -> Nullable<Text>,
+        hold_until -> Nullable<Timestamp>,
+        priority -> Integer,
+        line_since -> Nullable<Timestamp>,
+        wait_for -> Nullable<Text>,
+        wait_offered_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    personal_tokens (token_hash) {
+        token_hash -> Text,
+        registration_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_entries (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        registration_id -> Nullable<BigInt>,
+        at -> Timestamp,
+        actor -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        event_id -> Nullable<BigInt>,
+        registration_id -> Nullable<BigInt>,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Nullable<Text>,
+        body_html -> Nullable<Text>,
+        calendar -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(registrations -> events (event_id));
+diesel::joinable!(personal_tokens -> registrations (registration_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    events,
+    registrations,
+    personal_tokens,
+    api_tokens,
+    audit_entries,
+    outbox,
+);

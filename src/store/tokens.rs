@@ -1,0 +1,96 @@
+//! Personal link tokens and organizer API tokens. Only a SHA-256 hash of a token is
+//! stored: the tokens are random (128 bits), so a fast hash suffices and a stolen database
+//! yields no usable link.
+
+use base64::Engine as _;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use super::schema::{api_tokens, personal_tokens};
+use super::{DbConnection, QueryResult};
+use crate::on_backend;
+
+/// A new random token: 16 bytes, URL-safe base64 without padding (22 characters).
+pub fn generate() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether a string could be a token at all; anything else is refused before a lookup.
+pub fn looks_like_token(token: &str) -> bool {
+    (22..=64).contains(&token.len())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Makes a new personal link token for a registration and returns it (the only time it is
+/// known in the clear).
+pub fn mint_personal(
+    conn: &mut DbConnection,
+    registration_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
+    let token = generate();
+    on_backend!(conn, |c| diesel::insert_into(personal_tokens::table)
+        .values((
+            personal_tokens::token_hash.eq(hash(&token)),
+            personal_tokens::registration_id.eq(registration_id),
+            personal_tokens::created_at.eq(now),
+        ))
+        .execute(c))?;
+    Ok(token)
+}
+
+pub fn registration_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<i64>> {
+    if !looks_like_token(token) {
+        return Ok(None);
+    }
+    on_backend!(conn, |c| personal_tokens::table
+        .find(hash(token))
+        .select(personal_tokens::registration_id)
+        .first(c)
+        .optional())
+}
+
+pub fn forget_personal(conn: &mut DbConnection, registration_id: i64) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::delete(
+        personal_tokens::table.filter(personal_tokens::registration_id.eq(registration_id))
+    )
+    .execute(c))
+    .map(|_| ())
+}
+
+/// Makes a named organizer API token and returns it in the clear, once.
+pub fn create_api_token(conn: &mut DbConnection, name: &str, now: NaiveDateTime) -> QueryResult<String> {
+    let token = generate();
+    on_backend!(conn, |c| diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::name.eq(name),
+            api_tokens::token_hash.eq(hash(&token)),
+            api_tokens::created_at.eq(now),
+        ))
+        .execute(c))?;
+    Ok(token)
+}
+
+/// The id of the live API token with this value.
+pub fn api_token_id(conn: &mut DbConnection, token: &str) -> QueryResult<Option<i64>> {
+    if !looks_like_token(token) {
+        return Ok(None);
+    }
+    on_backend!(conn, |c| api_tokens::table
+        .filter(api_tokens::token_hash.eq(hash(token)))
+        .filter(api_tokens::revoked_at.is_null())
+        .select(api_tokens::id)
+        .first(c)
+        .optional())
+}

@@ -1,0 +1,120 @@
+//! Reading JSON bodies so that every mistake names its field: a body that is not JSON is a
+//! 400, a value of the wrong type or a broken rule is a 422 with the field's name, and a
+//! body over the size limit is a 413.
+
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use validator::{Validate, ValidationErrors};
+
+use super::error::ApiError;
+use crate::engine::FieldErrors;
+
+/// The most a JSON body may weigh (an invitation list of a few thousand people fits).
+pub const JSON_LIMIT: usize = 1024 * 1024;
+
+/// A JSON body parsed into `T` and checked by its `validator` rules.
+pub struct ValidJson<T>(pub T);
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let bytes = body.await.map_err(|error| {
+                if error.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::too_large()
+                } else {
+                    ApiError::malformed(format!("the request body could not be read: {error}"))
+                }
+            })?;
+            parse_json(&bytes).map(ValidJson)
+        })
+    }
+}
+
+pub fn parse_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError> {
+    // An empty body stands for an empty object, so optional bodies may be left out.
+    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { bytes };
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value: T = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(value) => value,
+        Err(error) => {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            return Err(match inner.classify() {
+                serde_json::error::Category::Data => ApiError::invalid(data_error(&path, &inner)),
+                _ => ApiError::malformed(format!("the body is not valid JSON: {inner}")),
+            });
+        }
+    };
+    deserializer
+        .end()
+        .map_err(|e| ApiError::malformed(format!("the body is not valid JSON: {e}")))?;
+    value.validate().map_err(|e| ApiError::invalid(field_errors(&e)))?;
+    Ok(value)
+}
+
+/// Names the field of a type error; serde reports a missing field at the parent's path.
+fn data_error(path: &str, error: &serde_json::Error) -> FieldErrors {
+    let text = error.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
+    let quoted = text.split('`').nth(1).map(str::to_owned);
+    let (field, message) = if text.starts_with("missing field") {
+        let name = quoted.unwrap_or_default();
+        let field = if path == "." { name } else { format!("{path}.{name}") };
+        (field, "is required".to_owned())
+    } else if path == "." {
+        ("body".to_owned(), text)
+    } else {
+        (path.to_owned(), text)
+    };
+    FieldErrors::from([(field, vec![message])])
+}
+
+/// Flattens `validator` errors into field -> messages.
+pub fn field_errors(errors: &ValidationErrors) -> FieldErrors {
+    let mut fields = FieldErrors::new();
+    for (field, list) in errors.field_errors() {
+        let messages = list
+            .iter()
+            .map(|e| e.message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| describe(e)))
+            .collect();
+        fields.insert(field.to_string(), messages);
+    }
+    fields
+}
+
+fn describe(error: &validator::ValidationError) -> String {
+    let param = |name: &str| error.params.get(name).map(|v| v.to_string());
+    match error.code.as_ref() {
+        "length" => match (param("min"), param("max")) {
+            (Some(min), Some(max)) => format!("must be {min} to {max} characters"),
+            (None, Some(max)) => format!("must be at most {max} characters"),
+            (Some(min), None) => format!("must be at least {min} characters"),
+            _ => "has the wrong length".into(),
+        },
+        "range" => match (param("min"), param("max")) {
+            (Some(min), Some(max)) => format!("must be between {min} and {max}"),
+            (Some(min), None) => format!("must be at least {min}"),
+            (None, Some(max)) => format!("must be at most {max}"),
+            _ => "is out of range".into(),
+        },
+        "url" => "must be a URL such as https://meet.example.org/room".into(),
+        "email" => "is not a valid email address".into(),
+        other => format!("is invalid ({other})"),
+    }
+}
+
+/// For fields where `null` and "left out" mean different things (PATCH).
+pub fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}

@@ -1,0 +1,288 @@
+//! Handlers of the public and personal pages; forms work without JavaScript and every
+//! action returns to the page it came from with its result.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::api::{join_of, JOIN_MESSAGE};
+use super::error::ApiError;
+use super::AppState;
+use crate::domain::{Mode, Phase, Preference, Status};
+use crate::engine::{Command, EngineError, FieldErrors, PersonalAction};
+use crate::mail::calendar::{ics, CalendarEntry};
+use crate::reads;
+use crate::store::{events, from_db_time};
+use crate::views::{self, pages};
+
+fn html(markup: maud::Markup) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(markup.into_string())
+}
+
+fn page_status(status: actix_web::http::StatusCode, title: &str, text: &str) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(pages::message(title, text).into_string())
+}
+
+fn not_found() -> HttpResponse {
+    page_status(actix_web::http::StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address. The link may be mistyped, or the page may have been removed.")
+}
+
+fn failure(error: ApiError) -> HttpResponse {
+    match error.status.as_u16() {
+        404 => not_found(),
+        503 => page_status(error.status, "Please try again", "The service is busy or briefly unavailable. Please try again in a moment."),
+        _ => page_status(error.status, "Something went wrong", "Something went wrong on our side. Please try again later."),
+    }
+}
+
+async fn read<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&mut crate::store::DbConnection) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let pool = state.pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        work(&mut conn)
+    })
+    .await?
+}
+
+async fn index(state: web::Data<AppState>) -> HttpResponse {
+    let now = Utc::now();
+    let found = read(&state, move |conn| {
+        let mut all = Vec::new();
+        for row in events::published(conn)? {
+            all.push(reads::event_state(conn, row, now)?);
+        }
+        Ok(all)
+    })
+    .await;
+    match found {
+        Ok(all) => {
+            let (past, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|s| from_db_time(s.event.ends_at) < now);
+            html(pages::index(&upcoming, &past))
+        }
+        Err(e) => failure(e),
+    }
+}
+
+async fn public_event(state: &AppState, slug: String) -> Result<reads::EventState, ApiError> {
+    let found = read(state, move |conn| Ok(reads::event_by_slug(conn, &slug, Utc::now())?)).await?;
+    let event = found
+        .filter(|s| s.event.phase != Phase::Draft.as_str())
+        .ok_or_else(|| ApiError::not_found("event"))?;
+    if event.needs_settling {
+        state.engine.nudge(Command::Settle { event_id: event.event.id });
+    }
+    Ok(event)
+}
+
+async fn event_page(state: web::Data<AppState>, slug: web::Path<String>) -> HttpResponse {
+    match public_event(&state, slug.into_inner()).await {
+        Ok(event) => html(pages::event_page(&event, &pages::JoinValues::default(), &FieldErrors::new(), Utc::now())),
+        Err(e) => failure(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct JoinForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    affiliation: String,
+    #[serde(default)]
+    preference: String,
+    #[serde(default)]
+    consent: Option<String>,
+    /// The honeypot: people leave it empty, form-filling bots do not.
+    #[serde(default)]
+    website: String,
+}
+
+async fn join(state: web::Data<AppState>, slug: web::Path<String>, form: web::Form<JoinForm>) -> HttpResponse {
+    let slug = slug.into_inner();
+    let form = form.into_inner();
+    let event = match public_event(&state, slug.clone()).await {
+        Ok(event) => event,
+        Err(e) => return failure(e),
+    };
+    if !form.website.is_empty() {
+        // Answer a bot exactly as a person, and store nothing.
+        return html(pages::message("Check your inbox", JOIN_MESSAGE));
+    }
+    let mut errors = FieldErrors::new();
+    let preference = match form.preference.parse::<Preference>() {
+        Ok(p) => Some(p),
+        Err(_) => {
+            errors.insert("preference".into(), vec!["please choose how you would like to attend".into()]);
+            None
+        }
+    };
+    let joined = join_of(&form.email, &form.name, Some(&form.affiliation), preference.unwrap_or(Preference::Either), form.consent.is_some());
+    let values = pages::JoinValues { email: form.email, name: form.name, affiliation: form.affiliation, preference: form.preference };
+    let join = match joined {
+        Ok(join) if errors.is_empty() => join,
+        Ok(_) => return unprocessable(&event, &values, &errors),
+        Err(more) => {
+            errors.extend(more);
+            return unprocessable(&event, &values, &errors);
+        }
+    };
+    match state.engine.submit(Command::Join { slug, join }).await {
+        Ok(_) => html(pages::message("Check your inbox", JOIN_MESSAGE)),
+        Err(EngineError::Conflict(message)) => page_status(actix_web::http::StatusCode::CONFLICT, "Registration is not possible", &message),
+        Err(e) => failure(e.into()),
+    }
+}
+
+fn unprocessable(event: &reads::EventState, values: &pages::JoinValues, errors: &FieldErrors) -> HttpResponse {
+    HttpResponse::UnprocessableEntity()
+        .content_type("text/html; charset=utf-8")
+        .body(pages::event_page(event, values, errors, Utc::now()).into_string())
+}
+
+#[derive(Deserialize)]
+struct Flash {
+    done: Option<String>,
+    problem: Option<String>,
+}
+
+fn done_words(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "confirm-email" => "Thank you: your address is confirmed.",
+        "accept" => "Done: your seat is confirmed. A confirmation is on its way by email.",
+        "decline" => "Done: you declined, and the seat goes to the next person.",
+        "cancel" => "Done: your registration is cancelled.",
+        "switch" => "Done: you switched mode.",
+        "wait-for" => "Done: you keep your seat and wait for the other mode.",
+        "leave-wait" => "Done: you no longer wait for the other mode.",
+        _ => return None,
+    })
+}
+
+async fn personal_page(state: web::Data<AppState>, token: web::Path<String>, flash: web::Query<Flash>) -> HttpResponse {
+    let token = token.into_inner();
+    let lookup = token.clone();
+    let found = read(&state, move |conn| Ok(reads::by_token(conn, &lookup, Utc::now())?)).await;
+    let (event, registration) = match found {
+        Ok(Some(found)) => found,
+        Ok(None) => return page_status(actix_web::http::StatusCode::NOT_FOUND, "This link does not work", "This personal link is unknown or no longer valid. The newest email about your registration has a working link; or register again from the event page."),
+        Err(e) => return failure(e),
+    };
+    // Opening the link from the confirm-your-address email is the confirmation.
+    if registration.status == Status::PendingEmail && flash.problem.is_none() {
+        return match state.engine.submit(Command::Personal { token: token.clone(), action: PersonalAction::ConfirmEmail }).await {
+            Ok(_) => see_other(&format!("/r/{token}?done=confirm-email")),
+            Err(EngineError::Conflict(message)) => see_other(&format!("/r/{token}?problem={}", url_escape(&message))),
+            Err(e) => failure(e.into()),
+        };
+    }
+    if event.needs_settling {
+        state.engine.nudge(Command::Settle { event_id: event.event.id });
+    }
+    let done = flash.done.as_deref().and_then(done_words);
+    let markup = pages::personal_page(&event, &registration, &token, done, flash.problem.as_deref(), Utc::now());
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::REFERRER_POLICY, "no-referrer"))
+        .body(markup.into_string())
+}
+
+fn url_escape(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).finish()
+}
+
+#[derive(Deserialize)]
+struct ActionForm {
+    mode: Option<String>,
+    confirm: Option<String>,
+}
+
+async fn personal_action(state: web::Data<AppState>, path: web::Path<(String, String)>, form: web::Form<ActionForm>) -> HttpResponse {
+    let (token, name) = path.into_inner();
+    let mode = form.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
+    let action = match (name.as_str(), mode) {
+        ("confirm-email", _) => PersonalAction::ConfirmEmail,
+        ("accept", mode) => PersonalAction::Accept(mode),
+        ("decline", _) => PersonalAction::Decline,
+        ("cancel", _) => PersonalAction::Cancel,
+        ("switch", Some(mode)) => PersonalAction::Switch(mode),
+        ("wait-for", Some(mode)) => PersonalAction::WaitFor(mode),
+        ("leave-wait", _) => PersonalAction::LeaveWait,
+        ("erase", _) if form.confirm.is_some() => PersonalAction::Erase,
+        ("erase", _) => return see_other(&format!("/r/{token}?problem={}", url_escape("Please tick the box to confirm that your data should be erased."))),
+        _ => return not_found(),
+    };
+    match state.engine.submit(Command::Personal { token: token.clone(), action }).await {
+        Ok(_) if action == PersonalAction::Erase => html(pages::message("Your data is erased", "Your registration is cancelled and your name, address and affiliation have been removed. This link no longer works.")),
+        Ok(_) => see_other(&format!("/r/{token}?done={name}")),
+        Err(EngineError::Conflict(message)) => see_other(&format!("/r/{token}?problem={}", url_escape(&message))),
+        Err(e) => failure(e.into()),
+    }
+}
+
+async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpResponse {
+    let token = token.into_inner();
+    let lookup = token.clone();
+    let found = read(&state, move |conn| Ok(reads::by_token(conn, &lookup, Utc::now())?)).await;
+    let (event, registration) = match found {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found(),
+        Err(e) => return failure(e),
+    };
+    if registration.status != Status::Confirmed {
+        return not_found();
+    }
+    let e = &event.event;
+    let link = format!("{}/r/{token}", state.public_url);
+    let location = match registration.mode {
+        Some(Mode::Virtual) => e.meeting_url.clone().unwrap_or_else(|| "Online".into()),
+        _ => e.venue.clone(),
+    };
+    let body = ics(&CalendarEntry {
+        uid: format!("registration-{}@registrar", registration.row.id),
+        title: &e.title,
+        description: &e.description,
+        starts_at: from_db_time(e.starts_at),
+        ends_at: from_db_time(e.ends_at),
+        location: &location,
+        url: &link,
+    });
+    HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.ics\"", e.slug)))
+        .insert_header((header::REFERRER_POLICY, "no-referrer"))
+        .body(body)
+}
+
+async fn privacy() -> HttpResponse {
+    html(pages::privacy())
+}
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(views::STYLESHEET)
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(index))
+        .route("/events/{slug}", web::get().to(event_page))
+        .route("/events/{slug}/join", web::post().to(join))
+        .route("/r/{token}", web::get().to(personal_page))
+        .route("/r/{token}/calendar.ics", web::get().to(calendar))
+        .route("/r/{token}/{action}", web::post().to(personal_action))
+        .route("/privacy", web::get().to(privacy))
+        .route("/static/style.css", web::get().to(stylesheet))
+        .default_service(web::to(|| async { not_found() }));
+}
