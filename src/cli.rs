@@ -7,7 +7,11 @@ use crate::startup::Application;
 use crate::store;
 
 #[derive(Debug, Parser)]
-#[command(name = "registrar", version, about = "Registration for invitation-first workshops and webinars")]
+#[command(
+    name = "registrar",
+    version,
+    about = "Registration for invitation-first workshops and webinars"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -41,7 +45,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = cli.settings;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
-            let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
             runtime.block_on(async {
                 let app = Application::build(settings).await?;
                 app.run_until_stopped().await
@@ -53,12 +59,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::Token { command: TokenCommand::Create { name } } => {
+        Command::Token {
+            command: TokenCommand::Create { name },
+        } => {
             let name = name.trim();
-            anyhow::ensure!(!name.is_empty() && name.len() <= 100, "--name must be 1 to 100 characters");
+            anyhow::ensure!(
+                !name.is_empty() && name.len() <= 100,
+                "--name must be 1 to 100 characters"
+            );
             let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
             store::migrate(&mut conn)?;
-            let token = store::tokens::create_api_token(&mut conn, name, chrono::Utc::now().naive_utc())?;
+            let token =
+                store::tokens::create_api_token(&mut conn, name, chrono::Utc::now().naive_utc())?;
             println!("API token {name:?} created; it is shown only this once:");
             println!("{token}");
             Ok(())

@@ -7,11 +7,21 @@ use clap::Args;
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
     /// Database: a SQLite file path, or a postgres:// URL.
-    #[arg(long, env = "DATABASE_URL", default_value = "registrar.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "registrar.db",
+        global = true
+    )]
     pub database_url: String,
 
     /// Address and port to listen on (port 0 picks a free one).
-    #[arg(long, env = "REGISTRAR_BIND", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "REGISTRAR_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub bind: String,
 
     /// The address people reach the server at, used in email links (default: from --bind).
@@ -24,19 +34,39 @@ pub struct Settings {
     pub smtp_url: Option<String>,
 
     /// Folder for emails when no SMTP server is configured.
-    #[arg(long, env = "REGISTRAR_OUTBOX_DIR", default_value = "outbox", global = true)]
+    #[arg(
+        long,
+        env = "REGISTRAR_OUTBOX_DIR",
+        default_value = "outbox",
+        global = true
+    )]
     pub outbox_dir: PathBuf,
 
     /// Sender of every email.
-    #[arg(long, env = "REGISTRAR_MAIL_FROM", default_value = "registrar <registrar@localhost>", global = true)]
+    #[arg(
+        long,
+        env = "REGISTRAR_MAIL_FROM",
+        default_value = "registrar <registrar@localhost>",
+        global = true
+    )]
     pub mail_from: String,
 
     /// How often lapsed invitations and offers are swept, in seconds.
-    #[arg(long, env = "REGISTRAR_SWEEP_SECONDS", default_value_t = 5, global = true)]
+    #[arg(
+        long,
+        env = "REGISTRAR_SWEEP_SECONDS",
+        default_value_t = 5,
+        global = true
+    )]
     pub sweep_seconds: u64,
 
     /// Rate limits on public forms, sign-in and personal links: on or off.
-    #[arg(long, env = "REGISTRAR_RATE_LIMITS", default_value = "on", global = true)]
+    #[arg(
+        long,
+        env = "REGISTRAR_RATE_LIMITS",
+        default_value = "on",
+        global = true
+    )]
     pub rate_limits: String,
 
     /// Create the demo workshop when the database has no events.
@@ -50,8 +80,16 @@ impl Settings {
         match &self.public_url {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => {
-                let host = self.bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
-                let host = if host == "0.0.0.0" || host == "[::]" { "localhost" } else { host };
+                let host = self
+                    .bind
+                    .rsplit_once(':')
+                    .map(|(h, _)| h)
+                    .unwrap_or("127.0.0.1");
+                let host = if host == "0.0.0.0" || host == "[::]" {
+                    "localhost"
+                } else {
+                    host
+                };
                 format!("http://{host}:{port}")
             }
         }

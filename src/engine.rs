@@ -25,8 +25,8 @@ use crate::store::events::{EventRow, NewEventRow};
 use crate::store::outbox::NewOutboxRow;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
 use crate::store::{
-    self, audit, events, from_db_time, outbox, registrations, to_db_time, tokens, ConnectionManager,
-    DbConnection,
+    self, audit, events, from_db_time, outbox, registrations, to_db_time, tokens,
+    ConnectionManager, DbConnection,
 };
 
 /// Field name -> messages, as the API reports them.
@@ -137,14 +137,41 @@ pub enum PersonalAction {
 #[derive(Debug, Clone)]
 pub enum Command {
     CreateEvent(EventSettings),
-    UpdateEvent { slug: String, patch: EventPatch, actor: String },
-    Invite { slug: String, invitees: Vec<Invitee>, hold_until: Option<DateTime<Utc>>, actor: String },
-    Revoke { id: i64, actor: String },
-    Promote { id: i64, actor: String },
-    SetHold { id: i64, until: DateTime<Utc>, actor: String },
-    Join { slug: String, join: Join },
-    Personal { token: String, action: PersonalAction },
-    Settle { event_id: i64 },
+    UpdateEvent {
+        slug: String,
+        patch: EventPatch,
+        actor: String,
+    },
+    Invite {
+        slug: String,
+        invitees: Vec<Invitee>,
+        hold_until: Option<DateTime<Utc>>,
+        actor: String,
+    },
+    Revoke {
+        id: i64,
+        actor: String,
+    },
+    Promote {
+        id: i64,
+        actor: String,
+    },
+    SetHold {
+        id: i64,
+        until: DateTime<Utc>,
+        actor: String,
+    },
+    Join {
+        slug: String,
+        join: Join,
+    },
+    Personal {
+        token: String,
+        action: PersonalAction,
+    },
+    Settle {
+        event_id: i64,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -171,7 +198,11 @@ const MAX_BATCH: usize = 512;
 
 impl Engine {
     /// Starts the writer thread with its own connection.
-    pub fn start(manager: ConnectionManager, public_url: String, mail_wake: SyncSender<()>) -> Engine {
+    pub fn start(
+        manager: ConnectionManager,
+        public_url: String,
+        mail_wake: SyncSender<()>,
+    ) -> Engine {
         let (jobs, queue) = mpsc::channel::<Job>();
         let writer = Writer {
             manager,
@@ -202,7 +233,9 @@ impl Engine {
         self.jobs
             .send(Job { command, reply })
             .map_err(|_| EngineError::Unavailable)?;
-        answer.blocking_recv().map_err(|_| EngineError::Unavailable)?
+        answer
+            .blocking_recv()
+            .map_err(|_| EngineError::Unavailable)?
     }
 
     /// Submits a command without waiting (the sweeper nudging an event).
@@ -339,11 +372,18 @@ impl Batch<'_> {
         match command {
             Command::CreateEvent(settings) => self.create_event(settings),
             Command::UpdateEvent { slug, patch, actor } => self.update_event(slug, patch, actor),
-            Command::Invite { slug, invitees, hold_until, actor } => {
-                self.invite(slug, invitees, *hold_until, actor)
+            Command::Invite {
+                slug,
+                invitees,
+                hold_until,
+                actor,
+            } => self.invite(slug, invitees, *hold_until, actor),
+            Command::Revoke { id, actor } => {
+                self.organizer_action(*id, actor, |ledger, now| ledger.revoke(*id, now))
             }
-            Command::Revoke { id, actor } => self.organizer_action(*id, actor, |ledger, now| ledger.revoke(*id, now)),
-            Command::Promote { id, actor } => self.organizer_action(*id, actor, |ledger, now| ledger.promote_now(*id, now)),
+            Command::Promote { id, actor } => {
+                self.organizer_action(*id, actor, |ledger, now| ledger.promote_now(*id, now))
+            }
             Command::SetHold { id, until, actor } => {
                 self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(*id, *until, now))
             }
@@ -374,7 +414,8 @@ impl Batch<'_> {
     fn load(&mut self, event_id: i64) -> diesel::QueryResult<()> {
         if self.locked.insert(event_id) {
             let row = events::lock(self.conn, event_id)?;
-            let fresh = matches!(self.cache.get(&event_id), Some(c) if c.event.version == row.version);
+            let fresh =
+                matches!(self.cache.get(&event_id), Some(c) if c.event.version == row.version);
             if !fresh {
                 let entries = registrations::active(self.conn, event_id)?
                     .iter()
@@ -385,7 +426,11 @@ impl Batch<'_> {
             }
         }
         let now = self.now;
-        self.cache.get_mut(&event_id).expect("loaded").ledger.settle(now);
+        self.cache
+            .get_mut(&event_id)
+            .expect("loaded")
+            .ledger
+            .settle(now);
         self.flush(event_id, "system")
     }
 
@@ -409,7 +454,11 @@ impl Batch<'_> {
                 event_id,
                 registration_id: Some(h.registration_id),
                 at,
-                actor: if h.by_system { "system".into() } else { actor.to_owned() },
+                actor: if h.by_system {
+                    "system".into()
+                } else {
+                    actor.to_owned()
+                },
                 from_status: h.from.map(|s| s.as_str().to_owned()),
                 to_status: Some(h.to.as_str().to_owned()),
                 note: h.note.clone(),
@@ -427,12 +476,21 @@ impl Batch<'_> {
 
     fn mail_kind(&mut self, event_id: i64, happening: &Happening) -> Option<MailKind> {
         Some(match happening.notice.as_ref()? {
-            Notice::Invitation { mode, until } => MailKind::Invitation { mode: *mode, until: *until },
+            Notice::Invitation { mode, until } => MailKind::Invitation {
+                mode: *mode,
+                until: *until,
+            },
             Notice::Confirmation { mode } => MailKind::Confirmation { mode: *mode },
             Notice::WaitingListPlace => MailKind::WaitingListPlace {
-                position: self.cached(event_id).ledger.position(happening.registration_id),
+                position: self
+                    .cached(event_id)
+                    .ledger
+                    .position(happening.registration_id),
             },
-            Notice::SeatOffer { mode, until } => MailKind::SeatOffer { mode: *mode, until: *until },
+            Notice::SeatOffer { mode, until } => MailKind::SeatOffer {
+                mode: *mode,
+                until: *until,
+            },
             Notice::Lapsed { mode } => MailKind::Lapsed { mode: *mode },
             Notice::Cancellation => MailKind::Cancellation,
             Notice::ModeChanged { mode } => MailKind::ModeChanged { mode: *mode },
@@ -440,7 +498,12 @@ impl Batch<'_> {
     }
 
     /// Puts an email with a fresh personal link into the outbox.
-    fn send(&mut self, event_id: i64, registration_id: i64, kind: &MailKind) -> diesel::QueryResult<()> {
+    fn send(
+        &mut self,
+        event_id: i64,
+        registration_id: i64,
+        kind: &MailKind,
+    ) -> diesel::QueryResult<()> {
         let at = to_db_time(self.now);
         let Some(person) = registrations::by_id(self.conn, registration_id)? else {
             return Ok(());
@@ -484,7 +547,15 @@ impl Batch<'_> {
         Ok(())
     }
 
-    fn audit_plain(&mut self, event_id: i64, registration_id: Option<i64>, actor: &str, from: Option<&str>, to: Option<&str>, note: &str) -> diesel::QueryResult<()> {
+    fn audit_plain(
+        &mut self,
+        event_id: i64,
+        registration_id: Option<i64>,
+        actor: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+        note: &str,
+    ) -> diesel::QueryResult<()> {
         audit::insert(
             self.conn,
             &[NewAuditRow {
@@ -503,21 +574,40 @@ impl Batch<'_> {
 
     fn create_event(&mut self, settings: &EventSettings) -> diesel::QueryResult<Decided> {
         if events::by_slug(self.conn, settings.slug.as_str())?.is_some() {
-            return Ok(Err(EngineError::field("slug", "is already used by another event")));
+            return Ok(Err(EngineError::field(
+                "slug",
+                "is already used by another event",
+            )));
         }
         let at = to_db_time(self.now);
         let row = events::insert(self.conn, &new_event_row(settings, at))?;
-        self.audit_plain(row.id, None, "organizer", None, None, &format!("event created in phase {}", row.phase))?;
+        self.audit_plain(
+            row.id,
+            None,
+            "organizer",
+            None,
+            None,
+            &format!("event created in phase {}", row.phase),
+        )?;
         Ok(Ok(Outcome::Event(Box::new(row))))
     }
 
-    fn update_event(&mut self, slug: &str, patch: &EventPatch, actor: &str) -> diesel::QueryResult<Decided> {
+    fn update_event(
+        &mut self,
+        slug: &str,
+        patch: &EventPatch,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
         let Some(current) = events::by_slug(self.conn, slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
         if let Some(new_slug) = &patch.slug {
-            if new_slug.as_str() != slug && events::by_slug(self.conn, new_slug.as_str())?.is_some() {
-                return Ok(Err(EngineError::field("slug", "is already used by another event")));
+            if new_slug.as_str() != slug && events::by_slug(self.conn, new_slug.as_str())?.is_some()
+            {
+                return Ok(Err(EngineError::field(
+                    "slug",
+                    "is already used by another event",
+                )));
             }
         }
         self.load(current.id)?;
@@ -540,7 +630,13 @@ impl Batch<'_> {
 
     // ----- organizer actions on registrations ----------------------------------------
 
-    fn invite(&mut self, slug: &str, invitees: &[Invitee], hold_until: Option<DateTime<Utc>>, actor: &str) -> diesel::QueryResult<Decided> {
+    fn invite(
+        &mut self,
+        slug: &str,
+        invitees: &[Invitee],
+        hold_until: Option<DateTime<Utc>>,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
         let Some(event) = events::by_slug(self.conn, slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
@@ -549,9 +645,16 @@ impl Batch<'_> {
         let window = Duration::days(i64::from(event.invitation_window_days));
         let until = hold_until.unwrap_or(now + window);
         if until <= now {
-            return Ok(Err(EngineError::field("hold_until", "must be in the future")));
+            return Ok(Err(EngineError::field(
+                "hold_until",
+                "must be in the future",
+            )));
         }
-        let default_mode = if event.in_person_capacity > 0 { Mode::InPerson } else { Mode::Virtual };
+        let default_mode = if event.in_person_capacity > 0 {
+            Mode::InPerson
+        } else {
+            Mode::Virtual
+        };
 
         // Everything is checked before anything is written: all or nothing.
         let mut errors = FieldErrors::new();
@@ -560,10 +663,13 @@ impl Batch<'_> {
             let row = registrations::by_email(self.conn, event.id, invitee.email.as_str())?;
             if let Some(row) = &row {
                 if !parse_status(&row.status).is_ended() {
-                    errors.entry(format!("invitees[{i}].email")).or_default().push(format!(
-                        "{} is already registered for this event",
-                        invitee.email.as_str()
-                    ));
+                    errors
+                        .entry(format!("invitees[{i}].email"))
+                        .or_default()
+                        .push(format!(
+                            "{} is already registered for this event",
+                            invitee.email.as_str()
+                        ));
                 }
             }
             existing.push(row);
@@ -573,7 +679,10 @@ impl Batch<'_> {
         }
         let ledger = &self.cached(event.id).ledger;
         for mode in Mode::ALL {
-            let wanted = invitees.iter().filter(|i| i.mode.unwrap_or(default_mode) == *mode).count();
+            let wanted = invitees
+                .iter()
+                .filter(|i| i.mode.unwrap_or(default_mode) == *mode)
+                .count();
             if let Some(free) = ledger.seats(*mode).free {
                 if wanted > free as usize {
                     return Ok(Err(EngineError::Conflict(format!(
@@ -590,40 +699,52 @@ impl Batch<'_> {
             let mode = invitee.mode.unwrap_or(default_mode);
             let (id, from) = match row {
                 Some(row) => {
-                    registrations::set_person(self.conn, row.id, &PersonChange {
-                        name: invitee.name.as_str().to_owned(),
-                        affiliation: row.affiliation.clone(),
-                        preference: Preference::from(mode).as_str().to_owned(),
-                        status: Status::Invited.as_str().to_owned(),
-                        mode: Some(mode.as_str().to_owned()),
-                        hold_until: Some(to_db_time(until)),
-                        priority: 0,
-                        line_since: None,
-                        wait_for: None,
-                        wait_offered_until: None,
-                        updated_at: at,
-                    })?;
+                    registrations::set_person(
+                        self.conn,
+                        row.id,
+                        &PersonChange {
+                            name: invitee.name.as_str().to_owned(),
+                            affiliation: row.affiliation.clone(),
+                            preference: Preference::from(mode).as_str().to_owned(),
+                            status: Status::Invited.as_str().to_owned(),
+                            mode: Some(mode.as_str().to_owned()),
+                            hold_until: Some(to_db_time(until)),
+                            priority: 0,
+                            line_since: None,
+                            wait_for: None,
+                            wait_offered_until: None,
+                            updated_at: at,
+                        },
+                    )?;
                     (row.id, Some(parse_status(&row.status)))
                 }
                 None => {
-                    let row = registrations::insert(self.conn, &NewRegistrationRow {
-                        event_id: event.id,
-                        email: invitee.email.as_str().to_owned(),
-                        name: invitee.name.as_str().to_owned(),
-                        affiliation: None,
-                        preference: Preference::from(mode).as_str().to_owned(),
-                        status: Status::Invited.as_str().to_owned(),
-                        created_at: at,
-                        updated_at: at,
-                    })?;
+                    let row = registrations::insert(
+                        self.conn,
+                        &NewRegistrationRow {
+                            event_id: event.id,
+                            email: invitee.email.as_str().to_owned(),
+                            name: invitee.name.as_str().to_owned(),
+                            affiliation: None,
+                            preference: Preference::from(mode).as_str().to_owned(),
+                            status: Status::Invited.as_str().to_owned(),
+                            created_at: at,
+                            updated_at: at,
+                        },
+                    )?;
                     (row.id, None)
                 }
             };
-            let invited = self.cached(event.id).ledger.invite(id, from, mode, until, now);
+            let invited = self
+                .cached(event.id)
+                .ledger
+                .invite(id, from, mode, until, now);
             debug_assert!(invited.is_ok(), "seats were counted above");
             if let Err(refusal) = invited {
                 // Counted above, so this cannot happen; refuse rather than half-invite.
-                return Err(diesel::result::Error::QueryBuilderError(refusal.to_string().into()));
+                return Err(diesel::result::Error::QueryBuilderError(
+                    refusal.to_string().into(),
+                ));
             }
             ids.push(id);
         }
@@ -647,7 +768,12 @@ impl Batch<'_> {
     }
 
     /// Writes a decision, or explains a refusal in the words of the registration's state.
-    fn conclude(&mut self, row: &RegistrationRow, result: Result<(), Refusal>, actor: &str) -> diesel::QueryResult<Decided> {
+    fn conclude(
+        &mut self,
+        row: &RegistrationRow,
+        result: Result<(), Refusal>,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
         match result {
             Ok(()) => {
                 self.flush(row.event_id, actor)?;
@@ -676,47 +802,74 @@ impl Batch<'_> {
         };
         let phase = parse_phase(&event.phase);
         if phase == Phase::Draft {
-            return Ok(Err(EngineError::Conflict("registration for this event has not opened".into())));
+            return Ok(Err(EngineError::Conflict(
+                "registration for this event has not opened".into(),
+            )));
         }
         if !phase.accepts_entries() {
-            return Ok(Err(EngineError::Conflict("registration for this event is closed".into())));
+            return Ok(Err(EngineError::Conflict(
+                "registration for this event is closed".into(),
+            )));
         }
         if self.now >= from_db_time(event.starts_at) {
-            return Ok(Err(EngineError::Conflict("the event has already started".into())));
+            return Ok(Err(EngineError::Conflict(
+                "the event has already started".into(),
+            )));
         }
         self.load(event.id)?;
         let at = to_db_time(self.now);
         let existing = registrations::by_email(self.conn, event.id, join.email.as_str())?;
         match existing {
             None => {
-                let row = registrations::insert(self.conn, &NewRegistrationRow {
-                    event_id: event.id,
-                    email: join.email.as_str().to_owned(),
-                    name: join.name.as_str().to_owned(),
-                    affiliation: join.affiliation.clone(),
-                    preference: join.preference.as_str().to_owned(),
-                    status: Status::PendingEmail.as_str().to_owned(),
-                    created_at: at,
-                    updated_at: at,
-                })?;
-                self.audit_plain(event.id, Some(row.id), "participant", None, Some("pending_email"), "joined; address to be confirmed")?;
+                let row = registrations::insert(
+                    self.conn,
+                    &NewRegistrationRow {
+                        event_id: event.id,
+                        email: join.email.as_str().to_owned(),
+                        name: join.name.as_str().to_owned(),
+                        affiliation: join.affiliation.clone(),
+                        preference: join.preference.as_str().to_owned(),
+                        status: Status::PendingEmail.as_str().to_owned(),
+                        created_at: at,
+                        updated_at: at,
+                    },
+                )?;
+                self.audit_plain(
+                    event.id,
+                    Some(row.id),
+                    "participant",
+                    None,
+                    Some("pending_email"),
+                    "joined; address to be confirmed",
+                )?;
                 self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
             }
             Some(row) if parse_status(&row.status).is_ended() => {
-                registrations::set_person(self.conn, row.id, &PersonChange {
-                    name: join.name.as_str().to_owned(),
-                    affiliation: join.affiliation.clone(),
-                    preference: join.preference.as_str().to_owned(),
-                    status: Status::PendingEmail.as_str().to_owned(),
-                    mode: None,
-                    hold_until: None,
-                    priority: 0,
-                    line_since: None,
-                    wait_for: None,
-                    wait_offered_until: None,
-                    updated_at: at,
-                })?;
-                self.audit_plain(event.id, Some(row.id), "participant", Some(&row.status), Some("pending_email"), "joined again; address to be confirmed")?;
+                registrations::set_person(
+                    self.conn,
+                    row.id,
+                    &PersonChange {
+                        name: join.name.as_str().to_owned(),
+                        affiliation: join.affiliation.clone(),
+                        preference: join.preference.as_str().to_owned(),
+                        status: Status::PendingEmail.as_str().to_owned(),
+                        mode: None,
+                        hold_until: None,
+                        priority: 0,
+                        line_since: None,
+                        wait_for: None,
+                        wait_offered_until: None,
+                        updated_at: at,
+                    },
+                )?;
+                self.audit_plain(
+                    event.id,
+                    Some(row.id),
+                    "participant",
+                    Some(&row.status),
+                    Some("pending_email"),
+                    "joined again; address to be confirmed",
+                )?;
                 self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
             }
             // A known address gets its link again, and the answer is the same as for a new
@@ -747,7 +900,14 @@ impl Batch<'_> {
             PersonalAction::ConfirmEmail => return Ok(Ok(Outcome::Registration(id))),
             PersonalAction::Accept(mode) => ledger.accept(id, mode, now),
             PersonalAction::Decline => ledger.decline(id, now),
-            PersonalAction::Cancel if pending => return self.end_pending(&row, Status::Cancelled, "participant", "cancelled before confirming"),
+            PersonalAction::Cancel if pending => {
+                return self.end_pending(
+                    &row,
+                    Status::Cancelled,
+                    "participant",
+                    "cancelled before confirming",
+                )
+            }
             PersonalAction::Cancel => ledger.cancel(id, now),
             PersonalAction::Switch(mode) => ledger.switch(id, mode, now),
             PersonalAction::WaitFor(mode) => ledger.wait_for(id, mode, now),
@@ -757,19 +917,36 @@ impl Batch<'_> {
         self.conclude(&row, result, "participant")
     }
 
-    fn end_pending(&mut self, row: &RegistrationRow, to: Status, actor: &str, note: &str) -> diesel::QueryResult<Decided> {
+    fn end_pending(
+        &mut self,
+        row: &RegistrationRow,
+        to: Status,
+        actor: &str,
+        note: &str,
+    ) -> diesel::QueryResult<Decided> {
         let at = to_db_time(self.now);
-        registrations::set_state(self.conn, row.id, &StateChange {
-            status: to.as_str().to_owned(),
-            mode: None,
-            hold_until: None,
-            priority: 0,
-            line_since: None,
-            wait_for: None,
-            wait_offered_until: None,
-            updated_at: at,
-        })?;
-        self.audit_plain(row.event_id, Some(row.id), actor, Some(&row.status), Some(to.as_str()), note)?;
+        registrations::set_state(
+            self.conn,
+            row.id,
+            &StateChange {
+                status: to.as_str().to_owned(),
+                mode: None,
+                hold_until: None,
+                priority: 0,
+                line_since: None,
+                wait_for: None,
+                wait_offered_until: None,
+                updated_at: at,
+            },
+        )?;
+        self.audit_plain(
+            row.event_id,
+            Some(row.id),
+            actor,
+            Some(&row.status),
+            Some(to.as_str()),
+            note,
+        )?;
         Ok(Ok(Outcome::Registration(row.id)))
     }
 
@@ -778,7 +955,12 @@ impl Batch<'_> {
     fn erase(&mut self, row: &RegistrationRow) -> diesel::QueryResult<Decided> {
         let status = parse_status(&row.status);
         if status == Status::PendingEmail {
-            let _ = self.end_pending(row, Status::Cancelled, "participant", "cancelled; data erased")?;
+            let _ = self.end_pending(
+                row,
+                Status::Cancelled,
+                "participant",
+                "cancelled; data erased",
+            )?;
         } else if !status.is_ended() {
             let now = self.now;
             let cancelled = self.cached(row.event_id).ledger.cancel(row.id, now);
@@ -790,7 +972,14 @@ impl Batch<'_> {
         registrations::erase_person(self.conn, row.id, at)?;
         tokens::forget_personal(self.conn, row.id)?;
         outbox::drop_pending_for(self.conn, row.id)?;
-        self.audit_plain(row.event_id, Some(row.id), "participant", None, None, "personal data erased")?;
+        self.audit_plain(
+            row.event_id,
+            Some(row.id),
+            "participant",
+            None,
+            None,
+            "personal data erased",
+        )?;
         Ok(Ok(Outcome::Done))
     }
 }
@@ -874,26 +1063,65 @@ fn new_event_row(s: &EventSettings, at: chrono::NaiveDateTime) -> NewEventRow {
 }
 
 /// The event with a patch applied, or the fields that make the result invalid.
-fn patched(row: &EventRow, patch: &EventPatch, now: DateTime<Utc>) -> Result<EventRow, FieldErrors> {
+fn patched(
+    row: &EventRow,
+    patch: &EventPatch,
+    now: DateTime<Utc>,
+) -> Result<EventRow, FieldErrors> {
     let mut next = row.clone();
-    if let Some(v) = &patch.slug { next.slug = v.as_str().to_owned(); }
-    if let Some(v) = &patch.title { next.title = v.clone(); }
-    if let Some(v) = &patch.description { next.description = v.clone(); }
-    if let Some(v) = patch.starts_at { next.starts_at = to_db_time(v); }
-    if let Some(v) = patch.ends_at { next.ends_at = to_db_time(v); }
-    if let Some(v) = patch.timezone { next.timezone = v.name().to_owned(); }
-    if let Some(v) = &patch.venue { next.venue = v.clone(); }
-    if let Some(v) = &patch.meeting_url { next.meeting_url = v.clone(); }
-    if let Some(v) = patch.in_person_capacity { next.in_person_capacity = v as i32; }
-    if let Some(v) = patch.virtual_capacity { next.virtual_capacity = v.map(|c| c as i32); }
-    if let Some(v) = patch.phase { next.phase = v.as_str().to_owned(); }
-    if let Some(v) = patch.offer_window_hours { next.offer_window_hours = v as i32; }
-    if let Some(v) = patch.invitation_window_days { next.invitation_window_days = v as i32; }
-    if let Some(v) = patch.auto_confirm { next.auto_confirm = v; }
+    if let Some(v) = &patch.slug {
+        next.slug = v.as_str().to_owned();
+    }
+    if let Some(v) = &patch.title {
+        next.title = v.clone();
+    }
+    if let Some(v) = &patch.description {
+        next.description = v.clone();
+    }
+    if let Some(v) = patch.starts_at {
+        next.starts_at = to_db_time(v);
+    }
+    if let Some(v) = patch.ends_at {
+        next.ends_at = to_db_time(v);
+    }
+    if let Some(v) = patch.timezone {
+        next.timezone = v.name().to_owned();
+    }
+    if let Some(v) = &patch.venue {
+        next.venue = v.clone();
+    }
+    if let Some(v) = &patch.meeting_url {
+        next.meeting_url = v.clone();
+    }
+    if let Some(v) = patch.in_person_capacity {
+        next.in_person_capacity = v as i32;
+    }
+    if let Some(v) = patch.virtual_capacity {
+        next.virtual_capacity = v.map(|c| c as i32);
+    }
+    if let Some(v) = patch.phase {
+        next.phase = v.as_str().to_owned();
+    }
+    if let Some(v) = patch.offer_window_hours {
+        next.offer_window_hours = v as i32;
+    }
+    if let Some(v) = patch.invitation_window_days {
+        next.invitation_window_days = v as i32;
+    }
+    if let Some(v) = patch.auto_confirm {
+        next.auto_confirm = v;
+    }
     next.updated_at = to_db_time(now);
     if next.ends_at <= next.starts_at {
-        let field = if patch.ends_at.is_some() { "ends_at" } else { "starts_at" };
-        return Err(FieldErrors::from([(field.to_owned(), vec!["the event must end after it starts".to_owned()])]));
+        let field = if patch.ends_at.is_some() {
+            "ends_at"
+        } else {
+            "starts_at"
+        };
+        return Err(FieldErrors::from([(
+            field.to_owned(),
+            vec!["the event must end after it starts".to_owned()],
+        )]));
     }
     Ok(next)
 }
@@ -907,7 +1135,21 @@ fn describe_changes(before: &EventRow, after: &EventRow) -> String {
             }
         )+};
     }
-    compare!(slug, title, starts_at, ends_at, timezone, venue, meeting_url, in_person_capacity, virtual_capacity, phase, offer_window_hours, invitation_window_days, auto_confirm);
+    compare!(
+        slug,
+        title,
+        starts_at,
+        ends_at,
+        timezone,
+        venue,
+        meeting_url,
+        in_person_capacity,
+        virtual_capacity,
+        phase,
+        offer_window_hours,
+        invitation_window_days,
+        auto_confirm
+    );
     if before.description != after.description {
         changed.push("description".into());
     }

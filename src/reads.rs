@@ -18,7 +18,11 @@ pub struct EventState {
     pub needs_settling: bool,
 }
 
-pub fn event_state(conn: &mut DbConnection, event: EventRow, now: DateTime<Utc>) -> QueryResult<EventState> {
+pub fn event_state(
+    conn: &mut DbConnection,
+    event: EventRow,
+    now: DateTime<Utc>,
+) -> QueryResult<EventState> {
     let entries = registrations::active(conn, event.id)?
         .iter()
         .map(entry_of)
@@ -27,10 +31,18 @@ pub fn event_state(conn: &mut DbConnection, event: EventRow, now: DateTime<Utc>)
     ledger.settle(now);
     let needs_settling = ledger.has_changes();
     ledger.take_changes();
-    Ok(EventState { event, ledger, needs_settling })
+    Ok(EventState {
+        event,
+        ledger,
+        needs_settling,
+    })
 }
 
-pub fn event_by_slug(conn: &mut DbConnection, slug: &str, now: DateTime<Utc>) -> QueryResult<Option<EventState>> {
+pub fn event_by_slug(
+    conn: &mut DbConnection,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<EventState>> {
     match events::by_slug(conn, slug)? {
         Some(event) => event_state(conn, event, now).map(Some),
         None => Ok(None),
@@ -59,8 +71,16 @@ pub fn registration_state(state: &EventState, row: RegistrationRow) -> Registrat
             RegistrationState {
                 status: entry.status,
                 mode: entry.mode,
-                hold_until: if entry.status.is_hold() { entry.hold_until } else { None },
-                position: if entry.status == Status::Waitlisted { state.ledger.position(row.id) } else { None },
+                hold_until: if entry.status.is_hold() {
+                    entry.hold_until
+                } else {
+                    None
+                },
+                position: if entry.status == Status::Waitlisted {
+                    state.ledger.position(row.id)
+                } else {
+                    None
+                },
                 wait_for: entry.wait_for,
                 wait_position: if confirmed_waiting && entry.wait_offered_until.is_none() {
                     state.ledger.position(row.id)
@@ -74,7 +94,11 @@ pub fn registration_state(state: &EventState, row: RegistrationRow) -> Registrat
         }
         None => {
             // Active in the database but gone from the settled ledger: its hold lapsed.
-            let status = if stored.is_hold() { Status::Expired } else { stored };
+            let status = if stored.is_hold() {
+                Status::Expired
+            } else {
+                stored
+            };
             RegistrationState {
                 status,
                 mode: parse_mode(row.mode.as_deref()),
@@ -118,7 +142,11 @@ pub fn registrations_of(
 }
 
 /// A person's own registration, found by their personal token.
-pub fn by_token(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> QueryResult<Option<(EventState, RegistrationState)>> {
+pub fn by_token(
+    conn: &mut DbConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<(EventState, RegistrationState)>> {
     let Some(id) = tokens::registration_of(conn, token)? else {
         return Ok(None);
     };

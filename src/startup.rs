@@ -31,37 +31,50 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let manager = ConnectionManager::new(&settings.database_url);
         {
-            let mut conn = manager
-                .establish()
-                .with_context(|| format!("opening the database {}", redact(&settings.database_url)))?;
+            let mut conn = manager.establish().with_context(|| {
+                format!("opening the database {}", redact(&settings.database_url))
+            })?;
             store::migrate(&mut conn)?;
         }
         let pool = store::pool(&settings.database_url, 8).context("opening the connection pool")?;
 
-        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let public_url = settings.public_url_for(port);
 
         let (mail_wake, wake) = mpsc::sync_channel(1);
         let engine = Engine::start(manager, public_url.clone(), mail_wake);
 
-        let from: Mailbox = settings
-            .mail_from
-            .parse()
-            .with_context(|| format!("REGISTRAR_MAIL_FROM {:?} is not an address", settings.mail_from))?;
-        let transport = Transport::from_settings(settings.smtp_url.as_deref(), settings.outbox_dir.clone())?;
+        let from: Mailbox = settings.mail_from.parse().with_context(|| {
+            format!(
+                "REGISTRAR_MAIL_FROM {:?} is not an address",
+                settings.mail_from
+            )
+        })?;
+        let transport =
+            Transport::from_settings(settings.smtp_url.as_deref(), settings.outbox_dir.clone())?;
         let stop_mail = Arc::new(AtomicBool::new(false));
         let worker = MailWorker {
             pool: pool.clone(),
             transport,
             from,
-            host: url::Url::parse(&public_url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_else(|| "localhost".into()),
+            host: url::Url::parse(&public_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_else(|| "localhost".into()),
             wake,
             stop: stop_mail.clone(),
         };
-        let mail_thread = std::thread::Builder::new().name("registrar-mail".into()).spawn(move || worker.run())?;
+        let mail_thread = std::thread::Builder::new()
+            .name("registrar-mail".into())
+            .spawn(move || worker.run())?;
 
-        spawn_sweeper(pool.clone(), engine.clone(), Duration::from_secs(settings.sweep_seconds.max(1)));
+        spawn_sweeper(
+            pool.clone(),
+            engine.clone(),
+            Duration::from_secs(settings.sweep_seconds.max(1)),
+        );
 
         println!("registrar listening on http://{}", listener.local_addr()?);
         if settings.demo {
@@ -69,24 +82,39 @@ impl Application {
         }
         match &settings.smtp_url {
             Some(url) => println!("Emails go to the SMTP server {}", redact(url)),
-            None => println!("No SMTP server configured: emails are written to {}/", settings.outbox_dir.display()),
+            None => println!(
+                "No SMTP server configured: emails are written to {}/",
+                settings.outbox_dir.display()
+            ),
         }
         println!("Open {public_url}/ in your browser.");
 
-        let state = web::Data::new(AppState { engine, pool, public_url });
+        let state = web::Data::new(AppState {
+            engine,
+            pool,
+            public_url,
+        });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(crate::web::input::JSON_LIMIT))
                 .app_data(web::FormConfig::default().limit(64 * 1024))
-                .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %Dms").log_target("registrar::http"))
+                .wrap(
+                    actix_web::middleware::Logger::new("%a \"%r\" %s %Dms")
+                        .log_target("registrar::http"),
+                )
                 .configure(routes::routes)
         })
         .listen(listener)?
         .shutdown_timeout(10)
         .run();
 
-        Ok(Application { server, port, stop_mail, mail_thread })
+        Ok(Application {
+            server,
+            port,
+            stop_mail,
+            mail_thread,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -125,7 +153,10 @@ fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
             let pool = pool.clone();
             let due = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<i64>> {
                 let mut conn = pool.get()?;
-                Ok(store::registrations::events_with_lapsed_holds(&mut conn, Utc::now().naive_utc())?)
+                Ok(store::registrations::events_with_lapsed_holds(
+                    &mut conn,
+                    Utc::now().naive_utc(),
+                )?)
             })
             .await;
             match due {
@@ -136,7 +167,9 @@ fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
                         }
                     }
                 }
-                Ok(Err(error)) => tracing::warn!(error = %format!("{error:#}"), "sweeper cannot read the database"),
+                Ok(Err(error)) => {
+                    tracing::warn!(error = %format!("{error:#}"), "sweeper cannot read the database")
+                }
                 Err(error) => tracing::warn!(%error, "sweeper task failed"),
             }
         }
@@ -177,15 +210,24 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         invitation_window_days: 14,
         auto_confirm: false,
     };
-    engine.submit(Command::CreateEvent(settings)).await.map_err(|e| anyhow::anyhow!("creating the demo event: {e}"))?;
+    engine
+        .submit(Command::CreateEvent(settings))
+        .await
+        .map_err(|e| anyhow::anyhow!("creating the demo event: {e}"))?;
     let pool = pool.clone();
     let token = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
         let mut conn = pool.get()?;
-        Ok(store::tokens::create_api_token(&mut conn, "first run", Utc::now().naive_utc())?)
+        Ok(store::tokens::create_api_token(
+            &mut conn,
+            "first run",
+            Utc::now().naive_utc(),
+        )?)
     })
     .await??;
     println!("Created the demo workshop: {public_url}/events/in-the-picture");
-    println!("Organizer API token (shown only this once; use it as 'Authorization: Bearer <token>'):");
+    println!(
+        "Organizer API token (shown only this once; use it as 'Authorization: Bearer <token>'):"
+    );
     println!("  {token}");
     Ok(())
 }

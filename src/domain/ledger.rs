@@ -110,14 +110,26 @@ pub struct Seats {
 /// What a person should be told about a change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    Invitation { mode: Mode, until: DateTime<Utc> },
-    Confirmation { mode: Mode },
+    Invitation {
+        mode: Mode,
+        until: DateTime<Utc>,
+    },
+    Confirmation {
+        mode: Mode,
+    },
     WaitingListPlace,
-    SeatOffer { mode: Mode, until: DateTime<Utc> },
+    SeatOffer {
+        mode: Mode,
+        until: DateTime<Utc>,
+    },
     /// An invitation or offer passed its deadline.
-    Lapsed { mode: Mode },
+    Lapsed {
+        mode: Mode,
+    },
     Cancellation,
-    ModeChanged { mode: Mode },
+    ModeChanged {
+        mode: Mode,
+    },
 }
 
 /// One recorded change: becomes an audit row and, with a notice, an email.
@@ -296,7 +308,9 @@ impl Ledger {
             let from = entry.status;
             let lapsed_mode;
             if entry.status == Status::Confirmed {
-                lapsed_mode = entry.wait_for.expect("a confirmed deadline is a waiting offer");
+                lapsed_mode = entry
+                    .wait_for
+                    .expect("a confirmed deadline is a waiting offer");
                 entry.wait_for = None;
                 entry.wait_offered_until = None;
                 entry.line_since = None;
@@ -387,12 +401,24 @@ impl Ledger {
             entry.mode = Some(mode);
             entry.line_since = None;
             self.put(entry);
-            self.record(id, Some(Status::PendingEmail), Status::Confirmed, "address confirmed; seat free", false)
-                .with(Notice::Confirmation { mode });
+            self.record(
+                id,
+                Some(Status::PendingEmail),
+                Status::Confirmed,
+                "address confirmed; seat free",
+                false,
+            )
+            .with(Notice::Confirmation { mode });
         } else {
             self.put(entry);
-            self.record(id, Some(Status::PendingEmail), Status::Waitlisted, "address confirmed; joined the line", false)
-                .with(Notice::WaitingListPlace);
+            self.record(
+                id,
+                Some(Status::PendingEmail),
+                Status::Waitlisted,
+                "address confirmed; joined the line",
+                false,
+            )
+            .with(Notice::WaitingListPlace);
             self.promote(now);
         }
         Ok(())
@@ -400,7 +426,12 @@ impl Ledger {
 
     /// Accepts an invitation (in the invited mode, or the other one when a seat of it is
     /// free) or an offer (in the offered mode only).
-    pub fn accept(&mut self, id: i64, mode: Option<Mode>, now: DateTime<Utc>) -> Result<(), Refusal> {
+    pub fn accept(
+        &mut self,
+        id: i64,
+        mode: Option<Mode>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
         let mut entry = self.active(id)?.clone();
         let from = entry.status;
         match entry.status {
@@ -414,8 +445,14 @@ impl Ledger {
                 entry.mode = Some(wanted);
                 entry.hold_until = None;
                 self.put(entry);
-                self.record(id, Some(from), Status::Confirmed, "accepted the invitation", false)
-                    .with(Notice::Confirmation { mode: wanted });
+                self.record(
+                    id,
+                    Some(from),
+                    Status::Confirmed,
+                    "accepted the invitation",
+                    false,
+                )
+                .with(Notice::Confirmation { mode: wanted });
             }
             Status::Offered => {
                 let offered = entry.mode.expect("an offer holds a mode");
@@ -425,8 +462,14 @@ impl Ledger {
                 entry.status = Status::Confirmed;
                 entry.hold_until = None;
                 self.put(entry);
-                self.record(id, Some(from), Status::Confirmed, "accepted the offer", false)
-                    .with(Notice::Confirmation { mode: offered });
+                self.record(
+                    id,
+                    Some(from),
+                    Status::Confirmed,
+                    "accepted the offer",
+                    false,
+                )
+                .with(Notice::Confirmation { mode: offered });
             }
             Status::Confirmed if entry.wait_offered_until.is_some() => {
                 let offered = entry.wait_for.expect("a waiting offer has a mode");
@@ -438,8 +481,14 @@ impl Ledger {
                 entry.wait_offered_until = None;
                 entry.line_since = None;
                 self.put(entry);
-                self.record(id, Some(from), Status::Confirmed, "accepted the offer of the other mode", false)
-                    .with(Notice::ModeChanged { mode: offered });
+                self.record(
+                    id,
+                    Some(from),
+                    Status::Confirmed,
+                    "accepted the offer of the other mode",
+                    false,
+                )
+                .with(Notice::ModeChanged { mode: offered });
             }
             Status::Confirmed => return not_allowed("the seat is already confirmed"),
             _ => return not_allowed("no seat has been offered yet"),
@@ -465,7 +514,13 @@ impl Ledger {
                 entry.wait_offered_until = None;
                 entry.line_since = None;
                 self.put(entry);
-                self.record(id, Some(from), from, "declined the offer of the other mode", false);
+                self.record(
+                    id,
+                    Some(from),
+                    from,
+                    "declined the offer of the other mode",
+                    false,
+                );
             }
             _ => return not_allowed("there is no invitation or offer to decline"),
         }
@@ -475,14 +530,24 @@ impl Ledger {
 
     /// Leaves the event: a held seat or a place in line is given up.
     pub fn cancel(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
-        self.end(id, Status::Cancelled, "cancelled", Some(Notice::Cancellation))?;
+        self.end(
+            id,
+            Status::Cancelled,
+            "cancelled",
+            Some(Notice::Cancellation),
+        )?;
         self.promote(now);
         Ok(())
     }
 
     /// An organizer ends the registration, whatever its state.
     pub fn revoke(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
-        self.end(id, Status::Revoked, "revoked by an organizer", Some(Notice::Cancellation))?;
+        self.end(
+            id,
+            Status::Revoked,
+            "revoked by an organizer",
+            Some(Notice::Cancellation),
+        )?;
         self.promote(now);
         Ok(())
     }
@@ -509,8 +574,14 @@ impl Ledger {
             moved.line_since = None;
         }
         self.put(moved);
-        self.record(id, Some(Status::Confirmed), Status::Confirmed, "switched mode", false)
-            .with(Notice::ModeChanged { mode });
+        self.record(
+            id,
+            Some(Status::Confirmed),
+            Status::Confirmed,
+            "switched mode",
+            false,
+        )
+        .with(Notice::ModeChanged { mode });
         self.promote(now);
         Ok(())
     }
@@ -530,7 +601,13 @@ impl Ledger {
         entry.wait_for = Some(mode);
         entry.line_since = Some(now);
         self.put(entry);
-        self.record(id, Some(Status::Confirmed), Status::Confirmed, &format!("waits for a seat {}", mode.label()), false);
+        self.record(
+            id,
+            Some(Status::Confirmed),
+            Status::Confirmed,
+            &format!("waits for a seat {}", mode.label()),
+            false,
+        );
         self.promote(now);
         Ok(())
     }
@@ -546,7 +623,13 @@ impl Ledger {
         entry.wait_offered_until = None;
         entry.line_since = None;
         self.put(entry);
-        self.record(id, Some(Status::Confirmed), Status::Confirmed, "stopped waiting for the other mode", false);
+        self.record(
+            id,
+            Some(Status::Confirmed),
+            Status::Confirmed,
+            "stopped waiting for the other mode",
+            false,
+        );
         self.promote(now);
         Ok(())
     }
@@ -574,7 +657,12 @@ impl Ledger {
     }
 
     /// Moves the deadline of an invitation or offer (any future time).
-    pub fn set_hold(&mut self, id: i64, until: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
+    pub fn set_hold(
+        &mut self,
+        id: i64,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
         if until <= now {
             return not_allowed("the deadline must be in the future");
         }
@@ -588,12 +676,23 @@ impl Ledger {
         }
         let status = entry.status;
         self.put(entry);
-        self.record(id, Some(status), status, &format!("deadline set to {}", until.to_rfc3339()), false);
+        self.record(
+            id,
+            Some(status),
+            status,
+            &format!("deadline set to {}", until.to_rfc3339()),
+            false,
+        );
         Ok(())
     }
 
     /// An organizer moves an entry up (higher) or down (lower) in its line.
-    pub fn set_priority(&mut self, id: i64, priority: i32, now: DateTime<Utc>) -> Result<(), Refusal> {
+    pub fn set_priority(
+        &mut self,
+        id: i64,
+        priority: i32,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
         let mut entry = self.active(id)?.clone();
         if !entry.in_line() {
             return not_allowed("only an entry waiting in line has a priority");
@@ -601,7 +700,13 @@ impl Ledger {
         entry.priority = priority;
         let status = entry.status;
         self.put(entry);
-        self.record(id, Some(status), status, &format!("priority set to {priority}"), false);
+        self.record(
+            id,
+            Some(status),
+            status,
+            &format!("priority set to {priority}"),
+            false,
+        );
         self.promote(now);
         Ok(())
     }
@@ -612,7 +717,13 @@ impl Ledger {
         self.entries.get(&id).ok_or(Refusal::NotActive)
     }
 
-    fn end(&mut self, id: i64, to: Status, note: &str, notice: Option<Notice>) -> Result<(), Refusal> {
+    fn end(
+        &mut self,
+        id: i64,
+        to: Status,
+        note: &str,
+        notice: Option<Notice>,
+    ) -> Result<(), Refusal> {
         let mut entry = self.active(id)?.clone();
         let from = entry.status;
         entry.status = to;
@@ -635,13 +746,20 @@ impl Ledger {
             return;
         }
         loop {
-            let free: Vec<Mode> = Mode::ALL.iter().copied().filter(|&m| self.has_free(m)).collect();
+            let free: Vec<Mode> = Mode::ALL
+                .iter()
+                .copied()
+                .filter(|&m| self.has_free(m))
+                .collect();
             if free.is_empty() {
                 return;
             }
             let pick = self.line.iter().find_map(|key| {
                 let entry = &self.entries[&key.2];
-                free.iter().copied().find(|&m| entry.accepts(m)).map(|m| (entry.id, m))
+                free.iter()
+                    .copied()
+                    .find(|&m| entry.accepts(m))
+                    .map(|m| (entry.id, m))
             });
             match pick {
                 Some((id, mode)) => self.give_seat(id, mode, now, true),
@@ -665,24 +783,42 @@ impl Ledger {
             } else {
                 entry.wait_offered_until = Some(until);
                 self.put(entry);
-                self.record(id, Some(from), from, "offered a seat of the other mode", by_system)
-                    .with(Notice::SeatOffer { mode, until });
+                self.record(
+                    id,
+                    Some(from),
+                    from,
+                    "offered a seat of the other mode",
+                    by_system,
+                )
+                .with(Notice::SeatOffer { mode, until });
             }
         } else if self.rules.auto_confirm {
             entry.status = Status::Confirmed;
             entry.mode = Some(mode);
             entry.line_since = None;
             self.put(entry);
-            self.record(id, Some(from), Status::Confirmed, "given a freed seat", by_system)
-                .with(Notice::Confirmation { mode });
+            self.record(
+                id,
+                Some(from),
+                Status::Confirmed,
+                "given a freed seat",
+                by_system,
+            )
+            .with(Notice::Confirmation { mode });
         } else {
             entry.status = Status::Offered;
             entry.mode = Some(mode);
             entry.hold_until = Some(until);
             entry.line_since = None;
             self.put(entry);
-            self.record(id, Some(from), Status::Offered, "offered a freed seat", by_system)
-                .with(Notice::SeatOffer { mode, until });
+            self.record(
+                id,
+                Some(from),
+                Status::Offered,
+                "offered a freed seat",
+                by_system,
+            )
+            .with(Notice::SeatOffer { mode, until });
         }
     }
 
@@ -726,7 +862,14 @@ impl Ledger {
         }
     }
 
-    fn record(&mut self, id: i64, from: Option<Status>, to: Status, note: &str, by_system: bool) -> &mut Happening {
+    fn record(
+        &mut self,
+        id: i64,
+        from: Option<Status>,
+        to: Status,
+        note: &str,
+        by_system: bool,
+    ) -> &mut Happening {
         self.happenings.push(Happening {
             registration_id: id,
             from,

@@ -254,7 +254,10 @@ mod tests {
 
     #[test]
     fn emails_are_trimmed_and_lowercased() {
-        assert_eq!(Email::parse("  Ada@Example.ORG ").unwrap().as_str(), "ada@example.org");
+        assert_eq!(
+            Email::parse("  Ada@Example.ORG ").unwrap().as_str(),
+            "ada@example.org"
+        );
     }
 
     #[test]
@@ -269,7 +272,10 @@ mod tests {
         assert!(PersonName::parse("  ").is_err());
         assert!(PersonName::parse("Ada\u{7}").is_err());
         assert!(PersonName::parse(&"x".repeat(201)).is_err());
-        assert_eq!(PersonName::parse(" Ada Lovelace ").unwrap().as_str(), "Ada Lovelace");
+        assert_eq!(
+            PersonName::parse(" Ada Lovelace ").unwrap().as_str(),
+            "Ada Lovelace"
+        );
     }
 
     #[test]

@@ -23,7 +23,11 @@ pub fn ics(entry: &CalendarEntry<'_>) -> String {
         .location(entry.location)
         .url(entry.url)
         .done();
-    Calendar::new().name(entry.title).push(event).done().to_string()
+    Calendar::new()
+        .name(entry.title)
+        .push(event)
+        .done()
+        .to_string()
 }
 
 #[cfg(test)]

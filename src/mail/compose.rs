@@ -39,7 +39,11 @@ impl EventFacts<'_> {
                 self.timezone.name()
             )
         } else {
-            format!("{} to {}", self.local(self.starts_at), self.local(self.ends_at))
+            format!(
+                "{} to {}",
+                self.local(self.starts_at),
+                self.local(self.ends_at)
+            )
         }
     }
 }
@@ -240,7 +244,11 @@ pub fn compose(
     }
     .into_string();
 
-    let calendar = matches!(kind, MailKind::Confirmation { .. } | MailKind::ModeChanged { .. }).then(|| {
+    let calendar = matches!(
+        kind,
+        MailKind::Confirmation { .. } | MailKind::ModeChanged { .. }
+    )
+    .then(|| {
         ics(&CalendarEntry {
             uid: calendar_uid.to_owned(),
             title: event.title,
@@ -248,8 +256,12 @@ pub fn compose(
             starts_at: event.starts_at,
             ends_at: event.ends_at,
             location: match kind {
-                MailKind::Confirmation { mode: Mode::Virtual }
-                | MailKind::ModeChanged { mode: Mode::Virtual } => event.meeting_url.unwrap_or("Online"),
+                MailKind::Confirmation {
+                    mode: Mode::Virtual,
+                }
+                | MailKind::ModeChanged {
+                    mode: Mode::Virtual,
+                } => event.meeting_url.unwrap_or("Online"),
                 _ => event.venue,
             },
             url: link,
@@ -288,31 +300,68 @@ mod tests {
         for kind in [
             MailKind::ConfirmAddress,
             MailKind::LinkAgain,
-            MailKind::Invitation { mode: Mode::InPerson, until },
-            MailKind::Confirmation { mode: Mode::Virtual },
+            MailKind::Invitation {
+                mode: Mode::InPerson,
+                until,
+            },
+            MailKind::Confirmation {
+                mode: Mode::Virtual,
+            },
             MailKind::WaitingListPlace { position: Some(3) },
-            MailKind::SeatOffer { mode: Mode::InPerson, until },
-            MailKind::Lapsed { mode: Mode::InPerson },
+            MailKind::SeatOffer {
+                mode: Mode::InPerson,
+                until,
+            },
+            MailKind::Lapsed {
+                mode: Mode::InPerson,
+            },
             MailKind::Cancellation,
-            MailKind::ModeChanged { mode: Mode::Virtual },
+            MailKind::ModeChanged {
+                mode: Mode::Virtual,
+            },
         ] {
             let mail = compose(&kind, &facts(), "Ada <b>", "http://x/r/tok", "uid");
             assert!(mail.text.contains("http://x/r/tok"), "{kind:?}");
             assert!(mail.html.contains("http://x/r/tok"), "{kind:?}");
-            assert!(mail.html.contains("Ada &lt;b&gt;"), "names are escaped in HTML");
+            assert!(
+                mail.html.contains("Ada &lt;b&gt;"),
+                "names are escaped in HTML"
+            );
         }
     }
 
     #[test]
     fn dates_are_shown_in_the_event_time_zone() {
         let until = Utc.with_ymd_and_hms(2027, 3, 1, 11, 0, 0).unwrap();
-        let mail = compose(&MailKind::SeatOffer { mode: Mode::InPerson, until }, &facts(), "Ada", "l", "u");
-        assert!(mail.subject.contains("Monday 1 March 2027, 12:00 (Europe/Amsterdam)"), "{}", mail.subject);
+        let mail = compose(
+            &MailKind::SeatOffer {
+                mode: Mode::InPerson,
+                until,
+            },
+            &facts(),
+            "Ada",
+            "l",
+            "u",
+        );
+        assert!(
+            mail.subject
+                .contains("Monday 1 March 2027, 12:00 (Europe/Amsterdam)"),
+            "{}",
+            mail.subject
+        );
     }
 
     #[test]
     fn a_confirmation_carries_a_calendar_file_and_the_meeting_link_when_virtual() {
-        let mail = compose(&MailKind::Confirmation { mode: Mode::Virtual }, &facts(), "Ada", "l", "u");
+        let mail = compose(
+            &MailKind::Confirmation {
+                mode: Mode::Virtual,
+            },
+            &facts(),
+            "Ada",
+            "l",
+            "u",
+        );
         assert!(mail.calendar.unwrap().contains("BEGIN:VCALENDAR"));
         assert!(mail.text.contains("https://meet.example.org/x"));
         let offer = compose(&MailKind::Cancellation, &facts(), "Ada", "l", "u");

@@ -1,7 +1,8 @@
 //! Delivers the outbox: claims due emails one at a time (a conditional update, so several
 //! instances never take the same one), sends them over SMTP or writes them as `.eml` files,
 //! and retries with backoff while the mail server is away. Emails go out in order of
-//! creation: after a failure the round stops, so nothing overtakes an older email.
+//! creation: while the mail server is away the whole outbox waits, and the oldest email
+//! stays first in line, so nothing overtakes it when the server is back.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -74,50 +75,80 @@ const CLAIM: chrono::Duration = chrono::Duration::seconds(120);
 
 impl MailWorker {
     pub fn run(self) {
+        // Set while the mail server is away: no email goes out before then.
+        let mut paused_until: Option<chrono::DateTime<Utc>> = None;
         while !self.stop.load(Ordering::SeqCst) {
-            if let Err(error) = self.deliver_due() {
-                tracing::warn!(error = %format!("{error:#}"), "mail delivery round failed");
+            if paused_until.is_none_or(|until| Utc::now() >= until) {
+                paused_until = self.deliver_due().unwrap_or_else(|error| {
+                    tracing::warn!(error = %format!("{error:#}"), "mail delivery round failed");
+                    None
+                });
             }
             match self.wake.recv_timeout(Duration::from_millis(500)) {
                 Ok(()) => while self.wake.try_recv().is_ok() {},
                 Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(Duration::from_millis(500)),
+                Err(RecvTimeoutError::Disconnected) => {
+                    std::thread::sleep(Duration::from_millis(500))
+                }
             }
         }
     }
 
-    fn deliver_due(&self) -> anyhow::Result<()> {
+    /// Sends the due emails oldest first; returns when to try again if the mail server is
+    /// away.
+    fn deliver_due(&self) -> anyhow::Result<Option<chrono::DateTime<Utc>>> {
         let mut conn = self.pool.get()?;
         loop {
             let now = Utc::now().naive_utc();
             let due = outbox::due(&mut conn, now, 50)?;
             if due.is_empty() {
-                return Ok(());
+                return Ok(None);
             }
             for id in due {
                 if self.stop.load(Ordering::SeqCst) {
-                    return Ok(());
+                    return Ok(None);
                 }
                 let now = Utc::now().naive_utc();
                 if !outbox::claim(&mut conn, id, now, now + CLAIM)? {
                     continue;
                 }
                 let row = outbox::by_id(&mut conn, id)?;
-                let sent = build_message(&row, &self.from, &self.host)
-                    .and_then(|message| self.transport.deliver(id, &message));
+                let (sent, refused) = match build_message(&row, &self.from, &self.host) {
+                    Ok(message) => {
+                        let sent = self.transport.deliver(id, &message);
+                        let refused = sent.as_ref().err().is_some_and(refused_for_good);
+                        (sent, refused)
+                    }
+                    Err(error) => (Err(error), true),
+                };
                 let now = Utc::now().naive_utc();
                 match sent {
                     Ok(()) => outbox::mark_sent(&mut conn, id, now)?,
                     Err(error) => {
                         let wait = backoff(row.attempts);
                         tracing::warn!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), error = %format!("{error:#}"), "email not delivered; will retry");
-                        outbox::mark_retry(&mut conn, id, now + wait, &format!("{error:#}"))?;
-                        return Ok(());
+                        if refused {
+                            // Only this email is at fault: it waits alone, the others go on.
+                            outbox::mark_retry(&mut conn, id, now + wait, &format!("{error:#}"))?;
+                            return Ok(None);
+                        }
+                        // The mail server is away: this email stays due, first in line, and
+                        // the whole worker waits, so no younger email overtakes it.
+                        outbox::mark_retry(&mut conn, id, now, &format!("{error:#}"))?;
+                        return Ok(Some(Utc::now() + wait));
                     }
                 }
             }
         }
     }
+}
+
+/// Whether the mail server refused this very email for good (a 5xx answer), rather than
+/// being unreachable or busy.
+fn refused_for_good(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<lettre::transport::smtp::Error>()
+        .is_some_and(|error| error.is_permanent())
 }
 
 /// 2, 4, 8 … seconds, at most a minute apart, so a mail server back from an outage gets

@@ -163,7 +163,9 @@ where
         DbConnection::Postgres(_) => "BEGIN",
         DbConnection::Sqlite(_) => "BEGIN IMMEDIATE",
     };
-    on_backend!(conn, |c| AnsiTransactionManager::begin_transaction_sql(c, begin))?;
+    on_backend!(conn, |c| AnsiTransactionManager::begin_transaction_sql(
+        c, begin
+    ))?;
     match work(conn) {
         Ok(value) => match on_backend!(conn, |c| AnsiTransactionManager::commit_transaction(c)) {
             Ok(()) => Ok(value),

@@ -61,7 +61,11 @@ pub fn due(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> QueryResu
     on_backend!(conn, |c| outbox::table
         .filter(outbox::status.eq("pending"))
         .filter(outbox::next_attempt_at.le(now))
-        .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(now)))
+        .filter(
+            outbox::claimed_until
+                .is_null()
+                .or(outbox::claimed_until.lt(now))
+        )
         .order(outbox::id.asc())
         .limit(limit)
         .select(outbox::id)
@@ -80,7 +84,11 @@ pub fn claim(
         outbox::table
             .find(id)
             .filter(outbox::status.eq("pending"))
-            .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(now)))
+            .filter(
+                outbox::claimed_until
+                    .is_null()
+                    .or(outbox::claimed_until.lt(now))
+            )
     )
     .set(outbox::claimed_until.eq(until))
     .execute(c))?;

@@ -155,9 +155,11 @@ pub fn events_with_lapsed_holds(
 ) -> QueryResult<Vec<i64>> {
     on_backend!(conn, |c| registrations::table
         .filter(
-            registrations::status
-                .eq_any(ACTIVE_STATUSES)
-                .and(registrations::hold_until.le(now).or(registrations::wait_offered_until.le(now))),
+            registrations::status.eq_any(ACTIVE_STATUSES).and(
+                registrations::hold_until
+                    .le(now)
+                    .or(registrations::wait_offered_until.le(now))
+            ),
         )
         .select(registrations::event_id)
         .distinct()

@@ -70,7 +70,11 @@ pub fn forget_personal(conn: &mut DbConnection, registration_id: i64) -> QueryRe
 }
 
 /// Makes a named organizer API token and returns it in the clear, once.
-pub fn create_api_token(conn: &mut DbConnection, name: &str, now: NaiveDateTime) -> QueryResult<String> {
+pub fn create_api_token(
+    conn: &mut DbConnection,
+    name: &str,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
     let token = generate();
     on_backend!(conn, |c| diesel::insert_into(api_tokens::table)
         .values((

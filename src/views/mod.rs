@@ -27,7 +27,14 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
 }
 
 /// A text input with its label and any error, keeping what was typed.
-pub fn text_field(name: &str, label: &str, kind: &str, value: &str, errors: Option<&Vec<String>>, required: bool) -> Markup {
+pub fn text_field(
+    name: &str,
+    label: &str,
+    kind: &str,
+    value: &str,
+    errors: Option<&Vec<String>>,
+    required: bool,
+) -> Markup {
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
     html! {

@@ -15,8 +15,12 @@ use super::auth::Organizer;
 use super::error::{ApiError, ErrorBody};
 use super::input::{double_option, ValidJson};
 use super::AppState;
-use crate::domain::{Affiliation, Email, Mode, PersonName, Phase, Preference, Seats, Slug, Status, TimeZoneName};
-use crate::engine::{Command, EventPatch, EventSettings, FieldErrors, Invitee, Join, Outcome, PersonalAction};
+use crate::domain::{
+    Affiliation, Email, Mode, PersonName, Phase, Preference, Seats, Slug, Status, TimeZoneName,
+};
+use crate::engine::{
+    Command, EventPatch, EventSettings, FieldErrors, Invitee, Join, Outcome, PersonalAction,
+};
 use crate::reads::{self, EventState, RegistrationState};
 use crate::store::{audit, events, from_db_time};
 
@@ -34,7 +38,12 @@ pub struct SeatCount {
 
 impl From<Seats> for SeatCount {
     fn from(s: Seats) -> Self {
-        SeatCount { capacity: s.capacity, held: s.held, free: s.free, waiting: s.waiting }
+        SeatCount {
+            capacity: s.capacity,
+            held: s.held,
+            free: s.free,
+            waiting: s.waiting,
+        }
     }
 }
 
@@ -137,7 +146,11 @@ pub struct WaitingFor {
 }
 
 fn waiting_for(r: &RegistrationState) -> Option<WaitingFor> {
-    r.wait_for.map(|mode| WaitingFor { mode, position: r.wait_position, offered_until: r.wait_offered_until })
+    r.wait_for.map(|mode| WaitingFor {
+        mode,
+        position: r.wait_position,
+        offered_until: r.wait_offered_until,
+    })
 }
 
 pub fn registration_out(r: &RegistrationState) -> RegistrationOut {
@@ -147,7 +160,11 @@ pub fn registration_out(r: &RegistrationState) -> RegistrationOut {
         name: r.row.name.clone(),
         affiliation: r.row.affiliation.clone(),
         status: r.status,
-        mode: if r.status == Status::Waitlisted || r.status == Status::PendingEmail { None } else { r.mode },
+        mode: if r.status == Status::Waitlisted || r.status == Status::PendingEmail {
+            None
+        } else {
+            r.mode
+        },
         preference: reads::preference_of(&r.row),
         position: r.position,
         hold_until: r.hold_until,
@@ -338,7 +355,11 @@ pub struct RegistrationFilter {
     pub mode: Option<String>,
 }
 
-fn parse_field<T>(errors: &mut FieldErrors, field: &str, result: Result<T, crate::domain::ParseError>) -> Option<T> {
+fn parse_field<T>(
+    errors: &mut FieldErrors,
+    field: &str,
+    result: Result<T, crate::domain::ParseError>,
+) -> Option<T> {
     match result {
         Ok(value) => Some(value),
         Err(e) => {
@@ -351,13 +372,23 @@ fn parse_field<T>(errors: &mut FieldErrors, field: &str, result: Result<T, crate
 fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
     let mut errors = FieldErrors::new();
     let slug = parse_field(&mut errors, "slug", Slug::parse(&input.slug));
-    let timezone = parse_field(&mut errors, "timezone", TimeZoneName::parse(&input.timezone));
+    let timezone = parse_field(
+        &mut errors,
+        "timezone",
+        TimeZoneName::parse(&input.timezone),
+    );
     let title = input.title.trim().to_owned();
     if title.is_empty() {
-        errors.entry("title".into()).or_default().push("is required".into());
+        errors
+            .entry("title".into())
+            .or_default()
+            .push("is required".into());
     }
     if input.ends_at <= input.starts_at {
-        errors.entry("ends_at".into()).or_default().push("must be after starts_at".into());
+        errors
+            .entry("ends_at".into())
+            .or_default()
+            .push("must be after starts_at".into());
     }
     if !errors.is_empty() {
         return Err(ApiError::invalid(errors));
@@ -382,19 +413,34 @@ fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
 
 fn patch_of(input: EventChanges) -> Result<EventPatch, ApiError> {
     let mut errors = FieldErrors::new();
-    let slug = input.slug.as_deref().and_then(|s| parse_field(&mut errors, "slug", Slug::parse(s)));
-    let timezone = input.timezone.as_deref().and_then(|t| parse_field(&mut errors, "timezone", TimeZoneName::parse(t)));
+    let slug = input
+        .slug
+        .as_deref()
+        .and_then(|s| parse_field(&mut errors, "slug", Slug::parse(s)));
+    let timezone = input
+        .timezone
+        .as_deref()
+        .and_then(|t| parse_field(&mut errors, "timezone", TimeZoneName::parse(t)));
     if let Some(Some(url)) = &input.meeting_url {
         if url::Url::parse(url).is_err() {
-            errors.entry("meeting_url".into()).or_default().push("must be a URL such as https://meet.example.org/room".into());
+            errors
+                .entry("meeting_url".into())
+                .or_default()
+                .push("must be a URL such as https://meet.example.org/room".into());
         }
     }
     if input.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        errors.entry("title".into()).or_default().push("is required".into());
+        errors
+            .entry("title".into())
+            .or_default()
+            .push("is required".into());
     }
     if let Some(Some(capacity)) = input.virtual_capacity {
         if capacity > 1_000_000 {
-            errors.entry("virtual_capacity".into()).or_default().push("must be at most 1000000".into());
+            errors
+                .entry("virtual_capacity".into())
+                .or_default()
+                .push("must be at most 1000000".into());
         }
     }
     if !errors.is_empty() {
@@ -408,7 +454,9 @@ fn patch_of(input: EventChanges) -> Result<EventPatch, ApiError> {
         ends_at: input.ends_at.map(|t| t.with_timezone(&Utc)),
         timezone: timezone.map(|t| t.0),
         venue: input.venue.map(|v| v.trim().to_owned()),
-        meeting_url: input.meeting_url.map(|u| u.filter(|u| !u.trim().is_empty())),
+        meeting_url: input
+            .meeting_url
+            .map(|u| u.filter(|u| !u.trim().is_empty())),
         in_person_capacity: input.in_person_capacity,
         virtual_capacity: input.virtual_capacity,
         phase: input.phase,
@@ -426,15 +474,30 @@ fn invitees_of(input: &[InviteeIn]) -> Result<Vec<Invitee>, ApiError> {
     let mut seen = HashSet::new();
     let mut invitees = Vec::with_capacity(input.len());
     for (i, invitee) in input.iter().enumerate() {
-        let email = parse_field(&mut errors, &format!("invitees[{i}].email"), Email::parse(&invitee.email));
-        let name = parse_field(&mut errors, &format!("invitees[{i}].name"), PersonName::parse(&invitee.name));
+        let email = parse_field(
+            &mut errors,
+            &format!("invitees[{i}].email"),
+            Email::parse(&invitee.email),
+        );
+        let name = parse_field(
+            &mut errors,
+            &format!("invitees[{i}].name"),
+            PersonName::parse(&invitee.name),
+        );
         if let Some(email) = &email {
             if !seen.insert(email.clone()) {
-                errors.entry(format!("invitees[{i}].email")).or_default().push(format!("{} appears more than once", email.as_str()));
+                errors
+                    .entry(format!("invitees[{i}].email"))
+                    .or_default()
+                    .push(format!("{} appears more than once", email.as_str()));
             }
         }
         if let (Some(email), Some(name)) = (email, name) {
-            invitees.push(Invitee { email, name, mode: invitee.mode });
+            invitees.push(Invitee {
+                email,
+                name,
+                mode: invitee.mode,
+            });
         }
     }
     if errors.is_empty() {
@@ -444,13 +507,22 @@ fn invitees_of(input: &[InviteeIn]) -> Result<Vec<Invitee>, ApiError> {
     }
 }
 
-pub fn join_of(email: &str, name: &str, affiliation: Option<&str>, preference: Preference, consent: bool) -> Result<Join, FieldErrors> {
+pub fn join_of(
+    email: &str,
+    name: &str,
+    affiliation: Option<&str>,
+    preference: Preference,
+    consent: bool,
+) -> Result<Join, FieldErrors> {
     let mut errors = FieldErrors::new();
     let email = parse_field(&mut errors, "email", Email::parse(email));
     let name = parse_field(&mut errors, "name", PersonName::parse(name));
     let affiliation = parse_field(&mut errors, "affiliation", Affiliation::parse(affiliation));
     if !consent {
-        errors.entry("consent".into()).or_default().push("you must agree to the privacy notice to join".into());
+        errors
+            .entry("consent".into())
+            .or_default()
+            .push("you must agree to the privacy notice to join".into());
     }
     match (email, name, affiliation) {
         (Some(email), Some(name), Some(affiliation)) if errors.is_empty() => Ok(Join {
@@ -479,20 +551,32 @@ async fn read<T: Send + 'static>(
 
 /// Reads an event (404 for a draft unless an organizer asks), nudging the engine when a
 /// lapsed hold is still to be written down.
-async fn event_state(state: &AppState, slug: String, organizer: bool) -> Result<EventState, ApiError> {
-    let found = read(state, move |conn| Ok(reads::event_by_slug(conn, &slug, Utc::now())?)).await?;
+async fn event_state(
+    state: &AppState,
+    slug: String,
+    organizer: bool,
+) -> Result<EventState, ApiError> {
+    let found = read(state, move |conn| {
+        Ok(reads::event_by_slug(conn, &slug, Utc::now())?)
+    })
+    .await?;
     let event = found
         .filter(|s| organizer || s.event.phase != Phase::Draft.as_str())
         .ok_or_else(|| ApiError::not_found("event"))?;
     if event.needs_settling {
-        state.engine.nudge(Command::Settle { event_id: event.event.id });
+        state.engine.nudge(Command::Settle {
+            event_id: event.event.id,
+        });
     }
     Ok(event)
 }
 
 #[utoipa::path(get, path = "/api/v1/events", tag = "events",
     responses((status = 200, description = "Published events (phase not draft)", body = EventList)))]
-pub async fn list_events(state: web::Data<AppState>, organizer: Option<Organizer>) -> Result<HttpResponse, ApiError> {
+pub async fn list_events(
+    state: web::Data<AppState>,
+    organizer: Option<Organizer>,
+) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
     let states = read(&state, move |conn| {
         let rows = events::published(conn)?;
@@ -503,14 +587,21 @@ pub async fn list_events(state: web::Data<AppState>, organizer: Option<Organizer
         Ok(states)
     })
     .await?;
-    let events = states.iter().map(|s| event_out(s, organizer.is_some())).collect();
+    let events = states
+        .iter()
+        .map(|s| event_out(s, organizer.is_some()))
+        .collect();
     Ok(HttpResponse::Ok().json(EventList { events }))
 }
 
 #[utoipa::path(post, path = "/api/v1/events", tag = "events", request_body = NewEvent,
     security(("bearer" = [])),
     responses((status = 201, body = EventOut), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create_event(state: web::Data<AppState>, organizer: Organizer, body: ValidJson<NewEvent>) -> Result<HttpResponse, ApiError> {
+pub async fn create_event(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    body: ValidJson<NewEvent>,
+) -> Result<HttpResponse, ApiError> {
     let _ = organizer;
     let settings = settings_of(body.0)?;
     let Outcome::Event(row) = state.engine.submit(Command::CreateEvent(settings)).await? else {
@@ -523,7 +614,11 @@ pub async fn create_event(state: web::Data<AppState>, organizer: Organizer, body
 #[utoipa::path(get, path = "/api/v1/events/{slug}", tag = "events",
     params(("slug" = String, Path)),
     responses((status = 200, body = EventOut), (status = 404, body = ErrorBody)))]
-pub async fn get_event(state: web::Data<AppState>, organizer: Option<Organizer>, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn get_event(
+    state: web::Data<AppState>,
+    organizer: Option<Organizer>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let event = event_state(&state, slug.into_inner(), organizer.is_some()).await?;
     Ok(HttpResponse::Ok().json(event_out(&event, organizer.is_some())))
 }
@@ -531,9 +626,18 @@ pub async fn get_event(state: web::Data<AppState>, organizer: Option<Organizer>,
 #[utoipa::path(patch, path = "/api/v1/events/{slug}", tag = "events", request_body = EventChanges,
     params(("slug" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = EventOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn update_event(state: web::Data<AppState>, organizer: Organizer, slug: web::Path<String>, body: ValidJson<EventChanges>) -> Result<HttpResponse, ApiError> {
+pub async fn update_event(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    slug: web::Path<String>,
+    body: ValidJson<EventChanges>,
+) -> Result<HttpResponse, ApiError> {
     let patch = patch_of(body.0)?;
-    let command = Command::UpdateEvent { slug: slug.into_inner(), patch, actor: organizer.actor() };
+    let command = Command::UpdateEvent {
+        slug: slug.into_inner(),
+        patch,
+        actor: organizer.actor(),
+    };
     let Outcome::Event(row) = state.engine.submit(command).await? else {
         return Err(ApiError::internal());
     };
@@ -544,7 +648,12 @@ pub async fn update_event(state: web::Data<AppState>, organizer: Organizer, slug
 #[utoipa::path(post, path = "/api/v1/events/{slug}/invitations", tag = "organizer", request_body = Invitations,
     params(("slug" = String, Path)), security(("bearer" = [])),
     responses((status = 201, body = RegistrationList), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn invite(state: web::Data<AppState>, organizer: Organizer, slug: web::Path<String>, body: ValidJson<Invitations>) -> Result<HttpResponse, ApiError> {
+pub async fn invite(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    slug: web::Path<String>,
+    body: ValidJson<Invitations>,
+) -> Result<HttpResponse, ApiError> {
     let invitees = invitees_of(&body.0.invitees)?;
     let command = Command::Invite {
         slug: slug.clone(),
@@ -559,7 +668,11 @@ pub async fn invite(state: web::Data<AppState>, organizer: Organizer, slug: web:
     Ok(HttpResponse::Created().json(list))
 }
 
-async fn registrations_by_id(state: &AppState, slug: String, ids: Vec<i64>) -> Result<RegistrationList, ApiError> {
+async fn registrations_by_id(
+    state: &AppState,
+    slug: String,
+    ids: Vec<i64>,
+) -> Result<RegistrationList, ApiError> {
     let event = event_state(state, slug, true).await?;
     let found = read(state, move |conn| {
         let mut list = Vec::with_capacity(ids.len());
@@ -571,23 +684,43 @@ async fn registrations_by_id(state: &AppState, slug: String, ids: Vec<i64>) -> R
         Ok(list)
     })
     .await?;
-    Ok(RegistrationList { registrations: found.iter().map(registration_out).collect() })
+    Ok(RegistrationList {
+        registrations: found.iter().map(registration_out).collect(),
+    })
 }
 
 #[utoipa::path(get, path = "/api/v1/events/{slug}/registrations", tag = "organizer",
     params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
     responses((status = 200, body = RegistrationList), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn list_registrations(state: web::Data<AppState>, _organizer: Organizer, slug: web::Path<String>, filter: web::Query<RegistrationFilter>) -> Result<HttpResponse, ApiError> {
+pub async fn list_registrations(
+    state: web::Data<AppState>,
+    _organizer: Organizer,
+    slug: web::Path<String>,
+    filter: web::Query<RegistrationFilter>,
+) -> Result<HttpResponse, ApiError> {
     let (status, mode) = parse_filter(&filter)?;
     let event = event_state(&state, slug.into_inner(), true).await?;
-    let list = read(&state, move |conn| Ok(reads::registrations_of(conn, &event, status, mode)?)).await?;
-    Ok(HttpResponse::Ok().json(RegistrationList { registrations: list.iter().map(registration_out).collect() }))
+    let list = read(&state, move |conn| {
+        Ok(reads::registrations_of(conn, &event, status, mode)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(RegistrationList {
+        registrations: list.iter().map(registration_out).collect(),
+    }))
 }
 
 fn parse_filter(filter: &RegistrationFilter) -> Result<(Option<Status>, Option<Mode>), ApiError> {
     let mut errors = FieldErrors::new();
-    let status = filter.status.as_deref().filter(|s| !s.is_empty()).and_then(|s| parse_field(&mut errors, "status", s.parse()));
-    let mode = filter.mode.as_deref().filter(|s| !s.is_empty()).and_then(|m| parse_field(&mut errors, "mode", m.parse()));
+    let status = filter
+        .status
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|s| parse_field(&mut errors, "status", s.parse()));
+    let mode = filter
+        .mode
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|m| parse_field(&mut errors, "mode", m.parse()));
     if errors.is_empty() {
         Ok((status, mode))
     } else {
@@ -600,7 +733,8 @@ async fn organizer_action(state: &AppState, command: Command) -> Result<HttpResp
         return Err(ApiError::internal());
     };
     let found = read(state, move |conn| {
-        let row = crate::store::registrations::by_id(conn, id)?.ok_or_else(|| ApiError::not_found("registration"))?;
+        let row = crate::store::registrations::by_id(conn, id)?
+            .ok_or_else(|| ApiError::not_found("registration"))?;
         let event = events::by_id(conn, row.event_id)?;
         let event = reads::event_state(conn, event, Utc::now())?;
         Ok(reads::registration_state(&event, row))
@@ -612,32 +746,71 @@ async fn organizer_action(state: &AppState, command: Command) -> Result<HttpResp
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/revoke", tag = "organizer",
     params(("id" = i64, Path)), security(("bearer" = [])),
     responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn revoke(state: web::Data<AppState>, organizer: Organizer, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
-    organizer_action(&state, Command::Revoke { id: id.into_inner(), actor: organizer.actor() }).await
+pub async fn revoke(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    organizer_action(
+        &state,
+        Command::Revoke {
+            id: id.into_inner(),
+            actor: organizer.actor(),
+        },
+    )
+    .await
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/promote", tag = "organizer",
     params(("id" = i64, Path)), security(("bearer" = [])),
     responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn promote(state: web::Data<AppState>, organizer: Organizer, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
-    organizer_action(&state, Command::Promote { id: id.into_inner(), actor: organizer.actor() }).await
+pub async fn promote(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    organizer_action(
+        &state,
+        Command::Promote {
+            id: id.into_inner(),
+            actor: organizer.actor(),
+        },
+    )
+    .await
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/hold", tag = "organizer", request_body = Hold,
     params(("id" = i64, Path)), security(("bearer" = [])),
     responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn set_hold(state: web::Data<AppState>, organizer: Organizer, id: web::Path<i64>, body: ValidJson<Hold>) -> Result<HttpResponse, ApiError> {
+pub async fn set_hold(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<i64>,
+    body: ValidJson<Hold>,
+) -> Result<HttpResponse, ApiError> {
     let until = body.0.hold_until.with_timezone(&Utc);
     if until <= Utc::now() {
         return Err(ApiError::field("hold_until", "must be in the future"));
     }
-    organizer_action(&state, Command::SetHold { id: id.into_inner(), until, actor: organizer.actor() }).await
+    organizer_action(
+        &state,
+        Command::SetHold {
+            id: id.into_inner(),
+            until,
+            actor: organizer.actor(),
+        },
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/api/v1/events/{slug}/audit", tag = "organizer",
     params(("slug" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = AuditLog), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn audit_log(state: web::Data<AppState>, _organizer: Organizer, slug: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn audit_log(
+    state: web::Data<AppState>,
+    _organizer: Organizer,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
     let rows = read(&state, move |conn| {
         let event = events::by_slug(conn, &slug)?.ok_or_else(|| ApiError::not_found("event"))?;
@@ -646,7 +819,14 @@ pub async fn audit_log(state: web::Data<AppState>, _organizer: Organizer, slug: 
     .await?;
     let entries = rows
         .into_iter()
-        .map(|r| AuditEntry { at: from_db_time(r.at), actor: r.actor, registration_id: r.registration_id, from: r.from_status, to: r.to_status, note: r.note })
+        .map(|r| AuditEntry {
+            at: from_db_time(r.at),
+            actor: r.actor,
+            registration_id: r.registration_id,
+            from: r.from_status,
+            to: r.to_status,
+            note: r.note,
+        })
         .collect();
     Ok(HttpResponse::Ok().json(AuditLog { entries }))
 }
@@ -654,14 +834,33 @@ pub async fn audit_log(state: web::Data<AppState>, _organizer: Organizer, slug: 
 #[utoipa::path(get, path = "/api/v1/events/{slug}/export.csv", tag = "organizer",
     params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
     responses((status = 200, description = "Registrations as CSV", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn export_csv(state: web::Data<AppState>, _organizer: Organizer, slug: web::Path<String>, filter: web::Query<RegistrationFilter>) -> Result<HttpResponse, ApiError> {
+pub async fn export_csv(
+    state: web::Data<AppState>,
+    _organizer: Organizer,
+    slug: web::Path<String>,
+    filter: web::Query<RegistrationFilter>,
+) -> Result<HttpResponse, ApiError> {
     let (status, mode) = parse_filter(&filter)?;
     let slug = slug.into_inner();
     let event = event_state(&state, slug.clone(), true).await?;
-    let list = read(&state, move |conn| Ok(reads::registrations_of(conn, &event, status, mode)?)).await?;
+    let list = read(&state, move |conn| {
+        Ok(reads::registrations_of(conn, &event, status, mode)?)
+    })
+    .await?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let write = |writer: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        writer.write_record(["id", "name", "email", "affiliation", "status", "mode", "preference", "position", "hold_until", "registered_at"])?;
+        writer.write_record([
+            "id",
+            "name",
+            "email",
+            "affiliation",
+            "status",
+            "mode",
+            "preference",
+            "position",
+            "hold_until",
+            "registered_at",
+        ])?;
         for r in list.iter().map(registration_out) {
             writer.write_record([
                 r.id.to_string(),
@@ -682,87 +881,181 @@ pub async fn export_csv(state: web::Data<AppState>, _organizer: Organizer, slug:
     let body = writer.into_inner().map_err(|_| ApiError::internal())?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header(("Content-Disposition", format!("attachment; filename=\"{slug}-registrations.csv\"")))
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{slug}-registrations.csv\""),
+        ))
         .body(body))
 }
 
-pub const JOIN_MESSAGE: &str = "Thank you. Please check your inbox: we have sent you a link to confirm your address.";
+pub const JOIN_MESSAGE: &str =
+    "Thank you. Please check your inbox: we have sent you a link to confirm your address.";
 
 #[utoipa::path(post, path = "/api/v1/events/{slug}/entries", tag = "participants", request_body = Entry,
     params(("slug" = String, Path)),
     responses((status = 202, body = Message), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn join(state: web::Data<AppState>, slug: web::Path<String>, body: ValidJson<Entry>) -> Result<HttpResponse, ApiError> {
+pub async fn join(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    body: ValidJson<Entry>,
+) -> Result<HttpResponse, ApiError> {
     let entry = body.0;
-    let join = join_of(&entry.email, &entry.name, entry.affiliation.as_deref(), entry.preference, entry.consent).map_err(ApiError::invalid)?;
-    state.engine.submit(Command::Join { slug: slug.into_inner(), join }).await?;
-    Ok(HttpResponse::Accepted().json(Message { message: JOIN_MESSAGE.into() }))
+    let join = join_of(
+        &entry.email,
+        &entry.name,
+        entry.affiliation.as_deref(),
+        entry.preference,
+        entry.consent,
+    )
+    .map_err(ApiError::invalid)?;
+    state
+        .engine
+        .submit(Command::Join {
+            slug: slug.into_inner(),
+            join,
+        })
+        .await?;
+    Ok(HttpResponse::Accepted().json(Message {
+        message: JOIN_MESSAGE.into(),
+    }))
 }
 
-async fn me_answer(state: &AppState, token: String, status: StatusCode) -> Result<HttpResponse, ApiError> {
-    let (event, registration) = read(state, move |conn| reads::by_token(conn, &token, Utc::now())?.ok_or_else(|| ApiError::not_found("registration"))).await?;
+async fn me_answer(
+    state: &AppState,
+    token: String,
+    status: StatusCode,
+) -> Result<HttpResponse, ApiError> {
+    let (event, registration) = read(state, move |conn| {
+        reads::by_token(conn, &token, Utc::now())?
+            .ok_or_else(|| ApiError::not_found("registration"))
+    })
+    .await?;
     if event.needs_settling {
-        state.engine.nudge(Command::Settle { event_id: event.event.id });
+        state.engine.nudge(Command::Settle {
+            event_id: event.event.id,
+        });
     }
     Ok(HttpResponse::build(status).json(me_out(&event, &registration)))
 }
 
-async fn personal(state: &AppState, token: String, action: PersonalAction) -> Result<HttpResponse, ApiError> {
-    state.engine.submit(Command::Personal { token: token.clone(), action }).await?;
+async fn personal(
+    state: &AppState,
+    token: String,
+    action: PersonalAction,
+) -> Result<HttpResponse, ApiError> {
+    state
+        .engine
+        .submit(Command::Personal {
+            token: token.clone(),
+            action,
+        })
+        .await?;
     me_answer(state, token, StatusCode::OK).await
 }
 
 #[utoipa::path(get, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
     responses((status = 200, body = Me), (status = 404, body = ErrorBody)))]
-pub async fn me(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn me(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     me_answer(&state, token.into_inner(), StatusCode::OK).await
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/confirm-email", tag = "participants", params(("token" = String, Path)),
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn confirm_email(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn confirm_email(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     personal(&state, token.into_inner(), PersonalAction::ConfirmEmail).await
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/accept", tag = "participants", params(("token" = String, Path)), request_body = AcceptChoice,
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn accept(state: web::Data<AppState>, token: web::Path<String>, body: ValidJson<AcceptChoice>) -> Result<HttpResponse, ApiError> {
-    personal(&state, token.into_inner(), PersonalAction::Accept(body.0.mode)).await
+pub async fn accept(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: ValidJson<AcceptChoice>,
+) -> Result<HttpResponse, ApiError> {
+    personal(
+        &state,
+        token.into_inner(),
+        PersonalAction::Accept(body.0.mode),
+    )
+    .await
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/decline", tag = "participants", params(("token" = String, Path)),
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn decline(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn decline(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     personal(&state, token.into_inner(), PersonalAction::Decline).await
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/cancel", tag = "participants", params(("token" = String, Path)),
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn cancel(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn cancel(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     personal(&state, token.into_inner(), PersonalAction::Cancel).await
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/switch", tag = "participants", params(("token" = String, Path)), request_body = ModeChoice,
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn switch(state: web::Data<AppState>, token: web::Path<String>, body: ValidJson<ModeChoice>) -> Result<HttpResponse, ApiError> {
-    personal(&state, token.into_inner(), PersonalAction::Switch(body.0.mode)).await
+pub async fn switch(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: ValidJson<ModeChoice>,
+) -> Result<HttpResponse, ApiError> {
+    personal(
+        &state,
+        token.into_inner(),
+        PersonalAction::Switch(body.0.mode),
+    )
+    .await
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/wait-for", tag = "participants", params(("token" = String, Path)), request_body = ModeChoice,
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn wait_for(state: web::Data<AppState>, token: web::Path<String>, body: ValidJson<ModeChoice>) -> Result<HttpResponse, ApiError> {
-    personal(&state, token.into_inner(), PersonalAction::WaitFor(body.0.mode)).await
+pub async fn wait_for(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: ValidJson<ModeChoice>,
+) -> Result<HttpResponse, ApiError> {
+    personal(
+        &state,
+        token.into_inner(),
+        PersonalAction::WaitFor(body.0.mode),
+    )
+    .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/me/{token}/wait-for", tag = "participants", params(("token" = String, Path)),
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn leave_wait(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn leave_wait(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     personal(&state, token.into_inner(), PersonalAction::LeaveWait).await
 }
 
 #[utoipa::path(delete, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
     responses((status = 204, description = "Cancelled and erased"), (status = 404, body = ErrorBody)))]
-pub async fn erase(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    state.engine.submit(Command::Personal { token: token.into_inner(), action: PersonalAction::Erase }).await?;
+pub async fn erase(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    state
+        .engine
+        .submit(Command::Personal {
+            token: token.into_inner(),
+            action: PersonalAction::Erase,
+        })
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -781,7 +1074,10 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
     }
 }
 
@@ -798,7 +1094,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/events/{slug}", web::get().to(get_event))
             .route("/events/{slug}", web::patch().to(update_event))
             .route("/events/{slug}/invitations", web::post().to(invite))
-            .route("/events/{slug}/registrations", web::get().to(list_registrations))
+            .route(
+                "/events/{slug}/registrations",
+                web::get().to(list_registrations),
+            )
             .route("/events/{slug}/audit", web::get().to(audit_log))
             .route("/events/{slug}/export.csv", web::get().to(export_csv))
             .route("/events/{slug}/entries", web::post().to(join))
@@ -814,6 +1113,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/me/{token}/switch", web::post().to(switch))
             .route("/me/{token}/wait-for", web::post().to(wait_for))
             .route("/me/{token}/wait-for", web::delete().to(leave_wait))
-            .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("route")) })),
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(ApiError::not_found("route"))
+            })),
     );
 }

@@ -31,7 +31,10 @@ impl FromRequest for Organizer {
             .headers()
             .get(actix_web::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(|t| t.trim().to_owned());
         let state = req.app_data::<web::Data<AppState>>().cloned();
         Box::pin(async move {
@@ -44,7 +47,9 @@ impl FromRequest for Organizer {
                 Ok(tokens::api_token_id(&mut conn, &token)?)
             })
             .await??;
-            found.map(|token_id| Organizer { token_id }).ok_or_else(ApiError::unauthorized)
+            found
+                .map(|token_id| Organizer { token_id })
+                .ok_or_else(ApiError::unauthorized)
         })
     }
 }

@@ -35,7 +35,12 @@ pub struct ErrorDetail {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into(), fields: FieldErrors::new() }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            fields: FieldErrors::new(),
+        }
     }
 
     pub fn malformed(message: impl Into<String>) -> Self {
@@ -43,29 +48,53 @@ impl ApiError {
     }
 
     pub fn unauthorized() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", "an organizer API token is required (Authorization: Bearer <token>)")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "an organizer API token is required (Authorization: Bearer <token>)",
+        )
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("{what} not found"),
+        )
     }
 
     pub fn too_large() -> Self {
-        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is too large")
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "the request body is too large",
+        )
     }
 
     pub fn invalid(fields: FieldErrors) -> Self {
         let names: Vec<&str> = fields.keys().map(String::as_str).collect();
         let message = format!("validation failed: {}", names.join(", "));
-        ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, code: "validation_failed", message, fields }
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code: "validation_failed",
+            message,
+            fields,
+        }
     }
 
     pub fn field(field: &str, message: impl Into<String>) -> Self {
-        Self::invalid(FieldErrors::from([(field.to_owned(), vec![message.into()])]))
+        Self::invalid(FieldErrors::from([(
+            field.to_owned(),
+            vec![message.into()],
+        )]))
     }
 
     pub fn internal() -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; it has been logged")
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "something went wrong on our side; it has been logged",
+        )
     }
 }
 
@@ -86,7 +115,11 @@ impl ResponseError for ApiError {
             response.insert_header(("Retry-After", "2"));
         }
         response.json(ErrorBody {
-            error: ErrorDetail { code: self.code.to_owned(), message: self.message.clone(), fields: self.fields.clone() },
+            error: ErrorDetail {
+                code: self.code.to_owned(),
+                message: self.message.clone(),
+                fields: self.fields.clone(),
+            },
         })
     }
 }
@@ -95,9 +128,15 @@ impl From<EngineError> for ApiError {
     fn from(error: EngineError) -> Self {
         match error {
             EngineError::NotFound(what) => ApiError::not_found(what),
-            EngineError::Conflict(message) => ApiError::new(StatusCode::CONFLICT, "conflict", message),
+            EngineError::Conflict(message) => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", message)
+            }
             EngineError::Invalid(fields) => ApiError::invalid(fields),
-            EngineError::Unavailable => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the database is unavailable; try again shortly"),
+            EngineError::Unavailable => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the database is unavailable; try again shortly",
+            ),
             EngineError::Internal(cause) => {
                 tracing::error!(error = %format!("{cause:#}"), "internal error");
                 ApiError::internal()

@@ -26,7 +26,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let bytes = body.await.map_err(|error| {
-                if error.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                if error.as_response_error().status_code()
+                    == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
+                {
                     ApiError::too_large()
                 } else {
                     ApiError::malformed(format!("the request body could not be read: {error}"))
@@ -39,7 +41,11 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
 
 pub fn parse_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError> {
     // An empty body stands for an empty object, so optional bodies may be left out.
-    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { bytes };
+    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        bytes
+    };
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value: T = match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(value) => value,
@@ -55,7 +61,9 @@ pub fn parse_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, Api
     deserializer
         .end()
         .map_err(|e| ApiError::malformed(format!("the body is not valid JSON: {e}")))?;
-    value.validate().map_err(|e| ApiError::invalid(field_errors(&e)))?;
+    value
+        .validate()
+        .map_err(|e| ApiError::invalid(field_errors(&e)))?;
     Ok(value)
 }
 
@@ -66,7 +74,11 @@ fn data_error(path: &str, error: &serde_json::Error) -> FieldErrors {
     let quoted = text.split('`').nth(1).map(str::to_owned);
     let (field, message) = if text.starts_with("missing field") {
         let name = quoted.unwrap_or_default();
-        let field = if path == "." { name } else { format!("{path}.{name}") };
+        let field = if path == "." {
+            name
+        } else {
+            format!("{path}.{name}")
+        };
         (field, "is required".to_owned())
     } else if path == "." {
         ("body".to_owned(), text)
@@ -82,7 +94,12 @@ pub fn field_errors(errors: &ValidationErrors) -> FieldErrors {
     for (field, list) in errors.field_errors() {
         let messages = list
             .iter()
-            .map(|e| e.message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| describe(e)))
+            .map(|e| {
+                e.message
+                    .as_ref()
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| describe(e))
+            })
             .collect();
         fields.insert(field.to_string(), messages);
     }

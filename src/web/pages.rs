@@ -17,7 +17,9 @@ use crate::store::{events, from_db_time};
 use crate::views::{self, pages};
 
 fn html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(markup.into_string())
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
 }
 
 fn page_status(status: actix_web::http::StatusCode, title: &str, text: &str) -> HttpResponse {
@@ -33,8 +35,16 @@ fn not_found() -> HttpResponse {
 fn failure(error: ApiError) -> HttpResponse {
     match error.status.as_u16() {
         404 => not_found(),
-        503 => page_status(error.status, "Please try again", "The service is busy or briefly unavailable. Please try again in a moment."),
-        _ => page_status(error.status, "Something went wrong", "Something went wrong on our side. Please try again later."),
+        503 => page_status(
+            error.status,
+            "Please try again",
+            "The service is busy or briefly unavailable. Please try again in a moment.",
+        ),
+        _ => page_status(
+            error.status,
+            "Something went wrong",
+            "Something went wrong on our side. Please try again later.",
+        ),
     }
 }
 
@@ -62,7 +72,9 @@ async fn index(state: web::Data<AppState>) -> HttpResponse {
     .await;
     match found {
         Ok(all) => {
-            let (past, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|s| from_db_time(s.event.ends_at) < now);
+            let (past, upcoming): (Vec<_>, Vec<_>) = all
+                .into_iter()
+                .partition(|s| from_db_time(s.event.ends_at) < now);
             html(pages::index(&upcoming, &past))
         }
         Err(e) => failure(e),
@@ -70,19 +82,29 @@ async fn index(state: web::Data<AppState>) -> HttpResponse {
 }
 
 async fn public_event(state: &AppState, slug: String) -> Result<reads::EventState, ApiError> {
-    let found = read(state, move |conn| Ok(reads::event_by_slug(conn, &slug, Utc::now())?)).await?;
+    let found = read(state, move |conn| {
+        Ok(reads::event_by_slug(conn, &slug, Utc::now())?)
+    })
+    .await?;
     let event = found
         .filter(|s| s.event.phase != Phase::Draft.as_str())
         .ok_or_else(|| ApiError::not_found("event"))?;
     if event.needs_settling {
-        state.engine.nudge(Command::Settle { event_id: event.event.id });
+        state.engine.nudge(Command::Settle {
+            event_id: event.event.id,
+        });
     }
     Ok(event)
 }
 
 async fn event_page(state: web::Data<AppState>, slug: web::Path<String>) -> HttpResponse {
     match public_event(&state, slug.into_inner()).await {
-        Ok(event) => html(pages::event_page(&event, &pages::JoinValues::default(), &FieldErrors::new(), Utc::now())),
+        Ok(event) => html(pages::event_page(
+            &event,
+            &pages::JoinValues::default(),
+            &FieldErrors::new(),
+            Utc::now(),
+        )),
         Err(e) => failure(e),
     }
 }
@@ -104,7 +126,11 @@ pub struct JoinForm {
     website: String,
 }
 
-async fn join(state: web::Data<AppState>, slug: web::Path<String>, form: web::Form<JoinForm>) -> HttpResponse {
+async fn join(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: web::Form<JoinForm>,
+) -> HttpResponse {
     let slug = slug.into_inner();
     let form = form.into_inner();
     let event = match public_event(&state, slug.clone()).await {
@@ -119,12 +145,26 @@ async fn join(state: web::Data<AppState>, slug: web::Path<String>, form: web::Fo
     let preference = match form.preference.parse::<Preference>() {
         Ok(p) => Some(p),
         Err(_) => {
-            errors.insert("preference".into(), vec!["please choose how you would like to attend".into()]);
+            errors.insert(
+                "preference".into(),
+                vec!["please choose how you would like to attend".into()],
+            );
             None
         }
     };
-    let joined = join_of(&form.email, &form.name, Some(&form.affiliation), preference.unwrap_or(Preference::Either), form.consent.is_some());
-    let values = pages::JoinValues { email: form.email, name: form.name, affiliation: form.affiliation, preference: form.preference };
+    let joined = join_of(
+        &form.email,
+        &form.name,
+        Some(&form.affiliation),
+        preference.unwrap_or(Preference::Either),
+        form.consent.is_some(),
+    );
+    let values = pages::JoinValues {
+        email: form.email,
+        name: form.name,
+        affiliation: form.affiliation,
+        preference: form.preference,
+    };
     let join = match joined {
         Ok(join) if errors.is_empty() => join,
         Ok(_) => return unprocessable(&event, &values, &errors),
@@ -135,12 +175,20 @@ async fn join(state: web::Data<AppState>, slug: web::Path<String>, form: web::Fo
     };
     match state.engine.submit(Command::Join { slug, join }).await {
         Ok(_) => html(pages::message("Check your inbox", JOIN_MESSAGE)),
-        Err(EngineError::Conflict(message)) => page_status(actix_web::http::StatusCode::CONFLICT, "Registration is not possible", &message),
+        Err(EngineError::Conflict(message)) => page_status(
+            actix_web::http::StatusCode::CONFLICT,
+            "Registration is not possible",
+            &message,
+        ),
         Err(e) => failure(e.into()),
     }
 }
 
-fn unprocessable(event: &reads::EventState, values: &pages::JoinValues, errors: &FieldErrors) -> HttpResponse {
+fn unprocessable(
+    event: &reads::EventState,
+    values: &pages::JoinValues,
+    errors: &FieldErrors,
+) -> HttpResponse {
     HttpResponse::UnprocessableEntity()
         .content_type("text/html; charset=utf-8")
         .body(pages::event_page(event, values, errors, Utc::now()).into_string())
@@ -165,10 +213,17 @@ fn done_words(done: &str) -> Option<&'static str> {
     })
 }
 
-async fn personal_page(state: web::Data<AppState>, token: web::Path<String>, flash: web::Query<Flash>) -> HttpResponse {
+async fn personal_page(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    flash: web::Query<Flash>,
+) -> HttpResponse {
     let token = token.into_inner();
     let lookup = token.clone();
-    let found = read(&state, move |conn| Ok(reads::by_token(conn, &lookup, Utc::now())?)).await;
+    let found = read(&state, move |conn| {
+        Ok(reads::by_token(conn, &lookup, Utc::now())?)
+    })
+    .await;
     let (event, registration) = match found {
         Ok(Some(found)) => found,
         Ok(None) => return page_status(actix_web::http::StatusCode::NOT_FOUND, "This link does not work", "This personal link is unknown or no longer valid. The newest email about your registration has a working link; or register again from the event page."),
@@ -176,17 +231,35 @@ async fn personal_page(state: web::Data<AppState>, token: web::Path<String>, fla
     };
     // Opening the link from the confirm-your-address email is the confirmation.
     if registration.status == Status::PendingEmail && flash.problem.is_none() {
-        return match state.engine.submit(Command::Personal { token: token.clone(), action: PersonalAction::ConfirmEmail }).await {
+        return match state
+            .engine
+            .submit(Command::Personal {
+                token: token.clone(),
+                action: PersonalAction::ConfirmEmail,
+            })
+            .await
+        {
             Ok(_) => see_other(&format!("/r/{token}?done=confirm-email")),
-            Err(EngineError::Conflict(message)) => see_other(&format!("/r/{token}?problem={}", url_escape(&message))),
+            Err(EngineError::Conflict(message)) => {
+                see_other(&format!("/r/{token}?problem={}", url_escape(&message)))
+            }
             Err(e) => failure(e.into()),
         };
     }
     if event.needs_settling {
-        state.engine.nudge(Command::Settle { event_id: event.event.id });
+        state.engine.nudge(Command::Settle {
+            event_id: event.event.id,
+        });
     }
     let done = flash.done.as_deref().and_then(done_words);
-    let markup = pages::personal_page(&event, &registration, &token, done, flash.problem.as_deref(), Utc::now());
+    let markup = pages::personal_page(
+        &event,
+        &registration,
+        &token,
+        done,
+        flash.problem.as_deref(),
+        Utc::now(),
+    );
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::REFERRER_POLICY, "no-referrer"))
@@ -198,7 +271,9 @@ fn url_escape(text: &str) -> String {
 }
 
 fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).finish()
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .finish()
 }
 
 #[derive(Deserialize)]
@@ -207,7 +282,11 @@ struct ActionForm {
     confirm: Option<String>,
 }
 
-async fn personal_action(state: web::Data<AppState>, path: web::Path<(String, String)>, form: web::Form<ActionForm>) -> HttpResponse {
+async fn personal_action(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<ActionForm>,
+) -> HttpResponse {
     let (token, name) = path.into_inner();
     let mode = form.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
     let action = match (name.as_str(), mode) {
@@ -219,7 +298,12 @@ async fn personal_action(state: web::Data<AppState>, path: web::Path<(String, St
         ("wait-for", Some(mode)) => PersonalAction::WaitFor(mode),
         ("leave-wait", _) => PersonalAction::LeaveWait,
         ("erase", _) if form.confirm.is_some() => PersonalAction::Erase,
-        ("erase", _) => return see_other(&format!("/r/{token}?problem={}", url_escape("Please tick the box to confirm that your data should be erased."))),
+        ("erase", _) => {
+            return see_other(&format!(
+                "/r/{token}?problem={}",
+                url_escape("Please tick the box to confirm that your data should be erased.")
+            ))
+        }
         _ => return not_found(),
     };
     match state.engine.submit(Command::Personal { token: token.clone(), action }).await {
@@ -233,7 +317,10 @@ async fn personal_action(state: web::Data<AppState>, path: web::Path<(String, St
 async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpResponse {
     let token = token.into_inner();
     let lookup = token.clone();
-    let found = read(&state, move |conn| Ok(reads::by_token(conn, &lookup, Utc::now())?)).await;
+    let found = read(&state, move |conn| {
+        Ok(reads::by_token(conn, &lookup, Utc::now())?)
+    })
+    .await;
     let (event, registration) = match found {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(),
@@ -259,7 +346,10 @@ async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpR
     });
     HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.ics\"", e.slug)))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}.ics\"", e.slug),
+        ))
         .insert_header((header::REFERRER_POLICY, "no-referrer"))
         .body(body)
 }

@@ -1058,6 +1058,22 @@ fn refusals_change_nothing() {
     });
 }
 
+#[test]
+fn refusals_name_the_problem() {
+    assert_eq!(
+        Refusal::NoSeat(Mode::InPerson).to_string(),
+        "no in-person seat is free"
+    );
+    assert_eq!(
+        Refusal::NoSeat(Mode::Virtual).to_string(),
+        "no virtual seat is free"
+    );
+    assert_eq!(
+        Refusal::Started.to_string(),
+        "the event has already started"
+    );
+}
+
 // ----- property test --------------------------------------------------------------------
 
 /// Which registration an operation is about: mostly an active one the operation suits
@@ -1137,7 +1153,8 @@ fn an_op() -> impl Strategy<Value = Op> {
         2 => a_target().prop_map(Op::Cancel),
         1 => a_target().prop_map(Op::Revoke),
         1 => (a_target(), a_mode()).prop_map(|(t, m)| Op::Switch(t, m)),
-        3 => (a_target(), prop::option::weighted(0.2, a_mode())).prop_map(|(t, m)| Op::WaitFor(t, m)),
+        3 => (a_target(), prop::option::weighted(0.2, a_mode()))
+            .prop_map(|(t, m)| Op::WaitFor(t, m)),
         2 => a_target().prop_map(Op::LeaveWait),
         1 => a_target().prop_map(Op::PromoteNow),
         1 => (a_target(), -2i64..200).prop_map(|(t, h)| Op::SetHold(t, h)),
@@ -1451,8 +1468,9 @@ impl World {
             let seats = ledger.seats(mode);
             assert_eq!(seats.held as usize, held_after.len(), "{mode} held");
 
-            // Invariant 1: held <= capacity; above it (capacity lowered), nobody new gets a
-            // seat of that mode, so the count cannot grow.
+            // Invariant 1: held <= capacity. Above it (only after a lowering, which bumps
+            // nobody), no step gives anyone a new seat of that mode, so the count only falls.
+            // This also catches a step that pushes held past an unchanged capacity.
             if let Some(capacity) = rules.capacity(mode) {
                 if held_after.len() > capacity as usize {
                     let newcomers: Vec<_> = held_after.difference(&held_before).collect();
@@ -1476,7 +1494,10 @@ impl World {
                 );
             }
 
-            // Invariant 3: the system promotes strictly in line order.
+            // Invariant 3: the system promotes strictly in line order: whoever it gave a
+            // seat of this mode stood ahead of everyone still waiting for one (in the line
+            // as it stood before the step; an entry that joined or moved counts at its new
+            // place).
             let promoted = happenings
                 .iter()
                 .filter(|h| h.by_system && granted(h) == Some(mode))

@@ -1,0 +1,463 @@
+//! Test helpers: a database per test (a SQLite file, or a fresh PostgreSQL database when
+//! `TEST_DATABASE_URL` is set), the real `registrar` binary started on a free port, a small
+//! HTTP client, and the emails it wrote to its outbox folder.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use serde_json::{json, Value};
+
+/// A database for one test; PostgreSQL ones are dropped at the end.
+pub struct Db {
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    postgres: Option<(String, String)>,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl Db {
+    pub fn sqlite() -> Db {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = dir.path().join("registrar.db").display().to_string();
+        Db {
+            url,
+            dir,
+            postgres: None,
+        }
+    }
+
+    /// A fresh database on the server of `TEST_DATABASE_URL`, or `None` (with a notice)
+    /// when it is not set.
+    pub fn postgres() -> Option<Db> {
+        let Ok(admin) = std::env::var("TEST_DATABASE_URL") else {
+            eprintln!("skipped on PostgreSQL: TEST_DATABASE_URL is not set");
+            return None;
+        };
+        let name = format!(
+            "registrar_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst),
+            rand_suffix()
+        );
+        let mut conn =
+            diesel::PgConnection::establish(&admin).expect("connecting to TEST_DATABASE_URL");
+        conn.batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("creating a test database");
+        let base = admin
+            .rsplit_once('/')
+            .map(|(base, _)| base)
+            .unwrap_or(&admin);
+        let url = format!("{base}/{name}");
+        Some(Db {
+            url,
+            dir: tempfile::tempdir().expect("temp dir"),
+            postgres: Some((admin, name)),
+        })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.postgres.is_some()
+    }
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = &self.postgres {
+            if let Ok(mut conn) = diesel::PgConnection::establish(admin) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// Generates one test per database from a function taking `&Db`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() { super::$name(&$crate::common::Db::sqlite()) } )+
+        }
+        mod postgres {
+            $( #[test] fn $name() { if let Some(db) = $crate::common::Db::postgres() { super::$name(&db) } } )+
+        }
+    };
+}
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_registrar");
+
+/// Makes an organizer API token with the command line, as an organizer would.
+pub fn api_token(db: &Db) -> String {
+    let output = Command::new(BIN)
+        .args(["token", "create", "--name", "tests"])
+        .env("DATABASE_URL", &db.url)
+        .output()
+        .expect("running registrar token create");
+    assert!(
+        output.status.success(),
+        "token create failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+pub struct Server {
+    child: Child,
+    pub base: String,
+    pub token: String,
+    pub outbox: PathBuf,
+    pub http: reqwest::blocking::Client,
+}
+
+impl Server {
+    pub fn start(db: &Db) -> Server {
+        Server::start_with(db, &[])
+    }
+
+    pub fn start_with(db: &Db, env: &[(&str, &str)]) -> Server {
+        let token = api_token(db);
+        Server::launch(db, token, env)
+    }
+
+    /// Starts another instance on the same database with the same token.
+    pub fn launch(db: &Db, token: String, env: &[(&str, &str)]) -> Server {
+        let outbox = db.dir.path().join("outbox");
+        let mut command = Command::new(BIN);
+        command
+            .env("DATABASE_URL", &db.url)
+            .env("REGISTRAR_BIND", "127.0.0.1:0")
+            .env("REGISTRAR_OUTBOX_DIR", &outbox)
+            .env("REGISTRAR_DEMO", "false")
+            .env("REGISTRAR_SWEEP_SECONDS", "1")
+            .env("REGISTRAR_RATE_LIMITS", "off")
+            .env("RUST_LOG", "warn")
+            .env_remove("REGISTRAR_SMTP_URL")
+            .env_remove("REGISTRAR_PUBLIC_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("starting registrar");
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines
+                .next()
+                .expect("registrar exited before listening")
+                .unwrap();
+            if let Some(address) = line.strip_prefix("registrar listening on ") {
+                break address.trim().to_owned();
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        let http = reqwest::blocking::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .build()
+            .unwrap();
+        Server {
+            child,
+            base,
+            token,
+            outbox,
+            http,
+        }
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        self.child.wait().unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    fn send(&self, request: reqwest::blocking::RequestBuilder) -> (u16, Value) {
+        let response = request.send().expect("request failed");
+        let status = response.status().as_u16();
+        let text = response.text().unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, body)
+    }
+
+    pub fn get(&self, path: &str) -> (u16, Value) {
+        self.send(self.http.get(self.url(path)))
+    }
+
+    pub fn organizer_get(&self, path: &str) -> (u16, Value) {
+        self.send(self.http.get(self.url(path)).bearer_auth(&self.token))
+    }
+
+    pub fn post(&self, path: &str, body: Value) -> (u16, Value) {
+        self.send(self.http.post(self.url(path)).json(&body))
+    }
+
+    pub fn delete(&self, path: &str) -> (u16, Value) {
+        self.send(self.http.delete(self.url(path)))
+    }
+
+    pub fn organizer(&self, method: reqwest::Method, path: &str, body: Value) -> (u16, Value) {
+        self.send(
+            self.http
+                .request(method, self.url(path))
+                .bearer_auth(&self.token)
+                .json(&body),
+        )
+    }
+
+    /// Creates an event that starts in 30 days.
+    pub fn create_event(
+        &self,
+        slug: &str,
+        in_person: u32,
+        virtual_capacity: Option<u32>,
+        phase: &str,
+    ) -> Value {
+        let starts = chrono::Utc::now() + chrono::Duration::days(30);
+        let (status, body) = self.organizer(
+            reqwest::Method::POST,
+            "/api/v1/events",
+            json!({
+                "slug": slug,
+                "title": format!("Event {slug}"),
+                "starts_at": starts.to_rfc3339(),
+                "ends_at": (starts + chrono::Duration::hours(8)).to_rfc3339(),
+                "timezone": "Europe/Amsterdam",
+                "venue": "Room 1",
+                "meeting_url": "https://meet.example.org/room",
+                "in_person_capacity": in_person,
+                "virtual_capacity": virtual_capacity,
+                "phase": phase,
+            }),
+        );
+        assert_eq!(status, 201, "creating the event: {body}");
+        body
+    }
+
+    pub fn patch_event(&self, slug: &str, body: Value) -> Value {
+        let (status, answer) = self.organizer(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/events/{slug}"),
+            body,
+        );
+        assert_eq!(status, 200, "patching the event: {answer}");
+        answer
+    }
+
+    pub fn registrations(&self, slug: &str, query: &str) -> Vec<Value> {
+        let (status, body) =
+            self.organizer_get(&format!("/api/v1/events/{slug}/registrations{query}"));
+        assert_eq!(status, 200, "{body}");
+        body["registrations"].as_array().unwrap().clone()
+    }
+
+    pub fn seats(&self, slug: &str) -> Value {
+        let (status, body) = self.get(&format!("/api/v1/events/{slug}"));
+        assert_eq!(status, 200, "{body}");
+        body["seats"].clone()
+    }
+
+    /// Joins the public line and confirms the address with the link from the email.
+    pub fn join(&self, slug: &str, email: &str, preference: &str) -> (String, Value) {
+        let (status, body) = self.post(
+            &format!("/api/v1/events/{slug}/entries"),
+            json!({"email": email, "name": format!("Person {email}"), "preference": preference, "consent": true}),
+        );
+        assert_eq!(status, 202, "{body}");
+        let token = self
+            .wait_for_email(email, 1)
+            .last()
+            .unwrap()
+            .token
+            .clone()
+            .unwrap();
+        let (status, me) = self.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
+        assert_eq!(status, 200, "{me}");
+        (token, me)
+    }
+
+    pub fn invite(&self, slug: &str, email: &str, mode: &str) -> String {
+        let (status, body) = self.organizer(
+            reqwest::Method::POST,
+            &format!("/api/v1/events/{slug}/invitations"),
+            json!({"invitees": [{"email": email, "name": "Invitee", "mode": mode}]}),
+        );
+        assert_eq!(status, 201, "{body}");
+        self.wait_for_email(email, 1)
+            .last()
+            .unwrap()
+            .token
+            .clone()
+            .unwrap()
+    }
+
+    pub fn me(&self, token: &str) -> Value {
+        let (status, body) = self.get(&format!("/api/v1/me/{token}"));
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    /// Every email written to the outbox folder so far, oldest first.
+    pub fn emails(&self) -> Vec<Email> {
+        read_outbox(&self.outbox)
+    }
+
+    pub fn emails_to(&self, address: &str) -> Vec<Email> {
+        self.emails()
+            .into_iter()
+            .filter(|e| e.to == address)
+            .collect()
+    }
+
+    /// Waits until `address` has at least `count` emails and returns them.
+    pub fn wait_for_email(&self, address: &str, count: usize) -> Vec<Email> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let found = self.emails_to(address);
+            if found.len() >= count {
+                return found;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{address} got {} of {count} emails",
+                found.len()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Email {
+    pub file: String,
+    pub to: String,
+    pub subject: String,
+    pub message_id: String,
+    /// The decoded message (quoted-printable soft breaks removed).
+    pub text: String,
+    pub token: Option<String>,
+}
+
+pub fn read_outbox(dir: &std::path::Path) -> Vec<Email> {
+    let mut files: Vec<_> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect(),
+        Err(_) => return Vec::new(),
+    };
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            parse_email(
+                &path.display().to_string(),
+                &std::fs::read_to_string(path).unwrap(),
+            )
+        })
+        .collect()
+}
+
+pub fn parse_email(file: &str, raw: &str) -> Email {
+    let unfolded = raw.replace("\r\n", "\n");
+    let header_end = unfolded.find("\n\n").unwrap_or(unfolded.len());
+    let headers = unfolded[..header_end].replace("\n ", " ");
+    let header = |name: &str| {
+        headers
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    let text = unfolded.replace("=\n", "").replace("=3D", "=");
+    let token = text.split("/r/").nth(1).map(|rest| {
+        rest.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect::<String>()
+    });
+    let to = header("To");
+    let to = to
+        .rsplit_once('<')
+        .map(|(_, a)| a.trim_end_matches('>').to_owned())
+        .unwrap_or(to);
+    Email {
+        file: file.to_owned(),
+        to,
+        subject: header("Subject"),
+        message_id: header("Message-ID"),
+        text,
+        token,
+    }
+}
+
+/// Checks invariants 1-3 of SPEC.md on what the API shows for an event: no mode holds more
+/// seats than it has, no seat is free while someone waits for it (open and closed phases),
+/// and the waiting line is numbered 1..n without gaps or repeats.
+pub fn assert_invariants(server: &Server, slug: &str) {
+    let (status, event) = server.organizer_get(&format!("/api/v1/events/{slug}"));
+    assert_eq!(status, 200, "{event}");
+    for mode in ["in_person", "virtual"] {
+        let seats = &event["seats"][mode];
+        if let Some(capacity) = seats["capacity"].as_u64() {
+            assert!(
+                seats["held"].as_u64().unwrap() <= capacity,
+                "{mode} overbooked: {seats}"
+            );
+            if matches!(event["phase"].as_str(), Some("open" | "closed"))
+                && seats["free"].as_u64().unwrap() > 0
+            {
+                assert_eq!(
+                    seats["waiting"], 0,
+                    "{mode} has a free seat while people wait: {seats}"
+                );
+            }
+        }
+    }
+    let waiting = server.registrations(slug, "?status=waitlisted");
+    let positions: Vec<u64> = waiting
+        .iter()
+        .map(|r| {
+            r["position"]
+                .as_u64()
+                .expect("a waitlisted entry has a position")
+        })
+        .collect();
+    let expected: Vec<u64> = (1..=waiting.len() as u64).collect();
+    assert_eq!(positions, expected, "positions must be 1..n in line order");
+}

@@ -1,0 +1,136 @@
+//! Many people at once: no overbooking, no duplicate or missing places in line, on both
+//! databases and with two server instances sharing one PostgreSQL.
+
+mod common;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Barrier};
+
+use common::{assert_invariants, Db, Server};
+use serde_json::json;
+
+const PEOPLE: usize = 200;
+const SEATS: u32 = 20;
+
+/// Everyone joins (in parallel), then the tokens are read from the emails.
+fn join_everyone(server: &Server, slug: &str) -> Vec<String> {
+    let people: Vec<usize> = (0..PEOPLE).collect();
+    std::thread::scope(|scope| {
+        for chunk in people.chunks(PEOPLE / 8) {
+            scope.spawn(move || {
+                for i in chunk {
+                    let (status, body) = server.post(
+                        &format!("/api/v1/events/{slug}/entries"),
+                        json!({"email": format!("person{i}@example.org"), "name": format!("Person {i}"), "preference": "in_person", "consent": true}),
+                    );
+                    assert_eq!(status, 202, "{body}");
+                }
+            });
+        }
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let tokens: HashMap<String, String> = server
+            .emails()
+            .into_iter()
+            .map(|m| (m.to, m.token.unwrap()))
+            .collect();
+        if tokens.len() == PEOPLE {
+            return (0..PEOPLE)
+                .map(|i| tokens[&format!("person{i}@example.org")].clone())
+                .collect();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "only {} of {PEOPLE} emails arrived",
+            tokens.len()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Every person confirms at the same moment, spread over the given servers.
+fn confirm_at_once(servers: &[&Server], tokens: &[String]) {
+    let barrier = Arc::new(Barrier::new(tokens.len()));
+    std::thread::scope(|scope| {
+        for (i, token) in tokens.iter().enumerate() {
+            let server = servers[i % servers.len()];
+            let barrier = barrier.clone();
+            scope.spawn(move || {
+                barrier.wait();
+                let (status, body) =
+                    server.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
+                assert_eq!(status, 200, "{body}");
+            });
+        }
+    });
+}
+
+fn assert_exactly_twenty_held_and_the_rest_in_line(server: &Server, slug: &str) {
+    let seats = server.seats(slug);
+    assert_eq!(seats["in_person"]["held"], SEATS, "{seats}");
+    assert_eq!(
+        server.registrations(slug, "?status=confirmed").len(),
+        SEATS as usize
+    );
+    let waiting = server.registrations(slug, "?status=waitlisted");
+    assert_eq!(waiting.len(), PEOPLE - SEATS as usize);
+    let mut positions: Vec<u64> = waiting
+        .iter()
+        .map(|r| r["position"].as_u64().unwrap())
+        .collect();
+    positions.sort_unstable();
+    assert_eq!(
+        positions,
+        (1..=(PEOPLE as u64 - SEATS as u64)).collect::<Vec<_>>(),
+        "no gap or repeat"
+    );
+    assert_invariants(server, slug);
+}
+
+fn two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("rush", SEATS, Some(0), "open");
+    let tokens = join_everyone(&server, "rush");
+    confirm_at_once(&[&server], &tokens);
+    assert_exactly_twenty_held_and_the_rest_in_line(&server, "rush");
+}
+
+on_both_databases!(two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180);
+
+#[test]
+fn two_instances_on_one_postgresql_never_overbook() {
+    let Some(db) = Db::postgres() else { return };
+    let first = Server::start(&db);
+    let second = Server::launch(&db, first.token.clone(), &[]);
+    first.create_event("rush", SEATS, Some(0), "open");
+    let tokens = join_everyone(&first, "rush");
+    confirm_at_once(&[&first, &second], &tokens);
+    assert_exactly_twenty_held_and_the_rest_in_line(&first, "rush");
+    assert_exactly_twenty_held_and_the_rest_in_line(&second, "rush");
+
+    // Both instances now free seats at once: each freed seat goes to exactly one person.
+    let confirmed = first.registrations("rush", "?status=confirmed");
+    let leaving: Vec<_> = confirmed
+        .iter()
+        .take(10)
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    std::thread::scope(|scope| {
+        for (i, id) in leaving.iter().enumerate() {
+            let server = if i % 2 == 0 { &first } else { &second };
+            scope.spawn(move || {
+                let (status, body) = server.organizer(
+                    reqwest::Method::POST,
+                    &format!("/api/v1/registrations/{id}/revoke"),
+                    json!({}),
+                );
+                assert_eq!(status, 200, "{body}");
+            });
+        }
+    });
+    let seats = first.seats("rush");
+    assert_eq!(seats["in_person"]["held"], SEATS, "{seats}");
+    assert_eq!(first.registrations("rush", "?status=offered").len(), 10);
+    assert_invariants(&first, "rush");
+}
