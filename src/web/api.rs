@@ -13,7 +13,7 @@ use validator::Validate;
 
 use super::auth::Organizer;
 use super::error::{ApiError, ErrorBody};
-use super::input::{double_option, ValidJson};
+use super::input::{double_option, not_null, rule_errors, Json, ValidJson};
 use super::AppState;
 use crate::domain::{
     Affiliation, Email, Mode, PersonName, Phase, Preference, Seats, Slug, Status, TimeZoneName,
@@ -279,29 +279,41 @@ fn zero_capacity() -> Option<u32> {
 
 #[derive(Deserialize, Validate, ToSchema, Default)]
 pub struct EventChanges {
+    #[serde(default, deserialize_with = "not_null")]
     pub slug: Option<String>,
     #[validate(length(min = 1, max = 200))]
+    #[serde(default, deserialize_with = "not_null")]
     pub title: Option<String>,
     #[validate(length(max = 20000))]
+    #[serde(default, deserialize_with = "not_null")]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "not_null")]
     pub starts_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, deserialize_with = "not_null")]
     pub ends_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, deserialize_with = "not_null")]
     pub timezone: Option<String>,
     #[validate(length(max = 500))]
+    #[serde(default, deserialize_with = "not_null")]
     pub venue: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     pub meeting_url: Option<Option<String>>,
     #[validate(range(max = 1_000_000))]
+    #[serde(default, deserialize_with = "not_null")]
     pub in_person_capacity: Option<u32>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<u32>)]
     pub virtual_capacity: Option<Option<u32>>,
+    #[serde(default, deserialize_with = "not_null")]
     pub phase: Option<Phase>,
     #[validate(range(min = 1, max = 8760))]
+    #[serde(default, deserialize_with = "not_null")]
     pub offer_window_hours: Option<u32>,
     #[validate(range(min = 1, max = 365))]
+    #[serde(default, deserialize_with = "not_null")]
     pub invitation_window_days: Option<u32>,
+    #[serde(default, deserialize_with = "not_null")]
     pub auto_confirm: Option<bool>,
 }
 
@@ -370,7 +382,7 @@ fn parse_field<T>(
 }
 
 fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
-    let mut errors = FieldErrors::new();
+    let mut errors = rule_errors(&input);
     let slug = parse_field(&mut errors, "slug", Slug::parse(&input.slug));
     let timezone = parse_field(
         &mut errors,
@@ -378,7 +390,8 @@ fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
         TimeZoneName::parse(&input.timezone),
     );
     let title = input.title.trim().to_owned();
-    if title.is_empty() {
+    // An empty title has broken its length rule already; one of spaces only is caught here.
+    if title.is_empty() && !errors.contains_key("title") {
         errors
             .entry("title".into())
             .or_default()
@@ -412,7 +425,7 @@ fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
 }
 
 fn patch_of(input: EventChanges) -> Result<EventPatch, ApiError> {
-    let mut errors = FieldErrors::new();
+    let mut errors = rule_errors(&input);
     let slug = input
         .slug
         .as_deref()
@@ -429,7 +442,8 @@ fn patch_of(input: EventChanges) -> Result<EventPatch, ApiError> {
                 .push("must be a URL such as https://meet.example.org/room".into());
         }
     }
-    if input.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+    if input.title.as_deref().is_some_and(|t| t.trim().is_empty()) && !errors.contains_key("title")
+    {
         errors
             .entry("title".into())
             .or_default()
@@ -466,21 +480,40 @@ fn patch_of(input: EventChanges) -> Result<EventPatch, ApiError> {
     })
 }
 
-fn invitees_of(input: &[InviteeIn]) -> Result<Vec<Invitee>, ApiError> {
+/// The invitees and the deadline of an invitation, every bad field named at once.
+fn invitation_of(
+    input: &Invitations,
+    now: DateTime<Utc>,
+) -> Result<(Vec<Invitee>, Option<DateTime<Utc>>), ApiError> {
     let mut errors = FieldErrors::new();
-    if input.is_empty() || input.len() > 5000 {
-        return Err(ApiError::field("invitees", "must list 1 to 5000 people"));
+    let invitees = if input.invitees.is_empty() || input.invitees.len() > 5000 {
+        errors.insert("invitees".into(), vec!["must list 1 to 5000 people".into()]);
+        Vec::new()
+    } else {
+        invitees_of(&input.invitees, &mut errors)
+    };
+    let hold_until = input.hold_until.map(|t| t.with_timezone(&Utc));
+    if hold_until.is_some_and(|t| t <= now) {
+        errors.insert("hold_until".into(), vec!["must be in the future".into()]);
     }
+    if errors.is_empty() {
+        Ok((invitees, hold_until))
+    } else {
+        Err(ApiError::invalid(errors))
+    }
+}
+
+fn invitees_of(input: &[InviteeIn], errors: &mut FieldErrors) -> Vec<Invitee> {
     let mut seen = HashSet::new();
     let mut invitees = Vec::with_capacity(input.len());
     for (i, invitee) in input.iter().enumerate() {
         let email = parse_field(
-            &mut errors,
+            errors,
             &format!("invitees[{i}].email"),
             Email::parse(&invitee.email),
         );
         let name = parse_field(
-            &mut errors,
+            errors,
             &format!("invitees[{i}].name"),
             PersonName::parse(&invitee.name),
         );
@@ -500,11 +533,7 @@ fn invitees_of(input: &[InviteeIn]) -> Result<Vec<Invitee>, ApiError> {
             });
         }
     }
-    if errors.is_empty() {
-        Ok(invitees)
-    } else {
-        Err(ApiError::invalid(errors))
-    }
+    invitees
 }
 
 pub fn join_of(
@@ -600,7 +629,7 @@ pub async fn list_events(
 pub async fn create_event(
     state: web::Data<AppState>,
     organizer: Organizer,
-    body: ValidJson<NewEvent>,
+    body: Json<NewEvent>,
 ) -> Result<HttpResponse, ApiError> {
     let _ = organizer;
     let settings = settings_of(body.0)?;
@@ -630,7 +659,7 @@ pub async fn update_event(
     state: web::Data<AppState>,
     organizer: Organizer,
     slug: web::Path<String>,
-    body: ValidJson<EventChanges>,
+    body: Json<EventChanges>,
 ) -> Result<HttpResponse, ApiError> {
     let patch = patch_of(body.0)?;
     let command = Command::UpdateEvent {
@@ -654,11 +683,11 @@ pub async fn invite(
     slug: web::Path<String>,
     body: ValidJson<Invitations>,
 ) -> Result<HttpResponse, ApiError> {
-    let invitees = invitees_of(&body.0.invitees)?;
+    let (invitees, hold_until) = invitation_of(&body.0, Utc::now())?;
     let command = Command::Invite {
         slug: slug.clone(),
         invitees,
-        hold_until: body.0.hold_until.map(|t| t.with_timezone(&Utc)),
+        hold_until,
         actor: organizer.actor(),
     };
     let Outcome::Registrations(ids) = state.engine.submit(command).await? else {
@@ -1085,9 +1114,26 @@ pub async fn openapi() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }
 
+/// A query string that does not fit its filter (a parameter given twice): a 422 naming it.
+fn query_error(text: &str) -> ApiError {
+    let field = text.split('`').nth(1).unwrap_or("query");
+    let message = text.split(": ").last().unwrap_or(text);
+    ApiError::field(field, message)
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
+            // The only typed path segment is a registration id: one that is not a number is
+            // an unknown registration, answered in the error shape like any other.
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|_, _| ApiError::not_found("registration").into()),
+            )
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|error, _| query_error(&error.to_string()).into()),
+            )
             .route("/openapi.json", web::get().to(openapi))
             .route("/events", web::get().to(list_events))
             .route("/events", web::post().to(create_event))

@@ -23,48 +23,79 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let body = web::Bytes::from_request(req, payload);
-        Box::pin(async move {
-            let bytes = body.await.map_err(|error| {
-                if error.as_response_error().status_code()
-                    == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
-                {
-                    ApiError::too_large()
-                } else {
-                    ApiError::malformed(format!("the request body could not be read: {error}"))
-                }
-            })?;
-            parse_json(&bytes).map(ValidJson)
-        })
+        let body = read_body(req, payload);
+        Box::pin(async move { parse_json(&body.await?).map(ValidJson) })
     }
 }
 
+/// A JSON body parsed into `T` whose `validator` rules the handler checks itself, together
+/// with its own checks, so that one answer names every bad field (see [`rule_errors`]).
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = read_body(req, payload);
+        Box::pin(async move { parse_shape(&body.await?).map(Json) })
+    }
+}
+
+/// The body's bytes, up to the size limit (a 413 beyond it).
+fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> LocalBoxFuture<'static, Result<web::Bytes, ApiError>> {
+    let body = web::Bytes::from_request(req, payload);
+    Box::pin(async move {
+        body.await.map_err(|error| {
+            if error.as_response_error().status_code()
+                == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
+            {
+                ApiError::too_large()
+            } else {
+                ApiError::malformed(format!("the request body could not be read: {error}"))
+            }
+        })
+    })
+}
+
 pub fn parse_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError> {
+    let value: T = parse_shape(bytes)?;
+    value
+        .validate()
+        .map_err(|e| ApiError::invalid(field_errors(&e)))?;
+    Ok(value)
+}
+
+/// Parses a body without checking its `validator` rules: not JSON is a 400, a value of the
+/// wrong type (or a required field left out) a 422 naming the field.
+fn parse_shape<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     // An empty body stands for an empty object, so optional bodies may be left out.
     let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         bytes
     };
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value: T = match serde_path_to_error::deserialize(&mut deserializer) {
-        Ok(value) => value,
-        Err(error) => {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            return Err(match inner.classify() {
-                serde_json::error::Category::Data => ApiError::invalid(data_error(&path, &inner)),
-                _ => ApiError::malformed(format!("the body is not valid JSON: {inner}")),
-            });
-        }
-    };
-    deserializer
-        .end()
+    // First the syntax (a 400), then the shape from the parsed value (a 422 naming the
+    // field): serde_json reports some wrong types, such as a number where a mode belongs, as
+    // syntax errors when it deserializes straight from the text.
+    let json: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|e| ApiError::malformed(format!("the body is not valid JSON: {e}")))?;
+    serde_path_to_error::deserialize(json).map_err(|error| {
+        let path = error.path().to_string();
+        ApiError::invalid(data_error(&path, &error.into_inner()))
+    })
+}
+
+/// The broken `validator` rules of a value, field by field (empty when none).
+pub fn rule_errors<T: Validate>(value: &T) -> FieldErrors {
     value
         .validate()
-        .map_err(|e| ApiError::invalid(field_errors(&e)))?;
-    Ok(value)
+        .err()
+        .map(|e| field_errors(&e))
+        .unwrap_or_default()
 }
 
 /// Names the field of a type error; serde reports a missing field at the parent's path.
@@ -134,4 +165,14 @@ where
     D: Deserializer<'de>,
 {
     Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// For fields that may be left out but have no "none" to set (PATCH): `null` is a value of
+/// the wrong type, named like any other, not a silent "leave as it is".
+pub fn not_null<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }

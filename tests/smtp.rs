@@ -1,0 +1,665 @@
+mod common;
+
+// Delivery through a real SMTP server on loopback (`mailin-embedded`): what participants
+// receive, how the outbox waits out a mail server that is down, and that a delivered email
+// is never sent again (SPEC.md, "Emails" and invariant 5).
+
+use std::collections::HashSet;
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use diesel::{Connection, RunQueryDsl};
+use mailin_embedded::{response, Handler, Response};
+use serde_json::{json, Value};
+
+use common::{Db, Server};
+
+/// An SMTP server on 127.0.0.1 that keeps every message it accepts, in order of arrival.
+struct MailServer {
+    port: u16,
+    received: Arc<Mutex<Vec<String>>>,
+}
+
+/// One SMTP session's handler (mailin clones it per connection); a message counts as
+/// received once its data is complete, just before the server answers 250.
+#[derive(Clone)]
+struct Collector {
+    received: Arc<Mutex<Vec<String>>>,
+    message: Vec<u8>,
+}
+
+impl Handler for Collector {
+    fn data_start(
+        &mut self,
+        _domain: &str,
+        _from: &str,
+        _is8bit: bool,
+        _to: &[String],
+    ) -> Response {
+        self.message.clear();
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.message.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        let raw = String::from_utf8_lossy(&std::mem::take(&mut self.message)).into_owned();
+        self.received.lock().unwrap().push(raw);
+        response::OK
+    }
+}
+
+impl MailServer {
+    /// Starts on a free port.
+    fn start() -> MailServer {
+        MailServer::serve(TcpListener::bind("127.0.0.1:0").expect("binding a port for SMTP"))
+    }
+
+    /// Starts on `port`, which was free a moment ago.
+    fn start_on(port: u16) -> MailServer {
+        MailServer::serve(
+            TcpListener::bind(("127.0.0.1", port)).expect("binding the SMTP port again"),
+        )
+    }
+
+    fn serve(listener: TcpListener) -> MailServer {
+        let port = listener.local_addr().unwrap().port();
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let mut server = mailin_embedded::Server::new(Collector {
+            received: received.clone(),
+            message: Vec::new(),
+        });
+        server.with_name("mail.test").with_tcp_listener(listener);
+        // Serves until the test process ends.
+        std::thread::spawn(move || {
+            if let Err(error) = server.serve() {
+                panic!("the SMTP server stopped: {error}");
+            }
+        });
+        MailServer { port, received }
+    }
+
+    fn url(&self) -> String {
+        smtp_url(self.port)
+    }
+
+    fn messages(&self) -> Vec<Received> {
+        self.received
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|raw| Received::parse(raw))
+            .collect()
+    }
+
+    /// Waits until `count` messages in all have arrived and returns every message.
+    fn wait_for_count(&self, count: usize, limit: Duration) -> Vec<Received> {
+        let deadline = Instant::now() + limit;
+        loop {
+            let messages = self.messages();
+            if messages.len() >= count {
+                return messages;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "only {} of {count} emails arrived within {limit:?}: {:?}",
+                messages.len(),
+                messages
+                    .iter()
+                    .map(|m| (&m.to, &m.subject))
+                    .collect::<Vec<_>>()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until `address` has `count` messages and returns the last one.
+    fn wait_for(&self, address: &str, count: usize) -> Received {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let mut found: Vec<_> = self
+                .messages()
+                .into_iter()
+                .filter(|m| m.to == address)
+                .collect();
+            if found.len() >= count {
+                return found.swap_remove(count - 1);
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{address} got {} of {count} emails",
+                found.len()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn smtp_url(port: u16) -> String {
+    format!("smtp://127.0.0.1:{port}")
+}
+
+/// A port nothing listens on (yet).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A received message taken apart: headers, and the decoded leaf parts of its MIME tree.
+#[derive(Debug, Clone)]
+struct Received {
+    to: String,
+    subject: String,
+    message_id: String,
+    parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone)]
+struct Part {
+    content_type: String,
+    disposition: String,
+    body: String,
+}
+
+impl Received {
+    fn parse(raw: &str) -> Received {
+        let raw = raw.replace("\r\n", "\n");
+        let (headers, _) = split_entity(&raw);
+        let header = |name: &str| header(&headers, name);
+        let to = header("to");
+        let to = to
+            .rsplit_once('<')
+            .map(|(_, a)| a.trim_end_matches('>').to_owned())
+            .unwrap_or(to);
+        let mut parts = Vec::new();
+        leaf_parts(&raw, &mut parts);
+        Received {
+            to,
+            subject: header("subject"),
+            message_id: header("message-id"),
+            parts,
+        }
+    }
+
+    /// The outbox row id in the Message-ID `<outbox-{id}-{created}@host>`.
+    fn outbox_id(&self) -> i64 {
+        self.message_id
+            .strip_prefix("<outbox-")
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("Message-ID {:?} names no outbox row", self.message_id))
+    }
+
+    fn part(&self, content_type: &str) -> &Part {
+        self.parts
+            .iter()
+            .find(|p| p.content_type.starts_with(content_type))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?} has no {content_type} part: {:?}",
+                    self.subject, self.parts
+                )
+            })
+    }
+
+    fn has_part(&self, content_type: &str) -> bool {
+        self.parts
+            .iter()
+            .any(|p| p.content_type.starts_with(content_type))
+    }
+
+    /// The token of the personal link `{base}/r/{token}` in the plain-text part, after
+    /// checking that the HTML part links to the same address.
+    fn personal_token(&self, base: &str) -> String {
+        let prefix = format!("{base}/r/");
+        let text = &self.part("text/plain").body;
+        let start = text.find(&prefix).unwrap_or_else(|| {
+            panic!(
+                "{:?}: no personal link {prefix}… in the text:\n{text}",
+                self.subject
+            )
+        }) + prefix.len();
+        let token: String = text[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        assert!(
+            token.len() >= 22,
+            "{:?}: a personal token of at least 128 bits, got {token:?}",
+            self.subject
+        );
+        let html = &self.part("text/html").body;
+        assert!(
+            html.contains(&format!("href=\"{prefix}{token}\"")),
+            "{:?}: the HTML part links to {prefix}{token}:\n{html}",
+            self.subject
+        );
+        token
+    }
+}
+
+/// Splits an entity (with `\n` line ends) into its unfolded headers, names in lower case,
+/// and its body.
+fn split_entity(entity: &str) -> (Vec<(String, String)>, &str) {
+    let (head, body) = entity.split_once("\n\n").unwrap_or((entity, ""));
+    let mut headers: Vec<(String, String)> = Vec::new();
+    for line in head.lines() {
+        if line.starts_with([' ', '\t']) {
+            if let Some((_, value)) = headers.last_mut() {
+                value.push_str(line);
+            }
+        } else if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+        }
+    }
+    (headers, body)
+}
+
+fn header(headers: &[(String, String)], name: &str) -> String {
+    headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// Collects the leaf parts of a MIME entity, decoding their transfer encoding.
+fn leaf_parts(entity: &str, parts: &mut Vec<Part>) {
+    let (headers, body) = split_entity(entity);
+    let content_type = header(&headers, "content-type");
+    if content_type.to_ascii_lowercase().starts_with("multipart/") {
+        let boundary = content_type
+            .split(';')
+            .find_map(|param| param.trim().strip_prefix("boundary="))
+            .map(|b| b.trim_matches('"').to_owned())
+            .unwrap_or_else(|| panic!("multipart without a boundary: {content_type}"));
+        let delimiter = format!("--{boundary}");
+        let mut current: Option<Vec<&str>> = None;
+        for line in body.split('\n') {
+            let line_end = line.trim_end();
+            if line_end == delimiter || line_end == format!("{delimiter}--") {
+                if let Some(lines) = current.take() {
+                    leaf_parts(&lines.join("\n"), parts);
+                }
+                if line_end == delimiter {
+                    current = Some(Vec::new());
+                } else {
+                    break;
+                }
+            } else if let Some(lines) = current.as_mut() {
+                lines.push(line);
+            }
+        }
+        return;
+    }
+    let body = match header(&headers, "content-transfer-encoding")
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "quoted-printable" => decode_quoted_printable(body),
+        "base64" => {
+            let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+            String::from_utf8(
+                base64::engine::general_purpose::STANDARD
+                    .decode(compact)
+                    .expect("base64 part"),
+            )
+            .expect("a UTF-8 part")
+        }
+        _ => body.to_owned(),
+    };
+    parts.push(Part {
+        content_type: content_type.to_ascii_lowercase(),
+        disposition: header(&headers, "content-disposition"),
+        body,
+    });
+}
+
+/// Quoted-printable: soft line breaks removed, `=XX` turned back into bytes.
+fn decode_quoted_printable(body: &str) -> String {
+    let joined = body.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' {
+            if let Some(byte) = joined
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).expect("a UTF-8 part")
+}
+
+/// Joins the public line; the confirm-your-address email follows.
+fn join(server: &Server, slug: &str, email: &str, preference: &str) {
+    let (status, body) = server.post(
+        &format!("/api/v1/events/{slug}/entries"),
+        json!({"email": email, "name": format!("Person {email}"), "preference": preference, "consent": true}),
+    );
+    assert_eq!(status, 202, "joining as {email}: {body}");
+}
+
+fn personal_action(server: &Server, token: &str, action: &str, body: Value) -> Value {
+    let (status, answer) = server.post(&format!("/api/v1/me/{token}/{action}"), body);
+    assert_eq!(status, 200, "{action}: {answer}");
+    answer
+}
+
+/// Asserts that no message arrived twice and that they arrived in order of creation.
+fn assert_once_and_in_order(messages: &[Received]) {
+    let mut seen = HashSet::new();
+    for message in messages {
+        assert!(
+            seen.insert(&message.message_id),
+            "{} arrived twice",
+            message.message_id
+        );
+    }
+    let ids: Vec<i64> = messages.iter().map(Received::outbox_id).collect();
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "emails arrived out of order of creation: outbox ids {ids:?}"
+    );
+}
+
+#[derive(diesel::QueryableByName, Debug)]
+struct OutboxState {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    status: String,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    keeps_body: bool,
+}
+
+/// The outbox as the database has it: which rows are delivered and which still hold a body.
+fn outbox_state(db: &Db) -> Vec<OutboxState> {
+    let query = diesel::sql_query(
+        "SELECT id, status, (body_text IS NOT NULL) AS keeps_body FROM outbox ORDER BY id",
+    );
+    if db.is_postgres() {
+        query
+            .load(&mut diesel::PgConnection::establish(&db.url).unwrap())
+            .unwrap()
+    } else {
+        query
+            .load(&mut diesel::SqliteConnection::establish(&db.url).unwrap())
+            .unwrap()
+    }
+}
+
+fn every_participant_email_arrives_with_text_html_and_the_personal_link(db: &Db) {
+    let mail = MailServer::start();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-all";
+    let title = "Event smtp-all";
+    server.create_event(slug, 2, Some(5), "open");
+
+    // An invitation.
+    let (status, body) = server.organizer(
+        reqwest::Method::POST,
+        &format!("/api/v1/events/{slug}/invitations"),
+        json!({"invitees": [{"email": "alice@example.org", "name": "Alice", "mode": "in_person"}]}),
+    );
+    assert_eq!(status, 201, "{body}");
+    let invitation = mail.wait_for("alice@example.org", 1);
+
+    // Someone joins the line, confirms the address and gets the last seat in the room.
+    join(&server, slug, "bob@example.org", "in_person");
+    let confirm_bob = mail.wait_for("bob@example.org", 1);
+    let me = personal_action(
+        &server,
+        &confirm_bob.personal_token(&server.base),
+        "confirm-email",
+        json!({}),
+    );
+    assert_eq!(me["status"], "confirmed", "{me}");
+    let seat_bob = mail.wait_for("bob@example.org", 2);
+
+    // Someone else joins once the room is full and waits in line.
+    join(&server, slug, "carol@example.org", "in_person");
+    let confirm_carol = mail.wait_for("carol@example.org", 1);
+    let me = personal_action(
+        &server,
+        &confirm_carol.personal_token(&server.base),
+        "confirm-email",
+        json!({}),
+    );
+    assert_eq!(me["status"], "waitlisted", "{me}");
+    let line_carol = mail.wait_for("carol@example.org", 2);
+
+    // The invitee accepts.
+    let me = personal_action(
+        &server,
+        &invitation.personal_token(&server.base),
+        "accept",
+        json!({"mode": "in_person"}),
+    );
+    assert_eq!(me["status"], "confirmed", "{me}");
+    let seat_alice = mail.wait_for("alice@example.org", 2);
+
+    let subjects = [
+        (
+            &invitation,
+            format!("You are invited to {title}: please answer by "),
+        ),
+        (
+            &confirm_bob,
+            format!("Please confirm your address for {title}"),
+        ),
+        (&seat_bob, format!("You have a seat at {title}")),
+        (
+            &confirm_carol,
+            format!("Please confirm your address for {title}"),
+        ),
+        (
+            &line_carol,
+            format!("You are on the waiting list for {title}"),
+        ),
+        (&seat_alice, format!("You have a seat at {title}")),
+    ];
+    for (message, subject) in subjects {
+        assert!(
+            message.subject.starts_with(&subject),
+            "subject {:?}, expected {subject:?}",
+            message.subject
+        );
+        assert!(
+            message.has_part("text/plain") && message.has_part("text/html"),
+            "{:?}",
+            message.parts
+        );
+        // The link is personal: it opens the recipient's own registration.
+        let token = message.personal_token(&server.base);
+        let me = server.me(&token);
+        assert_eq!(
+            me["email"],
+            message.to.as_str(),
+            "the link in {:?} opens someone else's page",
+            message.subject
+        );
+        assert!(
+            message.part("text/plain").body.contains(title),
+            "{:?}",
+            message.subject
+        );
+        assert!(
+            message.part("text/html").body.contains(title),
+            "{:?}",
+            message.subject
+        );
+    }
+    assert!(
+        invitation.part("text/plain").body.contains("until "),
+        "the invitation names its deadline"
+    );
+    assert!(line_carol
+        .part("text/plain")
+        .body
+        .contains("Your place in line is 1."));
+
+    for confirmation in [&seat_bob, &seat_alice] {
+        let calendar = confirmation.part("text/calendar");
+        assert!(
+            calendar.disposition.starts_with("attachment"),
+            "{calendar:?}"
+        );
+        assert!(calendar.disposition.contains(".ics"), "{calendar:?}");
+        let ics = calendar.body.replace("\r\n", "\n").replace("\n ", "");
+        assert!(ics.contains("BEGIN:VEVENT"), "{ics}");
+        assert!(ics.contains(&format!("SUMMARY:{title}")), "{ics}");
+        assert!(ics.contains("DTSTART:"), "{ics}");
+        assert!(ics.contains("LOCATION:Room 1"), "{ics}");
+    }
+    for other in [&invitation, &confirm_bob, &confirm_carol, &line_carol] {
+        assert!(
+            !other.has_part("text/calendar"),
+            "{:?} carries no calendar file",
+            other.subject
+        );
+    }
+
+    let all = mail.messages();
+    assert_eq!(
+        all.len(),
+        6,
+        "{:?}",
+        all.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    assert_once_and_in_order(&all);
+}
+
+fn emails_wait_while_the_mail_server_is_down_and_arrive_once_in_order(db: &Db) {
+    let port = free_port();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", smtp_url(port).as_str())]);
+    let slug = "smtp-outage";
+    server.create_event(slug, 10, Some(10), "open");
+
+    // Emails pile up while nothing listens: some at once, more later, so that older ones
+    // have been retried more often (and wait longer) than newer ones.
+    let people: Vec<String> = (1..=6).map(|i| format!("person{i}@example.org")).collect();
+    for email in &people[..3] {
+        join(&server, slug, email, "either");
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    for email in &people[3..] {
+        join(&server, slug, email, "either");
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    assert!(
+        outbox_state(db).iter().all(|row| row.status == "pending"),
+        "nothing can be delivered yet"
+    );
+
+    let mail = MailServer::start_on(port);
+    mail.wait_for_count(people.len(), Duration::from_secs(90));
+    // Time for a duplicate to show up, if one were coming.
+    std::thread::sleep(Duration::from_secs(3));
+    let arrived = mail.messages();
+    assert_eq!(
+        arrived.len(),
+        people.len(),
+        "{:?}",
+        arrived
+            .iter()
+            .map(|m| (&m.to, &m.message_id))
+            .collect::<Vec<_>>()
+    );
+    assert_once_and_in_order(&arrived);
+    let recipients: Vec<&str> = arrived.iter().map(|m| m.to.as_str()).collect();
+    assert_eq!(
+        recipients,
+        people.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    for message in &arrived {
+        assert!(
+            message.subject.starts_with("Please confirm your address"),
+            "{:?}",
+            message.subject
+        );
+        message.personal_token(&server.base);
+    }
+}
+
+fn a_delivered_email_is_not_sent_again_after_a_restart(db: &Db) {
+    let mail = MailServer::start();
+    let env = [("REGISTRAR_SMTP_URL", mail.url())];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut server = Server::start_with(db, &env);
+    let slug = "smtp-restart";
+    server.create_event(slug, 10, Some(10), "open");
+    for i in 1..=3 {
+        let email = format!("person{i}@example.org");
+        join(&server, slug, &email, "in_person");
+        let token = mail.wait_for(&email, 1).personal_token(&server.base);
+        personal_action(&server, &token, "confirm-email", json!({}));
+    }
+    mail.wait_for_count(6, Duration::from_secs(30));
+
+    // Delivered means recorded as sent, with the body (and the personal link) dropped.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let rows = outbox_state(db);
+        if rows.len() == 6 && rows.iter().all(|row| row.status == "sent") {
+            assert!(
+                rows.iter().all(|row| !row.keeps_body),
+                "a delivered row keeps its body: {rows:?}"
+            );
+            let delivered: Vec<i64> = mail.messages().iter().map(Received::outbox_id).collect();
+            assert_eq!(delivered, rows.iter().map(|row| row.id).collect::<Vec<_>>());
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "deliveries not recorded: {rows:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let token = server.token.clone();
+    server.kill();
+    let server = Server::launch(db, token, &env);
+    std::thread::sleep(Duration::from_secs(4));
+    let after_restart = mail.messages();
+    assert_eq!(
+        after_restart.len(),
+        6,
+        "emails were sent again after the restart"
+    );
+    assert_once_and_in_order(&after_restart);
+
+    // The new instance does deliver: a new email goes out, and only that one.
+    join(&server, slug, "person4@example.org", "in_person");
+    mail.wait_for("person4@example.org", 1);
+    std::thread::sleep(Duration::from_secs(2));
+    let all = mail.messages();
+    assert_eq!(
+        all.len(),
+        7,
+        "{:?}",
+        all.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()
+    );
+    assert_once_and_in_order(&all);
+}
+
+on_both_databases!(
+    every_participant_email_arrives_with_text_html_and_the_personal_link,
+    emails_wait_while_the_mail_server_is_down_and_arrive_once_in_order,
+    a_delivered_email_is_not_sent_again_after_a_restart,
+);
