@@ -161,6 +161,17 @@ pub enum Command {
         until: DateTime<Utc>,
         actor: String,
     },
+    /// Moves a waiting entry up (higher) or down (lower) in its line.
+    SetPriority {
+        id: i64,
+        priority: i32,
+        actor: String,
+    },
+    /// Sends an open invitation or offer again, with a fresh personal link.
+    Resend {
+        id: i64,
+        actor: String,
+    },
     Join {
         slug: String,
         join: Join,
@@ -387,6 +398,14 @@ impl Batch<'_> {
             Command::SetHold { id, until, actor } => {
                 self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(*id, *until, now))
             }
+            Command::SetPriority {
+                id,
+                priority,
+                actor,
+            } => self.organizer_action(*id, actor, |ledger, now| {
+                ledger.set_priority(*id, *priority, now)
+            }),
+            Command::Resend { id, actor } => self.resend(*id, actor),
             Command::Join { slug, join } => self.join(slug, join),
             Command::Personal { token, action } => self.personal(token, *action),
             Command::Settle { event_id } => {
@@ -765,6 +784,44 @@ impl Batch<'_> {
         let now = self.now;
         let result = decide(&mut self.cached(row.event_id).ledger, now);
         self.conclude(&row, result, actor)
+    }
+
+    fn resend(&mut self, id: i64, actor: &str) -> diesel::QueryResult<Decided> {
+        let Some(row) = registrations::by_id(self.conn, id)? else {
+            return Ok(Err(EngineError::NotFound("registration")));
+        };
+        self.load(row.event_id)?;
+        let entry = self.cached(row.event_id).ledger.entry(id).cloned();
+        let kind = match entry {
+            Some(Entry {
+                status: Status::Invited,
+                mode: Some(mode),
+                hold_until: Some(until),
+                ..
+            }) => MailKind::Invitation { mode, until },
+            Some(Entry {
+                status: Status::Offered,
+                mode: Some(mode),
+                hold_until: Some(until),
+                ..
+            }) => MailKind::SeatOffer { mode, until },
+            _ => {
+                return Ok(Err(EngineError::Conflict(
+                    "only an open invitation or offer can be sent again".into(),
+                )))
+            }
+        };
+        self.send(row.event_id, id, &kind)?;
+        let status = row.status.clone();
+        self.audit_plain(
+            row.event_id,
+            Some(id),
+            actor,
+            Some(&status),
+            Some(&status),
+            "sent again",
+        )?;
+        Ok(Ok(Outcome::Registration(id)))
     }
 
     /// Writes a decision, or explains a refusal in the words of the registration's state.
