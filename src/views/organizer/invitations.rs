@@ -179,7 +179,7 @@ pub fn preview(viewer: &Viewer<'_>, state: &EventState, text: &str, rows: &[List
                             td { (row.line) }
                             td { @if let Some(n) = &row.name { (n.as_str()) } @else { (row.text) } }
                             td { @if let Some(email) = &row.email { (email.as_str()) } }
-                            td { (mode_name(row.mode.unwrap_or(default)).to_lowercase()) }
+                            td { @if row.email.is_some() && row.name.is_some() { (mode_name(row.mode.unwrap_or(default)).to_lowercase()) } }
                             td { span class={"badge verdict-" (word)} { (word) } @if let Some(r) = reason { " " (r) } }
                         }
                     }

@@ -242,7 +242,7 @@ pub fn gauge(mode: Mode, g: &Gauge) -> Markup {
         figure.gauge {
             figcaption { strong { (mode_name(mode)) } " · "
                 @match g.capacity { Some(c) => { "capacity " (c) } None => { "unlimited" } } }
-            svg viewBox="0 0 400 24" width="100%" height="24" role="img" aria-label=(summary) {
+            svg viewBox="0 0 400 24" width="100%" height="24" preserveAspectRatio="none" role="img" aria-label=(summary) {
                 rect.g-track x="0" y="0" width="400" height="24" {}
                 @for (x, w, class) in &parts {
                     @if *w > 0.0 { rect class=(class) x=(format!("{x:.1}")) y="0" width=(format!("{w:.1}")) height="24" {} }
