@@ -43,6 +43,41 @@ fn parse_mode(text: &str) -> Result<Option<Mode>, String> {
     }
 }
 
+/// Splits one CSV line into trimmed fields. A field may be quoted (with `""` for a quote),
+/// also after spaces, as people type `a@b.org, "Lovelace, Ada"`.
+fn split_fields(line: &str) -> Result<Vec<String>, String> {
+    let mut fields = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut was_quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                current.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if current.trim().is_empty() && !was_quoted => {
+                current.clear();
+                quoted = true;
+                was_quoted = true;
+            }
+            ',' if !quoted => {
+                fields.push(current.trim().to_owned());
+                current.clear();
+                was_quoted = false;
+            }
+            _ => current.push(ch),
+        }
+    }
+    if quoted {
+        return Err("a quote is not closed".into());
+    }
+    fields.push(current.trim().to_owned());
+    Ok(fields)
+}
+
 /// Splits a line into email, name and mode.
 fn fields(line: &str) -> Result<(String, String, Option<Mode>), String> {
     if let (Some(open), true) = (line.rfind('<'), line.ends_with('>')) {
@@ -50,22 +85,14 @@ fn fields(line: &str) -> Result<(String, String, Option<Mode>), String> {
         let email = line[open + 1..line.len() - 1].trim().to_owned();
         return Ok((email, name, None));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(line.as_bytes());
-    let record = match reader.records().next() {
-        Some(Ok(record)) => record,
-        Some(Err(error)) => return Err(format!("the line cannot be read as CSV: {error}")),
-        None => return Err("the line is empty".into()),
-    };
+    let record = split_fields(line)?;
     if record.len() > 3 {
         return Err("expected at most three fields: email, name, mode".into());
     }
-    let email = record.get(0).unwrap_or_default().to_owned();
-    let name = record.get(1).unwrap_or_default().to_owned();
-    let mode = parse_mode(record.get(2).unwrap_or_default())?;
+    let field = |i: usize| record.get(i).map(String::as_str).unwrap_or_default();
+    let email = field(0).to_owned();
+    let name = field(1).to_owned();
+    let mode = parse_mode(field(2))?;
     Ok((email, name, mode))
 }
 
