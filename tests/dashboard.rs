@@ -307,6 +307,7 @@ fn dashboard_routes(slug: &str, id: &str) -> (Vec<String>, Vec<String>) {
         "/organizer/events/{slug}/export.csv",
         "/organizer/events/{slug}/calendar.ics",
         "/organizer/events/{slug}/audit",
+        "/organizer/events/{slug}/message",
         "/organizer/calendar.ics",
         "/organizer/outbox",
         "/organizer/tokens",
@@ -326,6 +327,8 @@ fn dashboard_routes(slug: &str, id: &str) -> (Vec<String>, Vec<String>) {
         "/organizer/registrations/{id}/up",
         "/organizer/registrations/{id}/down",
         "/organizer/registrations/{id}/remove",
+        "/organizer/events/{slug}/message/preview",
+        "/organizer/events/{slug}/message",
         "/organizer/outbox/1/retry",
         "/organizer/tokens",
         "/organizer/tokens/1/revoke",
@@ -402,6 +405,9 @@ fn a_form_without_or_with_a_wrong_csrf_token_changes_nothing(db: &Db) {
                 ("name", "stolen"),
                 ("title", "Renamed"),
                 ("slug", "other"),
+                ("group", "everyone"),
+                ("subject", "Hello"),
+                ("body", "Hello all"),
             ];
             if let Some(token) = token {
                 form.push(("csrf", token));
@@ -428,6 +434,11 @@ fn a_form_without_or_with_a_wrong_csrf_token_changes_nothing(db: &Db) {
     assert_eq!(organizer.get("/organizer").0, 200, "still signed in");
     let tokens = organizer.get("/organizer/tokens").1;
     assert!(!tokens.contains("stolen"), "no token was made");
+    assert_eq!(
+        server.emails_to("bob@example.org").len(),
+        1,
+        "no message was sent"
+    );
 }
 
 fn an_event_form_names_each_bad_field(db: &Db) {
@@ -788,6 +799,59 @@ fn the_outbox_lists_every_email(db: &Db) {
     assert!(page.contains("invitation"));
 }
 
+fn a_message_to_a_group_is_previewed_then_sent_through_the_outbox(db: &Db) {
+    let server = Server::start(db);
+    let organizer = Organizer::sign_up(&server, db, "ada@example.org");
+    organizer.create_event("ws", "1", "5", "open");
+    server.join("ws", "room@example.org", "in_person");
+    server.join("ws", "online@example.org", "virtual");
+    server.join("ws", "waiting@example.org", "in_person");
+    let form = organizer.get("/organizer/events/ws/message").1;
+    assert!(form.contains("Confirmed, in person (1)"), "{form}");
+    assert!(form.contains("Waiting list (1)"));
+    let fields = [
+        ("group", "confirmed_in_person"),
+        ("subject", "Room change"),
+        ("body", "We moved to <b>room 2</b>.\n\nSee you there."),
+    ];
+    let (status, _, preview) = organizer.post("/organizer/events/ws/message/preview", &fields);
+    assert_eq!(status, 200);
+    assert!(preview.contains("Send to 1 person"), "{preview}");
+    assert!(preview.contains("&lt;b&gt;room 2&lt;/b&gt;"), "escaped");
+    assert_eq!(
+        server.emails_to("room@example.org").len(),
+        2,
+        "a preview sends nothing"
+    );
+    let (status, _, empty) = organizer.post(
+        "/organizer/events/ws/message/preview",
+        &[("group", "nobody"), ("subject", ""), ("body", "")],
+    );
+    assert_eq!(status, 422);
+    assert!(empty.contains("field-subject-error") && empty.contains("field-body-error"));
+    let (status, to, _) = organizer.post("/organizer/events/ws/message", &fields);
+    assert_eq!(status, 303);
+    assert_eq!(to, "/organizer/events/ws/message?done=message");
+    let mails = server.wait_for_email("room@example.org", 3);
+    assert_eq!(mails[2].subject, "Room change");
+    assert!(mails[2].text.contains("See you there."));
+    assert!(
+        mails[2].token.is_some(),
+        "the message carries the personal link"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        server.emails_to("online@example.org").len(),
+        2,
+        "other groups get nothing"
+    );
+    assert_eq!(server.emails_to("waiting@example.org").len(), 2);
+    let audit = organizer.get("/organizer/events/ws/audit").1;
+    assert!(audit.contains("Room change"));
+    let outbox = organizer.get("/organizer/outbox").1;
+    assert!(outbox.contains("organizer message"));
+}
+
 on_both_databases!(
     signing_in_with_the_link_of_organizer_add_and_signing_out,
     signing_out_ends_every_copy_of_the_session,
@@ -804,4 +868,5 @@ on_both_databases!(
     participants_export_as_csv_and_the_calendar_feed,
     api_tokens_are_shown_once_and_revoked,
     the_outbox_lists_every_email,
+    a_message_to_a_group_is_previewed_then_sent_through_the_outbox,
 );

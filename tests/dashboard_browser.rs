@@ -355,6 +355,7 @@ fn an_organizer_runs_a_registration_from_the_browser() {
                 ("/organizer/events/in-the-picture/line", "line"),
                 ("/organizer/events/in-the-picture/edit", "settings"),
                 ("/organizer/events/in-the-picture/audit", "audit"),
+                ("/organizer/events/in-the-picture/message", "messages"),
                 ("/organizer/outbox", "outbox"),
                 ("/organizer/tokens", "tokens"),
                 ("/organizer", "events"),

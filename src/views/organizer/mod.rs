@@ -6,6 +6,7 @@
 pub mod events;
 pub mod invitations;
 pub mod logs;
+pub mod messages;
 pub mod overview;
 pub mod registrations;
 pub mod sign_in;
@@ -119,6 +120,7 @@ pub fn event_tabs(slug: &str, current: &str) -> Markup {
         ("/registrations", "Registrations"),
         ("/line", "Waiting line"),
         ("/capacity", "Capacity"),
+        ("/message", "Messages"),
         ("/edit", "Settings"),
         ("/audit", "Audit log"),
     ];

@@ -254,7 +254,11 @@ pub async fn create(state: web::Data<AppState>, posted: Posted<EventValues>) -> 
             )
         }
     };
-    match state.engine.submit(Command::CreateEvent(settings)).await {
+    let command = Command::CreateEventBy {
+        settings,
+        actor: signed.actor(),
+    };
+    match state.engine.submit(command).await {
         Ok(Outcome::Event(row)) => {
             see_other(&format!("/organizer/events/{}?done=created", row.slug))
         }

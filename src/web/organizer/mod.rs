@@ -9,6 +9,7 @@ pub mod events;
 pub mod exports;
 pub mod invitations;
 pub mod logs;
+pub mod messages;
 pub mod registrations;
 pub mod session;
 pub mod sign_in;
@@ -119,6 +120,7 @@ pub fn done_words(code: &str) -> Option<&'static str> {
         "down" => "The entry was moved down.",
         "retry" => "The email will be retried now.",
         "revoked-token" => "The token was revoked.",
+        "message" => "The message is on its way: see the outbox.",
         _ => return None,
     })
 }
@@ -213,6 +215,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     web::get().to(exports::event_calendar),
                 )
                 .route("/calendar.ics", web::get().to(exports::feed))
+                .route("/events/{slug}/message", web::get().to(messages::form))
+                .route(
+                    "/events/{slug}/message/preview",
+                    web::post().to(messages::preview),
+                )
+                .route("/events/{slug}/message", web::post().to(messages::send))
                 .route("/events/{slug}/audit", web::get().to(logs::audit))
                 .route("/outbox", web::get().to(logs::outbox))
                 .route("/outbox/{id}/retry", web::post().to(logs::retry))
