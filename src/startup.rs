@@ -240,13 +240,14 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
     Ok(())
 }
 
-/// On a database without organizers: a one-time link for the first one to set a password.
+/// While no organizer has a password: a one-time link for the first one to set one (a new
+/// link at every start until then, so a lost one is no dead end).
 async fn first_organizer(pool: &store::Pool, public_url: &str) -> anyhow::Result<()> {
     let pool = pool.clone();
     let public_url = public_url.to_owned();
     let link = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
         let mut conn = pool.get()?;
-        if store::organizers::count(&mut conn)? > 0 {
+        if store::organizers::count_signed_up(&mut conn)? > 0 {
             return Ok(None);
         }
         organizer::sign_in::invite_organizer(&mut conn, "organizer@localhost", &public_url)

@@ -18,8 +18,12 @@ pub struct OrganizerRow {
     pub created_at: NaiveDateTime,
 }
 
-pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
-    on_backend!(conn, |c| organizers::table.count().get_result(c))
+/// How many organizers can sign in (have set a password).
+pub fn count_signed_up(conn: &mut DbConnection) -> QueryResult<i64> {
+    on_backend!(conn, |c| organizers::table
+        .filter(organizers::password_hash.is_not_null())
+        .count()
+        .get_result(c))
 }
 
 pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<OrganizerRow>> {
