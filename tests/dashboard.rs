@@ -852,6 +852,65 @@ fn a_message_to_a_group_is_previewed_then_sent_through_the_outbox(db: &Db) {
     assert!(outbox.contains("organizer message"));
 }
 
+fn an_event_is_edited_in_its_time_zone_and_duplicated(db: &Db) {
+    let server = Server::start(db);
+    let organizer = Organizer::sign_up(&server, db, "ada@example.org");
+    organizer.create_event("ws", "2", "", "draft");
+    let event = server.organizer_get("/api/v1/events/ws").1;
+    assert_eq!(
+        event["virtual_capacity"],
+        serde_json::Value::Null,
+        "empty is unlimited"
+    );
+    let form = organizer.get("/organizer/events/ws/edit").1;
+    assert!(form.contains("value=\"Workshop ws\""));
+    let (status, to, body) = organizer.post(
+        "/organizer/events/ws/edit",
+        &[
+            ("title", "Renamed workshop"),
+            ("slug", "ws"),
+            ("timezone", "America/New_York"),
+            ("starts_at", "2030-06-01T09:00"),
+            ("ends_at", "2030-06-01T17:30"),
+            ("venue", "Hall B"),
+            ("meeting_url", ""),
+            ("in_person_capacity", "4"),
+            ("virtual_capacity", "0"),
+            ("offer_window_hours", "24"),
+            ("invitation_window_days", "7"),
+            ("auto_confirm", "yes"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(to, "/organizer/events/ws?done=saved");
+    let event = server.organizer_get("/api/v1/events/ws").1;
+    assert_eq!(event["title"], "Renamed workshop");
+    assert_eq!(
+        event["phase"], "draft",
+        "the settings form leaves the phase alone"
+    );
+    let starts =
+        chrono::DateTime::parse_from_rfc3339(event["starts_at"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        starts.with_timezone(&chrono::Utc).to_rfc3339(),
+        "2030-06-01T13:00:00+00:00",
+        "09:00 in New York"
+    );
+    assert_eq!(event["auto_confirm"], true);
+    assert_eq!(event["meeting_url"], serde_json::Value::Null);
+
+    let copy = organizer.get("/organizer/events/new?from=ws").1;
+    assert!(copy.contains("value=\"ws-copy\""));
+    assert!(copy.contains("value=\"Renamed workshop (copy)\""));
+    assert!(
+        copy.contains("value=\"2030-06-01T09:00\""),
+        "times stay in the event's zone"
+    );
+    let audit = organizer.get("/organizer/events/ws/audit").1;
+    assert!(audit.contains("organizer ada@example.org"));
+    assert!(audit.contains("event created in phase draft"));
+}
+
 on_both_databases!(
     signing_in_with_the_link_of_organizer_add_and_signing_out,
     signing_out_ends_every_copy_of_the_session,
@@ -869,4 +928,5 @@ on_both_databases!(
     api_tokens_are_shown_once_and_revoked,
     the_outbox_lists_every_email,
     a_message_to_a_group_is_previewed_then_sent_through_the_outbox,
+    an_event_is_edited_in_its_time_zone_and_duplicated,
 );

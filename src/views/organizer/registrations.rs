@@ -179,7 +179,8 @@ pub fn line(
             (event_tabs(&e.slug, "/line"))
             (flash(done, problem))
             p { "In order: organizer priority first (higher goes first), then the time of joining. "
-                "Promoting offers a free seat out of order." }
+                "“Move up” and “Move down” raise or lower an entry's priority by one, so it passes "
+                "(or falls behind) everyone of its old priority. Promoting offers a free seat out of order." }
             @if entries.is_empty() {
                 p { "Nobody is waiting." }
             } @else {
