@@ -911,6 +911,40 @@ fn an_event_is_edited_in_its_time_zone_and_duplicated(db: &Db) {
     assert!(audit.contains("event created in phase draft"));
 }
 
+fn an_uploaded_csv_file_is_previewed_like_a_pasted_list(db: &Db) {
+    let server = Server::start(db);
+    let organizer = Organizer::sign_up(&server, db, "ada@example.org");
+    organizer.create_event("ws", "5", "5", "invite_only");
+    let file = reqwest::blocking::multipart::Part::bytes(
+        "email,name,mode\r\nada@example.org,\"Lovelace, Ada\",in_person\r\nbob@example.org,Bob,online\r\nbad,Nobody,\r\n"
+            .as_bytes()
+            .to_vec(),
+    )
+    .file_name("invitees.csv")
+    .mime_str("text/csv")
+    .unwrap();
+    let form = reqwest::blocking::multipart::Form::new()
+        .text("csrf", organizer.csrf.clone())
+        .text("list", "")
+        .part("file", file);
+    let response = organizer
+        .http
+        .post(server.url("/organizer/events/ws/invitations/preview"))
+        .multipart(form)
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().unwrap();
+    assert!(
+        page.contains(
+            "<strong>2</strong> valid, <strong>0</strong> duplicate, <strong>1</strong> invalid"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("Lovelace, Ada"));
+    assert!(page.contains("Send 2 invitations"));
+}
+
 on_both_databases!(
     signing_in_with_the_link_of_organizer_add_and_signing_out,
     signing_out_ends_every_copy_of_the_session,
@@ -929,4 +963,5 @@ on_both_databases!(
     the_outbox_lists_every_email,
     a_message_to_a_group_is_previewed_then_sent_through_the_outbox,
     an_event_is_edited_in_its_time_zone_and_duplicated,
+    an_uploaded_csv_file_is_previewed_like_a_pasted_list,
 );
