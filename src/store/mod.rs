@@ -3,7 +3,9 @@
 //! `in_transaction`.
 
 pub mod audit;
+pub mod dashboard;
 pub mod events;
+pub mod organizers;
 pub mod outbox;
 pub mod registrations;
 pub mod schema;
