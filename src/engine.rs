@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::Arc;
 use std::thread;
 use std::time::Duration as StdDuration;
 
@@ -20,6 +21,7 @@ use crate::domain::{
     Refusal, Slug, Status,
 };
 use crate::mail::{compose, EventFacts, MailKind};
+use crate::reads;
 use crate::store::audit::NewAuditRow;
 use crate::store::events::{EventRow, NewEventRow};
 use crate::store::outbox::NewOutboxRow;
@@ -367,6 +369,8 @@ impl Writer {
         }
         let conn = self.conn.as_mut().expect("connected");
         let cache = &mut self.cache;
+        // Ledgers shared with readers before the commit, to take back if it fails.
+        let mut shared: Vec<(i64, i64)> = Vec::new();
         let result = store::in_transaction(conn, |conn| {
             let mut batch = Batch {
                 conn,
@@ -381,9 +385,19 @@ impl Writer {
             for job in &jobs {
                 outcomes.push(batch.apply(&job.command)?);
             }
-            batch.finish()?;
+            let changed = batch.finish()?;
+            for &(id, version) in &changed {
+                let ledger = Arc::new(batch.cache[&id].ledger.clone());
+                reads::publish(id, version, ledger);
+            }
+            shared.extend_from_slice(&changed);
             Ok::<_, diesel::result::Error>((outcomes, batch.emails))
         });
+        if result.is_err() {
+            for (id, version) in shared.drain(..) {
+                reads::withdraw(id, version);
+            }
+        }
         match result {
             Ok((outcomes, emails)) => {
                 for (job, outcome) in jobs.into_iter().zip(outcomes) {
@@ -484,14 +498,17 @@ impl Batch<'_> {
         }
     }
 
-    /// Bumps the version of every changed event so other instances reload their ledgers.
-    fn finish(&mut self) -> diesel::QueryResult<()> {
+    /// Bumps the version of every changed event so other instances reload their ledgers;
+    /// returns the changed events with their new versions.
+    fn finish(&mut self) -> diesel::QueryResult<Vec<(i64, i64)>> {
+        let mut changed = Vec::with_capacity(self.dirty.len());
         for id in self.dirty.drain() {
             let cached = self.cache.get_mut(&id).expect("a dirty event is cached");
             cached.event.version += 1;
             events::set_version(self.conn, id, cached.event.version)?;
+            changed.push((id, cached.event.version));
         }
-        Ok(())
+        Ok(changed)
     }
 
     /// Locks the event and makes sure its ledger is current and settled (lapsed holds

@@ -1,6 +1,11 @@
 //! What pages and the API show, read from a pooled connection without taking the writer.
-//! An event's ledger is rebuilt and settled in memory, so a hold whose deadline passed is
-//! shown as free even before the sweeper has written its expiry.
+//! An event's ledger comes from the ledgers this process last committed (see [`publish`]),
+//! or is rebuilt from the database when another instance changed the event since; it is
+//! settled in memory, so a hold whose deadline passed is shown as free even before the
+//! sweeper has written its expiry.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
 
 use chrono::{DateTime, Utc};
 
@@ -13,9 +18,52 @@ use crate::store::{events, registrations, tokens, DbConnection, QueryResult};
 /// An event with its ledger as of now.
 pub struct EventState {
     pub event: EventRow,
-    pub ledger: Ledger,
+    pub ledger: Arc<Ledger>,
     /// A hold has lapsed that the database does not show as expired yet.
     pub needs_settling: bool,
+}
+
+/// Ledgers by event id, each with the event version it reflects. Rebuilding a ledger
+/// reads every active registration of the event; with thousands of them that cost would
+/// fall on every page view and every answer of a registration rush. The writer shares
+/// each new ledger just before its transaction commits and keeps the previous one, so a
+/// reader finds the version it reads from the database whether it reads just before or
+/// just after the commit.
+static PUBLISHED: LazyLock<RwLock<HashMap<i64, Versions>>> =
+    LazyLock::new(|| RwLock::new(HashMap::new()));
+
+/// The newest ledgers of one event, newest last.
+type Versions = Vec<(i64, Arc<Ledger>)>;
+
+/// Shares the ledger of an event as of `version` with every reader.
+pub fn publish(event_id: i64, version: i64, ledger: Arc<Ledger>) {
+    let mut published = PUBLISHED.write().unwrap_or_else(|e| e.into_inner());
+    let versions = published.entry(event_id).or_default();
+    if versions.iter().any(|(v, _)| *v == version) {
+        return;
+    }
+    versions.push((version, ledger));
+    versions.sort_by_key(|(v, _)| *v);
+    if versions.len() > 2 {
+        versions.remove(0);
+    }
+}
+
+/// Takes back a ledger shared before a commit that then failed.
+pub fn withdraw(event_id: i64, version: i64) {
+    let mut published = PUBLISHED.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(versions) = published.get_mut(&event_id) {
+        versions.retain(|(v, _)| *v != version);
+    }
+}
+
+fn published(event_id: i64, version: i64) -> Option<Arc<Ledger>> {
+    let published = PUBLISHED.read().unwrap_or_else(|e| e.into_inner());
+    published
+        .get(&event_id)?
+        .iter()
+        .find(|(v, _)| *v == version)
+        .map(|(_, ledger)| Arc::clone(ledger))
 }
 
 pub fn event_state(
@@ -23,17 +71,35 @@ pub fn event_state(
     event: EventRow,
     now: DateTime<Utc>,
 ) -> QueryResult<EventState> {
-    let entries = registrations::active(conn, event.id)?
-        .iter()
-        .map(entry_of)
-        .collect::<Vec<_>>();
-    let mut ledger = Ledger::new(rules_of(&event), entries);
-    ledger.settle(now);
-    let needs_settling = ledger.has_changes();
-    ledger.take_changes();
+    let ledger = match published(event.id, event.version) {
+        Some(ledger) => ledger,
+        None => {
+            let entries = registrations::active(conn, event.id)?
+                .iter()
+                .map(entry_of)
+                .collect::<Vec<_>>();
+            let ledger = Arc::new(Ledger::new(rules_of(&event), entries));
+            // Shared only if no change committed while the rows were read.
+            if events::by_id(conn, event.id)?.version == event.version {
+                publish(event.id, event.version, Arc::clone(&ledger));
+            }
+            ledger
+        }
+    };
+    if ledger.next_deadline().is_none_or(|deadline| deadline > now) {
+        return Ok(EventState {
+            event,
+            ledger,
+            needs_settling: false,
+        });
+    }
+    let mut settled = Ledger::clone(&ledger);
+    settled.settle(now);
+    let needs_settling = settled.has_changes();
+    settled.take_changes();
     Ok(EventState {
         event,
-        ledger,
+        ledger: Arc::new(settled),
         needs_settling,
     })
 }

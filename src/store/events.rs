@@ -64,7 +64,7 @@ pub fn by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<EventR
     on_backend!(conn, |c| events::table
         .filter(events::slug.eq(slug))
         .select(EventRow::as_select())
-        .first(c)
+        .get_result(c)
         .optional())
 }
 
@@ -72,7 +72,7 @@ pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<EventRow> {
     on_backend!(conn, |c| events::table
         .find(id)
         .select(EventRow::as_select())
-        .first(c))
+        .get_result(c))
 }
 
 /// Reads the event inside a write transaction, locking its row on PostgreSQL so that
@@ -84,11 +84,11 @@ pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<EventRow> {
             .find(id)
             .select(EventRow::as_select())
             .for_update()
-            .first(c),
+            .get_result(c),
         DbConnection::Sqlite(c) => events::table
             .find(id)
             .select(EventRow::as_select())
-            .first(c),
+            .get_result(c),
     }
 }
 

@@ -30,7 +30,7 @@ pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<OrganizerRo
     on_backend!(conn, |c| organizers::table
         .find(id)
         .select(OrganizerRow::as_select())
-        .first(c)
+        .get_result(c)
         .optional())
 }
 
@@ -38,7 +38,7 @@ pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Orga
     on_backend!(conn, |c| organizers::table
         .filter(organizers::email.eq(email))
         .select(OrganizerRow::as_select())
-        .first(c)
+        .get_result(c)
         .optional())
 }
 
@@ -89,7 +89,7 @@ pub fn link_owner(
         .filter(organizer_links::used_at.is_null())
         .filter(organizer_links::expires_at.gt(now))
         .select(organizer_links::organizer_id)
-        .first(c)
+        .get_result(c)
         .optional())?;
     match owner {
         Some(id) => by_id(conn, id),
@@ -148,7 +148,7 @@ pub fn secret(
         on_backend!(conn, |c| secrets::table
             .find(name)
             .select(secrets::value)
-            .first(c)
+            .get_result(c)
             .optional())
     };
     if let Some(value) = read(conn)? {

@@ -99,7 +99,7 @@ pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<OutboxRow> {
     on_backend!(conn, |c| outbox::table
         .find(id)
         .select(OutboxRow::as_select())
-        .first(c))
+        .get_result(c))
 }
 
 /// Records the delivery and drops the body, which holds the personal link.

@@ -86,7 +86,7 @@ pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Registratio
     on_backend!(conn, |c| registrations::table
         .find(id)
         .select(RegistrationRow::as_select())
-        .first(c)
+        .get_result(c)
         .optional())
 }
 
@@ -99,7 +99,7 @@ pub fn by_email(
         .filter(registrations::event_id.eq(event_id))
         .filter(registrations::email.eq(email))
         .select(RegistrationRow::as_select())
-        .first(c)
+        .get_result(c)
         .optional())
 }
 

@@ -57,7 +57,7 @@ pub fn registration_of(conn: &mut DbConnection, token: &str) -> QueryResult<Opti
     on_backend!(conn, |c| personal_tokens::table
         .find(hash(token))
         .select(personal_tokens::registration_id)
-        .first(c)
+        .get_result(c)
         .optional())
 }
 
@@ -95,6 +95,6 @@ pub fn api_token_id(conn: &mut DbConnection, token: &str) -> QueryResult<Option<
         .filter(api_tokens::token_hash.eq(hash(token)))
         .filter(api_tokens::revoked_at.is_null())
         .select(api_tokens::id)
-        .first(c)
+        .get_result(c)
         .optional())
 }
