@@ -5,4 +5,7 @@ pub mod calendar;
 mod compose;
 pub mod worker;
 
-pub use compose::{compose, Composed, EventFacts, MailKind};
+pub use compose::{
+    compose, compose_newsletter, unsubscribe_link_of, Composed, EventFacts, MailKind,
+    NewsletterMail,
+};
