@@ -642,6 +642,66 @@ fn the_other_pages_pass_the_same_checks() {
     }
 }
 
+/// The token after `prefix` in an email's text.
+fn link_token(text: &str, prefix: &str) -> String {
+    let rest = text
+        .split(prefix)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {prefix} in {text}"));
+    rest.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+#[test]
+fn a_visitor_signs_up_for_news_confirms_and_unsubscribes_with_one_click() {
+    let Some((_guard, browser)) = start() else {
+        return;
+    };
+    let db = Db::sqlite();
+    let server = Server::start(&db);
+
+    browser.goto(&server.url("/"));
+    browser.follow("header a[href='/newsletter']");
+    browser.check_page("newsletter");
+    browser.type_into("#field-email", "grace@example.org");
+    browser.press("Sign me up");
+    assert!(browser.has("#field-consent-error"), "consent is required");
+    assert_eq!(browser.value("#field-email"), "grace@example.org");
+    browser.check_page("newsletter-errors");
+    browser.click("#field-consent");
+    browser.press("Sign me up");
+    assert!(browser.text("h1").contains("Check your inbox"));
+    browser.check_page("newsletter-check-inbox");
+
+    let mail = server.wait_for_email("grace@example.org", 1).remove(0);
+    assert!(
+        mail.subject.contains("confirm your subscription"),
+        "{}",
+        mail.subject
+    );
+    let token = link_token(&mail.text, "/newsletter/confirm/");
+    browser.goto(&server.url(&format!("/newsletter/confirm/{token}")));
+    assert!(browser.text("h1").contains("You are subscribed"));
+    browser.check_page("newsletter-subscribed");
+
+    browser.goto(&server.url(&format!("/newsletter/unsubscribe/{token}")));
+    assert!(browser.text("h1").contains("You are unsubscribed"));
+    browser.check_page("newsletter-unsubscribed");
+    let goodbye = server.wait_for_email("grace@example.org", 2).remove(1);
+    assert!(
+        goodbye.subject.contains("unsubscribed"),
+        "{}",
+        goodbye.subject
+    );
+
+    browser.goto(&server.url(&format!("/newsletter/confirm/{token}")));
+    assert!(
+        browser.text("h1").contains("This link does not work"),
+        "the address is gone"
+    );
+}
+
 #[test]
 fn the_accessibility_check_catches_a_field_without_a_label() {
     let Some((_guard, browser)) = start() else {

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod events;
+pub mod newsletter;
 pub mod outbox;
 pub mod registrations;
 pub mod schema;

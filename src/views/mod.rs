@@ -1,6 +1,7 @@
 //! Pages as functions returning `Markup`: one layout and small components. maud escapes
 //! everything it prints; nothing here marks user input as pre-escaped.
 
+pub mod newsletter;
 pub mod pages;
 
 use maud::{html, Markup, Render, DOCTYPE};

@@ -16,7 +16,7 @@ use crate::reads;
 use crate::store::{events, from_db_time};
 use crate::views::pages;
 
-fn html(markup: maud::Markup) -> HttpResponse {
+pub(super) fn html(markup: maud::Markup) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(markup.into_string())
@@ -32,7 +32,7 @@ fn not_found() -> HttpResponse {
     page_status(actix_web::http::StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address. The link may be mistyped, or the page may have been removed.")
 }
 
-fn failure(error: ApiError) -> HttpResponse {
+pub(super) fn failure(error: ApiError) -> HttpResponse {
     match error.status.as_u16() {
         404 => not_found(),
         503 => page_status(
@@ -461,7 +461,7 @@ async fn asset(name: web::Path<String>) -> HttpResponse {
 }
 
 /// A form body that cannot be read at all (not a browser's doing) gets a page, not text.
-fn form_config() -> web::FormConfig {
+pub(super) fn form_config() -> web::FormConfig {
     web::FormConfig::default()
         .limit(16 * 1024)
         .error_handler(|error, _| {
