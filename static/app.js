@@ -13,6 +13,10 @@
     weekday: "long", day: "numeric", month: "long", year: "numeric",
     hour: "2-digit", minute: "2-digit", timeZoneName: "short"
   });
+  var timeOnly = new Intl.DateTimeFormat(undefined, {
+    hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+  });
+  var dayOf = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
   document.querySelectorAll("[data-local-start]").forEach(function (el) {
     if (!visitorZone || el.getAttribute("data-zone") === visitorZone) {
       return;
@@ -21,7 +25,10 @@
     var endText = el.getAttribute("data-local-end");
     var text = format.format(start);
     if (endText) {
-      text += " to " + format.format(new Date(endText));
+      var end = new Date(endText);
+      // Within one day in the visitor's zone, the end needs only its time.
+      var sameDay = dayOf.format(start) === dayOf.format(end);
+      text += " to " + (sameDay ? timeOnly : format).format(end);
     }
     var target = el.querySelector(".local-time-text");
     if (target) {

@@ -297,11 +297,11 @@ impl Browser {
     fn screenshot(&self, name: &str, kind: &str, (width, height): (u32, u32)) {
         let dir = self.screenshots.as_ref().unwrap();
         self.resize((width, height));
-        let full = self
-            .execute("return document.documentElement.scrollHeight;")
-            .as_u64()
-            .unwrap_or(height as u64) as u32;
-        self.resize((width, full.clamp(height, 4000)));
+        let sizes = self.execute(
+            "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight];",
+        );
+        let full = sizes[0].as_u64().unwrap_or(height as u64) + sizes[1].as_u64().unwrap_or(0);
+        self.resize((width, (full as u32).clamp(height, 6000)));
         let png = self.runtime.block_on(self.client().screenshot()).unwrap();
         std::fs::write(dir.join(format!("{name}-{kind}.png")), png).unwrap();
         self.resize((width, height));
@@ -321,9 +321,14 @@ impl Drop for Browser {
 /// A server with a workshop in the spirit of the model event, starting in 30 days.
 fn workshop(server: &Server, slug: &str, in_person: u32, virtual_seats: Option<u32>, phase: &str) {
     server.create_event(slug, in_person, virtual_seats, phase);
+    // 08:00 to 16:30 UTC a month ahead: whole hours in the event's time zone.
+    let day = (chrono::Utc::now() + chrono::Duration::days(30)).date_naive();
+    let starts = day.and_hms_opt(8, 0, 0).unwrap().and_utc();
     server.patch_event(
         slug,
         json!({
+            "starts_at": starts.to_rfc3339(),
+            "ends_at": (starts + chrono::Duration::minutes(510)).to_rfc3339(),
             "title": "In the Picture: Medical Imaging Datasets",
             "description": "A one-day workshop on building, sharing and reusing medical imaging datasets.\n\nInvited talks in the morning, hands-on sessions in the afternoon.",
             "venue": "Science Park 904, Amsterdam",

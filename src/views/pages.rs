@@ -228,12 +228,17 @@ fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> M
         .collect();
     let preference_error = errors.get("preference");
     let consent_error = errors.get("consent");
+    let seat_free = modes.iter().any(|m| state.ledger.has_free(*m));
     html! {
         section.join aria-labelledby="join-title" {
-            h2 #join-title { @if phase == Phase::Open { "Register" } @else { "Join the waiting list" } }
-            @if phase == Phase::Open {
+            @if !seat_free {
+                h2 #join-title { "Join the waiting list" }
+                p { "All seats are taken at the moment. Join the waiting list and we email you when a seat frees up, with a deadline to accept it." }
+            } @else if phase == Phase::Open {
+                h2 #join-title { "Register" }
                 p { "When a seat is free and nobody is waiting for it, it is yours as soon as you confirm your email address. Otherwise you join the waiting list and we email you when a seat frees up." }
             } @else {
+                h2 #join-title { "Join the waiting list" }
                 p { "Seats go to invited participants first. Join the waiting list and we email you if a seat becomes available." }
             }
             @if !problems.is_empty() { (error_summary(&problems)) }
