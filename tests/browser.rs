@@ -2,8 +2,9 @@
 //! each journey of the pages' issue, with the axe-core accessibility checks (WCAG 2.x A and
 //! AA) on every page it passes and a check that nothing scrolls sideways at 320 px.
 //!
-//! Skipped, with a notice, when chromium, chromedriver or `node_modules/axe-core` (from
-//! `npm ci`) is missing. With `REGISTRAR_SCREENSHOTS=docs/screenshots` each page is also
+//! Every kind of page also goes through the Nu HTML Checker. Each test is skipped, with a
+//! notice, when what it needs is missing: chromium and chromedriver, Java, or
+//! `node_modules/` (from `npm ci`). With `REGISTRAR_SCREENSHOTS=docs/screenshots` each page is also
 //! saved there as a desktop and a phone (360 px) screenshot.
 
 mod common;
@@ -52,6 +53,10 @@ impl Browser {
     /// A headless Chromium in the time zone of New York (so the pages show the visitor's
     /// own time next to the event's), or `None` with a notice when something is missing.
     fn start() -> Option<Browser> {
+        Browser::launch(true)
+    }
+
+    fn launch(javascript: bool) -> Option<Browser> {
         let Some(chromium) = first_existing(&CHROMIUM, "CHROMIUM") else {
             eprintln!("skipped: no chromium installed (apt-get install chromium chromium-driver)");
             return None;
@@ -88,14 +93,16 @@ impl Browser {
             .build()
             .unwrap();
         let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--hide-scrollbars", "--lang=en-GB", "--window-size=1280,900"],
-            }),
-        );
+        let mut options = json!({
+            "binary": chromium,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--hide-scrollbars", "--lang=en-GB", "--window-size=1280,900"],
+        });
+        if !javascript {
+            // The pages' own scripts are off; WebDriver can still look at the page.
+            options["prefs"] = json!({"profile.managed_default_content_settings.javascript": 2});
+        }
+        capabilities.insert("goog:chromeOptions".into(), options);
         let client = runtime
             .block_on(
                 ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -645,6 +652,155 @@ fn the_other_pages_pass_the_same_checks() {
         );
         browser.check_page(name);
     }
+}
+
+#[test]
+fn every_step_works_without_javascript() {
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(browser) = Browser::launch(false) else {
+        return;
+    };
+    let db = Db::sqlite();
+    let server = Server::start(&db);
+    workshop(&server, "ws", 1, Some(0), "open");
+    let holder = server.invite("ws", "ada@example.org", "in_person");
+    accept(&server, &holder, "in_person");
+
+    browser.goto(&server.url("/events/ws"));
+    assert!(browser.has(".local-time[hidden]"), "the script did not run");
+    browser.type_into("#field-name", "Grace Hopper");
+    browser.type_into("#field-email", "grace@example.org");
+    browser.click("#pref-in_person");
+    browser.click("#field-consent");
+    browser.press("Send me a confirmation link");
+    assert!(browser.text("h1").contains("Check your inbox"));
+
+    let token = server.wait_for_email("grace@example.org", 1)[0]
+        .token
+        .clone()
+        .unwrap();
+    browser.goto(&server.url(&format!("/r/{token}")));
+    assert!(browser.text(".status-words").contains("first in line"));
+    browser.press("Leave the waiting list");
+    assert!(
+        browser.text("h1").contains("Leave the waiting list?"),
+        "asked first"
+    );
+    browser.press("Yes, leave the waiting list");
+    assert!(browser.text(".notice.ok").contains("you have left"));
+    assert!(browser.text(".status-words").contains("cancelled"));
+}
+
+/// Every kind of page, as the server sends it, through the Nu HTML Checker (the W3C's
+/// validator, from `npm ci`); skipped when it or Java is missing.
+#[test]
+fn the_pages_are_valid_html() {
+    let vnu = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let java_runs = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !vnu.exists() || !java_runs {
+        eprintln!(
+            "skipped: the HTML checker needs java and {} (run `npm ci`)",
+            vnu.display()
+        );
+        return;
+    }
+    let db = Db::sqlite();
+    let server = Server::start(&db);
+    workshop(&server, "ws", 1, Some(10), "invite_only");
+    let invited = server.invite("ws", "ada@example.org", "in_person");
+    let confirmed = server.invite("ws", "bob@example.org", "virtual");
+    accept(&server, &confirmed, "virtual");
+    let (waiting, _) = server.join("ws", "carol@example.org", "in_person");
+
+    let get = |path: &str| {
+        server
+            .http
+            .get(server.url(path))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap()
+    };
+    let post = |path: &str, form: &[(&str, &str)]| {
+        server
+            .http
+            .post(server.url(path))
+            .form(form)
+            .send()
+            .unwrap()
+            .text()
+            .unwrap()
+    };
+    let pages = [
+        ("events", get("/")),
+        ("event", get("/events/ws")),
+        (
+            "join-errors",
+            post("/events/ws/join", &[("email", "nope"), ("name", "")]),
+        ),
+        (
+            "check-inbox",
+            post(
+                "/events/ws/join",
+                &[
+                    ("email", "dan@example.org"),
+                    ("name", "Dan"),
+                    ("preference", "either"),
+                    ("consent", "yes"),
+                ],
+            ),
+        ),
+        ("personal-invited", get(&format!("/r/{invited}"))),
+        ("personal-virtual", get(&format!("/r/{confirmed}"))),
+        ("personal-waitlisted", get(&format!("/r/{waiting}"))),
+        ("confirm-cancel", get(&format!("/r/{confirmed}/cancel"))),
+        (
+            "confirm-switch",
+            get(&format!("/r/{confirmed}/switch?mode=in_person")),
+        ),
+        ("link-not-working", get("/r/AAAAAAAAAAAAAAAAAAAAAA")),
+        ("privacy", get("/privacy")),
+        ("newsletter", get("/newsletter")),
+        (
+            "newsletter-errors",
+            post("/newsletter", &[("email", "nope")]),
+        ),
+        ("not-found", get("/nowhere")),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = pages
+        .iter()
+        .map(|(name, html)| {
+            assert!(html.starts_with("<!DOCTYPE html>"), "{name}: {html}");
+            let file = dir.path().join(format!("{name}.html"));
+            std::fs::write(&file, html).unwrap();
+            file
+        })
+        .collect();
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&vnu)
+        .args(["--format", "json", "--also-check-css"])
+        .args(&files)
+        .output()
+        .expect("running the HTML checker");
+    let report: Value = serde_json::from_slice(&output.stderr)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&output.stderr)));
+    let errors: Vec<&Value> = report["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "error")
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "invalid HTML:\n{}",
+        serde_json::to_string_pretty(&errors).unwrap()
+    );
+    eprintln!("html: {} pages valid", files.len());
 }
 
 /// The token after `prefix` in an email's text.
