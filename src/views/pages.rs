@@ -151,7 +151,8 @@ fn phase_badge(phase: Phase) -> Markup {
 }
 
 pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
-    let list = |events: &[EventState]| {
+    // Registration is over for past events, so their phase is not shown.
+    let list = |events: &[EventState], past: bool| {
         html! {
             ul.events {
                 @for e in events {
@@ -159,7 +160,7 @@ pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
                         h3 { a href={"/events/" (e.event.slug)} { (e.event.title) } }
                         p.event-when { (when(e)) }
                         @if !e.event.venue.is_empty() { p.event-venue { (e.event.venue) } }
-                        p { (phase_badge(parse_phase(&e.event.phase))) }
+                        @if !past { p { (phase_badge(parse_phase(&e.event.phase))) } }
                     }
                 }
             }
@@ -172,12 +173,12 @@ pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
             section aria-labelledby="upcoming" {
                 h2 #upcoming { "Upcoming" }
                 @if upcoming.is_empty() { p { "No upcoming events at the moment. " a href="/newsletter" { "Stay updated" } " to hear about the next one." } }
-                @else { (list(upcoming)) }
+                @else { (list(upcoming, false)) }
             }
             @if !past.is_empty() {
                 section aria-labelledby="past" {
                     h2 #past { "Past" }
-                    (list(past))
+                    (list(past, true))
                 }
             }
         },
@@ -307,7 +308,9 @@ pub fn event_page(
                 div.description { @for paragraph in e.description.split("\n\n") { p { (paragraph) } } }
             }
             @if !started { (seats(state)) }
-            @if started {
+            @if now >= from_db_time(e.ends_at) {
+                p.notice { "This event is over. " a href="/newsletter" { "Stay updated" } " to hear about the next one." }
+            } @else if started {
                 p.notice { "This event has started, so registration has ended." }
             } @else if phase.accepts_entries() {
                 (join_form(state, values, errors))
@@ -444,6 +447,9 @@ pub fn personal_page(
                 }
             }
             @if !started && !r.status.is_ended() { (seats(state)) }
+            @if started && matches!(r.status, Status::PendingEmail | Status::Invited | Status::Offered | Status::Waitlisted) {
+                p.notice { "The event has started, so registration has ended." }
+            } @else {
             @match r.status {
                 Status::PendingEmail => { (action(token, "confirm-email", "Confirm my address", None, "")) }
                 Status::Invited => {
@@ -504,6 +510,7 @@ pub fn personal_page(
                         p { a href={"/events/" (e.slug)} { "Register again" } " (you join at the end of the line)." }
                     }
                 }
+            }
             }
             section.your-data aria-labelledby="data-title" {
                 h2 #data-title { "Your data" }

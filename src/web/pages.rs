@@ -480,7 +480,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/events/{slug}/join")
                 .app_data(form_config())
-                .route(web::post().to(join)),
+                .route(web::post().to(join))
+                // An address copied from the bar after sending the form leads back to it.
+                .route(web::get().to(|slug: web::Path<String>| async move {
+                    see_other(&format!("/events/{}", url_escape(&slug)))
+                })),
         )
         .route("/r/{token}", web::get().to(personal_page))
         .route("/r/{token}/calendar.ics", web::get().to(calendar))
