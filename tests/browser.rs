@@ -41,6 +41,15 @@ struct Browser {
     screenshots: Option<PathBuf>,
 }
 
+/// Prints why a test is skipped; in CI (`CI=true`, as `.ci/run` is run), where everything
+/// is installed, a skip would hide a broken setup, so it fails instead.
+fn skip(reason: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{reason}; CI installs it, so this is a broken setup");
+    }
+    eprintln!("skipped: {reason}");
+}
+
 fn first_existing(candidates: &[&str], variable: &str) -> Option<PathBuf> {
     std::env::var_os(variable)
         .map(PathBuf::from)
@@ -58,17 +67,17 @@ impl Browser {
 
     fn launch(javascript: bool) -> Option<Browser> {
         let Some(chromium) = first_existing(&CHROMIUM, "CHROMIUM") else {
-            eprintln!("skipped: no chromium installed (apt-get install chromium chromium-driver)");
+            skip("no chromium installed (apt-get install chromium chromium-driver)");
             return None;
         };
         let Some(chromedriver) = first_existing(&CHROMEDRIVER, "CHROMEDRIVER") else {
-            eprintln!("skipped: no chromedriver installed (apt-get install chromium-driver)");
+            skip("no chromedriver installed (apt-get install chromium-driver)");
             return None;
         };
         let axe_path =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
         let Ok(axe) = std::fs::read_to_string(&axe_path) else {
-            eprintln!("skipped: {} is missing (run `npm ci`)", axe_path.display());
+            skip(&format!("{} is missing (run `npm ci`)", axe_path.display()));
             return None;
         };
         let port = TcpListener::bind("127.0.0.1:0")
@@ -701,10 +710,10 @@ fn the_pages_are_valid_html() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !vnu.exists() || !java_runs {
-        eprintln!(
-            "skipped: the HTML checker needs java and {} (run `npm ci`)",
+        skip(&format!(
+            "the HTML checker needs java and {} (run `npm ci`)",
             vnu.display()
-        );
+        ));
         return;
     }
     let db = Db::sqlite();
