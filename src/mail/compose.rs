@@ -315,7 +315,12 @@ fn html_of(letter: &Letter<'_>) -> String {
                             (letter.action)
                         }
                     }
-                    p { (letter.closing) }
+                    p {
+                        @for (i, line) in letter.closing.lines().enumerate() {
+                            @if i > 0 { br; }
+                            (line)
+                        }
+                    }
                     p style="font-size: 14px; color: #4a4a4a; border-top: 1px solid #d4d4d8; padding-top: 12px;" {
                         "If the button does not work, open this address: " a href=(letter.link) style="color: #1d4ed8;" { (letter.link) } br;
                         (letter.footer)
