@@ -520,6 +520,11 @@ mod tests {
                     .contains("Monday 15 March 2027, 09:00 to 17:00 (Europe/Amsterdam)"),
                 "{kind:?} says when, in the event's time zone"
             );
+            assert!(
+                mail.html
+                    .contains("Kind regards,<br>The organizers of In the Picture"),
+                "{kind:?} signs off on two lines"
+            );
         }
     }
 
