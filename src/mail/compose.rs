@@ -52,32 +52,13 @@ impl EventFacts<'_> {
 pub enum MailKind {
     ConfirmAddress,
     LinkAgain,
-    Invitation {
-        mode: Mode,
-        until: DateTime<Utc>,
-    },
-    Confirmation {
-        mode: Mode,
-    },
-    WaitingListPlace {
-        position: Option<u32>,
-    },
-    SeatOffer {
-        mode: Mode,
-        until: DateTime<Utc>,
-    },
-    Lapsed {
-        mode: Mode,
-    },
+    Invitation { mode: Mode, until: DateTime<Utc> },
+    Confirmation { mode: Mode },
+    WaitingListPlace { position: Option<u32> },
+    SeatOffer { mode: Mode, until: DateTime<Utc> },
+    Lapsed { mode: Mode },
     Cancellation,
-    ModeChanged {
-        mode: Mode,
-    },
-    /// Words of the organizers to the participants, sent as written.
-    OrganizerMessage {
-        subject: String,
-        body: String,
-    },
+    ModeChanged { mode: Mode },
 }
 
 impl MailKind {
@@ -92,7 +73,6 @@ impl MailKind {
             MailKind::Lapsed { .. } => "offer_lapsed",
             MailKind::Cancellation => "cancellation",
             MailKind::ModeChanged { .. } => "mode_changed",
-            MailKind::OrganizerMessage { .. } => "organizer_message",
         }
     }
 }
@@ -242,17 +222,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
                 "The attached calendar file replaces the one you had.".into(),
             ],
             facts: facts(event, Some(*mode), None),
-            action: "See my registration",
-        },
-        MailKind::OrganizerMessage { subject, body } => Draft {
-            subject: format!("{title}: {subject}"),
-            paragraphs: body
-                .split("\n\n")
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            facts: facts(event, None, None),
             action: "See my registration",
         },
     }
@@ -502,10 +471,6 @@ mod tests {
             MailKind::Cancellation,
             MailKind::ModeChanged {
                 mode: Mode::Virtual,
-            },
-            MailKind::OrganizerMessage {
-                subject: "Programme".into(),
-                body: "The programme is online.\n\nSee you soon.".into(),
             },
         ] {
             let mail = compose(&kind, &facts(), "Ada <b>", "http://x/r/tok", "uid");
