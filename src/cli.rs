@@ -1,4 +1,4 @@
-//! The command line (API.md, "Command line"): serve, migrate, token create.
+//! The command line (API.md, "Command line"): serve, migrate, token create, organizer add.
 
 use clap::{Parser, Subcommand};
 
@@ -30,6 +30,18 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Organizer accounts of the dashboard.
+    Organizer {
+        #[command(subcommand)]
+        command: OrganizerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrganizerCommand {
+    /// Add an organizer (or find one) and print a one-time link to set the password, alone
+    /// on the last line.
+    Add { email: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,5 +87,28 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{token}");
             Ok(())
         }
+        Command::Organizer {
+            command: OrganizerCommand::Add { email },
+        } => {
+            let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
+            store::migrate(&mut conn)?;
+            let public_url = settings.public_url_for(port_of(&settings.bind));
+            let link =
+                crate::web::organizer::sign_in::invite_organizer(&mut conn, &email, &public_url)?;
+            println!(
+                "One-time link for {} to set a password (valid {} days):",
+                email.trim(),
+                crate::web::organizer::sign_in::LINK_DAYS
+            );
+            println!("{link}");
+            Ok(())
+        }
     }
+}
+
+/// The port of a bind address, for links printed by commands that do not listen.
+fn port_of(bind: &str) -> u16 {
+    bind.rsplit_once(':')
+        .and_then(|(_, port)| port.parse().ok())
+        .unwrap_or(8080)
 }

@@ -121,6 +121,51 @@ pub struct Join {
     pub preference: Preference,
 }
 
+/// Whom an organizer's message goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    ConfirmedInPerson,
+    ConfirmedVirtual,
+    Waiting,
+    /// Everyone invited, offered, confirmed or waiting.
+    Everyone,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::ConfirmedInPerson,
+        Group::ConfirmedVirtual,
+        Group::Waiting,
+        Group::Everyone,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::ConfirmedInPerson => "confirmed_in_person",
+            Group::ConfirmedVirtual => "confirmed_virtual",
+            Group::Waiting => "waiting",
+            Group::Everyone => "everyone",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+
+    pub fn includes(self, entry: &Entry) -> bool {
+        match self {
+            Group::ConfirmedInPerson => {
+                entry.status == Status::Confirmed && entry.mode == Some(Mode::InPerson)
+            }
+            Group::ConfirmedVirtual => {
+                entry.status == Status::Confirmed && entry.mode == Some(Mode::Virtual)
+            }
+            Group::Waiting => entry.status == Status::Waitlisted,
+            Group::Everyone => true,
+        }
+    }
+}
+
 /// What a person can do from their personal link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PersonalAction {
@@ -137,6 +182,11 @@ pub enum PersonalAction {
 #[derive(Debug, Clone)]
 pub enum Command {
     CreateEvent(EventSettings),
+    /// Creates an event, naming the organizer who did in the audit log.
+    CreateEventBy {
+        settings: EventSettings,
+        actor: String,
+    },
     UpdateEvent {
         slug: String,
         patch: EventPatch,
@@ -159,6 +209,25 @@ pub enum Command {
     SetHold {
         id: i64,
         until: DateTime<Utc>,
+        actor: String,
+    },
+    /// Moves a waiting entry up (higher) or down (lower) in its line.
+    SetPriority {
+        id: i64,
+        priority: i32,
+        actor: String,
+    },
+    /// Sends an open invitation or offer again, with a fresh personal link.
+    Resend {
+        id: i64,
+        actor: String,
+    },
+    /// An organizer's message to a group of an event's participants, through the outbox.
+    Message {
+        slug: String,
+        group: Group,
+        subject: String,
+        body: String,
         actor: String,
     },
     Join {
@@ -370,7 +439,8 @@ type Decided = Result<Outcome, EngineError>;
 impl Batch<'_> {
     fn apply(&mut self, command: &Command) -> diesel::QueryResult<Decided> {
         match command {
-            Command::CreateEvent(settings) => self.create_event(settings),
+            Command::CreateEvent(settings) => self.create_event(settings, "organizer"),
+            Command::CreateEventBy { settings, actor } => self.create_event(settings, actor),
             Command::UpdateEvent { slug, patch, actor } => self.update_event(slug, patch, actor),
             Command::Invite {
                 slug,
@@ -387,6 +457,21 @@ impl Batch<'_> {
             Command::SetHold { id, until, actor } => {
                 self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(*id, *until, now))
             }
+            Command::SetPriority {
+                id,
+                priority,
+                actor,
+            } => self.organizer_action(*id, actor, |ledger, now| {
+                ledger.set_priority(*id, *priority, now)
+            }),
+            Command::Resend { id, actor } => self.resend(*id, actor),
+            Command::Message {
+                slug,
+                group,
+                subject,
+                body,
+                actor,
+            } => self.message(slug, *group, subject, body, actor),
             Command::Join { slug, join } => self.join(slug, join),
             Command::Personal { token, action } => self.personal(token, *action),
             Command::Settle { event_id } => {
@@ -572,7 +657,11 @@ impl Batch<'_> {
 
     // ----- events ----------------------------------------------------------------------
 
-    fn create_event(&mut self, settings: &EventSettings) -> diesel::QueryResult<Decided> {
+    fn create_event(
+        &mut self,
+        settings: &EventSettings,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
         if events::by_slug(self.conn, settings.slug.as_str())?.is_some() {
             return Ok(Err(EngineError::field(
                 "slug",
@@ -584,7 +673,7 @@ impl Batch<'_> {
         self.audit_plain(
             row.id,
             None,
-            "organizer",
+            actor,
             None,
             None,
             &format!("event created in phase {}", row.phase),
@@ -765,6 +854,107 @@ impl Batch<'_> {
         let now = self.now;
         let result = decide(&mut self.cached(row.event_id).ledger, now);
         self.conclude(&row, result, actor)
+    }
+
+    fn resend(&mut self, id: i64, actor: &str) -> diesel::QueryResult<Decided> {
+        let Some(row) = registrations::by_id(self.conn, id)? else {
+            return Ok(Err(EngineError::NotFound("registration")));
+        };
+        self.load(row.event_id)?;
+        let entry = self.cached(row.event_id).ledger.entry(id).cloned();
+        let kind = match entry {
+            Some(Entry {
+                status: Status::Invited,
+                mode: Some(mode),
+                hold_until: Some(until),
+                ..
+            }) => MailKind::Invitation { mode, until },
+            Some(Entry {
+                status: Status::Offered,
+                mode: Some(mode),
+                hold_until: Some(until),
+                ..
+            }) => MailKind::SeatOffer { mode, until },
+            _ => {
+                return Ok(Err(EngineError::Conflict(
+                    "only an open invitation or offer can be sent again".into(),
+                )))
+            }
+        };
+        self.send(row.event_id, id, &kind)?;
+        let status = row.status.clone();
+        self.audit_plain(
+            row.event_id,
+            Some(id),
+            actor,
+            Some(&status),
+            Some(&status),
+            "sent again",
+        )?;
+        Ok(Ok(Outcome::Registration(id)))
+    }
+
+    fn message(
+        &mut self,
+        slug: &str,
+        group: Group,
+        subject: &str,
+        body: &str,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
+        let Some(event) = events::by_slug(self.conn, slug)? else {
+            return Ok(Err(EngineError::NotFound("event")));
+        };
+        self.load(event.id)?;
+        let mut ids: Vec<i64> = self
+            .cached(event.id)
+            .ledger
+            .entries()
+            .filter(|e| group.includes(e))
+            .map(|e| e.id)
+            .collect();
+        ids.sort_unstable();
+        let at = to_db_time(self.now);
+        let title = self.cache[&event.id].event.title.clone();
+        for &id in &ids {
+            let Some(person) = registrations::by_id(self.conn, id)? else {
+                continue;
+            };
+            let token = tokens::mint_personal(self.conn, id, at)?;
+            let link = format!("{}/r/{token}", self.public_url);
+            let mail =
+                crate::mail::message::organizer_message(&title, &person.name, subject, body, &link);
+            outbox::insert(
+                self.conn,
+                &[NewOutboxRow {
+                    event_id: Some(event.id),
+                    registration_id: Some(id),
+                    kind: mail.kind.to_owned(),
+                    recipient: person.email,
+                    subject: mail.subject,
+                    body_text: Some(mail.text),
+                    body_html: Some(mail.html),
+                    calendar: None,
+                    status: "pending".into(),
+                    next_attempt_at: at,
+                    created_at: at,
+                }],
+            )?;
+            self.emails += 1;
+        }
+        self.audit_plain(
+            event.id,
+            None,
+            actor,
+            None,
+            None,
+            &format!(
+                "message {subject:?} sent to {} ({})",
+                ids.len(),
+                group.as_str()
+            ),
+        )?;
+        Ok(Ok(Outcome::Registrations(ids)))
     }
 
     /// Writes a decision, or explains a refusal in the words of the registration's state.

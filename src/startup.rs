@@ -18,7 +18,7 @@ use crate::domain::{Phase, Slug};
 use crate::engine::{Command, Engine, EventSettings};
 use crate::mail::worker::{MailWorker, Transport};
 use crate::store::{self, ConnectionManager};
-use crate::web::{self as routes, AppState};
+use crate::web::{self as routes, organizer, AppState};
 
 pub struct Application {
     server: Server,
@@ -30,18 +30,22 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let manager = ConnectionManager::new(&settings.database_url);
-        {
-            let mut conn = manager.establish().with_context(|| {
-                format!("opening the database {}", redact(&settings.database_url))
-            })?;
-            store::migrate(&mut conn)?;
-        }
-        let pool = store::pool(&settings.database_url, 8).context("opening the connection pool")?;
-
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let public_url = settings.public_url_for(port);
+        let dashboard = {
+            let mut conn = manager.establish().with_context(|| {
+                format!("opening the database {}", redact(&settings.database_url))
+            })?;
+            store::migrate(&mut conn)?;
+            web::Data::new(organizer::Dashboard::load(
+                &mut conn,
+                &public_url,
+                settings.rate_limits != "off",
+            )?)
+        };
+        let pool = store::pool(&settings.database_url, 8).context("opening the connection pool")?;
 
         let (mail_wake, wake) = mpsc::sync_channel(1);
         let engine = Engine::start(manager, public_url.clone(), mail_wake);
@@ -80,6 +84,9 @@ impl Application {
         if settings.demo {
             first_run(&pool, &engine, &public_url).await?;
         }
+        if let Err(error) = first_organizer(&pool, &public_url).await {
+            tracing::warn!(error = %format!("{error:#}"), "could not make a link for a first organizer");
+        }
         match &settings.smtp_url {
             Some(url) => println!("Emails go to the SMTP server {}", redact(url)),
             None => println!(
@@ -97,6 +104,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(dashboard.clone())
                 .app_data(web::PayloadConfig::new(crate::web::input::JSON_LIMIT))
                 .app_data(web::FormConfig::default().limit(64 * 1024))
                 .wrap(
@@ -229,5 +237,26 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         "Organizer API token (shown only this once; use it as 'Authorization: Bearer <token>'):"
     );
     println!("  {token}");
+    Ok(())
+}
+
+/// While no organizer has a password: a one-time link for the first one to set one (a new
+/// link at every start until then, so a lost one is no dead end).
+async fn first_organizer(pool: &store::Pool, public_url: &str) -> anyhow::Result<()> {
+    let pool = pool.clone();
+    let public_url = public_url.to_owned();
+    let link = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
+        let mut conn = pool.get()?;
+        if store::organizers::count_signed_up(&mut conn)? > 0 {
+            return Ok(None);
+        }
+        organizer::sign_in::invite_organizer(&mut conn, "organizer@localhost", &public_url)
+            .map(Some)
+    })
+    .await??;
+    if let Some(link) = link {
+        println!("No organizer yet. Set a password for the first one (organizer@localhost) with this one-time link:");
+        println!("  {link}");
+    }
     Ok(())
 }

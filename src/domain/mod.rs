@@ -1,6 +1,7 @@
 //! The product in plain Rust, with no I/O: the values a registration is made of and the
 //! seat ledger that decides every change of state (SPEC.md, "Registration state machine").
 
+pub mod invitation_list;
 mod ledger;
 mod values;
 

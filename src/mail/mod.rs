@@ -3,6 +3,7 @@
 
 pub mod calendar;
 mod compose;
+pub mod message;
 pub mod worker;
 
 pub use compose::{

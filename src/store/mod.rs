@@ -3,8 +3,10 @@
 //! `in_transaction`.
 
 pub mod audit;
+pub mod dashboard;
 pub mod events;
 pub mod newsletter;
+pub mod organizers;
 pub mod outbox;
 pub mod registrations;
 pub mod schema;

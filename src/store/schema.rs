@@ -107,6 +107,35 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::table! {
+    organizers (id) {
+        id -> BigInt,
+        email -> Text,
+        password_hash -> Nullable<Text>,
+        sessions_valid_after -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organizer_links (token_hash) {
+        token_hash -> Text,
+        organizer_id -> BigInt,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    secrets (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
+diesel::joinable!(organizer_links -> organizers (organizer_id));
+diesel::allow_tables_to_appear_in_same_query!(organizers, organizer_links, secrets);
+
+diesel::table! {
     newsletter_subscribers (id) {
         id -> BigInt,
         email -> Text,

@@ -2,6 +2,7 @@
 //! everything it prints; nothing here marks user input as pre-escaped.
 
 pub mod newsletter;
+pub mod organizer;
 pub mod pages;
 
 use maud::{html, Markup, Render, DOCTYPE};
@@ -18,7 +19,7 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
                 link rel="stylesheet" href="/static/style.css";
                 script src="/static/app.js" defer {}
             }
-            body {
+            body.public {
                 a.skip-link href="#main" { "Skip to content" }
                 header.site {
                     nav aria-label="Site" {
@@ -45,7 +46,7 @@ pub struct Field<'a> {
     pub value: &'a str,
     pub errors: Option<&'a Vec<String>>,
     pub required: bool,
-    pub autocomplete: &'a str,
+    pub autocomplete: Option<&'a str>,
     pub hint: Option<&'a str>,
 }
 
@@ -53,8 +54,33 @@ pub fn field_id(name: &str) -> String {
     format!("field-{name}")
 }
 
-/// A text input with its label, hint and any error, keeping what was typed.
-pub fn text_field(field: &Field<'_>) -> Markup {
+/// A text input with its label and any error, keeping what was typed (the organizer
+/// pages' form field).
+pub fn text_field(
+    name: &str,
+    label: &str,
+    kind: &str,
+    value: &str,
+    errors: Option<&Vec<String>>,
+    required: bool,
+) -> Markup {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    html! {
+        div {
+            label for=(id) { (label) @if !required { " (optional)" } }
+            input type=(kind) id=(id) name=(name) value=(value) required[required]
+                aria-invalid=[errors.map(|_| "true")] aria-describedby=[errors.map(|_| error_id.as_str())];
+            @if let Some(errors) = errors {
+                p.field-error id=(error_id) { (errors.join("; ")) }
+            }
+        }
+    }
+}
+
+/// A text input with its label, hint and any error named as a sentence, keeping what was
+/// typed (the participant pages' form field).
+pub fn input_field(field: &Field<'_>) -> Markup {
     let id = field_id(field.name);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -73,7 +99,7 @@ pub fn text_field(field: &Field<'_>) -> Markup {
                 p.field-error id=(error_id) { span.visually-hidden { "Error: " } (field_message(field.label, errors)) }
             }
             input type=(field.kind) id=(id) name=(field.name) value=(field.value)
-                required[field.required] autocomplete=(field.autocomplete)
+                required[field.required] autocomplete=[field.autocomplete]
                 aria-invalid=[field.errors.map(|_| "true")]
                 aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
         }
@@ -139,14 +165,14 @@ mod tests {
     #[test]
     fn a_field_with_an_error_names_it_and_keeps_the_value() {
         let errors = vec!["is not a valid email address".to_owned()];
-        let markup = text_field(&Field {
+        let markup = input_field(&Field {
             name: "email",
             label: "Email",
             kind: "email",
             value: "ada@<x>",
             errors: Some(&errors),
             required: true,
-            autocomplete: "email",
+            autocomplete: Some("email"),
             hint: None,
         })
         .into_string();

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::{error_summary, field_id, field_message, layout, sentence, text_field, Field};
+use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
 use crate::engine::FieldErrors;
 
 /// What the sign-up form was given, to show it again with the errors.
@@ -34,7 +34,7 @@ pub fn sign_up(values: &SignUpValues, errors: &FieldErrors) -> Markup {
             p { "Get an email when we announce a new workshop or webinar, a few times a year. Nothing else, and every email has a link to unsubscribe at once." }
             @if !problems.is_empty() { (error_summary(&problems)) }
             form.stack method="post" action="/newsletter" novalidate {
-                (text_field(&Field { name: "email", label: "Email address", kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: "email", hint: Some("We send a link to this address; you are signed up once you open it.") }))
+                (input_field(&Field { name: "email", label: "Email address", kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: Some("email"), hint: Some("We send a link to this address; you are signed up once you open it.") }))
                 // Hidden from people and assistive technology; bots that fill every field give
                 // themselves away.
                 div.hp aria-hidden="true" {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use maud::{html, Markup};
 
-use super::{error_summary, field_id, field_message, layout, sentence, text_field, Field};
+use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
 use crate::domain::{Mode, Phase, Preference, Status};
 use crate::engine::{parse_phase, FieldErrors};
 use crate::reads::{preference_of, EventState, RegistrationState};
@@ -244,9 +244,9 @@ fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> M
             }
             @if !problems.is_empty() { (error_summary(&problems)) }
             form.stack method="post" action={"/events/" (e.slug) "/join"} novalidate {
-                (text_field(&Field { name: "name", label: "Name", kind: "text", value: &values.name, errors: errors.get("name"), required: true, autocomplete: "name", hint: None }))
-                (text_field(&Field { name: "email", label: "Email address", kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: "email", hint: Some("We send a link to this address to confirm it.") }))
-                (text_field(&Field { name: "affiliation", label: "Affiliation", kind: "text", value: &values.affiliation, errors: errors.get("affiliation"), required: false, autocomplete: "organization", hint: None }))
+                (input_field(&Field { name: "name", label: "Name", kind: "text", value: &values.name, errors: errors.get("name"), required: true, autocomplete: Some("name"), hint: None }))
+                (input_field(&Field { name: "email", label: "Email address", kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: Some("email"), hint: Some("We send a link to this address to confirm it.") }))
+                (input_field(&Field { name: "affiliation", label: "Affiliation", kind: "text", value: &values.affiliation, errors: errors.get("affiliation"), required: false, autocomplete: Some("organization"), hint: None }))
                 fieldset #preference .invalid[preference_error.is_some()] aria-describedby=[preference_error.map(|_| "preference-error")] {
                     legend { "How would you like to attend?" }
                     @if let Some(errors) = preference_error {

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod error;
 pub mod input;
 pub mod newsletter;
+pub mod organizer;
 pub mod pages;
 
 use actix_web::{web, HttpResponse};
@@ -24,6 +25,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(readyz))
         .configure(api::routes)
         .configure(newsletter::routes)
+        .configure(organizer::routes)
         .configure(pages::routes);
 }
 

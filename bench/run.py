@@ -1,0 +1,220 @@
+"""Load scenarios for registrar, measured with wrk; see bench/README.md.
+
+Each scenario runs several times against a fresh event and reports the median of the
+runs: requests/s, p50 and p99 latency, errors; the server's peak RSS is read from /proc.
+"""
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+BINARY = TARGET / "release" / "registrar"
+THREADS = 2
+CONNECTIONS = 256
+PEOPLE = 10_000
+
+
+class Server:
+    def __init__(self, database_url, workdir):
+        self.workdir = Path(workdir)
+        self.outbox = self.workdir / "outbox"
+        env = dict(os.environ)
+        env.update({
+            "DATABASE_URL": database_url,
+            "REGISTRAR_BIND": "127.0.0.1:0",
+            "REGISTRAR_OUTBOX_DIR": str(self.outbox),
+            "REGISTRAR_RATE_LIMITS": "off",
+            "REGISTRAR_DEMO": "false",
+            "RUST_LOG": "warn",
+        })
+        env.pop("REGISTRAR_SMTP_URL", None)
+        token = subprocess.run([BINARY, "token", "create", "--name", "bench"], env=env,
+                               capture_output=True, text=True, check=True)
+        self.token = token.stdout.strip().splitlines()[-1].strip()
+        self.process = subprocess.Popen([BINARY], env=env, stdout=subprocess.PIPE, text=True)
+        for line in self.process.stdout:
+            if line.startswith("registrar listening on "):
+                self.base = line.split()[-1]
+                break
+        else:
+            raise SystemExit("the server did not start")
+
+    def call(self, method, path, body=None, organizer=False):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        if organizer:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        with urllib.request.urlopen(request, timeout=120) as response:
+            text = response.read().decode()
+            return json.loads(text) if text and text[0] in "{[" else text
+
+    def create_event(self, slug, in_person, phase="open"):
+        starts = time.strftime("%Y-%m-%dT09:00:00+01:00", time.gmtime(time.time() + 60 * 86400))
+        ends = starts.replace("T09:", "T17:")
+        return self.call("POST", "/api/v1/events", {
+            "slug": slug, "title": f"Bench {slug}", "starts_at": starts, "ends_at": ends,
+            "timezone": "Europe/Amsterdam", "venue": "Room 1", "in_person_capacity": in_person,
+            "virtual_capacity": 0, "phase": phase,
+        }, organizer=True)
+
+    def peak_rss_mib(self):
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wrk(base, path, script=None, env=None, duration="5s"):
+    combined = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    if script:
+        combined.write((BENCH / script).read_text())
+    combined.write((BENCH / "report.lua").read_text())
+    combined.close()
+    run_env = dict(os.environ, BENCH_THREADS=str(THREADS), **(env or {}))
+    out = subprocess.run(["wrk", "-t", str(THREADS), "-c", str(CONNECTIONS), "-d", duration,
+                          "--timeout", "10s", "-s", combined.name, base + path],
+                         env=run_env, capture_output=True, text=True, check=True)
+    os.unlink(combined.name)
+    line = [l for l in out.stdout.splitlines() if l.startswith("{")][-1]
+    return json.loads(line)
+
+
+def tokens_of(outbox, prefix):
+    """email -> personal token, from the .eml files the server wrote."""
+    found = {}
+    for path in outbox.glob("*.eml"):
+        raw = path.read_text().replace("\r\n", "\n")
+        to = re.search(r"^To: (.*)$", raw, re.M).group(1).strip().strip("<>")
+        if not to.startswith(prefix):
+            continue
+        body = raw.replace("=\n", "")
+        match = re.search(r"/r/([A-Za-z0-9_-]{22,})", body)
+        if match:
+            found[to] = match.group(1)
+    return found
+
+
+def wait_for_tokens(outbox, prefix, count, timeout=300):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = tokens_of(outbox, prefix)
+        if len(found) >= count:
+            return found
+        time.sleep(1)
+    raise SystemExit(f"only {len(found)} of {count} emails arrived")
+
+
+def join_all(server, slug, prefix, form=False):
+    env = {"BENCH_SLUG": slug, "BENCH_LIMIT": str(PEOPLE), "BENCH_PREFIX": prefix,
+           "BENCH_FORM": "1" if form else "0"}
+    return wrk(server.base, "/", "join.lua", env, duration="120s")
+
+
+def check_rush(server, slug):
+    event = server.call("GET", f"/api/v1/events/{slug}", organizer=True)
+    waiting = server.call("GET", f"/api/v1/events/{slug}/registrations?status=waitlisted", organizer=True)["registrations"]
+    positions = sorted(r["position"] for r in waiting)
+    held = event["seats"]["in_person"]["held"]
+    ok = held == 100 and positions == list(range(1, PEOPLE - 100 + 1))
+    return {"held": held, "waiting": len(waiting), "positions_ok": positions == list(range(1, len(waiting) + 1)), "ok": ok}
+
+
+def scenario_runs(server, runs, backend):
+    results = {name: [] for name in ["healthz", "event_page", "join_api", "rush", "join_form", "registrations"]}
+    checks = []
+    server.create_event("page", 100)
+    for run in range(runs):
+        results["healthz"].append(wrk(server.base, "/healthz"))
+        results["event_page"].append(wrk(server.base, "/events/page"))
+
+        slug = f"join-{run}"
+        server.create_event(slug, 100)
+        results["join_api"].append(join_all(server, slug, f"j{run}-"))
+
+        slug = f"rush-{run}"
+        server.create_event(slug, 100)
+        join_all(server, slug, f"r{run}-")
+        tokens = wait_for_tokens(server.outbox, f"r{run}-", PEOPLE)
+        token_file = server.workdir / f"tokens-{run}.txt"
+        token_file.write_text("\n".join(tokens.values()) + "\n")
+        results["rush"].append(wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": str(token_file)}, duration="120s"))
+        checks.append(check_rush(server, slug))
+
+        slug = f"form-{run}"
+        server.create_event(slug, 100)
+        results["join_form"].append(join_all(server, slug, f"f{run}-", form=True))
+
+        results["registrations"].append(wrk(server.base, "/api/v1/events/rush-0/registrations", "organizer.lua",
+                                            {"BENCH_TOKEN": server.token}))
+        print(f"  {backend} run {run + 1}/{runs} done", file=sys.stderr)
+    return results, checks
+
+
+def median(values, key):
+    return statistics.median(v[key] for v in values)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    backends = [("SQLite", None)]
+    if os.environ.get("BENCH_DATABASE_URL"):
+        backends.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
+    labels = {
+        "healthz": "1. GET /healthz",
+        "event_page": "2. GET /events/{slug}",
+        "join_api": "3. POST entries, 10,000 addresses",
+        "rush": "4. rush: 10,000 confirm for 100 seats",
+        "join_form": "5. POST join form, 10,000 addresses",
+        "registrations": "6. registrations of an event with 10,000 (API list; dashboard page pending)",
+    }
+    for name, url in backends:
+        with tempfile.TemporaryDirectory(dir="/var/tmp") as workdir:
+            if url is None:
+                url = str(Path(workdir) / "bench.db")
+            else:
+                reset_postgres(url)
+            server = Server(url, workdir)
+            try:
+                results, checks = scenario_runs(server, args.runs, name)
+                rss = server.peak_rss_mib()
+            finally:
+                server.stop()
+        ceiling = median(results["healthz"], "rps")
+        print(f"\n### {name} ({args.runs} runs, median; {THREADS} wrk threads, {CONNECTIONS} connections)\n")
+        print("| scenario | requests/s | % of /healthz | p50 ms | p99 ms | errors |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for key, label in labels.items():
+            values = results[key]
+            rps = median(values, "rps")
+            errors = sum(v["errors"] for v in values)
+            print(f"| {label} | {rps:,.0f} | {100 * rps / ceiling:.0f} % | {median(values, 'p50_ms'):.2f} | {median(values, 'p99_ms'):.2f} | {errors} |")
+        print(f"\nPeak RSS of the server: {rss:.1f} MiB")
+        print(f"Rush checks (held, waiting, positions 1..n): {json.dumps(checks)}")
+
+
+def reset_postgres(url):
+    """A fresh database named by the URL (dropped and created again)."""
+    base, name = url.rsplit("/", 1)
+    admin = base + "/postgres"
+    for statement in [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"]:
+        subprocess.run(["psql", admin, "-q", "-c", statement], check=True)
+
+
+if __name__ == "__main__":
+    main()

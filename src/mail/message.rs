@@ -1,0 +1,76 @@
+//! The email of an organizer's message to a group of participants: their words, kept as
+//! typed (escaped in HTML), followed by the person's own link.
+
+use maud::{html, DOCTYPE};
+
+use super::Composed;
+
+pub const KIND: &str = "organizer_message";
+
+pub fn organizer_message(
+    event_title: &str,
+    name: &str,
+    subject: &str,
+    body: &str,
+    link: &str,
+) -> Composed {
+    let paragraphs: Vec<&str> = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut text = format!("Dear {name},\n\n");
+    for paragraph in &paragraphs {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    text.push_str(&format!(
+        "Your registration for {event_title}: {link}\n\nThis link is personal: please do not forward it.\n"
+    ));
+    let html = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head { meta charset="utf-8"; title { (subject) } }
+            body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem;" {
+                p { "Dear " (name) "," }
+                @for paragraph in &paragraphs {
+                    p { @for (i, line) in paragraph.lines().enumerate() { @if i > 0 { br; } (line) } }
+                }
+                p style="font-size: 0.9em; color: #444;" {
+                    "Your registration for " (event_title) ": " a href=(link) { (link) } br;
+                    "This link is personal: please do not forward it."
+                }
+            }
+        }
+    }
+    .into_string();
+    Composed {
+        kind: KIND,
+        subject: subject.to_owned(),
+        text,
+        html,
+        calendar: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_keeps_its_paragraphs_escapes_html_and_carries_the_link() {
+        let mail = organizer_message(
+            "In the Picture",
+            "Ada",
+            "Room change",
+            "We moved to <b>room 2</b>.\n\nSee you there.",
+            "http://x/r/tok",
+        );
+        assert!(mail
+            .text
+            .contains("We moved to <b>room 2</b>.\n\nSee you there."));
+        assert!(mail.html.contains("We moved to &lt;b&gt;room 2&lt;/b&gt;."));
+        assert!(mail.text.contains("http://x/r/tok") && mail.html.contains("http://x/r/tok"));
+        assert_eq!(mail.subject, "Room change");
+    }
+}

@@ -1,0 +1,190 @@
+//! The list of events and the form to create, edit or duplicate one.
+
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::{csrf_field, flash, gauge_of, layout, local, tz_of, Viewer};
+use crate::domain::{Mode, Phase};
+use crate::engine::{parse_phase, FieldErrors};
+use crate::reads::EventState;
+use crate::store::from_db_time;
+use crate::views::pages::phase_words;
+use crate::views::text_field;
+
+pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> Markup {
+    layout(
+        "Events",
+        viewer,
+        html! {
+            h1 { "Events" }
+            (flash(done, None))
+            p { a.button href="/organizer/events/new" { "Create an event" } }
+            @if events.is_empty() {
+                p { "No events yet." }
+            } @else {
+                table.data {
+                    thead { tr { th scope="col" { "Event" } th scope="col" { "Starts" } th scope="col" { "Phase" } th scope="col" { "In person" } th scope="col" { "Virtual" } } }
+                    tbody {
+                        @for e in events {
+                            tr {
+                                td { a href={"/organizer/events/" (e.event.slug)} { (e.event.title) } }
+                                td { (local(from_db_time(e.event.starts_at), tz_of(e))) }
+                                td { span.badge { (phase_words(parse_phase(&e.event.phase))) } }
+                                @for mode in Mode::ALL {
+                                    @let g = gauge_of(e, *mode);
+                                    td { (g.confirmed) " confirmed"
+                                        @match g.free { Some(f) => { ", " (f) " free" } None => {} }
+                                        @if g.waiting > 0 { ", " (g.waiting) " waiting" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// The event form's values as typed; times are local to the event's time zone.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct EventValues {
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub starts_at: String,
+    #[serde(default)]
+    pub ends_at: String,
+    #[serde(default)]
+    pub timezone: String,
+    #[serde(default)]
+    pub venue: String,
+    #[serde(default)]
+    pub meeting_url: String,
+    #[serde(default)]
+    pub in_person_capacity: String,
+    #[serde(default)]
+    pub virtual_capacity: String,
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default)]
+    pub offer_window_hours: String,
+    #[serde(default)]
+    pub invitation_window_days: String,
+    #[serde(default)]
+    pub auto_confirm: Option<String>,
+}
+
+impl EventValues {
+    pub fn of(state: &EventState) -> EventValues {
+        let e = &state.event;
+        let tz = tz_of(state);
+        let at = |t| {
+            from_db_time(t)
+                .with_timezone(&tz)
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        };
+        EventValues {
+            slug: e.slug.clone(),
+            title: e.title.clone(),
+            description: e.description.clone(),
+            starts_at: at(e.starts_at),
+            ends_at: at(e.ends_at),
+            timezone: e.timezone.clone(),
+            venue: e.venue.clone(),
+            meeting_url: e.meeting_url.clone().unwrap_or_default(),
+            in_person_capacity: e.in_person_capacity.to_string(),
+            virtual_capacity: e
+                .virtual_capacity
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            phase: e.phase.clone(),
+            offer_window_hours: e.offer_window_hours.to_string(),
+            invitation_window_days: e.invitation_window_days.to_string(),
+            auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),
+        }
+    }
+
+    pub fn blank() -> EventValues {
+        EventValues {
+            timezone: "Europe/Amsterdam".into(),
+            in_person_capacity: "30".into(),
+            virtual_capacity: "0".into(),
+            phase: Phase::Draft.as_str().into(),
+            offer_window_hours: "48".into(),
+            invitation_window_days: "14".into(),
+            ..EventValues::default()
+        }
+    }
+}
+
+/// The form; `action` is where it posts, `editing` hides the phase (changed on the
+/// overview, with its preview).
+pub fn form(
+    viewer: &Viewer<'_>,
+    heading: &str,
+    action: &str,
+    values: &EventValues,
+    errors: &FieldErrors,
+    tabs: Option<Markup>,
+) -> Markup {
+    let editing = tabs.is_some();
+    let field = |name: &str, label: &str, kind: &str, value: &str, required: bool| {
+        text_field(name, label, kind, value, errors.get(name), required)
+    };
+    layout(
+        heading,
+        viewer,
+        html! {
+            h1 { (heading) }
+            @if let Some(tabs) = tabs { (tabs) }
+            @if !errors.is_empty() { p.notice.bad role="alert" { "Please correct the fields marked below." } }
+            @if let Some(general) = errors.get("event") { p.notice.bad { (general.join("; ")) } }
+            form.stack.event-form method="post" action=(action) novalidate {
+                (csrf_field(viewer.csrf))
+                (field("title", "Title", "text", &values.title, true))
+                (field("slug", "Address name (lowercase letters, digits and dashes; the page is /events/NAME)", "text", &values.slug, true))
+                div {
+                    label for="field-description" { "Description (optional)" }
+                    textarea id="field-description" name="description" rows="5" { (values.description) }
+                    @if let Some(e) = errors.get("description") { p.field-error { (e.join("; ")) } }
+                }
+                (field("timezone", "Time zone (IANA name, e.g. Europe/Amsterdam)", "text", &values.timezone, true))
+                div.two {
+                    (field("starts_at", "Starts (in the event's time zone)", "datetime-local", &values.starts_at, true))
+                    (field("ends_at", "Ends (in the event's time zone)", "datetime-local", &values.ends_at, true))
+                }
+                (field("venue", "Venue", "text", &values.venue, false))
+                (field("meeting_url", "Meeting link for virtual attendance", "url", &values.meeting_url, false))
+                div.two {
+                    (field("in_person_capacity", "In-person seats", "number", &values.in_person_capacity, true))
+                    (field("virtual_capacity", "Virtual seats (empty for unlimited)", "number", &values.virtual_capacity, false))
+                }
+                div.two {
+                    (field("offer_window_hours", "Hours to accept an offered seat", "number", &values.offer_window_hours, true))
+                    (field("invitation_window_days", "Days to answer an invitation", "number", &values.invitation_window_days, true))
+                }
+                @if !editing {
+                    div {
+                        label for="field-phase" { "Phase" }
+                        select id="field-phase" name="phase" {
+                            @for phase in [Phase::Draft, Phase::InviteOnly, Phase::Open, Phase::Closed] {
+                                option value=(phase.as_str()) selected[values.phase == phase.as_str()] { (phase_words(phase)) }
+                            }
+                        }
+                        @if let Some(e) = errors.get("phase") { p.field-error { (e.join("; ")) } }
+                    }
+                }
+                div {
+                    input type="checkbox" id="field-auto_confirm" name="auto_confirm" value="yes" checked[values.auto_confirm.is_some()];
+                    label.inline for="field-auto_confirm" { " Give a freed seat to the next in line at once, without asking (default: offer it with a deadline)" }
+                }
+                div { button type="submit" { "Save" } }
+            }
+        },
+    )
+}

@@ -1,0 +1,207 @@
+//! Invitations: every invitation with its state, deadline and emails; the form to invite
+//! from a pasted list or a CSV file; and the preview of a list before it is sent.
+
+use std::collections::HashMap;
+
+use maud::{html, Markup};
+
+use super::{
+    button_form, csrf_field, event_tabs, flash, layout, local, mode_name, status_badge, tz_of,
+    Viewer,
+};
+use crate::domain::invitation_list::{ListRow, Verdict};
+use crate::domain::{Mode, Status};
+use crate::reads::{EventState, RegistrationState};
+
+/// An invitation as listed: the registration and its invitation emails (made, delivered).
+pub struct InvitationLine {
+    pub registration: RegistrationState,
+    pub emails: (u32, u32),
+}
+
+fn deadline_value(state: &EventState, r: &RegistrationState) -> String {
+    r.hold_until
+        .map(|t| {
+            t.with_timezone(&tz_of(state))
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
+    html! {
+        form.stack method="post" action={"/organizer/events/" (slug) "/invitations/preview"} enctype="multipart/form-data" {
+            (csrf_field(viewer.csrf))
+            div {
+                label for="field-list" { "People to invite, one per line" }
+                p.hint id="list-hint" { "Either " code { "Name <email>" } " or " code { "email, name, mode" } " (mode: in_person or virtual; empty for the default)." }
+                textarea id="field-list" name="list" rows="8" aria-describedby="list-hint" { (text) }
+            }
+            div {
+                label for="field-file" { "Or upload a CSV file (email, name, mode)" }
+                input type="file" id="field-file" name="file" accept=".csv,text/csv,text/plain";
+            }
+            div { button type="submit" { "Preview" } }
+        }
+    }
+}
+
+pub fn page(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    invitations: &[InvitationLine],
+    done: Option<&str>,
+    problem: Option<&str>,
+) -> Markup {
+    let e = &state.event;
+    let tz = tz_of(state);
+    let base = format!("/organizer/events/{}", e.slug);
+    layout(
+        &format!("Invitations · {}", e.title),
+        viewer,
+        html! {
+            h1 { "Invitations" }
+            (event_tabs(&e.slug, "/invitations"))
+            (flash(done, problem))
+            h2 { "Invite people" }
+            p { (seats_left(state, &HashMap::new())) }
+            (paste_form(viewer, &e.slug, ""))
+            h2 { "Sent invitations" }
+            @if invitations.is_empty() {
+                p { "No invitations yet." }
+            } @else {
+                table.data {
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "State" } th scope="col" { "Deadline" } th scope="col" { "Emails sent / delivered" } th scope="col" { "Actions" } } }
+                    tbody {
+                        @for line in invitations {
+                            @let r = &line.registration;
+                            tr {
+                                td { (r.row.name) }
+                                td { (r.row.email) }
+                                td { (status_badge(r.status)) @if let Some(m) = r.mode { " " (mode_name(m).to_lowercase()) } }
+                                td { @if let Some(until) = r.hold_until { (local(until, tz)) } }
+                                td { (line.emails.0) " / " (line.emails.1) }
+                                td.actions {
+                                    @if r.status == Status::Invited {
+                                        (button_form(viewer, &format!("/organizer/registrations/{}/resend", r.row.id), "Resend", "secondary"))
+                                        form.inline method="post" action={"/organizer/registrations/" (r.row.id) "/hold"} {
+                                            (csrf_field(viewer.csrf))
+                                            label.visually-hidden for={"deadline-" (r.row.id)} { "New deadline for " (r.row.name) }
+                                            input type="datetime-local" id={"deadline-" (r.row.id)} name="hold_until" value=(deadline_value(state, r)) required;
+                                            button.secondary type="submit" { "Change deadline" }
+                                        }
+                                    }
+                                    @if !r.status.is_ended() && r.status != Status::PendingEmail {
+                                        (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), "Revoke", "danger"))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            p { a href={(base) "/registrations?status=invited"} { "All open invitations in the registrations table" } }
+        },
+    )
+}
+
+/// The free seats per mode after the valid rows of a list would be invited.
+fn seats_left(state: &EventState, wanted: &HashMap<Mode, usize>) -> Markup {
+    html! {
+        @for mode in Mode::ALL {
+            @let seats = state.ledger.seats(*mode);
+            @let want = wanted.get(mode).copied().unwrap_or(0);
+            @if seats.capacity != Some(0) {
+                span.seats-left {
+                    strong { (mode_name(*mode)) } ": "
+                    @match seats.free {
+                        Some(free) if want > free as usize => { span.bad { (want) " to invite but only " (free) " free" } }
+                        Some(free) => { (free as usize - want) " of " (seats.capacity.unwrap_or(0)) " seats free" @if want > 0 { " after these " (want) } }
+                        None => { "unlimited" }
+                    }
+                }
+                " "
+            }
+        }
+    }
+}
+
+pub fn default_mode(state: &EventState) -> Mode {
+    if state.event.in_person_capacity > 0 {
+        Mode::InPerson
+    } else {
+        Mode::Virtual
+    }
+}
+
+pub fn preview(viewer: &Viewer<'_>, state: &EventState, text: &str, rows: &[ListRow]) -> Markup {
+    let e = &state.event;
+    let default = default_mode(state);
+    let mut wanted: HashMap<Mode, usize> = HashMap::new();
+    for row in rows.iter().filter(|r| r.verdict == Verdict::Valid) {
+        *wanted.entry(row.mode.unwrap_or(default)).or_default() += 1;
+    }
+    let valid = rows.iter().filter(|r| r.verdict == Verdict::Valid).count();
+    let duplicate = rows
+        .iter()
+        .filter(|r| matches!(r.verdict, Verdict::Duplicate(_)))
+        .count();
+    let invalid = rows.len() - valid - duplicate;
+    let fits = Mode::ALL.iter().all(|m| {
+        state
+            .ledger
+            .seats(*m)
+            .free
+            .is_none_or(|free| wanted.get(m).copied().unwrap_or(0) <= free as usize)
+    });
+    layout(
+        &format!("Preview invitations · {}", e.title),
+        viewer,
+        html! {
+            h1 { "Preview invitations" }
+            (event_tabs(&e.slug, "/invitations"))
+            p.summary {
+                strong { (valid) } " valid, " strong { (duplicate) } " duplicate, " strong { (invalid) } " invalid. "
+                "Only the valid rows are invited; nothing has been sent yet."
+            }
+            p { (seats_left(state, &wanted)) }
+            table.data.preview-rows {
+                thead { tr { th scope="col" { "Line" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Mode" } th scope="col" { "Check" } } }
+                tbody {
+                    @for row in rows {
+                        @let (class, word, reason) = match &row.verdict {
+                            Verdict::Valid => ("row-valid", "valid", None),
+                            Verdict::Duplicate(r) => ("row-duplicate", "duplicate", Some(r)),
+                            Verdict::Invalid(r) => ("row-invalid", "invalid", Some(r)),
+                        };
+                        tr class=(class) {
+                            td { (row.line) }
+                            td { @if let Some(n) = &row.name { (n.as_str()) } @else { (row.text) } }
+                            td { @if let Some(email) = &row.email { (email.as_str()) } }
+                            td { @if row.email.is_some() && row.name.is_some() { (mode_name(row.mode.unwrap_or(default)).to_lowercase()) } }
+                            td { span class={"badge verdict-" (word)} { (word) } @if let Some(r) = reason { " " (r) } }
+                        }
+                    }
+                }
+            }
+            @if valid == 0 {
+                p.notice.bad { "There is nobody valid to invite in this list." }
+            } @else if !fits {
+                p.notice.bad { "There are not enough free seats for these invitations: raise the capacity or shorten the list." }
+            } @else {
+                form.stack method="post" action={"/organizer/events/" (e.slug) "/invitations/send"} {
+                    (csrf_field(viewer.csrf))
+                    textarea.visually-hidden name="list" aria-hidden="true" tabindex="-1" { (text) }
+                    div {
+                        label for="field-hold_until" { "Deadline to answer (optional; default " (e.invitation_window_days) " days from now, in " (e.timezone) ")" }
+                        input type="datetime-local" id="field-hold_until" name="hold_until";
+                    }
+                    div { button type="submit" { "Send " (valid) " invitation" @if valid != 1 { "s" } } }
+                }
+            }
+            h2 { "Edit the list" }
+            (paste_form(viewer, &e.slug, text))
+        },
+    )
+}

@@ -1,0 +1,106 @@
+//! The audit log of an event and the outbox of every email.
+
+use std::collections::HashMap;
+
+use maud::{html, Markup};
+
+use super::{button_form, event_tabs, flash, layout, local, pagination, tz_of, Viewer};
+use crate::reads::EventState;
+use crate::store::audit::AuditRow;
+use crate::store::from_db_time;
+use crate::store::outbox::OutboxRow;
+
+pub fn audit(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    rows: &[AuditRow],
+    names: &HashMap<i64, String>,
+    page: i64,
+    pages: i64,
+) -> Markup {
+    let e = &state.event;
+    let tz = tz_of(state);
+    layout(
+        &format!("Audit log · {}", e.title),
+        viewer,
+        html! {
+            h1 { "Audit log" }
+            (event_tabs(&e.slug, "/audit"))
+            p { "Every change, newest first: who made it (an organizer, the participant, or the system), when, and from which state to which." }
+            table.data {
+                thead { tr { th scope="col" { "When" } th scope="col" { "By" } th scope="col" { "Who" } th scope="col" { "From" } th scope="col" { "To" } th scope="col" { "What" } } }
+                tbody {
+                    @for row in rows {
+                        tr {
+                            td { (local(from_db_time(row.at), tz)) }
+                            td { (row.actor) }
+                            td { @if let Some(id) = row.registration_id { (names.get(&id).map(String::as_str).unwrap_or("")) } }
+                            td { (row.from_status.as_deref().unwrap_or("")) }
+                            td { (row.to_status.as_deref().unwrap_or("")) }
+                            td { (row.note) }
+                        }
+                    }
+                }
+            }
+            (pagination(&format!("/organizer/events/{}/audit", e.slug), page, pages))
+        },
+    )
+}
+
+pub fn outbox(
+    viewer: &Viewer<'_>,
+    rows: &[OutboxRow],
+    status: &str,
+    page: i64,
+    pages: i64,
+    done: Option<&str>,
+) -> Markup {
+    let base = if status.is_empty() {
+        "/organizer/outbox".to_owned()
+    } else {
+        format!("/organizer/outbox?status={status}")
+    };
+    layout(
+        "Outbox",
+        viewer,
+        html! {
+            h1 { "Outbox" }
+            (flash(done, None))
+            p { "Every email, newest first. A pending email is delivered by the mail worker; one that failed is retried with a growing pause, or at once with “Retry now”." }
+            nav.chips aria-label="Filter by state" {
+                a.chip href="/organizer/outbox" aria-current=[status.is_empty().then_some("page")] { "All" }
+                a.chip href="/organizer/outbox?status=pending" aria-current=[(status == "pending").then_some("page")] { "Pending" }
+                a.chip href="/organizer/outbox?status=sent" aria-current=[(status == "sent").then_some("page")] { "Delivered" }
+            }
+            table.data {
+                thead { tr { th scope="col" { "Created (UTC)" } th scope="col" { "To" } th scope="col" { "Subject" } th scope="col" { "Kind" } th scope="col" { "State" } th scope="col" { "Attempts" } th scope="col" { "Last error" } th scope="col" { "Actions" } } }
+                tbody {
+                    @for row in rows {
+                        tr {
+                            td { (local(from_db_time(row.created_at), chrono_tz::UTC)) }
+                            td { (row.recipient) }
+                            td { (row.subject) }
+                            td { (row.kind.replace('_', " ")) }
+                            td {
+                                @if row.status == "sent" {
+                                    span.badge.status-confirmed { "delivered" }
+                                    @if let Some(at) = row.sent_at { " " (local(from_db_time(at), chrono_tz::UTC)) }
+                                } @else {
+                                    span.badge.status-offered { (row.status) }
+                                }
+                            }
+                            td { (row.attempts) }
+                            td { (row.last_error.as_deref().unwrap_or("")) }
+                            td.actions {
+                                @if row.status == "pending" {
+                                    (button_form(viewer, &format!("/organizer/outbox/{}/retry", row.id), "Retry now", "secondary"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            (pagination(&base, page, pages))
+        },
+    )
+}

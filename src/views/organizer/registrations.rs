@@ -1,0 +1,269 @@
+//! Everyone registered for an event in one table (filtered, searched, sorted, paged), the
+//! waiting line in order with its actions, and capacity changes with their preview.
+
+use maud::{html, Markup};
+
+use super::overview::Promotions;
+use super::{
+    button_form, csrf_field, event_tabs, flash, layout, local, mode_name, pagination, status_badge,
+    tz_of, Viewer,
+};
+use crate::domain::{Mode, Status};
+use crate::reads::{EventState, RegistrationState};
+use crate::store::dashboard::SortBy;
+use crate::store::from_db_time;
+
+/// The table's filters as given in the query string.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub status: String,
+    pub mode: String,
+    pub q: String,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub page: i64,
+}
+
+impl Filters {
+    /// The query string of these filters with another sort, and without a page.
+    pub fn query(&self, sort: SortBy, descending: bool) -> String {
+        let mut url = url::form_urlencoded::Serializer::new(String::new());
+        if !self.status.is_empty() {
+            url.append_pair("status", &self.status);
+        }
+        if !self.mode.is_empty() {
+            url.append_pair("mode", &self.mode);
+        }
+        if !self.q.is_empty() {
+            url.append_pair("q", &self.q);
+        }
+        url.append_pair("sort", sort.as_str());
+        if descending {
+            url.append_pair("dir", "desc");
+        }
+        url.finish()
+    }
+}
+
+const STATUSES: [Status; 9] = [
+    Status::PendingEmail,
+    Status::Invited,
+    Status::Waitlisted,
+    Status::Offered,
+    Status::Confirmed,
+    Status::Declined,
+    Status::Cancelled,
+    Status::Expired,
+    Status::Revoked,
+];
+
+fn sort_header(base: &str, filters: &Filters, sort: SortBy, label: &str) -> Markup {
+    let current = filters.sort == sort;
+    let descending = current && !filters.descending;
+    let mark = match (current, filters.descending) {
+        (true, false) => " ▲",
+        (true, true) => " ▼",
+        _ => "",
+    };
+    html! {
+        th scope="col" aria-sort=[current.then(|| if filters.descending { "descending" } else { "ascending" })] {
+            a href={(base) "?" (filters.query(sort, descending))} { (label) (mark) }
+        }
+    }
+}
+
+pub fn table(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    rows: &[RegistrationState],
+    total: i64,
+    pages: i64,
+    filters: &Filters,
+    done: Option<&str>,
+) -> Markup {
+    let e = &state.event;
+    let tz = tz_of(state);
+    let base = format!("/organizer/events/{}/registrations", e.slug);
+    layout(
+        &format!("Registrations · {}", e.title),
+        viewer,
+        html! {
+            h1 { "Registrations" }
+            (event_tabs(&e.slug, "/registrations"))
+            (flash(done, None))
+            form.filters method="get" action=(base) {
+                div {
+                    label for="filter-status" { "Status" }
+                    select id="filter-status" name="status" {
+                        option value="" { "Any" }
+                        option value="active" selected[filters.status == "active"] { "Active (holding or waiting)" }
+                        @for s in STATUSES { option value=(s.as_str()) selected[filters.status == s.as_str()] { (s.as_str().replace('_', " ")) } }
+                    }
+                }
+                div {
+                    label for="filter-mode" { "Mode" }
+                    select id="filter-mode" name="mode" {
+                        option value="" { "Any" }
+                        @for m in Mode::ALL { option value=(m.as_str()) selected[filters.mode == m.as_str()] { (mode_name(*m)) } }
+                    }
+                }
+                div {
+                    label for="filter-q" { "Search name, email, affiliation" }
+                    input type="search" id="filter-q" name="q" value=(filters.q);
+                }
+                input type="hidden" name="sort" value=(filters.sort.as_str());
+                @if filters.descending { input type="hidden" name="dir" value="desc"; }
+                div { button type="submit" { "Show" } }
+            }
+            p { (total) " registration" @if total != 1 { "s" } " match." }
+            table.data {
+                thead { tr {
+                    (sort_header(&base, filters, SortBy::Name, "Name"))
+                    (sort_header(&base, filters, SortBy::Email, "Email"))
+                    (sort_header(&base, filters, SortBy::Affiliation, "Affiliation"))
+                    (sort_header(&base, filters, SortBy::Status, "Status"))
+                    th scope="col" { "Mode" }
+                    th scope="col" { "Line / deadline" }
+                    (sort_header(&base, filters, SortBy::Registered, "Registered"))
+                    th scope="col" { "Actions" }
+                } }
+                tbody {
+                    @for r in rows {
+                        tr {
+                            td { (r.row.name) }
+                            td { (r.row.email) }
+                            td { (r.row.affiliation.as_deref().unwrap_or("")) }
+                            td { (status_badge(r.status)) }
+                            td { @match r.mode { Some(m) => { (mode_name(m)) } None => { "wants " (r.row.preference.replace('_', " ")) } } }
+                            td {
+                                @if let Some(p) = r.position { "number " (p) " in line" }
+                                @if let Some(until) = r.hold_until { "answer by " (local(until, tz)) }
+                                @if let Some(m) = r.wait_for { "waits for " (mode_name(m).to_lowercase()) }
+                            }
+                            td { (local(from_db_time(r.row.created_at), tz)) }
+                            td.actions {
+                                @if !r.status.is_ended() && r.status != Status::PendingEmail {
+                                    (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), "Revoke", "danger"))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            (pagination(&format!("{base}?{}", filters.query(filters.sort, filters.descending)), filters.page, pages))
+        },
+    )
+}
+
+/// One entry of the waiting line as shown.
+pub struct InLine {
+    pub position: usize,
+    pub registration: RegistrationState,
+    pub priority: i32,
+}
+
+pub fn line(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    entries: &[InLine],
+    done: Option<&str>,
+    problem: Option<&str>,
+) -> Markup {
+    let e = &state.event;
+    let tz = tz_of(state);
+    layout(
+        &format!("Waiting line · {}", e.title),
+        viewer,
+        html! {
+            h1 { "Waiting line" }
+            (event_tabs(&e.slug, "/line"))
+            (flash(done, problem))
+            p { "In order: organizer priority first (higher goes first), then the time of joining. "
+                "“Move up” and “Move down” raise or lower an entry's priority by one, so it passes "
+                "(or falls behind) everyone of its old priority. Promoting offers a free seat out of order." }
+            @if entries.is_empty() {
+                p { "Nobody is waiting." }
+            } @else {
+                table.data {
+                    thead { tr { th scope="col" { "#" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Waits for" } th scope="col" { "Priority" } th scope="col" { "In line since" } th scope="col" { "Actions" } } }
+                    tbody {
+                        @for entry in entries {
+                            @let r = &entry.registration;
+                            @let id = r.row.id;
+                            tr {
+                                td { (entry.position) }
+                                td { (r.row.name) }
+                                td { (r.row.email) }
+                                td { @match r.wait_for { Some(m) => { (mode_name(m)) " (keeps a " (r.mode.map(mode_name).unwrap_or("")) " seat)" } None => { (r.row.preference.replace('_', " ")) } } }
+                                td { (entry.priority) }
+                                td { @if let Some(at) = r.row.line_since { (local(from_db_time(at), tz)) } }
+                                td.actions {
+                                    (button_form(viewer, &format!("/organizer/registrations/{id}/promote"), "Promote now", ""))
+                                    (button_form(viewer, &format!("/organizer/registrations/{id}/up"), "Move up", "secondary"))
+                                    (button_form(viewer, &format!("/organizer/registrations/{id}/down"), "Move down", "secondary"))
+                                    @if r.status == Status::Waitlisted {
+                                        (button_form(viewer, &format!("/organizer/registrations/{id}/remove"), "Remove", "danger"))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn capacity(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    in_person: &str,
+    virtual_seats: &str,
+    preview: Option<&Promotions>,
+    problem: Option<&str>,
+) -> Markup {
+    let e = &state.event;
+    let base = format!("/organizer/events/{}/capacity", e.slug);
+    layout(
+        &format!("Capacity · {}", e.title),
+        viewer,
+        html! {
+            h1 { "Capacity" }
+            (event_tabs(&e.slug, "/capacity"))
+            (flash(None, problem))
+            p { "Lowering a capacity below the seats already held bumps nobody; it only stops new seats." }
+            form.stack method="get" action=(base) {
+                div.two {
+                    div {
+                        label for="field-in_person" { "In-person seats" }
+                        input type="number" min="0" id="field-in_person" name="in_person" value=(in_person) required;
+                    }
+                    div {
+                        label for="field-virtual" { "Virtual seats (empty for unlimited)" }
+                        input type="number" min="0" id="field-virtual" name="virtual" value=(virtual_seats);
+                    }
+                }
+                div { button.secondary type="submit" { "Preview" } }
+            }
+            @if let Some(promotions) = preview {
+                div.preview role="region" aria-label="What the change will do" {
+                    @if promotions.is_empty() {
+                        p { strong { "Nobody is offered a seat by this change." } }
+                    } @else {
+                        p { strong { "This change will hand seats to:" } }
+                        ol {
+                            @for (mode, name) in &promotions.confirmed { li { (name) " — " (super::a_seat(*mode)) ", confirmed" } }
+                            @for (mode, name) in &promotions.offered { li { (name) " — offered " (super::a_seat(*mode)) } }
+                        }
+                    }
+                    form.inline method="post" action=(base) {
+                        (csrf_field(viewer.csrf))
+                        input type="hidden" name="in_person" value=(in_person);
+                        input type="hidden" name="virtual" value=(virtual_seats);
+                        button type="submit" { "Apply the new capacity" }
+                    }
+                }
+            }
+        },
+    )
+}

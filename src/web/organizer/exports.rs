@@ -1,0 +1,151 @@
+//! Exports: participants as CSV (for badges and the online meeting tool), one event's
+//! calendar file, and a calendar feed of every event.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use icalendar::{Calendar, Component, EventLike};
+use serde::Deserialize;
+
+use super::session::SignedIn;
+use super::{event_state, failure, read};
+use crate::domain::{Mode, Status};
+use crate::mail::calendar::{ics, CalendarEntry};
+use crate::reads;
+use crate::store::{dashboard, from_db_time};
+use crate::web::error::ApiError;
+use crate::web::AppState;
+
+#[derive(Deserialize)]
+pub struct ExportQuery {
+    mode: Option<String>,
+}
+
+/// The confirmed participants, in person first, then by name.
+pub async fn csv(
+    state: web::Data<AppState>,
+    _signed: SignedIn,
+    slug: web::Path<String>,
+    query: web::Query<ExportQuery>,
+) -> HttpResponse {
+    let mode = query.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
+    let slug = slug.into_inner();
+    let event = match event_state(&state, slug.clone()).await {
+        Ok(event) => event,
+        Err(error) => return failure(error),
+    };
+    let list = read(&state, move |conn| {
+        Ok(reads::registrations_of(
+            conn,
+            &event,
+            Some(Status::Confirmed),
+            mode,
+        )?)
+    })
+    .await;
+    let mut list = match list {
+        Ok(list) => list,
+        Err(error) => return failure(error),
+    };
+    list.sort_by(|a, b| {
+        (a.mode != Some(Mode::InPerson), a.row.name.to_lowercase())
+            .cmp(&(b.mode != Some(Mode::InPerson), b.row.name.to_lowercase()))
+    });
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut write = || -> Result<(), csv::Error> {
+        writer.write_record(["name", "email", "affiliation", "mode", "registered_at"])?;
+        for r in &list {
+            writer.write_record([
+                r.row.name.as_str(),
+                r.row.email.as_str(),
+                r.row.affiliation.as_deref().unwrap_or(""),
+                r.mode.map(Mode::as_str).unwrap_or(""),
+                &from_db_time(r.row.created_at).to_rfc3339(),
+            ])?;
+        }
+        Ok(())
+    };
+    if write().is_err() {
+        return failure(ApiError::internal());
+    }
+    let Ok(body) = writer.into_inner() else {
+        return failure(ApiError::internal());
+    };
+    let suffix = mode.map(|m| format!("-{}", m.as_str())).unwrap_or_default();
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{slug}-participants{suffix}.csv\""),
+        ))
+        .body(body)
+}
+
+fn host_of(public_url: &str) -> String {
+    url::Url::parse(public_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "localhost".into())
+}
+
+pub async fn event_calendar(
+    state: web::Data<AppState>,
+    _signed: SignedIn,
+    slug: web::Path<String>,
+) -> HttpResponse {
+    let event = match event_state(&state, slug.into_inner()).await {
+        Ok(event) => event,
+        Err(error) => return failure(error),
+    };
+    let e = &event.event;
+    let link = format!("{}/events/{}", state.public_url, e.slug);
+    let body = ics(&CalendarEntry {
+        uid: format!("event-{}@{}", e.id, host_of(&state.public_url)),
+        title: &e.title,
+        description: &e.description,
+        starts_at: from_db_time(e.starts_at),
+        ends_at: from_db_time(e.ends_at),
+        location: &e.venue,
+        url: &link,
+    });
+    calendar_response(&format!("{}.ics", e.slug), body)
+}
+
+fn calendar_response(filename: &str, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .body(body)
+}
+
+/// Every event in one calendar, drafts included, for the organizers' own calendars.
+pub async fn feed(state: web::Data<AppState>, _signed: SignedIn) -> HttpResponse {
+    let all = match read(&state, |conn| Ok(dashboard::all_events(conn)?)).await {
+        Ok(all) => all,
+        Err(error) => return failure(error),
+    };
+    let host = host_of(&state.public_url);
+    let mut calendar = Calendar::new();
+    calendar.name("registrar events");
+    for e in &all {
+        let phase = if e.phase == "draft" { " (draft)" } else { "" };
+        calendar.push(
+            icalendar::Event::new()
+                .uid(&format!("event-{}@{host}", e.id))
+                .summary(&format!("{}{phase}", e.title))
+                .description(&e.description)
+                .starts(from_db_time(e.starts_at))
+                .ends(from_db_time(e.ends_at))
+                .location(&e.venue)
+                .url(&format!("{}/organizer/events/{}", state.public_url, e.slug))
+                .timestamp(Utc::now())
+                .done(),
+        );
+    }
+    calendar_response("registrar-events.ics", calendar.done().to_string())
+}

@@ -1,0 +1,244 @@
+//! Inviting people: the list of invitations, the preview of a pasted list or uploaded CSV
+//! file (every row valid, duplicate or invalid, and the seats that remain), and sending.
+
+use std::collections::{HashMap, HashSet};
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use futures_util::StreamExt;
+use serde::Deserialize;
+
+use super::events::local_time;
+use super::session::{Posted, SignedIn};
+use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
+use crate::domain::invitation_list::{self, ListRow, Verdict};
+use crate::engine::{parse_status, Command, Invitee};
+use crate::reads::{self, EventState};
+use crate::store::{dashboard, registrations};
+use crate::views::organizer::invitations::{self as views, default_mode, InvitationLine};
+use crate::web::AppState;
+
+/// The most a pasted list or an uploaded file may weigh.
+const LIST_LIMIT: usize = 2 * 1024 * 1024;
+
+pub async fn page(
+    state: web::Data<AppState>,
+    signed: SignedIn,
+    slug: web::Path<String>,
+    flash: web::Query<Flash>,
+) -> HttpResponse {
+    let event = match event_state(&state, slug.into_inner()).await {
+        Ok(event) => event,
+        Err(error) => return failure(error),
+    };
+    match invitation_lines(&state, event).await {
+        Ok((event, lines)) => html(views::page(
+            &viewer(&signed),
+            &event,
+            &lines,
+            flash.words(),
+            None,
+        )),
+        Err(error) => failure(error),
+    }
+}
+
+/// Everyone who was ever invited to the event (their invitation emails tell), and everyone
+/// invited now, most recent first.
+async fn invitation_lines(
+    state: &AppState,
+    event: EventState,
+) -> Result<(EventState, Vec<InvitationLine>), crate::web::error::ApiError> {
+    read(state, move |conn| {
+        let emails = dashboard::emails_per_registration(conn, event.event.id, "invitation")?;
+        let mut ids: HashSet<i64> = emails.keys().copied().collect();
+        ids.extend(
+            event
+                .ledger
+                .entries()
+                .filter(|e| e.status == crate::domain::Status::Invited)
+                .map(|e| e.id),
+        );
+        let ids: Vec<i64> = ids.into_iter().collect();
+        let mut lines: Vec<InvitationLine> = dashboard::registrations_by_ids(conn, &ids)?
+            .into_iter()
+            .map(|row| {
+                let id = row.id;
+                InvitationLine {
+                    registration: reads::registration_state(&event, row),
+                    emails: emails.get(&id).copied().unwrap_or((0, 0)),
+                }
+            })
+            .collect();
+        lines.sort_by_key(|l| std::cmp::Reverse(l.registration.row.id));
+        Ok((event, lines))
+    })
+    .await
+}
+
+/// The list read against the registrations the event already has.
+async fn judge(
+    state: &AppState,
+    event: EventState,
+    text: String,
+) -> Result<(EventState, String, Vec<ListRow>), crate::web::error::ApiError> {
+    read(state, move |conn| {
+        let registered: HashMap<String, String> = registrations::for_event(conn, event.event.id)?
+            .into_iter()
+            .filter(|r| !parse_status(&r.status).is_ended())
+            .map(|r| (r.email, r.status.replace('_', " ")))
+            .collect();
+        let rows = invitation_list::read(&text, &registered);
+        Ok((event, text, rows))
+    })
+    .await
+}
+
+/// Reads the multipart form: the CSRF token, the pasted list and an uploaded file.
+async fn read_upload(mut form: Multipart) -> Result<(String, String), String> {
+    let mut csrf = String::new();
+    let mut text = String::new();
+    let mut size = 0usize;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|e| format!("the form could not be read: {e}"))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|e| format!("the form could not be read: {e}"))?;
+            size += chunk.len();
+            if size > LIST_LIMIT {
+                return Err("the list is too long: at most 2 MB".into());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        let value = String::from_utf8(bytes)
+            .map_err(|_| "the file is not text (UTF-8): save it as CSV UTF-8".to_owned())?;
+        match name.as_str() {
+            "csrf" => csrf = value,
+            "list" | "file" if !value.trim().is_empty() => {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&value);
+            }
+            _ => {}
+        }
+    }
+    Ok((csrf, text))
+}
+
+pub async fn preview(
+    state: web::Data<AppState>,
+    signed: SignedIn,
+    slug: web::Path<String>,
+    form: Multipart,
+) -> HttpResponse {
+    let read_form = read_upload(form).await;
+    let (csrf, text) = match read_form {
+        Ok(found) => found,
+        Err(message) => {
+            return html_status(
+                StatusCode::BAD_REQUEST,
+                crate::views::organizer::bare_message("The list could not be read", &message),
+            )
+        }
+    };
+    if let Err(refused) = signed.check(&csrf) {
+        return actix_web::ResponseError::error_response(&refused);
+    }
+    let event = match event_state(&state, slug.into_inner()).await {
+        Ok(event) => event,
+        Err(error) => return failure(error),
+    };
+    match judge(&state, event, text).await {
+        Ok((event, text, rows)) => html(views::preview(&viewer(&signed), &event, &text, &rows)),
+        Err(error) => failure(error),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SendForm {
+    #[serde(default)]
+    list: String,
+    #[serde(default)]
+    hold_until: String,
+}
+
+/// Invites the valid rows of the list, all or nothing.
+pub async fn send(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    posted: Posted<SendForm>,
+) -> HttpResponse {
+    let Posted(signed, form) = posted;
+    let slug = slug.into_inner();
+    let event = match event_state(&state, slug.clone()).await {
+        Ok(event) => event,
+        Err(error) => return failure(error),
+    };
+    let tz = crate::views::organizer::tz_of(&event);
+    let hold_until = if form.hold_until.trim().is_empty() {
+        None
+    } else {
+        match local_time(&form.hold_until, tz) {
+            Ok(at) => Some(at),
+            Err(message) => {
+                return again(&state, &signed, event, &format!("The deadline {message}.")).await
+            }
+        }
+    };
+    let (event, _, rows) = match judge(&state, event, form.list).await {
+        Ok(judged) => judged,
+        Err(error) => return failure(error),
+    };
+    let default = default_mode(&event);
+    let invitees: Vec<Invitee> = rows
+        .into_iter()
+        .filter(|r| r.verdict == Verdict::Valid)
+        .filter_map(|r| {
+            Some(Invitee {
+                email: r.email?,
+                name: r.name?,
+                mode: Some(r.mode.unwrap_or(default)),
+            })
+        })
+        .collect();
+    if invitees.is_empty() {
+        return again(&state, &signed, event, "There is nobody valid to invite.").await;
+    }
+    let command = Command::Invite {
+        slug: slug.clone(),
+        invitees,
+        hold_until,
+        actor: signed.actor(),
+    };
+    match state.engine.submit(command).await {
+        Ok(_) => see_other(&format!(
+            "/organizer/events/{slug}/invitations?done=invited"
+        )),
+        Err(error) => match refusal(error) {
+            Ok(message) => {
+                let message = format!("Nothing was sent: {message}.");
+                again(&state, &signed, event, &message).await
+            }
+            Err(error) => failure(error),
+        },
+    }
+}
+
+/// The invitations page again, with what went wrong.
+async fn again(
+    state: &AppState,
+    signed: &SignedIn,
+    event: EventState,
+    problem: &str,
+) -> HttpResponse {
+    match invitation_lines(state, event).await {
+        Ok((event, lines)) => html_status(
+            StatusCode::CONFLICT,
+            views::page(&viewer(signed), &event, &lines, None, Some(problem)),
+        ),
+        Err(error) => failure(error),
+    }
+}

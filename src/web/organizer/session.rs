@@ -1,0 +1,323 @@
+//! Organizer sessions and CSRF protection. A session is a cookie encrypted and
+//! authenticated with a key every instance reads from the database (the `cookie` crate's
+//! private jar, AES-256-GCM), so nobody can read or forge one. It carries the organizer's id,
+//! when it was issued and the session's CSRF token; it expires after `SESSION_HOURS`, and
+//! signing out or setting a new password ends every earlier session of the organizer.
+//! Every state-changing form carries the CSRF token and is refused without it.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Mutex;
+use std::time::{Duration as StdDuration, Instant};
+
+use actix_web::cookie::{Cookie, CookieJar, Key, SameSite};
+use actix_web::dev::Payload;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
+use base64::Engine as _;
+use chrono::{DateTime, Duration, Utc};
+use futures_util::future::LocalBoxFuture;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::store::organizers::{self, OrganizerRow};
+use crate::store::{tokens, DbConnection};
+use crate::web::AppState;
+
+pub const SESSION_COOKIE: &str = "registrar_session";
+pub const SIGN_IN_COOKIE: &str = "registrar_sign_in";
+pub const SESSION_HOURS: i64 = 12;
+
+/// The session key, the sign-in rate limit and the failures it counts; one per process,
+/// shared by every worker.
+pub struct Dashboard {
+    key: Key,
+    secure: bool,
+    failures: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    blocked: Mutex<HashMap<IpAddr, Instant>>,
+}
+
+/// How long a client that failed to sign in too often waits.
+const BLOCKED_FOR: StdDuration = StdDuration::from_secs(60);
+
+impl Dashboard {
+    /// Reads the session key shared by every instance, making it on first use.
+    pub fn load(
+        conn: &mut DbConnection,
+        public_url: &str,
+        rate_limits: bool,
+    ) -> anyhow::Result<Dashboard> {
+        let encoded = organizers::secret(conn, "session_key", || {
+            base64::engine::general_purpose::STANDARD.encode(Key::generate().master())
+        })?;
+        let bytes = base64::engine::general_purpose::STANDARD.decode(encoded)?;
+        let key = Key::try_from(bytes.as_slice())
+            .map_err(|_| anyhow::anyhow!("the stored session key is too short"))?;
+        // A generous burst: a whole department may sign in from one address.
+        let quota = Quota::per_minute(NonZeroU32::new(5).expect("non-zero"))
+            .allow_burst(NonZeroU32::new(10).expect("non-zero"));
+        Ok(Dashboard {
+            key,
+            secure: public_url.starts_with("https://"),
+            failures: rate_limits.then(|| RateLimiter::keyed(quota)),
+            blocked: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Whether this client has failed to sign in too often lately.
+    pub fn is_blocked(&self, client: IpAddr) -> bool {
+        let mut blocked = self.blocked.lock().expect("not poisoned");
+        let now = Instant::now();
+        blocked.retain(|_, until| *until > now);
+        blocked.contains_key(&client)
+    }
+
+    /// Counts a failed sign-in; past the limit the client is blocked for a while.
+    pub fn failed(&self, client: IpAddr) {
+        if let Some(limiter) = &self.failures {
+            if limiter.check_key(&client).is_err() {
+                self.blocked
+                    .lock()
+                    .expect("not poisoned")
+                    .insert(client, Instant::now() + BLOCKED_FOR);
+            }
+            limiter.retain_recent();
+        }
+    }
+
+    fn cookie(&self, name: &'static str, value: String, max_age: Duration) -> Cookie<'static> {
+        let mut jar = CookieJar::new();
+        let mut cookie = Cookie::new(name, value);
+        cookie.set_path("/organizer");
+        cookie.set_http_only(true);
+        cookie.set_secure(self.secure);
+        cookie.set_same_site(SameSite::Strict);
+        cookie.set_max_age(actix_web::cookie::time::Duration::seconds(
+            max_age.num_seconds(),
+        ));
+        jar.private_mut(&self.key).add(cookie);
+        jar.get(name).expect("just added").clone()
+    }
+
+    fn open(&self, req: &HttpRequest, name: &str) -> Option<String> {
+        let cookie = req.cookie(name)?;
+        let mut jar = CookieJar::new();
+        jar.add_original(cookie);
+        jar.private(&self.key)
+            .get(name)
+            .map(|c| c.value().to_owned())
+    }
+
+    /// The cookie of a new session.
+    pub fn session_cookie(&self, organizer_id: i64, now: DateTime<Utc>) -> Cookie<'static> {
+        let session = SessionData {
+            organizer: organizer_id,
+            issued_ms: now.timestamp_millis(),
+            csrf: tokens::generate(),
+        };
+        let value = serde_json::to_string(&session).expect("serializable");
+        self.cookie(SESSION_COOKIE, value, Duration::hours(SESSION_HOURS))
+    }
+
+    /// The cookie that ties the sign-in form to the browser that loaded it, and its token.
+    pub fn sign_in_cookie(&self) -> (Cookie<'static>, String) {
+        let token = tokens::generate();
+        (
+            self.cookie(SIGN_IN_COOKIE, token.clone(), Duration::hours(2)),
+            token,
+        )
+    }
+
+    /// Whether a sign-in form came with the token of the cookie its browser holds.
+    pub fn sign_in_token_matches(&self, req: &HttpRequest, sent: &str) -> bool {
+        self.open(req, SIGN_IN_COOKIE)
+            .is_some_and(|expected| same(&expected, sent))
+    }
+
+    pub fn removal(name: &'static str) -> Cookie<'static> {
+        let mut cookie = Cookie::new(name, "");
+        cookie.set_path("/organizer");
+        cookie.make_removal();
+        cookie
+    }
+}
+
+/// The client's address for the rate limit: the peer, not a header anyone can write.
+pub fn client_of(req: &HttpRequest) -> IpAddr {
+    req.peer_addr()
+        .map(|a| a.ip())
+        .unwrap_or(IpAddr::from([127, 0, 0, 1]))
+}
+
+fn same(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+}
+
+#[derive(Serialize, Deserialize)]
+struct SessionData {
+    organizer: i64,
+    issued_ms: i64,
+    csrf: String,
+}
+
+/// A signed-in organizer, taken from a live session cookie.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub organizer: OrganizerRow,
+    pub csrf: String,
+}
+
+impl SignedIn {
+    /// How the audit log names this organizer.
+    pub fn actor(&self) -> String {
+        format!("organizer {}", self.organizer.email)
+    }
+}
+
+/// Why a dashboard request is refused: no live session (back to the sign-in page), or a
+/// form without the session's CSRF token (nothing changed).
+#[derive(Debug)]
+pub enum Refused {
+    NotSignedIn,
+    BadCsrf,
+    Unavailable,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Refused::NotSignedIn => "not signed in",
+            Refused::BadCsrf => "missing or wrong CSRF token",
+            Refused::Unavailable => "the database is unavailable",
+        })
+    }
+}
+
+impl ResponseError for Refused {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Refused::NotSignedIn => StatusCode::SEE_OTHER,
+            Refused::BadCsrf => StatusCode::FORBIDDEN,
+            Refused::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Refused::NotSignedIn => HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/organizer/login"))
+                .cookie(Dashboard::removal(SESSION_COOKIE))
+                .finish(),
+            Refused::BadCsrf => HttpResponse::Forbidden()
+                .content_type("text/html; charset=utf-8")
+                .body(
+                    crate::views::organizer::bare_message(
+                        "This form has expired",
+                        "Nothing was changed. Please go back, reload the page and try again.",
+                    )
+                    .into_string(),
+                ),
+            Refused::Unavailable => HttpResponse::ServiceUnavailable()
+                .insert_header(("Retry-After", "2"))
+                .content_type("text/html; charset=utf-8")
+                .body(
+                    crate::views::organizer::bare_message(
+                        "Please try again",
+                        "The service is busy or briefly unavailable. Please try again in a moment.",
+                    )
+                    .into_string(),
+                ),
+        }
+    }
+}
+
+impl FromRequest for SignedIn {
+    type Error = Refused;
+    type Future = LocalBoxFuture<'static, Result<Self, Refused>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let dashboard = req.app_data::<web::Data<Dashboard>>().cloned();
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let session = dashboard
+            .as_ref()
+            .and_then(|d| d.open(req, SESSION_COOKIE))
+            .and_then(|value| serde_json::from_str::<SessionData>(&value).ok());
+        Box::pin(async move {
+            let (Some(session), Some(state)) = (session, state) else {
+                return Err(Refused::NotSignedIn);
+            };
+            let now = Utc::now();
+            let issued = DateTime::<Utc>::from_timestamp_millis(session.issued_ms)
+                .ok_or(Refused::NotSignedIn)?;
+            if issued > now + Duration::minutes(5) || now - issued > Duration::hours(SESSION_HOURS)
+            {
+                return Err(Refused::NotSignedIn);
+            }
+            let pool = state.pool.clone();
+            let found = web::block(move || -> Result<Option<OrganizerRow>, Refused> {
+                let mut conn = pool.get().map_err(|_| Refused::Unavailable)?;
+                organizers::by_id(&mut conn, session.organizer).map_err(|_| Refused::Unavailable)
+            })
+            .await
+            .map_err(|_| Refused::Unavailable)??;
+            match found {
+                Some(organizer)
+                    if organizer.password_hash.is_some()
+                        && issued.naive_utc() >= organizer.sessions_valid_after =>
+                {
+                    Ok(SignedIn {
+                        organizer,
+                        csrf: session.csrf,
+                    })
+                }
+                _ => Err(Refused::NotSignedIn),
+            }
+        })
+    }
+}
+
+/// The form of a button that only carries its CSRF token.
+#[derive(Deserialize)]
+pub struct NoFields {}
+
+/// A posted dashboard form: a live session, then the form, refused unless its `csrf`
+/// field is the session's token. Every state-changing dashboard route takes one.
+pub struct Posted<T>(pub SignedIn, pub T);
+
+#[derive(Deserialize)]
+struct WithCsrf<T> {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    form: T,
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Posted<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let signed = SignedIn::from_request(req, payload);
+        let form = web::Form::<WithCsrf<T>>::from_request(req, payload);
+        Box::pin(async move {
+            let signed = signed.await?;
+            let form = form.await.map_err(|_| Refused::BadCsrf)?.into_inner();
+            signed.check(&form.csrf)?;
+            Ok(Posted(signed, form.form))
+        })
+    }
+}
+
+impl SignedIn {
+    /// Refuses a form whose token is not this session's.
+    pub fn check(&self, sent: &str) -> Result<(), Refused> {
+        if same(&self.csrf, sent) {
+            Ok(())
+        } else {
+            Err(Refused::BadCsrf)
+        }
+    }
+}
