@@ -779,6 +779,21 @@ fn the_pages_are_valid_html() {
         ),
         ("not-found", get("/nowhere")),
     ];
+    // The answer to the form says nothing about whether the address was known.
+    let join_as = |email: &str| {
+        post(
+            "/events/ws/join",
+            &[
+                ("email", email),
+                ("name", "Someone"),
+                ("preference", "either"),
+                ("consent", "yes"),
+            ],
+        )
+    };
+    assert_eq!(join_as("ada@example.org"), join_as("new@example.org"));
+    assert_eq!(join_as("carol@example.org"), pages[3].1);
+
     let dir = tempfile::tempdir().unwrap();
     let files: Vec<PathBuf> = pages
         .iter()
