@@ -270,7 +270,7 @@ fn html_of(letter: &Letter<'_>) -> String {
                     p { (letter.greeting) }
                     @for paragraph in letter.paragraphs { p { (paragraph) } }
                     @if !letter.facts.is_empty() {
-                        table role="presentation" style="border-collapse: collapse; margin: 16px 0;" {
+                        table style="border-collapse: collapse; margin: 16px 0;" {
                             @for (label, value) in letter.facts {
                                 tr {
                                     th scope="row" style="text-align: left; vertical-align: top; padding: 4px 16px 4px 0; color: #4a4a4a; font-weight: 600;" { (label) }
