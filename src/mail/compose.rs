@@ -90,6 +90,8 @@ pub struct Composed {
 struct Draft {
     subject: String,
     paragraphs: Vec<String>,
+    /// Label and value lines shown as a block: when, where, the deadline.
+    facts: Vec<(&'static str, String)>,
     action: &'static str,
 }
 
@@ -100,110 +102,203 @@ fn seat_words(mode: Mode) -> &'static str {
     }
 }
 
+/// Where the person goes: the venue in person, the meeting online.
+fn place(event: &EventFacts<'_>, mode: Option<Mode>) -> Option<(&'static str, String)> {
+    match mode {
+        Some(Mode::Virtual) => Some((
+            "Online",
+            event
+                .meeting_url
+                .map(str::to_owned)
+                .unwrap_or_else(|| "the meeting link will be on your personal page".into()),
+        )),
+        _ if !event.venue.is_empty() => Some(("Where", event.venue.to_owned())),
+        _ => None,
+    }
+}
+
+fn facts(
+    event: &EventFacts<'_>,
+    mode: Option<Mode>,
+    deadline: Option<DateTime<Utc>>,
+) -> Vec<(&'static str, String)> {
+    let mut facts = vec![("When", event.when())];
+    facts.extend(place(event, mode));
+    if let Some(until) = deadline {
+        facts.push(("Answer by", event.local(until)));
+    }
+    facts
+}
+
 fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
     let title = event.title;
-    let when = event.when();
     match kind {
         MailKind::ConfirmAddress => Draft {
             subject: format!("Please confirm your address for {title}"),
             paragraphs: vec![
-                format!("Thank you for your interest in {title} ({when})."),
-                "Please confirm your email address with the link below. Your place in line counts from the moment you confirm.".into(),
-                "If you did not ask for this, you can ignore this email.".into(),
+                format!("Thank you for your interest in {title}."),
+                "Please confirm your email address with the link below. Your place counts from the moment you confirm.".into(),
+                "If you did not ask for this, you can ignore this email: nothing happens until the link is opened.".into(),
             ],
+            facts: facts(event, None, None),
             action: "Confirm my address",
         },
         MailKind::LinkAgain => Draft {
             subject: format!("Your registration link for {title}"),
             paragraphs: vec![
-                format!("You asked for your registration for {title} ({when}) again."),
+                format!("Someone, probably you, asked for your registration for {title} again."),
                 "Your personal page shows your status and what you can do.".into(),
             ],
+            facts: facts(event, None, None),
             action: "Open my registration",
         },
         MailKind::Invitation { mode, until } => Draft {
             subject: format!("You are invited to {title}: please answer by {}", event.local(*until)),
             paragraphs: vec![
-                format!("You are invited to {title}, {when}."),
+                format!("We are pleased to invite you to {title}."),
                 format!(
-                    "We are holding {} for you until {}. You can accept in person or virtually, or decline, on your personal page.",
+                    "We are holding {} for you until {}. On your personal page you can accept (in person or virtually, as seats allow) or decline.",
                     seat_words(*mode),
                     event.local(*until)
                 ),
-                "If you cannot come, please decline so that the seat can go to someone else.".into(),
+                "If you cannot come, please decline, so that the seat can go to someone else.".into(),
             ],
+            facts: facts(event, Some(*mode), Some(*until)),
             action: "Answer the invitation",
         },
-        MailKind::Confirmation { mode } => {
-            let mut paragraphs = vec![
-                format!("You have {} at {title}, {when}.", seat_words(*mode)),
-            ];
-            match mode {
-                Mode::InPerson if !event.venue.is_empty() => {
-                    paragraphs.push(format!("Venue: {}.", event.venue))
-                }
-                Mode::Virtual => paragraphs.push(match event.meeting_url {
-                    Some(url) => format!("Join online: {url}"),
-                    None => "The meeting link will be on your personal page before the event.".into(),
-                }),
-                _ => {}
-            }
-            paragraphs.push("The calendar file attached puts the event in your calendar. If your plans change, please cancel on your personal page so that the seat can go to someone else.".into());
-            Draft {
-                subject: format!("You have a seat at {title}"),
-                paragraphs,
-                action: "See my registration",
-            }
-        }
+        MailKind::Confirmation { mode } => Draft {
+            subject: format!("You have a seat at {title}"),
+            paragraphs: vec![
+                format!("Your registration is confirmed: you have {} at {title}.", seat_words(*mode)),
+                "The attached calendar file puts the event in your calendar. If your plans change, please cancel on your personal page, so that the seat can go to someone else.".into(),
+            ],
+            facts: facts(event, Some(*mode), None),
+            action: "See my registration",
+        },
         MailKind::WaitingListPlace { position } => Draft {
             subject: format!("You are on the waiting list for {title}"),
             paragraphs: vec![
-                format!("Your address is confirmed and you are on the waiting list for {title}, {when}."),
+                format!("Your address is confirmed and you are on the waiting list for {title}."),
                 match position {
-                    Some(p) => format!("Your place in line is {p}. When a seat frees up, we offer it to the next person in line by email."),
-                    None => "When a seat frees up, we offer it to the next person in line by email.".into(),
+                    Some(p) => format!("Your place in line is {p}. When a seat frees up, we offer it to the next person in line by email, with a deadline to accept."),
+                    None => "When a seat frees up, we offer it to the next person in line by email, with a deadline to accept.".into(),
                 },
                 "Your personal page always shows your current place.".into(),
             ],
+            facts: facts(event, None, None),
             action: "See my place in line",
         },
         MailKind::SeatOffer { mode, until } => Draft {
             subject: format!("A seat is free for you until {}", event.local(*until)),
             paragraphs: vec![
-                format!("Good news: {} at {title} ({when}) is free for you.", seat_words(*mode)),
+                format!("Good news: {} at {title} is free for you.", seat_words(*mode)),
                 format!("Please accept it by {}; after that it goes to the next person in line.", event.local(*until)),
             ],
+            facts: facts(event, Some(*mode), Some(*until)),
             action: "Accept or decline the seat",
         },
         MailKind::Lapsed { mode } => Draft {
             subject: format!("The seat held for you at {title} has gone to the next person"),
             paragraphs: vec![
-                format!("The deadline to answer for {} at {title} has passed, so it has been passed on.", seat_words(*mode)),
+                format!("The deadline to answer for {} at {title} has passed, so the seat has been passed on.", seat_words(*mode)),
                 "You can join the waiting list again from the event page at any time.".into(),
             ],
+            facts: facts(event, None, None),
             action: "See my registration",
         },
         MailKind::Cancellation => Draft {
             subject: format!("Your registration for {title} is cancelled"),
             paragraphs: vec![
-                format!("Your registration for {title} ({when}) is cancelled, and any seat you held has gone to the next person in line."),
+                format!("Your registration for {title} is cancelled, and any seat you held has gone to the next person in line."),
                 "You are welcome to register again from the event page.".into(),
             ],
+            facts: facts(event, None, None),
             action: "See my registration",
         },
         MailKind::ModeChanged { mode } => Draft {
             subject: format!("You now attend {title} {}", mode.label()),
             paragraphs: vec![
-                format!("Your seat at {title} ({when}) is now {}.", seat_words(*mode)),
-                match (mode, event.meeting_url) {
-                    (Mode::Virtual, Some(url)) => format!("Join online: {url}"),
-                    (Mode::InPerson, _) if !event.venue.is_empty() => format!("Venue: {}.", event.venue),
-                    _ => "Your personal page has the details.".into(),
-                },
+                format!("Your seat at {title} is now {}.", seat_words(*mode)),
+                "The attached calendar file replaces the one you had.".into(),
             ],
+            facts: facts(event, Some(*mode), None),
             action: "See my registration",
         },
     }
+}
+
+/// The parts shared by every email: greeting, paragraphs, facts, one action and a footer.
+struct Letter<'a> {
+    subject: &'a str,
+    greeting: String,
+    paragraphs: &'a [String],
+    facts: &'a [(&'static str, String)],
+    action: &'a str,
+    link: &'a str,
+    closing: String,
+    footer: &'a str,
+}
+
+fn text_of(letter: &Letter<'_>) -> String {
+    let mut text = format!("{}\n\n", letter.greeting);
+    for paragraph in letter.paragraphs {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    for (label, value) in letter.facts {
+        text.push_str(&format!("{label}: {value}\n"));
+    }
+    if !letter.facts.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(&format!("{}: {}\n\n", letter.action, letter.link));
+    text.push_str(&format!("{}\n\n-- \n{}\n", letter.closing, letter.footer));
+    text
+}
+
+fn html_of(letter: &Letter<'_>) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (letter.subject) }
+            }
+            body style="margin: 0; padding: 16px; font-family: -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #ffffff;" {
+                div style="max-width: 36rem;" {
+                    p { (letter.greeting) }
+                    @for paragraph in letter.paragraphs { p { (paragraph) } }
+                    @if !letter.facts.is_empty() {
+                        table style="border-collapse: collapse; margin: 16px 0;" {
+                            @for (label, value) in letter.facts {
+                                tr {
+                                    th scope="row" style="text-align: left; vertical-align: top; padding: 4px 16px 4px 0; color: #4a4a4a; font-weight: 600;" { (label) }
+                                    td style="padding: 4px 0;" { (value) }
+                                }
+                            }
+                        }
+                    }
+                    p style="margin: 24px 0;" {
+                        a href=(letter.link) style="display: inline-block; padding: 12px 20px; background: #1d4ed8; color: #ffffff; font-weight: 600; text-decoration: none; border-radius: 4px;" {
+                            (letter.action)
+                        }
+                    }
+                    p {
+                        @for (i, line) in letter.closing.lines().enumerate() {
+                            @if i > 0 { br; }
+                            (line)
+                        }
+                    }
+                    p style="font-size: 14px; color: #4a4a4a; border-top: 1px solid #d4d4d8; padding-top: 12px;" {
+                        "If the button does not work, open this address: " a href=(letter.link) style="color: #1d4ed8;" { (letter.link) } br;
+                        (letter.footer)
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
 }
 
 /// Writes the email of `kind` for `name` with the personal `link`.
@@ -215,34 +310,18 @@ pub fn compose(
     calendar_uid: &str,
 ) -> Composed {
     let draft = draft(kind, event);
-    let mut text = format!("Dear {name},\n\n");
-    for paragraph in &draft.paragraphs {
-        text.push_str(paragraph);
-        text.push_str("\n\n");
-    }
-    text.push_str(&format!("{}: {link}\n\n", draft.action));
-    text.push_str("This link is personal: please do not forward it.\n");
-
-    let html = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head { meta charset="utf-8"; title { (draft.subject) } }
-            body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem;" {
-                p { "Dear " (name) "," }
-                @for paragraph in &draft.paragraphs { p { (paragraph) } }
-                p {
-                    a href=(link) style="display: inline-block; padding: 0.6em 1.2em; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;" {
-                        (draft.action)
-                    }
-                }
-                p style="font-size: 0.9em; color: #444;" {
-                    "Or open this address: " a href=(link) { (link) } br;
-                    "This link is personal: please do not forward it."
-                }
-            }
-        }
-    }
-    .into_string();
+    let letter = Letter {
+        subject: &draft.subject,
+        greeting: format!("Dear {name},"),
+        paragraphs: &draft.paragraphs,
+        facts: &draft.facts,
+        action: draft.action,
+        link,
+        closing: format!("Kind regards,\nThe organizers of {}", event.title),
+        footer: "This link is personal: please do not forward this email. You receive it because this address was registered for the event.",
+    };
+    let text = text_of(&letter);
+    let html = html_of(&letter);
 
     let calendar = matches!(
         kind,
@@ -274,6 +353,80 @@ pub fn compose(
         text,
         html,
         calendar,
+    }
+}
+
+/// The newsletter emails: confirming a subscription, saying goodbye, and an issue; every
+/// one that goes to a subscribed address carries its one-click unsubscribe link.
+pub enum NewsletterMail<'a> {
+    Confirm,
+    Unsubscribed,
+    Issue { subject: &'a str, body: &'a str },
+}
+
+/// The line of a newsletter email's text that holds its unsubscribe link; the mail worker
+/// reads it back to set the `List-Unsubscribe` header.
+pub const UNSUBSCRIBE_PREFIX: &str = "Unsubscribe with one click: ";
+
+pub fn unsubscribe_link_of(text: &str) -> Option<&str> {
+    text.lines()
+        .find_map(|line| line.strip_prefix(UNSUBSCRIBE_PREFIX))
+        .map(str::trim)
+}
+
+/// `link` is the confirmation link for `Confirm`, the sign-up page for `Unsubscribed`, the
+/// unsubscribe link for an issue.
+pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
+    let (kind, subject, paragraphs, action): (&'static str, String, Vec<String>, &str) = match mail {
+        NewsletterMail::Confirm => (
+            "newsletter_confirm",
+            "Please confirm your subscription to our event news".into(),
+            vec![
+                "Thank you for signing up for news about our workshops and webinars.".into(),
+                "Please confirm your address with the link below; until then we send you nothing else. If you did not sign up, ignore this email and your address is deleted.".into(),
+            ],
+            "Confirm my subscription",
+        ),
+        NewsletterMail::Unsubscribed => (
+            "newsletter_unsubscribe",
+            "You are unsubscribed from our event news".into(),
+            vec![
+                "You will receive no more news about our events, and your address has been removed from the list.".into(),
+                "If this was a mistake, you can sign up again at any time.".into(),
+            ],
+            "Sign up again",
+        ),
+        NewsletterMail::Issue { subject, body } => (
+            "newsletter",
+            (*subject).to_owned(),
+            body.split("\n\n")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            "Unsubscribe",
+        ),
+    };
+    let footer = match mail {
+        NewsletterMail::Issue { .. } => format!("{UNSUBSCRIBE_PREFIX}{link}"),
+        _ => "You receive this email because this address was entered on our sign-up page.".into(),
+    };
+    let letter = Letter {
+        subject: &subject,
+        greeting: "Hello,".into(),
+        paragraphs: &paragraphs,
+        facts: &[],
+        action,
+        link,
+        closing: "Kind regards,\nThe organizers".into(),
+        footer: &footer,
+    };
+    Composed {
+        kind,
+        text: text_of(&letter),
+        html: html_of(&letter),
+        subject,
+        calendar: None,
     }
 }
 
@@ -327,7 +480,62 @@ mod tests {
                 mail.html.contains("Ada &lt;b&gt;"),
                 "names are escaped in HTML"
             );
+            assert!(
+                mail.text
+                    .contains("Monday 15 March 2027, 09:00 to 17:00 (Europe/Amsterdam)"),
+                "{kind:?} says when, in the event's time zone"
+            );
+            assert!(
+                mail.html
+                    .contains("Kind regards,<br>The organizers of In the Picture"),
+                "{kind:?} signs off on two lines"
+            );
         }
+    }
+
+    #[test]
+    fn invitations_and_offers_state_the_deadline_in_subject_and_body() {
+        let until = Utc.with_ymd_and_hms(2027, 3, 1, 11, 0, 0).unwrap();
+        for kind in [
+            MailKind::Invitation {
+                mode: Mode::InPerson,
+                until,
+            },
+            MailKind::SeatOffer {
+                mode: Mode::Virtual,
+                until,
+            },
+        ] {
+            let mail = compose(&kind, &facts(), "Ada", "l", "u");
+            assert!(
+                mail.subject.contains("Monday 1 March 2027, 12:00"),
+                "{}",
+                mail.subject
+            );
+            assert!(mail
+                .text
+                .contains("Answer by: Monday 1 March 2027, 12:00 (Europe/Amsterdam)"));
+        }
+    }
+
+    #[test]
+    fn newsletter_issues_carry_their_unsubscribe_link_and_confirmations_do_not() {
+        let issue = compose_newsletter(
+            &NewsletterMail::Issue {
+                subject: "Next webinar",
+                body: "On <data>.",
+            },
+            "http://x/newsletter/unsubscribe/tok",
+        );
+        assert_eq!(
+            unsubscribe_link_of(&issue.text),
+            Some("http://x/newsletter/unsubscribe/tok")
+        );
+        assert!(issue.html.contains("On &lt;data&gt;."));
+        let confirm = compose_newsletter(&NewsletterMail::Confirm, "http://x/newsletter/confirm/t");
+        assert_eq!(confirm.kind, "newsletter_confirm");
+        assert!(confirm.text.contains("http://x/newsletter/confirm/t"));
+        assert_eq!(unsubscribe_link_of(&confirm.text), None);
     }
 
     #[test]

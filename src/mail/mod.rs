@@ -6,4 +6,7 @@ mod compose;
 pub mod message;
 pub mod worker;
 
-pub use compose::{compose, Composed, EventFacts, MailKind};
+pub use compose::{
+    compose, compose_newsletter, unsubscribe_link_of, Composed, EventFacts, MailKind,
+    NewsletterMail,
+};

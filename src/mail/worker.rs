@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use chrono::Utc;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport as _};
 
@@ -177,7 +177,25 @@ pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Res
         ),
         None => alternative,
     };
-    let message = Message::builder()
+    let mut builder = Message::builder();
+    if let Some(link) = row
+        .body_text
+        .as_deref()
+        .filter(|_| row.kind == "newsletter")
+        .and_then(crate::mail::unsubscribe_link_of)
+    {
+        // RFC 2369 and RFC 8058: mail programs show an unsubscribe button that posts to it.
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{link}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
+    let message = builder
         .from(from.clone())
         .to(to)
         .subject(&row.subject)

@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod dashboard;
 pub mod events;
+pub mod newsletter;
 pub mod organizers;
 pub mod outbox;
 pub mod registrations;

@@ -134,3 +134,23 @@ diesel::table! {
 
 diesel::joinable!(organizer_links -> organizers (organizer_id));
 diesel::allow_tables_to_appear_in_same_query!(organizers, organizer_links, secrets);
+
+diesel::table! {
+    newsletter_subscribers (id) {
+        id -> BigInt,
+        email -> Text,
+        confirmed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    newsletter_tokens (token_hash) {
+        token_hash -> Text,
+        subscriber_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(newsletter_tokens -> newsletter_subscribers (subscriber_id));
+diesel::allow_tables_to_appear_in_same_query!(newsletter_subscribers, newsletter_tokens);

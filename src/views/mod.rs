@@ -1,12 +1,11 @@
 //! Pages as functions returning `Markup`: one layout and small components. maud escapes
 //! everything it prints; nothing here marks user input as pre-escaped.
 
+pub mod newsletter;
 pub mod organizer;
 pub mod pages;
 
 use maud::{html, Markup, Render, DOCTYPE};
-
-pub const STYLESHEET: &str = include_str!("../../static/style.css");
 
 pub fn layout(title: &str, content: impl Render) -> Markup {
     html! {
@@ -16,18 +15,47 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · registrar" }
+                link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
                 link rel="stylesheet" href="/static/style.css";
+                script src="/static/app.js" defer {}
             }
-            body {
-                header.site { a href="/" { "Events" } }
-                main { (content) }
-                footer.site { a href="/privacy" { "Privacy notice" } }
+            body.public {
+                a.skip-link href="#main" { "Skip to content" }
+                header.site {
+                    nav aria-label="Site" {
+                        a.home href="/" { "Events" }
+                        a href="/newsletter" { "Stay updated" }
+                    }
+                }
+                main #main tabindex="-1" { (content) }
+                footer.site {
+                    a href="/privacy" { "Privacy notice" }
+                    " · "
+                    a href="/newsletter" { "Stay updated" }
+                }
             }
         }
     }
 }
 
-/// A text input with its label and any error, keeping what was typed.
+/// The label, hint and error of one input; the input itself is `control`.
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub kind: &'a str,
+    pub value: &'a str,
+    pub errors: Option<&'a Vec<String>>,
+    pub required: bool,
+    pub autocomplete: Option<&'a str>,
+    pub hint: Option<&'a str>,
+}
+
+pub fn field_id(name: &str) -> String {
+    format!("field-{name}")
+}
+
+/// A text input with its label and any error, keeping what was typed (the organizer
+/// pages' form field).
 pub fn text_field(
     name: &str,
     label: &str,
@@ -47,5 +75,112 @@ pub fn text_field(
                 p.field-error id=(error_id) { (errors.join("; ")) }
             }
         }
+    }
+}
+
+/// A text input with its label, hint and any error named as a sentence, keeping what was
+/// typed (the participant pages' form field).
+pub fn input_field(field: &Field<'_>) -> Markup {
+    let id = field_id(field.name);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described: Vec<&str> = [
+        field.hint.map(|_| hint_id.as_str()),
+        field.errors.map(|_| error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    html! {
+        div.field.invalid[field.errors.is_some()] {
+            label for=(id) { (field.label) @if !field.required { span.optional { " (optional)" } } }
+            @if let Some(hint) = field.hint { p.hint id=(hint_id) { (hint) } }
+            @if let Some(errors) = field.errors {
+                p.field-error id=(error_id) { span.visually-hidden { "Error: " } (field_message(field.label, errors)) }
+            }
+            input type=(field.kind) id=(id) name=(field.name) value=(field.value)
+                required[field.required] autocomplete=[field.autocomplete]
+                aria-invalid=[field.errors.map(|_| "true")]
+                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
+        }
+    }
+}
+
+/// A field's problems as a sentence that names it: "Name is required."
+pub fn field_message(label: &str, messages: &[String]) -> String {
+    let parts: Vec<String> = messages
+        .iter()
+        .map(|m| match m.as_str() {
+            "is not a valid email address" => {
+                format!("{label} must look like name@example.org")
+            }
+            m if m.starts_with("is ") || m.starts_with("must ") => format!("{label} {m}"),
+            m => m.to_owned(),
+        })
+        .collect();
+    sentence(&parts.join("; "))
+}
+
+/// Starts a message with a capital letter and ends it with a full stop.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    let mut out = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+/// The list of problems at the top of a refused form, each linking to its field.
+pub fn error_summary(problems: &[(String, String)]) -> Markup {
+    html! {
+        div.error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
+            h2 #error-summary-title { "Please correct the following" }
+            ul {
+                @for (target, text) in problems {
+                    li { a href={"#" (target)} { (sentence(text)) } }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_read_as_sentences() {
+        assert_eq!(
+            sentence("please choose how you would like to attend"),
+            "Please choose how you would like to attend."
+        );
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn a_field_with_an_error_names_it_and_keeps_the_value() {
+        let errors = vec!["is not a valid email address".to_owned()];
+        let markup = input_field(&Field {
+            name: "email",
+            label: "Email",
+            kind: "email",
+            value: "ada@<x>",
+            errors: Some(&errors),
+            required: true,
+            autocomplete: Some("email"),
+            hint: None,
+        })
+        .into_string();
+        assert!(markup.contains("value=\"ada@&lt;x&gt;\""), "{markup}");
+        assert!(markup.contains("aria-describedby=\"field-email-error\""));
+        assert!(
+            markup.contains("Email must look like name@example.org."),
+            "{markup}"
+        );
     }
 }

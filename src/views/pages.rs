@@ -1,19 +1,22 @@
-//! The public and personal pages.
+//! The public and personal pages: the event list, an event with its form, a person's own
+//! page with the actions that apply, the confirmation step of the actions that cannot be
+//! undone, the privacy notice and the short message pages.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use maud::{html, Markup};
 
-use super::{layout, text_field};
-use crate::domain::{Mode, Phase, Status};
+use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
+use crate::domain::{Mode, Phase, Preference, Status};
 use crate::engine::{parse_phase, FieldErrors};
-use crate::reads::{EventState, RegistrationState};
+use crate::reads::{preference_of, EventState, RegistrationState};
 use crate::store::from_db_time;
 
 fn tz_of(state: &EventState) -> Tz {
     state.event.timezone.parse().unwrap_or(Tz::UTC)
 }
 
+/// A moment in the event's time zone, e.g. "Monday 15 March 2027, 09:00 (Europe/Amsterdam)".
 pub fn local(at: DateTime<Utc>, tz: Tz) -> String {
     at.with_timezone(&tz)
         .format("%A %-d %B %Y, %H:%M")
@@ -27,17 +30,61 @@ fn when(state: &EventState) -> String {
     let ends = from_db_time(state.event.ends_at).with_timezone(&tz);
     if starts.date_naive() == ends.date_naive() {
         format!(
-            "{} – {} ({})",
+            "{} to {} ({})",
             starts.format("%A %-d %B %Y, %H:%M"),
             ends.format("%H:%M"),
             tz.name()
         )
     } else {
         format!(
-            "{} – {}",
+            "{} to {}",
             local(starts.to_utc(), tz),
             local(ends.to_utc(), tz)
         )
+    }
+}
+
+/// The time between now and a deadline in words: "2 days 3 hours", "40 minutes".
+pub fn time_left(until: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let left = until - now;
+    if left <= Duration::zero() {
+        return "no time".into();
+    }
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    let (days, hours, minutes) = (
+        left.num_days(),
+        left.num_hours() % 24,
+        left.num_minutes() % 60,
+    );
+    if days > 0 {
+        if hours > 0 {
+            format!("{} {}", plural(days, "day"), plural(hours, "hour"))
+        } else {
+            plural(days, "day")
+        }
+    } else if hours > 0 {
+        format!("{} {}", plural(hours, "hour"), plural(minutes, "minute"))
+    } else if minutes > 0 {
+        plural(minutes, "minute")
+    } else {
+        "less than a minute".into()
+    }
+}
+
+/// When the event takes place, in its time zone; the script adds the visitor's own time
+/// when it differs.
+fn event_time(state: &EventState) -> Markup {
+    let starts = from_db_time(state.event.starts_at);
+    let ends = from_db_time(state.event.ends_at);
+    html! {
+        li {
+            span.fact-label { "When: " }
+            time datetime=(starts.to_rfc3339()) { (when(state)) }
+        }
+        li.local-time hidden data-local-start=(starts.to_rfc3339()) data-local-end=(ends.to_rfc3339()) data-zone=(state.event.timezone) {
+            span.fact-label { "Your time: " }
+            span.local-time-text {}
+        }
     }
 }
 
@@ -50,33 +97,70 @@ pub fn phase_words(phase: Phase) -> &'static str {
     }
 }
 
+fn mode_title(mode: Mode) -> &'static str {
+    match mode {
+        Mode::InPerson => "In person",
+        Mode::Virtual => "Virtually",
+    }
+}
+
 fn has_mode(state: &EventState, mode: Mode) -> bool {
     state.ledger.rules().capacity(mode) != Some(0)
 }
 
+fn modes_of(state: &EventState) -> Vec<Mode> {
+    Mode::ALL
+        .iter()
+        .copied()
+        .filter(|m| has_mode(state, *m))
+        .collect()
+}
+
+/// Seats left in each mode the event has, and how many people wait for them.
 fn seats(state: &EventState) -> Markup {
     html! {
-        div.seats {
-            @for mode in Mode::ALL.iter().copied().filter(|m| has_mode(state, *m)) {
+        ul.seats aria-label="Seats" {
+            @for mode in modes_of(state) {
                 @let s = state.ledger.seats(mode);
-                div.seat {
-                    (match mode { Mode::InPerson => "In person", Mode::Virtual => "Virtual" })
-                    strong { @match s.free { Some(free) => { (free) " of " (s.capacity.unwrap_or(0)) " free" } None => { "Unlimited" } } }
-                    @if s.waiting > 0 { (s.waiting) " waiting" }
+                li.seat {
+                    span.seat-mode { (mode_title(mode)) }
+                    @match (s.free, s.capacity) {
+                        (Some(0), _) => { strong { "Full" } }
+                        (Some(free), Some(capacity)) => {
+                            strong { (free) " " (if free == 1 { "seat" } else { "seats" }) " left" }
+                            span.seat-detail { "of " (capacity) }
+                        }
+                        _ => { strong { "Open to all" } span.seat-detail { "no limit on seats" } }
+                    }
+                    @if s.waiting > 0 {
+                        span.seat-detail { (s.waiting) " waiting" }
+                    }
                 }
             }
         }
     }
 }
 
+fn phase_badge(phase: Phase) -> Markup {
+    let class = match phase {
+        Phase::Open => "badge open",
+        Phase::Closed | Phase::Draft => "badge closed",
+        Phase::InviteOnly => "badge",
+    };
+    html! { span class=(class) { (phase_words(phase)) } }
+}
+
 pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
-    let list = |events: &[EventState]| {
+    // Registration is over for past events, so their phase is not shown.
+    let list = |events: &[EventState], past: bool| {
         html! {
             ul.events {
                 @for e in events {
                     li {
-                        a href={"/events/" (e.event.slug)} { strong { (e.event.title) } }
-                        br; (when(e)) " · " span.badge { (phase_words(parse_phase(&e.event.phase))) }
+                        h3 { a href={"/events/" (e.event.slug)} { (e.event.title) } }
+                        p.event-when { (when(e)) }
+                        @if !e.event.venue.is_empty() { p.event-venue { (e.event.venue) } }
+                        @if !past { p { (phase_badge(parse_phase(&e.event.phase))) } }
                     }
                 }
             }
@@ -86,9 +170,17 @@ pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
         "Events",
         html! {
             h1 { "Events" }
-            h2 { "Upcoming" }
-            @if upcoming.is_empty() { p { "No upcoming events." } } @else { (list(upcoming)) }
-            @if !past.is_empty() { h2 { "Past" } (list(past)) }
+            section aria-labelledby="upcoming" {
+                h2 #upcoming { "Upcoming" }
+                @if upcoming.is_empty() { p { "No upcoming events at the moment. " a href="/newsletter" { "Stay updated" } " to hear about the next one." } }
+                @else { (list(upcoming, false)) }
+            }
+            @if !past.is_empty() {
+                section aria-labelledby="past" {
+                    h2 #past { "Past" }
+                    (list(past, true))
+                }
+            }
         },
     )
 }
@@ -100,6 +192,93 @@ pub struct JoinValues {
     pub name: String,
     pub affiliation: String,
     pub preference: String,
+    pub consent: bool,
+}
+
+/// The form fields in the order they appear, with their labels and the element the error
+/// summary links to.
+const JOIN_FIELDS: [(&str, &str, &str); 5] = [
+    ("name", "Name", "field-name"),
+    ("email", "Email address", "field-email"),
+    ("affiliation", "Affiliation", "field-affiliation"),
+    ("preference", "How you attend", "preference"),
+    ("consent", "Consent", "field-consent"),
+];
+
+fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> Markup {
+    let e = &state.event;
+    let phase = parse_phase(&e.phase);
+    let modes = modes_of(state);
+    let mut preferences: Vec<(&str, &str)> =
+        modes.iter().map(|m| (m.as_str(), mode_title(*m))).collect();
+    if modes.len() > 1 {
+        preferences.push(("either", "Either: whichever seat frees up first"));
+    }
+    let problems: Vec<(String, String)> = JOIN_FIELDS
+        .iter()
+        .filter_map(|(name, label, target)| {
+            // A group of choices is reached through its first choice.
+            let target = match (*target, preferences.first()) {
+                ("preference", Some((first, _))) => format!("pref-{first}"),
+                (target, _) => target.to_owned(),
+            };
+            errors
+                .get(*name)
+                .map(|list| (target, field_message(label, list)))
+        })
+        .collect();
+    let preference_error = errors.get("preference");
+    let consent_error = errors.get("consent");
+    let seat_free = modes.iter().any(|m| state.ledger.has_free(*m));
+    html! {
+        section.join aria-labelledby="join-title" {
+            @if !seat_free {
+                h2 #join-title { "Join the waiting list" }
+                p { "All seats are taken at the moment. Join the waiting list and we email you when a seat frees up, with a deadline to accept it." }
+            } @else if phase == Phase::Open {
+                h2 #join-title { "Register" }
+                p { "When a seat is free and nobody is waiting for it, it is yours as soon as you confirm your email address. Otherwise you join the waiting list and we email you when a seat frees up." }
+            } @else {
+                h2 #join-title { "Join the waiting list" }
+                p { "Seats go to invited participants first. Join the waiting list and we email you if a seat becomes available." }
+            }
+            @if !problems.is_empty() { (error_summary(&problems)) }
+            form.stack method="post" action={"/events/" (e.slug) "/join"} novalidate {
+                (input_field(&Field { name: "name", label: "Name", kind: "text", value: &values.name, errors: errors.get("name"), required: true, autocomplete: Some("name"), hint: None }))
+                (input_field(&Field { name: "email", label: "Email address", kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: Some("email"), hint: Some("We send a link to this address to confirm it.") }))
+                (input_field(&Field { name: "affiliation", label: "Affiliation", kind: "text", value: &values.affiliation, errors: errors.get("affiliation"), required: false, autocomplete: Some("organization"), hint: None }))
+                fieldset #preference .invalid[preference_error.is_some()] aria-describedby=[preference_error.map(|_| "preference-error")] {
+                    legend { "How would you like to attend?" }
+                    @if let Some(errors) = preference_error {
+                        p.field-error #preference-error { span.visually-hidden { "Error: " } (sentence(&errors.join("; "))) }
+                    }
+                    @for (value, label) in &preferences {
+                        div.choice {
+                            input type="radio" id={"pref-" (value)} name="preference" value=(value) checked[values.preference == *value];
+                            label for={"pref-" (value)} { (label) }
+                        }
+                    }
+                }
+                // Hidden from people and assistive technology; bots that fill every field give
+                // themselves away.
+                div.hp aria-hidden="true" {
+                    label for="field-website" { "Leave this empty" }
+                    input type="text" id="field-website" name="website" tabindex="-1" autocomplete="off";
+                }
+                div.field.invalid[consent_error.is_some()] {
+                    @if let Some(errors) = consent_error {
+                        p.field-error #field-consent-error { span.visually-hidden { "Error: " } (sentence(&errors.join("; "))) }
+                    }
+                    div.choice {
+                        input type="checkbox" id=(field_id("consent")) name="consent" value="yes" required checked[values.consent]
+                            aria-invalid=[consent_error.map(|_| "true")] aria-describedby=[consent_error.map(|_| "field-consent-error")];
+                        label for=(field_id("consent")) { "I agree to the " a href="/privacy" { "privacy notice" } "." }
+                    }
+                }
+                div { button type="submit" { "Send me a confirmation link" } }
+            }
+        }
+    }
 }
 
 pub fn event_page(
@@ -111,54 +290,33 @@ pub fn event_page(
     let e = &state.event;
     let phase = parse_phase(&e.phase);
     let started = now >= from_db_time(e.starts_at);
+    let title = if errors.is_empty() {
+        e.title.clone()
+    } else {
+        format!("Error: {}", e.title)
+    };
     layout(
-        &e.title,
+        &title,
         html! {
             h1 { (e.title) }
             ul.facts {
-                li { (when(state)) }
-                @if !e.venue.is_empty() { li { "Venue: " (e.venue) } }
-                li { span.badge { (phase_words(phase)) } }
+                (event_time(state))
+                @if !e.venue.is_empty() { li { span.fact-label { "Where: " } (e.venue) } }
+                li { span.fact-label { "Registration: " } (phase_badge(phase)) }
             }
             @if !e.description.is_empty() {
-                @for paragraph in e.description.split("\n\n") { p { (paragraph) } }
+                div.description { @for paragraph in e.description.split("\n\n") { p { (paragraph) } } }
             }
-            (seats(state))
-            @if started {
-                p.notice { "This event has started; registration has ended." }
+            @if !started { (seats(state)) }
+            @if now >= from_db_time(e.ends_at) {
+                p.notice { "This event is over. " a href="/newsletter" { "Stay updated" } " to hear about the next one." }
+            } @else if started {
+                p.notice { "This event has started, so registration has ended." }
             } @else if phase.accepts_entries() {
-                h2 { @if phase == Phase::Open { "Register" } @else { "Join the waiting list" } }
-                @if !errors.is_empty() { p.notice.bad role="alert" { "Please correct the fields marked below." } }
-                form.stack method="post" action={"/events/" (e.slug) "/join"} novalidate {
-                    (text_field("name", "Name", "text", &values.name, errors.get("name"), true))
-                    (text_field("email", "Email", "email", &values.email, errors.get("email"), true))
-                    (text_field("affiliation", "Affiliation", "text", &values.affiliation, errors.get("affiliation"), false))
-                    fieldset {
-                        legend { "How would you like to attend?" }
-                        @for (value, label) in [("in_person", "In person"), ("virtual", "Virtually"), ("either", "Either")] {
-                            @let shown = match value { "in_person" => has_mode(state, Mode::InPerson), "virtual" => has_mode(state, Mode::Virtual), _ => has_mode(state, Mode::InPerson) && has_mode(state, Mode::Virtual) };
-                            @if shown {
-                                div {
-                                    input type="radio" id={"pref-" (value)} name="preference" value=(value) checked[values.preference == value];
-                                    label for={"pref-" (value)} style="display:inline; font-weight:400" { " " (label) }
-                                }
-                            }
-                        }
-                        @if let Some(errors) = errors.get("preference") { p.field-error { (errors.join("; ")) } }
-                    }
-                    div.hp aria-hidden="true" {
-                        label for="field-website" { "Leave this empty" }
-                        input type="text" id="field-website" name="website" tabindex="-1" autocomplete="off";
-                    }
-                    div {
-                        input type="checkbox" id="field-consent" name="consent" value="yes" required;
-                        label for="field-consent" style="display:inline" { " I agree to the " a href="/privacy" { "privacy notice" } "." }
-                        @if let Some(errors) = errors.get("consent") { p.field-error { (errors.join("; ")) } }
-                    }
-                    div { button type="submit" { "Send me a confirmation link" } }
-                }
+                (join_form(state, values, errors))
             } @else {
-                p.notice { "Registration is not open." }
+                p.notice { "Registration is closed. If you registered, your personal link in our emails still works. "
+                    a href="/newsletter" { "Stay updated" } " to hear about the next event." }
             }
         },
     )
@@ -170,7 +328,21 @@ pub fn message(title: &str, text: &str) -> Markup {
         html! {
             h1 { (title) }
             p.notice { (text) }
-            p { a href="/" { "All events" } }
+            p { a href="/" { "See all events" } }
+        },
+    )
+}
+
+/// The answer to the join form, the same whether the address is new or known.
+pub fn check_inbox(event_title: &str) -> Markup {
+    layout(
+        "Check your inbox",
+        html! {
+            h1 { "Check your inbox" }
+            p.notice.ok role="status" { "Thank you. We have sent you an email about " (event_title) "." }
+            p { "Open the link in that email to confirm your address. Your place is only saved once you have confirmed it." }
+            p { "Nothing there after a few minutes? Look in your spam folder, or send the form again." }
+            p { a href="/" { "See all events" } }
         },
     )
 }
@@ -178,17 +350,21 @@ pub fn message(title: &str, text: &str) -> Markup {
 fn status_words(r: &RegistrationState) -> String {
     match r.status {
         Status::PendingEmail => "Your email address is not confirmed yet.".into(),
-        Status::Invited => "You are invited.".into(),
+        Status::Invited => "You are invited. Please answer the invitation.".into(),
         Status::Waitlisted => match r.position {
-            Some(p) => format!("You are on the waiting list, number {p} in line."),
+            Some(1) => "You are on the waiting list: you are first in line.".into(),
+            Some(p) => format!("You are on the waiting list: number {p} in line."),
             None => "You are on the waiting list.".into(),
         },
-        Status::Offered => "A seat is free for you.".into(),
+        Status::Offered => format!(
+            "A seat is free for you ({}). Please accept or decline it.",
+            r.mode.map(Mode::label).unwrap_or("")
+        ),
         Status::Confirmed => format!(
             "You have a seat: you attend {}.",
             r.mode.map(Mode::label).unwrap_or("")
         ),
-        Status::Declined => "You declined.".into(),
+        Status::Declined => "You declined, so you have no seat.".into(),
         Status::Cancelled => "Your registration is cancelled.".into(),
         Status::Expired => {
             "The deadline to answer passed, so the seat went to the next person.".into()
@@ -197,6 +373,31 @@ fn status_words(r: &RegistrationState) -> String {
     }
 }
 
+fn preference_words(preference: Preference) -> &'static str {
+    match preference {
+        Preference::InPerson => "in the room",
+        Preference::Virtual => "online",
+        Preference::Either => "of either kind",
+    }
+}
+
+fn status_badge(status: Status) -> Markup {
+    let (class, words) = match status {
+        Status::PendingEmail => ("badge", "Address not confirmed"),
+        Status::Invited => ("badge", "Invited"),
+        Status::Waitlisted => ("badge", "Waiting list"),
+        Status::Offered => ("badge open", "Seat offered"),
+        Status::Confirmed => ("badge open", "Confirmed"),
+        Status::Declined => ("badge closed", "Declined"),
+        Status::Cancelled => ("badge closed", "Cancelled"),
+        Status::Expired => ("badge closed", "Expired"),
+        Status::Revoked => ("badge closed", "Ended"),
+    };
+    html! { span class=(class) { (words) } }
+}
+
+/// A button that posts one action; actions that cannot be undone go to a confirmation
+/// step first (the handler sends them there when `confirm` is missing).
 fn action(token: &str, path: &str, label: &str, mode: Option<Mode>, class: &str) -> Markup {
     html! {
         form.inline method="post" action={"/r/" (token) "/" (path)} {
@@ -204,6 +405,11 @@ fn action(token: &str, path: &str, label: &str, mode: Option<Mode>, class: &str)
             button type="submit" class=(class) { (label) }
         }
     }
+}
+
+/// The actions that cannot be undone, which ask for confirmation first.
+pub fn needs_confirmation(action: &str) -> bool {
+    matches!(action, "decline" | "cancel" | "switch" | "erase")
 }
 
 pub fn personal_page(
@@ -216,77 +422,180 @@ pub fn personal_page(
 ) -> Markup {
     let e = &state.event;
     let tz = tz_of(state);
-    let modes: Vec<Mode> = Mode::ALL
-        .iter()
-        .copied()
-        .filter(|m| has_mode(state, *m))
-        .collect();
+    let modes = modes_of(state);
+    let started = now >= from_db_time(e.starts_at);
     layout(
         &e.title,
         html! {
+            p.eyebrow { "Your registration" }
             h1 { (e.title) }
             ul.facts {
-                li { (when(state)) }
-                @if !e.venue.is_empty() { li { "Venue: " (e.venue) } }
-                li { "Registered as " (r.row.name) " <" (r.row.email) ">" }
+                (event_time(state))
+                @if !e.venue.is_empty() { li { span.fact-label { "Where: " } (e.venue) } }
+                li { span.fact-label { "Registered as: " } (r.row.name) " (" (r.row.email) ")" }
             }
             @if let Some(done) = done { p.notice.ok role="status" { (done) } }
-            @if let Some(problem) = problem { p.notice.bad role="alert" { (problem) } }
-            p { strong { (status_words(r)) } }
-            @if let Some(until) = r.hold_until {
-                @let left = until - now;
-                p { "Please answer by " strong { (local(until, tz)) } " (" (left.num_hours()) " hours " (left.num_minutes() % 60) " minutes left)." }
+            @if let Some(problem) = problem { p.notice.bad role="alert" { (sentence(problem)) } }
+            section.status aria-labelledby="status-title" {
+                h2 #status-title { "Status: " (status_badge(r.status)) }
+                p.status-words { (status_words(r)) }
+                @if let Some(until) = r.hold_until {
+                    p.deadline { "Please answer by " strong { (local(until, tz)) } " (" (time_left(until, now)) " left). After that the seat goes to the next person in line." }
+                }
+                @if r.status == Status::Waitlisted {
+                    p { "When a seat " (preference_words(preference_of(&r.row))) " frees up, we offer it to the first person in line by email, with a deadline to accept." }
+                }
             }
-            (seats(state))
+            @if !started && !r.status.is_ended() { (seats(state)) }
+            @if started && matches!(r.status, Status::PendingEmail | Status::Invited | Status::Offered | Status::Waitlisted) {
+                p.notice { "The event has started, so registration has ended." }
+            } @else {
             @match r.status {
                 Status::PendingEmail => { (action(token, "confirm-email", "Confirm my address", None, "")) }
                 Status::Invited => {
-                    @for mode in &modes { (action(token, "accept", &format!("Accept {}", mode.label()), Some(*mode), "")) }
-                    (action(token, "decline", "Decline", None, "secondary"))
+                    div.actions {
+                        @for mode in &modes {
+                            @if Some(*mode) == r.mode || state.ledger.has_free(*mode) {
+                                (action(token, "accept", &format!("Accept {}", mode.label()), Some(*mode), ""))
+                            }
+                        }
+                        (action(token, "decline", "Decline", None, "secondary"))
+                    }
+                    @for mode in modes.iter().filter(|m| Some(**m) != r.mode && !state.ledger.has_free(**m)) {
+                        p.hint { "No seat " (mode.label()) " is free at the moment." }
+                    }
                 }
                 Status::Offered => {
-                    (action(token, "accept", &format!("Accept the seat ({})", r.mode.map(Mode::label).unwrap_or("")), r.mode, ""))
-                    (action(token, "decline", "Decline", None, "secondary"))
+                    div.actions {
+                        (action(token, "accept", &format!("Accept the seat ({})", r.mode.map(Mode::label).unwrap_or("")), r.mode, ""))
+                        (action(token, "decline", "Decline", None, "secondary"))
+                    }
                 }
-                Status::Waitlisted => { (action(token, "cancel", "Leave the waiting list", None, "secondary")) }
+                Status::Waitlisted => { div.actions { (action(token, "cancel", "Leave the waiting list", None, "secondary")) } }
                 Status::Confirmed => {
                     @if r.mode == Some(Mode::Virtual) {
-                        @if let Some(url) = &e.meeting_url { p { "Meeting link: " a href=(url) { (url) } } }
-                        @else { p { "The meeting link will appear here before the event." } }
+                        section.meeting aria-labelledby="meeting-title" {
+                            h2 #meeting-title { "Joining online" }
+                            @if let Some(url) = &e.meeting_url { p { "Meeting link: " a href=(url) { (url) } } }
+                            @else { p { "The meeting link will appear here before the event." } }
+                        }
                     }
-                    p { a href={"/r/" (token) "/calendar.ics"} { "Add to my calendar (.ics)" } }
+                    p { a.download href={"/r/" (token) "/calendar.ics"} download { "Download the calendar file (.ics)" } }
                     @if let Some(wanted) = r.wait_for {
                         @if let Some(until) = r.wait_offered_until {
-                            p { "A seat " (wanted.label()) " is free for you until " (local(until, tz)) "." }
-                            (action(token, "accept", &format!("Move to a seat {}", wanted.label()), Some(wanted), ""))
-                            (action(token, "decline", "Keep my current seat", None, "secondary"))
+                            p.notice { "A seat " (wanted.label()) " is free for you until " strong { (local(until, tz)) } " (" (time_left(until, now)) " left)." }
+                            div.actions {
+                                (action(token, "accept", &format!("Move to a seat {}", wanted.label()), Some(wanted), ""))
+                                (action(token, "decline", "Keep my current seat", None, "secondary"))
+                            }
                         } @else {
-                            p { "You keep your seat and wait for a seat " (wanted.label()) @if let Some(p) = r.wait_position { ", number " (p) " in line" } "." }
-                            (action(token, "leave-wait", "Stop waiting", None, "secondary"))
+                            p { "You keep your seat and wait for a seat " (wanted.label()) @if let Some(p) = r.wait_position { ": number " (p) " in line" } "." }
+                            div.actions { (action(token, "leave-wait", "Stop waiting", None, "secondary")) }
                         }
-                    } @else {
-                        @for mode in modes.iter().filter(|m| Some(**m) != r.mode) {
-                            @if state.ledger.has_free(*mode) {
-                                (action(token, "switch", &format!("Switch to attending {}", mode.label()), Some(*mode), "secondary"))
-                            } @else {
-                                (action(token, "wait-for", &format!("Wait for a seat {}", mode.label()), Some(*mode), "secondary"))
+                    } @else if !started {
+                        div.actions {
+                            @for mode in modes.iter().filter(|m| Some(**m) != r.mode) {
+                                @if state.ledger.has_free(*mode) {
+                                    (action(token, "switch", &format!("Switch to attending {}", mode.label()), Some(*mode), "secondary"))
+                                } @else {
+                                    (action(token, "wait-for", &format!("Wait for a seat {}", mode.label()), Some(*mode), "secondary"))
+                                }
                             }
                         }
                     }
-                    (action(token, "cancel", "Cancel my registration", None, "danger"))
+                    @if !started { div.actions { (action(token, "cancel", "Cancel my registration", None, "danger")) } }
                 }
-                _ => { p { a href={"/events/" (e.slug)} { "Register again" } } }
+                _ => {
+                    @if !started && parse_phase(&e.phase).accepts_entries() {
+                        p { a href={"/events/" (e.slug)} { "Register again" } " (you join at the end of the line)." }
+                    }
+                }
             }
-            h2 { "Your data" }
-            form.stack method="post" action={"/r/" (token) "/erase"} {
-                div {
-                    input type="checkbox" id="erase-confirm" name="confirm" value="yes" required;
-                    label for="erase-confirm" style="display:inline" { " I understand that this cancels my registration and cannot be undone." }
-                }
-                div { button.danger type="submit" { "Erase my data" } }
+            }
+            section.your-data aria-labelledby="data-title" {
+                h2 #data-title { "Your data" }
+                p { "We keep your name, email address and affiliation to run the registration; see the " a href="/privacy" { "privacy notice" } ". You can erase them now." }
+                (action(token, "erase", "Erase my data", None, "danger"))
             }
         },
     )
+}
+
+/// The words of the confirmation step of an action that cannot be undone.
+fn confirm_words(
+    action: &str,
+    r: &RegistrationState,
+    mode: Option<Mode>,
+) -> Option<(String, String, String)> {
+    let current = r.mode.map(Mode::label).unwrap_or("");
+    Some(match (action, r.status) {
+        ("decline", Status::Invited) => (
+            "Decline the invitation?".into(),
+            "The seat held for you goes to someone else. You cannot take the invitation back afterwards, although you may join the waiting list.".into(),
+            "Yes, decline".into(),
+        ),
+        ("decline", Status::Offered) => (
+            "Decline the seat?".into(),
+            "The seat goes to the next person in line and you leave the waiting list.".into(),
+            "Yes, decline the seat".into(),
+        ),
+        ("decline", Status::Confirmed) => (
+            "Keep your current seat?".into(),
+            format!("The seat offered to you goes to the next person in line and you stop waiting for it. You keep your seat {current}."),
+            "Yes, keep my current seat".into(),
+        ),
+        ("cancel", Status::Waitlisted) => (
+            "Leave the waiting list?".into(),
+            "You lose your place in line. If you join again later, you go to the end of the line.".into(),
+            "Yes, leave the waiting list".into(),
+        ),
+        ("cancel", _) => (
+            "Cancel your registration?".into(),
+            "Your seat goes to the next person in line, and you may not get it back.".into(),
+            "Yes, cancel my registration".into(),
+        ),
+        ("switch", Status::Confirmed) => {
+            let to = mode?.label();
+            (
+                format!("Switch to attending {to}?"),
+                format!("Your seat {current} goes to the next person in line, so you may not be able to switch back."),
+                format!("Yes, attend {to}"),
+            )
+        }
+        ("erase", _) => (
+            "Erase your data?".into(),
+            "This cancels your registration (any seat you hold goes to the next person in line) and removes your name, email address and affiliation. This link stops working. It cannot be undone.".into(),
+            "Yes, erase my data".into(),
+        ),
+        _ => return None,
+    })
+}
+
+/// Asks before an action that cannot be undone; `None` when the action does not apply.
+pub fn confirm_page(
+    state: &EventState,
+    r: &RegistrationState,
+    token: &str,
+    action: &str,
+    mode: Option<Mode>,
+) -> Option<Markup> {
+    let (title, text, button) = confirm_words(action, r, mode)?;
+    Some(layout(
+        &title,
+        html! {
+            p.eyebrow { (state.event.title) }
+            h1 { (title) }
+            p { (text) }
+            div.actions {
+                form.inline method="post" action={"/r/" (token) "/" (action)} {
+                    @if let Some(mode) = mode { input type="hidden" name="mode" value=(mode.as_str()); }
+                    input type="hidden" name="confirm" value="yes";
+                    button.danger type="submit" { (button) }
+                }
+                a.button.secondary href={"/r/" (token)} { "No, go back" }
+            }
+        },
+    ))
 }
 
 pub fn privacy() -> Markup {
@@ -294,9 +603,43 @@ pub fn privacy() -> Markup {
         "Privacy notice",
         html! {
             h1 { "Privacy notice" }
-            p { "We store your name, email address, affiliation (if you give one), how you would like to attend, and the history of your registration: when you joined, were offered a seat, confirmed or cancelled." }
-            p { "We use this only to run the registration of the event: to hold your place in line, offer you a seat, send you the emails about your registration and let the organizers plan the room and the online meeting." }
-            p { "Your personal data is erased a set time after the event has ended. You can erase it yourself at any time from your personal page (the link in every email we send you)." }
+            p { "This service runs the registration of our events. This notice says what it stores about you, why, for how long, and how to have it erased." }
+            h2 { "What we store" }
+            ul {
+                li { "For a registration: your name, email address, affiliation (if you give one), how you would like to attend, and its history (when you joined, were invited or offered a seat, confirmed, switched or cancelled)." }
+                li { "For the newsletter: your email address, and when you signed up and confirmed it." }
+                li { "The emails we send you, until they are delivered; afterwards only what was sent to which address and when." }
+            }
+            p { "We do not use tracking cookies or analytics, and we do not share your data with anyone other than the organizers of the event." }
+            h2 { "Why" }
+            p { "To run the registration you asked for: to confirm your address, hold your place in line, offer you a seat, send you the emails about your registration, and let the organizers plan the room and the online meeting. The newsletter address is used only to tell you about new events." }
+            h2 { "For how long" }
+            p { "Registration data is kept until the event is over and is then erased after the retention period the organizers have set. A newsletter address is kept until you unsubscribe; an address that was never confirmed is not used." }
+            h2 { "How to erase it" }
+            p { "Open the personal link in any email about your registration and choose " strong { "Erase my data" } ". This cancels the registration and removes your name, email address and affiliation at once. Every newsletter email has a link that unsubscribes you and removes your address." }
+            p { "For any other question about your data, reply to one of our emails." }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn time_left_is_said_in_the_largest_units() {
+        let now = Utc.with_ymd_and_hms(2027, 3, 1, 12, 0, 0).unwrap();
+        assert_eq!(time_left(now + Duration::hours(49), now), "2 days 1 hour");
+        assert_eq!(
+            time_left(now + Duration::minutes(90), now),
+            "1 hour 30 minutes"
+        );
+        assert_eq!(time_left(now + Duration::minutes(5), now), "5 minutes");
+        assert_eq!(
+            time_left(now + Duration::seconds(5), now),
+            "less than a minute"
+        );
+        assert_eq!(time_left(now - Duration::seconds(5), now), "no time");
+    }
 }

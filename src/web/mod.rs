@@ -4,6 +4,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod input;
+pub mod newsletter;
 pub mod organizer;
 pub mod pages;
 
@@ -23,6 +24,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/readyz", web::get().to(readyz))
         .configure(api::routes)
+        .configure(newsletter::routes)
         .configure(organizer::routes)
         .configure(pages::routes);
 }

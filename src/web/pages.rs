@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::api::{join_of, JOIN_MESSAGE};
+use super::api::join_of;
 use super::error::ApiError;
 use super::AppState;
 use crate::domain::{Mode, Phase, Preference, Status};
@@ -14,9 +14,9 @@ use crate::engine::{Command, EngineError, FieldErrors, PersonalAction};
 use crate::mail::calendar::{ics, CalendarEntry};
 use crate::reads;
 use crate::store::{events, from_db_time};
-use crate::views::{self, pages};
+use crate::views::pages;
 
-fn html(markup: maud::Markup) -> HttpResponse {
+pub(super) fn html(markup: maud::Markup) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(markup.into_string())
@@ -32,7 +32,7 @@ fn not_found() -> HttpResponse {
     page_status(actix_web::http::StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address. The link may be mistyped, or the page may have been removed.")
 }
 
-fn failure(error: ApiError) -> HttpResponse {
+pub(super) fn failure(error: ApiError) -> HttpResponse {
     match error.status.as_u16() {
         404 => not_found(),
         503 => page_status(
@@ -139,7 +139,7 @@ async fn join(
     };
     if !form.website.is_empty() {
         // Answer a bot exactly as a person, and store nothing.
-        return html(pages::message("Check your inbox", JOIN_MESSAGE));
+        return html(pages::check_inbox(&event.event.title));
     }
     let mut errors = FieldErrors::new();
     let preference = match form.preference.parse::<Preference>() {
@@ -164,6 +164,7 @@ async fn join(
         name: form.name,
         affiliation: form.affiliation,
         preference: form.preference,
+        consent: form.consent.is_some(),
     };
     let join = match joined {
         Ok(join) if errors.is_empty() => join,
@@ -174,7 +175,7 @@ async fn join(
         }
     };
     match state.engine.submit(Command::Join { slug, join }).await {
-        Ok(_) => html(pages::message("Check your inbox", JOIN_MESSAGE)),
+        Ok(_) => html(pages::check_inbox(&event.event.title)),
         Err(EngineError::Conflict(message)) => page_status(
             actix_web::http::StatusCode::CONFLICT,
             "Registration is not possible",
@@ -205,8 +206,8 @@ fn done_words(done: &str) -> Option<&'static str> {
         "confirm-email" => "Thank you: your address is confirmed.",
         "accept" => "Done: your seat is confirmed. A confirmation is on its way by email.",
         "decline" => "Done: you declined, and the seat goes to the next person.",
-        "cancel" => "Done: your registration is cancelled.",
-        "switch" => "Done: you switched mode.",
+        "cancel" => "Done: you have left, and your place goes to the next person.",
+        "switch" => "Done: you switched mode. An updated calendar file is on its way by email.",
         "wait-for" => "Done: you keep your seat and wait for the other mode.",
         "leave-wait" => "Done: you no longer wait for the other mode.",
         _ => return None,
@@ -226,7 +227,7 @@ async fn personal_page(
     .await;
     let (event, registration) = match found {
         Ok(Some(found)) => found,
-        Ok(None) => return page_status(actix_web::http::StatusCode::NOT_FOUND, "This link does not work", "This personal link is unknown or no longer valid. The newest email about your registration has a working link; or register again from the event page."),
+        Ok(None) => return unknown_link(),
         Err(e) => return failure(e),
     };
     // Opening the link from the confirm-your-address email is the confirmation.
@@ -260,10 +261,25 @@ async fn personal_page(
         flash.problem.as_deref(),
         Utc::now(),
     );
+    personal_html(markup)
+}
+
+/// A page under a personal link: the link is the credential, so it must not leak to the
+/// sites the page links to.
+fn personal_html(markup: maud::Markup) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::REFERRER_POLICY, "no-referrer"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(markup.into_string())
+}
+
+fn unknown_link() -> HttpResponse {
+    page_status(
+        actix_web::http::StatusCode::NOT_FOUND,
+        "This link does not work",
+        "This personal link is unknown, or it was used to erase the registration's data. If you registered, the newest email about your registration has a working link; or register again from the event page.",
+    )
 }
 
 fn url_escape(text: &str) -> String {
@@ -282,14 +298,8 @@ struct ActionForm {
     confirm: Option<String>,
 }
 
-async fn personal_action(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    form: web::Form<ActionForm>,
-) -> HttpResponse {
-    let (token, name) = path.into_inner();
-    let mode = form.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
-    let action = match (name.as_str(), mode) {
+fn personal_action_of(name: &str, mode: Option<Mode>) -> Option<PersonalAction> {
+    Some(match (name, mode) {
         ("confirm-email", _) => PersonalAction::ConfirmEmail,
         ("accept", mode) => PersonalAction::Accept(mode),
         ("decline", _) => PersonalAction::Decline,
@@ -297,20 +307,83 @@ async fn personal_action(
         ("switch", Some(mode)) => PersonalAction::Switch(mode),
         ("wait-for", Some(mode)) => PersonalAction::WaitFor(mode),
         ("leave-wait", _) => PersonalAction::LeaveWait,
-        ("erase", _) if form.confirm.is_some() => PersonalAction::Erase,
-        ("erase", _) => {
-            return see_other(&format!(
-                "/r/{token}?problem={}",
-                url_escape("Please tick the box to confirm that your data should be erased.")
-            ))
-        }
-        _ => return not_found(),
+        ("erase", _) => PersonalAction::Erase,
+        _ => return None,
+    })
+}
+
+fn confirm_location(token: &str, name: &str, mode: Option<Mode>) -> String {
+    match mode {
+        Some(mode) => format!("/r/{token}/{name}?mode={}", mode.as_str()),
+        None => format!("/r/{token}/{name}"),
+    }
+}
+
+async fn personal_action(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<ActionForm>,
+) -> HttpResponse {
+    let (token, name) = path.into_inner();
+    let mode = form.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
+    let Some(action) = personal_action_of(&name, mode) else {
+        return not_found();
     };
-    match state.engine.submit(Command::Personal { token: token.clone(), action }).await {
-        Ok(_) if action == PersonalAction::Erase => html(pages::message("Your data is erased", "Your registration is cancelled and your name, address and affiliation have been removed. This link no longer works.")),
+    // Without JavaScript the only safe way to ask "are you sure?" is a page of its own.
+    if pages::needs_confirmation(&name) && form.confirm.as_deref() != Some("yes") {
+        return see_other(&confirm_location(&token, &name, mode));
+    }
+    match state
+        .engine
+        .submit(Command::Personal {
+            token: token.clone(),
+            action,
+        })
+        .await
+    {
+        Ok(_) if action == PersonalAction::Erase => html(pages::message(
+            "Your data is erased",
+            "Your registration is cancelled and your name, email address and affiliation have been removed. This link no longer works.",
+        )),
         Ok(_) => see_other(&format!("/r/{token}?done={name}")),
-        Err(EngineError::Conflict(message)) => see_other(&format!("/r/{token}?problem={}", url_escape(&message))),
+        Err(EngineError::Conflict(message)) => {
+            see_other(&format!("/r/{token}?problem={}", url_escape(&message)))
+        }
         Err(e) => failure(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct ModeQuery {
+    mode: Option<String>,
+}
+
+/// The confirmation step of an action that cannot be undone.
+async fn confirm_action(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<ModeQuery>,
+) -> HttpResponse {
+    let (token, name) = path.into_inner();
+    let mode = query.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
+    if !pages::needs_confirmation(&name) {
+        return not_found();
+    }
+    let lookup = token.clone();
+    let found = read(&state, move |conn| {
+        Ok(reads::by_token(conn, &lookup, Utc::now())?)
+    })
+    .await;
+    match found {
+        Ok(Some((event, registration))) => {
+            match pages::confirm_page(&event, &registration, &token, &name, mode) {
+                Some(markup) => personal_html(markup),
+                // The action no longer applies (e.g. the offer lapsed meanwhile).
+                None => see_other(&format!("/r/{token}")),
+            }
+        }
+        Ok(None) => unknown_link(),
+        Err(e) => failure(e),
     }
 }
 
@@ -358,21 +431,70 @@ async fn privacy() -> HttpResponse {
     html(pages::privacy())
 }
 
-async fn stylesheet() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        .body(views::STYLESHEET)
+/// The files of `static/`, compiled into the binary so it serves them from any directory.
+const ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/style.css"),
+    ),
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/app.js"),
+    ),
+    (
+        "favicon.svg",
+        "image/svg+xml",
+        include_str!("../../static/favicon.svg"),
+    ),
+];
+
+async fn asset(name: web::Path<String>) -> HttpResponse {
+    match ASSETS.iter().find(|(file, _, _)| *file == name.as_str()) {
+        Some((_, content_type, body)) => HttpResponse::Ok()
+            .content_type(*content_type)
+            .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+            .body(*body),
+        None => not_found(),
+    }
+}
+
+/// A form body that cannot be read at all (not a browser's doing) gets a page, not text.
+pub(super) fn form_config() -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(16 * 1024)
+        .error_handler(|error, _| {
+            let response = page_status(
+                actix_web::http::StatusCode::BAD_REQUEST,
+                "The form could not be read",
+                "The form arrived incomplete or in a form we cannot read. Please go back and send it again.",
+            );
+            actix_web::error::InternalError::from_response(error, response).into()
+        })
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(index))
         .route("/events/{slug}", web::get().to(event_page))
-        .route("/events/{slug}/join", web::post().to(join))
+        .service(
+            web::resource("/events/{slug}/join")
+                .app_data(form_config())
+                .route(web::post().to(join))
+                // An address copied from the bar after sending the form leads back to it.
+                .route(web::get().to(|slug: web::Path<String>| async move {
+                    see_other(&format!("/events/{}", url_escape(&slug)))
+                })),
+        )
         .route("/r/{token}", web::get().to(personal_page))
         .route("/r/{token}/calendar.ics", web::get().to(calendar))
-        .route("/r/{token}/{action}", web::post().to(personal_action))
+        .service(
+            web::resource("/r/{token}/{action}")
+                .app_data(form_config())
+                .route(web::get().to(confirm_action))
+                .route(web::post().to(personal_action)),
+        )
         .route("/privacy", web::get().to(privacy))
-        .route("/static/style.css", web::get().to(stylesheet))
+        .route("/static/{file}", web::get().to(asset))
         .default_service(web::to(|| async { not_found() }));
 }
