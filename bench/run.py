@@ -37,7 +37,7 @@ class Server:
             "REGISTRAR_OUTBOX_DIR": str(self.outbox),
             "REGISTRAR_RATE_LIMITS": "off",
             "REGISTRAR_DEMO": "false",
-            "RUST_LOG": "warn",
+            "RUST_LOG": os.environ.get("RUST_LOG", "warn"),
         })
         env.pop("REGISTRAR_SMTP_URL", None)
         token = subprocess.run([BINARY, "token", "create", "--name", "bench"], env=env,

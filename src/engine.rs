@@ -250,7 +250,16 @@ pub enum Outcome {
     Event(Box<EventRow>),
     Registrations(Vec<i64>),
     Registration(i64),
+    /// A person's registration right after their own action, so the answer needs no read.
+    Personal(Box<PersonalView>),
     Done,
+}
+
+/// A registration as its owner sees it, with the event it belongs to.
+#[derive(Debug, Clone)]
+pub struct PersonalView {
+    pub event_slug: String,
+    pub registration: reads::RegistrationState,
 }
 
 struct Job {
@@ -400,6 +409,7 @@ impl Writer {
         }
         match result {
             Ok((outcomes, emails)) => {
+                tracing::debug!(commands = outcomes.len(), emails, "batch committed");
                 for (job, outcome) in jobs.into_iter().zip(outcomes) {
                     let _ = job.reply.send(outcome);
                 }
@@ -1104,7 +1114,7 @@ impl Batch<'_> {
         let result = match action {
             PersonalAction::ConfirmEmail if pending => ledger.place(id, preference, now),
             // Confirming twice (a second click on the link) changes nothing.
-            PersonalAction::ConfirmEmail => return Ok(Ok(Outcome::Registration(id))),
+            PersonalAction::ConfirmEmail => return self.personal_view(row.event_id, id),
             PersonalAction::Accept(mode) => ledger.accept(id, mode, now),
             PersonalAction::Decline => ledger.decline(id, now),
             PersonalAction::Cancel if pending => {
@@ -1121,7 +1131,21 @@ impl Batch<'_> {
             PersonalAction::LeaveWait => ledger.leave_wait(id, now),
             PersonalAction::Erase => return self.erase(&row),
         };
-        self.conclude(&row, result, "participant")
+        match self.conclude(&row, result, "participant")? {
+            Ok(_) => self.personal_view(row.event_id, id),
+            refused => Ok(refused),
+        }
+    }
+
+    fn personal_view(&mut self, event_id: i64, id: i64) -> diesel::QueryResult<Decided> {
+        let Some(row) = registrations::by_id(self.conn, id)? else {
+            return Ok(Err(EngineError::NotFound("registration")));
+        };
+        let cached = self.cached(event_id);
+        Ok(Ok(Outcome::Personal(Box::new(PersonalView {
+            event_slug: cached.event.slug.clone(),
+            registration: reads::registration_in(&cached.ledger, row),
+        }))))
     }
 
     fn end_pending(

@@ -130,8 +130,13 @@ pub struct RegistrationState {
 }
 
 pub fn registration_state(state: &EventState, row: RegistrationRow) -> RegistrationState {
+    registration_in(&state.ledger, row)
+}
+
+/// A registration with the state a settled ledger gives it.
+pub fn registration_in(ledger: &Ledger, row: RegistrationRow) -> RegistrationState {
     let stored = parse_status(&row.status);
-    match state.ledger.entry(row.id) {
+    match ledger.entry(row.id) {
         Some(entry) => {
             let confirmed_waiting = entry.status == Status::Confirmed && entry.wait_for.is_some();
             RegistrationState {
@@ -143,13 +148,13 @@ pub fn registration_state(state: &EventState, row: RegistrationRow) -> Registrat
                     None
                 },
                 position: if entry.status == Status::Waitlisted {
-                    state.ledger.position(row.id)
+                    ledger.position(row.id)
                 } else {
                     None
                 },
                 wait_for: entry.wait_for,
                 wait_position: if confirmed_waiting && entry.wait_offered_until.is_none() {
-                    state.ledger.position(row.id)
+                    ledger.position(row.id)
                 } else {
                     None
                 },

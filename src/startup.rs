@@ -48,6 +48,7 @@ impl Application {
         let pool = store::pool(&settings.database_url, 8).context("opening the connection pool")?;
 
         let (mail_wake, wake) = mpsc::sync_channel(1);
+        store::spawn_checkpointer(&manager);
         let engine = Engine::start(manager, public_url.clone(), mail_wake);
 
         let from: Mailbox = settings.mail_from.parse().with_context(|| {

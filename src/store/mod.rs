@@ -97,6 +97,9 @@ impl ConnectionManager {
                     "PRAGMA journal_mode = WAL",
                     "PRAGMA synchronous = FULL",
                     "PRAGMA foreign_keys = ON",
+                    // Checkpoints run on their own thread (see `spawn_checkpointer`), not in
+                    // the commit that happens to fill the log: that was the writer's.
+                    "PRAGMA wal_autocheckpoint = 0",
                 ] {
                     conn.batch_execute(pragma)
                         .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
@@ -105,6 +108,36 @@ impl ConnectionManager {
             }
         }
     }
+}
+
+/// How often the SQLite log is copied back into the database file.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// On SQLite, copies the write-ahead log back into the database file in the background,
+/// so no committing request pays for it. A passive checkpoint never blocks a writer.
+pub fn spawn_checkpointer(manager: &ConnectionManager) {
+    if manager.backend() != Backend::Sqlite {
+        return;
+    }
+    let manager = manager.clone();
+    std::thread::Builder::new()
+        .name("registrar-checkpoint".into())
+        .spawn(move || {
+            let mut conn = None;
+            loop {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                if conn.is_none() {
+                    conn = manager.establish().ok();
+                }
+                if let Some(DbConnection::Sqlite(c)) = conn.as_mut() {
+                    if let Err(error) = c.batch_execute("PRAGMA wal_checkpoint(PASSIVE)") {
+                        tracing::warn!(%error, "checkpoint of the SQLite log failed");
+                        conn = None;
+                    }
+                }
+            }
+        })
+        .expect("spawning the checkpoint thread");
 }
 
 impl r2d2::ManageConnection for ConnectionManager {

@@ -189,9 +189,13 @@ pub struct Me {
 }
 
 fn me_out(state: &EventState, r: &RegistrationState) -> Me {
+    me_of(&state.event.slug, r)
+}
+
+fn me_of(event_slug: &str, r: &RegistrationState) -> Me {
     let out = registration_out(r);
     Me {
-        event: state.event.slug.clone(),
+        event: event_slug.to_owned(),
         status: out.status,
         mode: out.mode,
         preference: out.preference,
@@ -972,14 +976,19 @@ async fn personal(
     token: String,
     action: PersonalAction,
 ) -> Result<HttpResponse, ApiError> {
-    state
+    let outcome = state
         .engine
         .submit(Command::Personal {
             token: token.clone(),
             action,
         })
         .await?;
-    me_answer(state, token, StatusCode::OK).await
+    match outcome {
+        Outcome::Personal(view) => {
+            Ok(HttpResponse::Ok().json(me_of(&view.event_slug, &view.registration)))
+        }
+        _ => me_answer(state, token, StatusCode::OK).await,
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
