@@ -3,12 +3,15 @@
 //! `in_transaction`.
 
 pub mod audit;
+pub mod backup;
 pub mod dashboard;
 pub mod events;
 pub mod organizers;
 pub mod outbox;
 pub mod registrations;
+pub mod retention;
 pub mod schema;
+pub mod stats;
 pub mod tokens;
 
 use std::time::Duration;

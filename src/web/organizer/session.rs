@@ -144,11 +144,10 @@ impl Dashboard {
     }
 }
 
-/// The client's address for the rate limit: the peer, not a header anyone can write.
+/// The client's address for the rate limit: the peer, or behind a trusted proxy the
+/// address it forwarded (never a header the client alone can write).
 pub fn client_of(req: &HttpRequest) -> IpAddr {
-    req.peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::from([127, 0, 0, 1]))
+    crate::web::rate_limit::client_of(req)
 }
 
 fn same(a: &str, b: &str) -> bool {
