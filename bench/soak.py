@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--write-every", type=int, default=100,
+                        help="one new entry in this many requests; 0 for reads only")
     args = parser.parse_args()
     seconds = int(args.minutes * 60)
 
@@ -125,7 +128,7 @@ def main():
     side = [threading.Thread(target=confirmations), threading.Thread(target=sampler)]
     for thread in side:
         thread.start()
-    wrk_env = dict(os.environ, BENCH_SLUG="soak")
+    wrk_env = dict(os.environ, BENCH_SLUG="soak", BENCH_WRITE_EVERY=str(args.write_every))
     result = subprocess.run(
         ["wrk", "-t2", f"-c{args.connections}", f"-d{seconds}s", "--latency",
          "-s", str(ROOT / "bench" / "soak.lua"), base],
@@ -135,6 +138,7 @@ def main():
         thread.join()
     server.terminate()
     server.wait(timeout=30)
+    shutil.rmtree(work, ignore_errors=True)
 
     print(result.stdout)
     first_minute = [rss for at, rss in samples if at >= 60][:1] or [samples[0][1]]
