@@ -1,4 +1,4 @@
--- GET with the organizer's API token.
+-- The dashboard, signed in: the session cookie comes from bench/run.
 function init(args)
-   wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+   wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
 end

@@ -1,4 +1,5 @@
-//! The command line (API.md, "Command line"): serve, migrate, token create, organizer add.
+//! The command line (API.md, "Command line"): serve, migrate, token create, organizer add,
+//! backup.
 
 use clap::{Parser, Subcommand};
 
@@ -35,6 +36,8 @@ pub enum Command {
         #[command(subcommand)]
         command: OrganizerCommand,
     },
+    /// Copy a SQLite database, consistent even while servers write to it, to a new file.
+    Backup { path: std::path::PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,6 +104,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 crate::web::organizer::sign_in::LINK_DAYS
             );
             println!("{link}");
+            Ok(())
+        }
+        Command::Backup { path } => {
+            anyhow::ensure!(
+                !path.exists(),
+                "{} already exists; a backup goes to a new file",
+                path.display()
+            );
+            let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
+            store::backup::backup_sqlite(&mut conn, &path.display().to_string())?;
+            println!("backed up the database to {}", path.display());
             Ok(())
         }
     }

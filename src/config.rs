@@ -69,6 +69,35 @@ pub struct Settings {
     )]
     pub rate_limits: String,
 
+    /// Behind a reverse proxy: take the client's address for the rate limits from the last
+    /// entry of `X-Forwarded-For`, which the proxy appends (on or off).
+    #[arg(
+        long,
+        env = "REGISTRAR_BEHIND_PROXY",
+        default_value = "off",
+        global = true
+    )]
+    pub behind_proxy: String,
+
+    /// Personal data of events that ended more than this many days ago is erased.
+    #[arg(
+        long,
+        env = "REGISTRAR_RETENTION_DAYS",
+        default_value_t = 365,
+        global = true
+    )]
+    pub retention_days: u32,
+
+    /// Log format: plain (one line per event) or json (one JSON object per line).
+    #[arg(
+        long,
+        env = "REGISTRAR_LOG_FORMAT",
+        default_value = "plain",
+        value_parser = ["plain", "json"],
+        global = true
+    )]
+    pub log_format: String,
+
     /// Create the demo workshop when the database has no events.
     #[arg(long, env = "REGISTRAR_DEMO", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo: bool,

@@ -1,8 +1,9 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    registrar::telemetry::init();
-    match registrar::cli::run(registrar::cli::Cli::parse()) {
+    let cli = registrar::cli::Cli::parse();
+    registrar::telemetry::init(cli.settings.log_format == "json");
+    match registrar::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("registrar: {error:#}");

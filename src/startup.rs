@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use chrono::{Datelike, TimeZone, Utc};
@@ -18,7 +19,8 @@ use crate::domain::{Phase, Slug};
 use crate::engine::{Command, Engine, EventSettings};
 use crate::mail::worker::{MailWorker, Transport};
 use crate::store::{self, ConnectionManager};
-use crate::web::{self as routes, organizer, AppState};
+use crate::web::rate_limit::{ClientAddress, RateLimits};
+use crate::web::{self as routes, observe, organizer, rate_limit, security, AppState};
 
 pub struct Application {
     server: Server,
@@ -81,6 +83,8 @@ impl Application {
             Duration::from_secs(settings.sweep_seconds.max(1)),
         );
 
+        spawn_retention(pool.clone(), settings.retention_days);
+
         println!("registrar listening on http://{}", listener.local_addr()?);
         if settings.demo {
             first_run(&pool, &engine, &public_url).await?;
@@ -97,23 +101,41 @@ impl Application {
         }
         println!("Open {public_url}/ in your browser.");
 
+        let https = public_url.starts_with("https://");
+        let limits = (settings.rate_limits != "off").then(|| {
+            web::Data::new(RateLimits::new(if settings.behind_proxy == "on" {
+                ClientAddress::Forwarded
+            } else {
+                ClientAddress::Peer
+            }))
+        });
         let state = web::Data::new(AppState {
             engine,
             pool,
             public_url,
         });
         let server = HttpServer::new(move || {
-            App::new()
+            let mut app = App::new()
                 .app_data(state.clone())
                 .app_data(dashboard.clone())
                 .app_data(web::PayloadConfig::new(crate::web::input::JSON_LIMIT))
-                .app_data(web::FormConfig::default().limit(64 * 1024))
-                .wrap(
-                    actix_web::middleware::Logger::new("%a \"%r\" %s %Dms")
-                        .log_target("registrar::http"),
-                )
+                .app_data(web::FormConfig::default().limit(64 * 1024));
+            if let Some(limits) = &limits {
+                app = app.app_data(limits.clone());
+            }
+            // The last one wrapped sees a request first: the log sees every answer,
+            // the headers go on every answer, 429s included.
+            app.wrap(from_fn(rate_limit::limit))
+                .wrap(from_fn(security::limit_requests))
+                .wrap(security::headers(https))
+                .wrap(from_fn(observe::log_and_count))
                 .configure(routes::routes)
         })
+        // A client gets this long to send its headers, and a body gets
+        // `security::BODY_DEADLINE`, so a slow client cannot hold a worker.
+        .client_request_timeout(Duration::from_secs(10))
+        .client_disconnect_timeout(Duration::from_secs(2))
+        .keep_alive(Duration::from_secs(30))
         .listen(listener)?
         .shutdown_timeout(10)
         .run();
@@ -180,6 +202,47 @@ fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
                     tracing::warn!(error = %format!("{error:#}"), "sweeper cannot read the database")
                 }
                 Err(error) => tracing::warn!(%error, "sweeper task failed"),
+            }
+        }
+    });
+}
+
+/// How often the sweeper looks for events whose personal data is due for erasure.
+const RETENTION_EVERY: Duration = Duration::from_secs(600);
+
+/// Erases the personal data of events that ended more than `days` ago: at start, then
+/// every few minutes. Each event is erased in one transaction that a second instance finds
+/// already done.
+fn spawn_retention(pool: store::Pool, days: u32) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(RETENTION_EVERY);
+        loop {
+            ticks.tick().await;
+            let pool = pool.clone();
+            let erased = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
+                let mut conn = pool.get()?;
+                let now = Utc::now();
+                let cutoff = now - chrono::Duration::days(i64::from(days));
+                let mut erased = 0;
+                for event_id in store::retention::events_to_erase(&mut conn, cutoff.naive_utc())? {
+                    let count =
+                        store::retention::erase_event(&mut conn, event_id, now.naive_utc())?;
+                    tracing::info!(
+                        event_id,
+                        registrations = count,
+                        "erased the personal data of an event past its retention period"
+                    );
+                    erased += count;
+                }
+                Ok(erased)
+            })
+            .await;
+            match erased {
+                Ok(Ok(_)) => {}
+                Ok(Err(error)) => {
+                    tracing::warn!(error = %format!("{error:#}"), "erasing data past its retention period failed")
+                }
+                Err(error) => tracing::warn!(%error, "retention task failed"),
             }
         }
     });

@@ -264,6 +264,35 @@ fn signing_out_ends_every_copy_of_the_session(db: &Db) {
     );
 }
 
+/// A session in use is renewed (at most once a minute), so only an unused one runs out;
+/// the idle limit itself is a unit test of the session.
+fn a_session_in_use_is_renewed(db: &Db) {
+    let server = Server::start(db);
+    let organizer = Organizer::sign_up(&server, db, "ada@example.org");
+    let renews = |organizer: &Organizer| {
+        let response = organizer
+            .http
+            .get(format!("{}/organizer", organizer.base))
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        response
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .any(|v| v.to_str().unwrap().starts_with("registrar_session="))
+    };
+    assert!(!renews(&organizer), "not renewed within the first minute");
+    std::thread::sleep(std::time::Duration::from_secs(61));
+    assert!(renews(&organizer), "renewed after a minute");
+    assert!(!renews(&organizer), "and not again at once");
+    assert_eq!(
+        organizer.post("/organizer/logout", &[]).0,
+        303,
+        "the renewed session keeps its CSRF token"
+    );
+}
+
 fn repeated_failed_sign_ins_are_rate_limited(db: &Db) {
     let server = Server::start_with(db, &[("REGISTRAR_RATE_LIMITS", "on")]);
     organizer_link(db, "ada@example.org");
@@ -964,4 +993,5 @@ on_both_databases!(
     a_message_to_a_group_is_previewed_then_sent_through_the_outbox,
     an_event_is_edited_in_its_time_zone_and_duplicated,
     an_uploaded_csv_file_is_previewed_like_a_pasted_list,
+    a_session_in_use_is_renewed,
 );

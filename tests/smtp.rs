@@ -5,89 +5,16 @@ mod common;
 // is never sent again (SPEC.md, "Emails" and invariant 5).
 
 use std::collections::HashSet;
-use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use diesel::{Connection, RunQueryDsl};
-use mailin_embedded::{response, Handler, Response};
 use serde_json::{json, Value};
 
+use common::smtp::{free_port, smtp_url, MailServer};
 use common::{Db, Server};
 
-/// An SMTP server on 127.0.0.1 that keeps every message it accepts, in order of arrival.
-struct MailServer {
-    port: u16,
-    received: Arc<Mutex<Vec<String>>>,
-}
-
-/// One SMTP session's handler (mailin clones it per connection); a message counts as
-/// received once its data is complete, just before the server answers 250.
-#[derive(Clone)]
-struct Collector {
-    received: Arc<Mutex<Vec<String>>>,
-    message: Vec<u8>,
-}
-
-impl Handler for Collector {
-    fn data_start(
-        &mut self,
-        _domain: &str,
-        _from: &str,
-        _is8bit: bool,
-        _to: &[String],
-    ) -> Response {
-        self.message.clear();
-        response::OK
-    }
-
-    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.message.extend_from_slice(buf);
-        Ok(())
-    }
-
-    fn data_end(&mut self) -> Response {
-        let raw = String::from_utf8_lossy(&std::mem::take(&mut self.message)).into_owned();
-        self.received.lock().unwrap().push(raw);
-        response::OK
-    }
-}
-
 impl MailServer {
-    /// Starts on a free port.
-    fn start() -> MailServer {
-        MailServer::serve(TcpListener::bind("127.0.0.1:0").expect("binding a port for SMTP"))
-    }
-
-    /// Starts on `port`, which was free a moment ago.
-    fn start_on(port: u16) -> MailServer {
-        MailServer::serve(
-            TcpListener::bind(("127.0.0.1", port)).expect("binding the SMTP port again"),
-        )
-    }
-
-    fn serve(listener: TcpListener) -> MailServer {
-        let port = listener.local_addr().unwrap().port();
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let mut server = mailin_embedded::Server::new(Collector {
-            received: received.clone(),
-            message: Vec::new(),
-        });
-        server.with_name("mail.test").with_tcp_listener(listener);
-        // Serves until the test process ends.
-        std::thread::spawn(move || {
-            if let Err(error) = server.serve() {
-                panic!("the SMTP server stopped: {error}");
-            }
-        });
-        MailServer { port, received }
-    }
-
-    fn url(&self) -> String {
-        smtp_url(self.port)
-    }
-
     fn messages(&self) -> Vec<Received> {
         self.received
             .lock()
@@ -138,19 +65,6 @@ impl MailServer {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
-}
-
-fn smtp_url(port: u16) -> String {
-    format!("smtp://127.0.0.1:{port}")
-}
-
-/// A port nothing listens on (yet).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// A received message taken apart: headers, and the decoded leaf parts of its MIME tree.

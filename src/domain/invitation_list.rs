@@ -96,6 +96,14 @@ fn fields(line: &str) -> Result<(String, String, Option<Mode>), String> {
     Ok((email, name, mode))
 }
 
+/// Whether a first line names the columns (`email, name, mode`) rather than a person: its
+/// first field is the word, not an address that happens to start with it.
+fn is_header(line: &str) -> bool {
+    let first = line.split(',').next().unwrap_or_default();
+    let first = first.trim().trim_matches('"').trim().to_lowercase();
+    matches!(first.as_str(), "email" | "e-mail" | "email address")
+}
+
 /// Reads a list. `registered` maps the addresses already registered for the event (and
 /// not ended) to a word for their state.
 pub fn read(text: &str, registered: &HashMap<String, String>) -> Vec<ListRow> {
@@ -103,7 +111,7 @@ pub fn read(text: &str, registered: &HashMap<String, String>) -> Vec<ListRow> {
     let mut seen: HashMap<Email, usize> = HashMap::new();
     for (index, raw) in text.lines().enumerate() {
         let line = raw.trim().trim_start_matches('\u{feff}');
-        if line.is_empty() || (rows.is_empty() && line.to_lowercase().starts_with("email")) {
+        if line.is_empty() || (rows.is_empty() && is_header(line)) {
             continue;
         }
         let number = index + 1;
@@ -164,6 +172,15 @@ mod tests {
             .into_iter()
             .map(|r| r.verdict)
             .collect()
+    }
+
+    #[test]
+    fn a_first_address_that_starts_with_email_is_a_person_not_a_header() {
+        let rows = read("email.desk@example.org, Desk\n", &HashMap::new());
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].verdict, Verdict::Valid);
+        let rows = read("\"Email\", Name\nada@example.org, Ada\n", &HashMap::new());
+        assert_eq!(rows.len(), 1);
     }
 
     #[test]

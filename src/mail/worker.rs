@@ -123,8 +123,12 @@ impl MailWorker {
                 };
                 let now = Utc::now().naive_utc();
                 match sent {
-                    Ok(()) => outbox::mark_sent(&mut conn, id, now)?,
+                    Ok(()) => {
+                        outbox::mark_sent(&mut conn, id, now)?;
+                        crate::telemetry::metrics().emails_delivered.inc();
+                    }
                     Err(error) => {
+                        crate::telemetry::metrics().delivery_failures.inc();
                         let wait = backoff(row.attempts);
                         tracing::warn!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), error = %format!("{error:#}"), "email not delivered; will retry");
                         if refused {

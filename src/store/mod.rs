@@ -7,13 +7,16 @@
 //! cost the writer a third of its time in a registration rush.
 
 pub mod audit;
+pub mod backup;
 pub mod dashboard;
 pub mod events;
 pub mod newsletter;
 pub mod organizers;
 pub mod outbox;
 pub mod registrations;
+pub mod retention;
 pub mod schema;
+pub mod stats;
 pub mod tokens;
 
 use std::time::Duration;

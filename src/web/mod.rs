@@ -1,12 +1,16 @@
-//! HTTP: the JSON API, the public and personal pages, health checks and static files.
+//! HTTP: the JSON API, the public and personal pages, health checks, metrics and static
+//! files, and the middleware every request passes (security, rate limits, logging).
 
 pub mod api;
 pub mod auth;
 pub mod error;
 pub mod input;
 pub mod newsletter;
+pub mod observe;
 pub mod organizer;
 pub mod pages;
+pub mod rate_limit;
+pub mod security;
 
 use actix_web::{web, HttpResponse};
 
@@ -23,6 +27,7 @@ pub struct AppState {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/readyz", web::get().to(readyz))
+        .route("/metrics", web::get().to(observe::scrape))
         .configure(api::routes)
         .configure(newsletter::routes)
         .configure(organizer::routes)

@@ -7,6 +7,8 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+pub mod smtp;
+
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;

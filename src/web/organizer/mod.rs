@@ -162,6 +162,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/static/organizer.css", web::get().to(stylesheet))
         .service(
             web::scope("/organizer")
+                .wrap(actix_web::middleware::from_fn(session::renew_session))
                 .app_data(web::PathConfig::default().error_handler(|_, _| {
                     actix_web::error::InternalError::from_response(
                         "not found",

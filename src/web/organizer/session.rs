@@ -1,7 +1,8 @@
 //! Organizer sessions and CSRF protection. A session is a cookie encrypted and
 //! authenticated with a key every instance reads from the database (the `cookie` crate's
 //! private jar, AES-256-GCM), so nobody can read or forge one. It carries the organizer's id,
-//! when it was issued and the session's CSRF token; it expires after `SESSION_HOURS`, and
+//! when it was issued and last used and the session's CSRF token; it expires after
+//! `SESSION_HOURS`, or `IDLE_MINUTES` after its last use (each use renews it), and
 //! signing out or setting a new password ends every earlier session of the organizer.
 //! Every state-changing form carries the CSRF token and is refused without it.
 
@@ -29,6 +30,11 @@ use crate::web::AppState;
 pub const SESSION_COOKIE: &str = "registrar_session";
 pub const SIGN_IN_COOKIE: &str = "registrar_sign_in";
 pub const SESSION_HOURS: i64 = 12;
+/// A session not used for this long has ended: a dashboard left open on a shared computer
+/// does not stay signed in.
+pub const IDLE_MINUTES: i64 = 60;
+/// How often a session in use has its last use written down again (a new cookie).
+const RENEW_AFTER_SECONDS: i64 = 60;
 
 /// The session key, the sign-in rate limit and the failures it counts; one per process,
 /// shared by every worker.
@@ -112,12 +118,16 @@ impl Dashboard {
 
     /// The cookie of a new session.
     pub fn session_cookie(&self, organizer_id: i64, now: DateTime<Utc>) -> Cookie<'static> {
-        let session = SessionData {
+        self.session_data_cookie(&SessionData {
             organizer: organizer_id,
             issued_ms: now.timestamp_millis(),
+            seen_ms: now.timestamp_millis(),
             csrf: tokens::generate(),
-        };
-        let value = serde_json::to_string(&session).expect("serializable");
+        })
+    }
+
+    fn session_data_cookie(&self, session: &SessionData) -> Cookie<'static> {
+        let value = serde_json::to_string(session).expect("serializable");
         self.cookie(SESSION_COOKIE, value, Duration::hours(SESSION_HOURS))
     }
 
@@ -144,11 +154,10 @@ impl Dashboard {
     }
 }
 
-/// The client's address for the rate limit: the peer, not a header anyone can write.
+/// The client's address for the rate limit: the peer, or behind a trusted proxy the
+/// address it forwarded (never a header the client alone can write).
 pub fn client_of(req: &HttpRequest) -> IpAddr {
-    req.peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::from([127, 0, 0, 1]))
+    crate::web::rate_limit::client_of(req)
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -160,7 +169,59 @@ fn same(a: &str, b: &str) -> bool {
 struct SessionData {
     organizer: i64,
     issued_ms: i64,
+    /// When the session was last used (0 in cookies made before this was recorded).
+    #[serde(default)]
+    seen_ms: i64,
     csrf: String,
+}
+
+impl SessionData {
+    /// When the session was last used.
+    fn last_seen_ms(&self) -> i64 {
+        if self.seen_ms > 0 {
+            self.seen_ms
+        } else {
+            self.issued_ms
+        }
+    }
+
+    /// Whether the session is still within its lifetime and its idle time at `now`.
+    fn is_live(&self, now: DateTime<Utc>) -> bool {
+        let at = |ms: i64| DateTime::<Utc>::from_timestamp_millis(ms);
+        let (Some(issued), Some(seen)) = (at(self.issued_ms), at(self.last_seen_ms())) else {
+            return false;
+        };
+        let soon = now + Duration::minutes(5);
+        issued <= soon
+            && seen <= soon
+            && now - issued <= Duration::hours(SESSION_HOURS)
+            && now - seen <= Duration::minutes(IDLE_MINUTES)
+    }
+}
+
+/// A renewed session cookie for the response, left by [`SignedIn`] in the request.
+#[derive(Clone)]
+struct Renewed(Cookie<'static>);
+
+/// Sends the renewed cookie of a session in use, unless the response sets the session
+/// cookie itself (signing in or out).
+pub async fn renew_session(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    let mut response = next.call(req).await?;
+    let renewed = response.request().extensions().get::<Renewed>().cloned();
+    if let Some(Renewed(cookie)) = renewed {
+        let sets_session = response
+            .response()
+            .cookies()
+            .any(|c| c.name() == SESSION_COOKIE);
+        if !sets_session {
+            let _ = response.response_mut().add_cookie(&cookie);
+        }
+    }
+    Ok(response)
 }
 
 /// A signed-in organizer, taken from a live session cookie.
@@ -245,17 +306,18 @@ impl FromRequest for SignedIn {
             .as_ref()
             .and_then(|d| d.open(req, SESSION_COOKIE))
             .and_then(|value| serde_json::from_str::<SessionData>(&value).ok());
+        let req = req.clone();
         Box::pin(async move {
+            use actix_web::HttpMessage;
             let (Some(session), Some(state)) = (session, state) else {
                 return Err(Refused::NotSignedIn);
             };
             let now = Utc::now();
-            let issued = DateTime::<Utc>::from_timestamp_millis(session.issued_ms)
-                .ok_or(Refused::NotSignedIn)?;
-            if issued > now + Duration::minutes(5) || now - issued > Duration::hours(SESSION_HOURS)
-            {
+            if !session.is_live(now) {
                 return Err(Refused::NotSignedIn);
             }
+            let issued = DateTime::<Utc>::from_timestamp_millis(session.issued_ms)
+                .ok_or(Refused::NotSignedIn)?;
             let pool = state.pool.clone();
             let found = web::block(move || -> Result<Option<OrganizerRow>, Refused> {
                 let mut conn = pool.get().map_err(|_| Refused::Unavailable)?;
@@ -268,6 +330,18 @@ impl FromRequest for SignedIn {
                     if organizer.password_hash.is_some()
                         && issued.naive_utc() >= organizer.sessions_valid_after =>
                 {
+                    let now_ms = now.timestamp_millis();
+                    if now_ms - session.last_seen_ms() >= RENEW_AFTER_SECONDS * 1000 {
+                        if let Some(dashboard) = &dashboard {
+                            let renewed = SessionData {
+                                seen_ms: now_ms,
+                                csrf: session.csrf.clone(),
+                                ..session
+                            };
+                            req.extensions_mut()
+                                .insert(Renewed(dashboard.session_data_cookie(&renewed)));
+                        }
+                    }
                     Ok(SignedIn {
                         organizer,
                         csrf: session.csrf,
@@ -319,5 +393,40 @@ impl SignedIn {
         } else {
             Err(Refused::BadCsrf)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(issued: DateTime<Utc>, seen: DateTime<Utc>) -> SessionData {
+        SessionData {
+            organizer: 1,
+            issued_ms: issued.timestamp_millis(),
+            seen_ms: seen.timestamp_millis(),
+            csrf: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_session_ends_after_an_hour_unused_or_twelve_hours_in_all() {
+        let now = Utc::now();
+        let minutes = Duration::minutes;
+        assert!(session(now - minutes(30), now - minutes(5)).is_live(now));
+        assert!(!session(now - minutes(90), now - minutes(61)).is_live(now));
+        assert!(session(now - Duration::hours(11), now - minutes(1)).is_live(now));
+        assert!(!session(now - Duration::hours(13), now - minutes(1)).is_live(now));
+        assert!(!session(now + minutes(10), now + minutes(10)).is_live(now));
+    }
+
+    #[test]
+    fn a_cookie_from_before_last_use_was_recorded_counts_from_its_issue() {
+        let now = Utc::now();
+        let mut old = session(now - Duration::minutes(30), now);
+        old.seen_ms = 0;
+        assert!(old.is_live(now));
+        old.issued_ms = (now - Duration::minutes(61)).timestamp_millis();
+        assert!(!old.is_live(now));
     }
 }

@@ -86,12 +86,17 @@ pub async fn submit(
     }
     let client = client_of(&req);
     if dashboard.is_blocked(client) {
-        return sign_in_page(
+        let mut response = sign_in_page(
             &dashboard,
             StatusCode::TOO_MANY_REQUESTS,
             &form.email,
             Some("Too many failed attempts from your address. Please wait a minute and try again."),
         );
+        response.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from_static("60"),
+        );
+        return response;
     }
     let email = normalise_email(&form.email);
     let password = form.password;

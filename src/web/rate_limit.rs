@@ -1,0 +1,223 @@
+//! Rate limits against abuse, not crowds (SPEC.md, "Security and privacy"): per client
+//! address they count new entries (the join form, the API's entries, the newsletter
+//! sign-up) and unknown personal tokens (so tokens cannot be guessed by brute force), each
+//! with a generous burst, because a whole university may sit behind one address. They are
+//! applied by path, so routes added later under the same paths are covered too. A refused
+//! request gets a 429 with `Retry-After`: the API's JSON error, or a short page.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use super::error::ApiError;
+
+/// Paths whose last segment (or the segment after the prefix) is a personal token.
+const TOKEN_PREFIXES: [&str; 4] = ["/r/", "/api/v1/me/", "/organizer/welcome/", "/newsletter/"];
+
+/// How the client's address is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientAddress {
+    /// The address of the connection's peer.
+    Peer,
+    /// Behind a reverse proxy: the last address in `X-Forwarded-For`, the one the proxy
+    /// itself appended (earlier ones are whatever the client wrote).
+    Forwarded,
+}
+
+/// The limits of one process; a client spreading requests over several instances gets
+/// each instance's share.
+pub struct RateLimits {
+    entries: DefaultKeyedRateLimiter<IpAddr>,
+    misses: DefaultKeyedRateLimiter<IpAddr>,
+    blocked: Mutex<HashMap<IpAddr, Instant>>,
+    pub client_address: ClientAddress,
+}
+
+impl RateLimits {
+    pub fn new(client_address: ClientAddress) -> RateLimits {
+        let per_minute = |n: u32| NonZeroU32::new(n).expect("non-zero");
+        RateLimits {
+            // 120 new entries at once, then two a second, from one address.
+            entries: RateLimiter::keyed(
+                Quota::per_minute(per_minute(120)).allow_burst(per_minute(120)),
+            ),
+            // 30 unknown tokens at once, then one every six seconds: enough for typos and
+            // stale links, hopeless for guessing 128-bit tokens.
+            misses: RateLimiter::keyed(
+                Quota::per_minute(per_minute(10)).allow_burst(per_minute(30)),
+            ),
+            blocked: Mutex::new(HashMap::new()),
+            client_address,
+        }
+    }
+
+    /// Counts a new entry; `Err` with how long to wait when the client has used its share.
+    fn entry(&self, client: IpAddr) -> Result<(), Duration> {
+        let result = self
+            .entries
+            .check_key(&client)
+            .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()));
+        self.entries.retain_recent();
+        result
+    }
+
+    /// How long this client still waits after guessing too many tokens, if it does.
+    fn blocked_for(&self, client: IpAddr) -> Option<Duration> {
+        let mut blocked = self.blocked.lock().expect("not poisoned");
+        let now = Instant::now();
+        blocked.retain(|_, until| *until > now);
+        blocked.get(&client).map(|until| *until - now)
+    }
+
+    /// Counts an unknown token; past the limit the client waits for the next allowance.
+    fn missed(&self, client: IpAddr) {
+        if let Err(not_until) = self.misses.check_key(&client) {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            self.blocked
+                .lock()
+                .expect("not poisoned")
+                .insert(client, Instant::now() + wait.max(Duration::from_secs(1)));
+        }
+        self.misses.retain_recent();
+    }
+}
+
+/// The client's address for the rate limits.
+pub fn client_of(req: &HttpRequest) -> IpAddr {
+    let peer = req
+        .peer_addr()
+        .map(|a| a.ip())
+        .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    let forwarded = req
+        .app_data::<web::Data<RateLimits>>()
+        .is_some_and(|limits| limits.client_address == ClientAddress::Forwarded);
+    if !forwarded {
+        return peer;
+    }
+    req.headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .next_back()
+        .and_then(|last| last.trim().parse().ok())
+        .unwrap_or(peer)
+}
+
+/// Whether a request creates a new entry: a join, an API entry or a newsletter sign-up.
+fn is_new_entry(method: &Method, path: &str) -> bool {
+    if method != Method::POST {
+        return false;
+    }
+    // `{prefix}{slug}/{last}`, nothing more.
+    let slug_then = |prefix: &str, last: &str| {
+        path.strip_prefix(prefix).is_some_and(|rest| {
+            rest.split_once('/')
+                .is_some_and(|(slug, tail)| !slug.is_empty() && tail == last)
+        })
+    };
+    slug_then("/events/", "join")
+        || slug_then("/api/v1/events/", "entries")
+        || path == "/newsletter"
+}
+
+fn is_personal(path: &str) -> bool {
+    TOKEN_PREFIXES.iter().any(|prefix| path.starts_with(prefix))
+}
+
+/// The refusal: the API's JSON error, or a page.
+pub fn too_many(path: &str, wait: Duration) -> HttpResponse {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let mut response = if path.starts_with("/api/") {
+        ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!("too many requests from your address; try again in {seconds} s"),
+        )
+        .error_response()
+    } else {
+        HttpResponse::build(StatusCode::TOO_MANY_REQUESTS)
+            .content_type("text/html; charset=utf-8")
+            .body(
+                crate::views::organizer::bare_message(
+                    "Too many requests",
+                    &format!(
+                        "Too many requests came from your address. Please wait {seconds} seconds and try again."
+                    ),
+                )
+                .into_string(),
+            )
+    };
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from(seconds.max(1)),
+    );
+    response
+}
+
+/// The middleware: refuses clients over a limit, and counts what the limits count. Does
+/// nothing when the limits are off (no [`RateLimits`] in the app data).
+pub async fn limit(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let Some(limits) = req.app_data::<web::Data<RateLimits>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_left_body());
+    };
+    let path = req.path().to_owned();
+    let personal = is_personal(&path);
+    let client = client_of(req.request());
+    let refusal = if personal {
+        limits.blocked_for(client)
+    } else if is_new_entry(req.method(), &path) {
+        limits.entry(client).err()
+    } else {
+        None
+    };
+    if let Some(wait) = refusal {
+        return Ok(req
+            .into_response(too_many(&path, wait))
+            .map_into_right_body());
+    }
+    let response = next.call(req).await?;
+    if personal && response.status() == StatusCode::NOT_FOUND {
+        limits.missed(client);
+    }
+    Ok(response.map_into_left_body())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_entries_are_the_join_form_the_api_entries_and_the_newsletter() {
+        assert!(is_new_entry(&Method::POST, "/events/ws/join"));
+        assert!(is_new_entry(&Method::POST, "/api/v1/events/ws/entries"));
+        assert!(is_new_entry(&Method::POST, "/newsletter"));
+        assert!(!is_new_entry(&Method::GET, "/events/ws/join"));
+        assert!(!is_new_entry(&Method::POST, "/events/ws/other/join"));
+        assert!(!is_new_entry(
+            &Method::POST,
+            "/api/v1/events/ws/invitations"
+        ));
+    }
+
+    #[test]
+    fn personal_routes_are_those_with_a_token() {
+        assert!(is_personal("/r/abc"));
+        assert!(is_personal("/r/abc/cancel"));
+        assert!(is_personal("/api/v1/me/abc/accept"));
+        assert!(is_personal("/organizer/welcome/abc"));
+        assert!(!is_personal("/events/ws"));
+    }
+}

@@ -1,0 +1,266 @@
+//! Running it for real: metrics, request logs, online backups of SQLite, and the erasure of
+//! personal data after the retention period.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use common::{assert_invariants, Db, Server, BIN};
+use serde_json::json;
+
+fn metric(text: &str, name_and_labels: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|line| line.strip_prefix(name_and_labels))
+        .and_then(|rest| rest.trim().parse().ok())
+}
+
+fn metrics_count_requests_registrations_and_the_outbox(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 1, Some(0), "open");
+    server.join("ws", "ada@example.org", "in_person");
+    server.join("ws", "bob@example.org", "in_person");
+    server.get("/api/v1/events/ws");
+    let response = server.http.get(server.url("/metrics")).send().unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    let text = response.text().unwrap();
+    assert!(
+        metric(
+            &text,
+            "registrar_http_requests_total{method=\"GET\",route=\"/api/v1/events/{slug}\",status=\"200\"}"
+        )
+        .unwrap_or(0.0)
+            >= 1.0,
+        "{text}"
+    );
+    assert!(
+        text.contains("registrar_http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+    // Routes are counted by pattern: a personal token never becomes a label.
+    assert!(
+        text.contains("route=\"/api/v1/me/{token}/confirm-email\""),
+        "{text}"
+    );
+    assert_eq!(
+        metric(&text, "registrar_registrations{state=\"confirmed\"}"),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        metric(&text, "registrar_registrations{state=\"waitlisted\"}"),
+        Some(1.0),
+        "{text}"
+    );
+    assert!(
+        metric(&text, "registrar_outbox_backlog").is_some(),
+        "{text}"
+    );
+    assert!(
+        metric(&text, "registrar_emails_delivered_total").unwrap_or(0.0) >= 2.0,
+        "{text}"
+    );
+    assert_eq!(
+        metric(&text, "registrar_email_delivery_failures_total"),
+        Some(0.0)
+    );
+    assert_eq!(metric(&text, "registrar_database_up"), Some(1.0));
+}
+
+#[test]
+fn each_request_is_one_json_log_line_with_its_request_id() {
+    let db = Db::sqlite();
+    let mut child = Command::new(BIN)
+        .env("DATABASE_URL", &db.url)
+        .env("REGISTRAR_BIND", "127.0.0.1:0")
+        .env("REGISTRAR_OUTBOX_DIR", db.dir.path().join("outbox"))
+        .env("REGISTRAR_DEMO", "false")
+        .env("REGISTRAR_LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let base = loop {
+        let line = lines.next().expect("registrar exited").unwrap();
+        if let Some(address) = line.strip_prefix("registrar listening on ") {
+            break address.trim().to_owned();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let stderr = child.stderr.take().unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let response = reqwest::blocking::get(format!("{base}/r/some-secret-token-value-123")).unwrap();
+    assert_eq!(response.status(), 404);
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let line = loop {
+        let line = receiver
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("no log line for the request");
+        if line.contains(&id) {
+            break line;
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let entry: serde_json::Value = serde_json::from_str(&line).expect("a JSON line");
+    assert_eq!(entry["fields"]["message"], "request", "{entry}");
+    assert_eq!(entry["fields"]["status"], 404, "{entry}");
+    assert_eq!(entry["span"]["id"], id, "{entry}");
+    assert_eq!(entry["span"]["route"], "/r/{token}", "{entry}");
+    assert!(
+        !line.contains("some-secret-token-value"),
+        "a personal token must not reach the log: {line}"
+    );
+}
+
+fn backup(db_url: &str, path: &std::path::Path) -> std::process::Output {
+    Command::new(BIN)
+        .args(["backup", &path.display().to_string()])
+        .env("DATABASE_URL", db_url)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_backup_taken_under_load_is_a_consistent_database() {
+    let db = Db::sqlite();
+    let server = Server::start(&db);
+    server.create_event("ws", 5, Some(0), "open");
+    let joined = Mutex::new(Vec::new());
+    let stop = AtomicBool::new(false);
+    let restored = Db::sqlite();
+    let copy = std::path::PathBuf::from(&restored.url);
+    let before_backup = std::thread::scope(|scope| {
+        for worker in 0..3 {
+            let (server, joined, stop) = (&server, &joined, &stop);
+            scope.spawn(move || {
+                for i in 0.. {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let email = format!("w{worker}-{i}@example.org");
+                    let (status, _) = server.post(
+                        "/api/v1/events/ws/entries",
+                        json!({"email": email, "name": "W", "preference": "in_person", "consent": true}),
+                    );
+                    assert_eq!(status, 202);
+                    joined.lock().unwrap().push(email);
+                }
+            });
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        let before = joined.lock().unwrap().clone();
+        let output = backup(&db.url, &copy);
+        std::thread::sleep(Duration::from_millis(200));
+        stop.store(true, Ordering::SeqCst);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        before
+    });
+    assert!(!before_backup.is_empty());
+
+    // A server on the copy finds everything acknowledged before the backup began.
+    let server = Server::launch(&restored, server.token.clone(), &[]);
+    let all = server.registrations("ws", "");
+    for email in &before_backup {
+        assert!(
+            all.iter().any(|r| r["email"] == *email),
+            "{email} is missing from the backup"
+        );
+    }
+    assert_invariants(&server, "ws");
+
+    // A backup never overwrites a file, and PostgreSQL has its own tools.
+    let again = backup(&db.url, &copy);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let postgres = backup(
+        "postgres://nobody@127.0.0.1:1/none",
+        &db.dir.path().join("pg.db"),
+    );
+    assert!(!postgres.status.success());
+}
+
+fn personal_data_is_erased_after_the_retention_period(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("old", 5, Some(5), "open");
+    server.create_event("recent", 5, Some(5), "open");
+    let (old_token, _) = server.join("old", "ada@example.org", "in_person");
+    server.join("old", "bob@example.org", "virtual");
+    let (recent_token, _) = server.join("recent", "cy@example.org", "in_person");
+    let now = chrono::Utc::now();
+    server.patch_event(
+        "old",
+        json!({"starts_at": (now - chrono::Duration::days(40)).to_rfc3339(),
+               "ends_at": (now - chrono::Duration::days(39)).to_rfc3339()}),
+    );
+    server.patch_event(
+        "recent",
+        json!({"starts_at": (now - chrono::Duration::days(3)).to_rfc3339(),
+               "ends_at": (now - chrono::Duration::days(2)).to_rfc3339()}),
+    );
+    let token = server.token.clone();
+    drop(server);
+
+    let server = Server::launch(db, token, &[("REGISTRAR_RETENTION_DAYS", "30")]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let old = loop {
+        let old = server.registrations("old", "");
+        if old.iter().all(|r| r["name"] == "(erased)") {
+            break old;
+        }
+        assert!(Instant::now() < deadline, "not erased: {old:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(old.len(), 2, "the rows stay, so counts keep their shape");
+    for row in &old {
+        let email = row["email"].as_str().unwrap();
+        assert!(email.ends_with("@erased.invalid"), "{email}");
+        assert!(row["affiliation"].is_null());
+    }
+    let (status, _) = server.get(&format!("/api/v1/me/{old_token}"));
+    assert_eq!(
+        status, 404,
+        "personal links of an erased event no longer work"
+    );
+    let (status, audit) = server.organizer_get("/api/v1/events/old/audit");
+    assert_eq!(status, 200);
+    let entries = audit["entries"].as_array().unwrap();
+    assert!(entries.iter().any(|e| e["actor"] == "retention"), "{audit}");
+    assert!(
+        !audit.to_string().contains("ada@example.org"),
+        "the audit log names no participant: {audit}"
+    );
+
+    // An event inside the retention period keeps everything.
+    let recent = server.registrations("recent", "");
+    assert_eq!(recent[0]["email"], "cy@example.org");
+    assert_eq!(server.me(&recent_token)["email"], "cy@example.org");
+}
+
+on_both_databases!(
+    metrics_count_requests_registrations_and_the_outbox,
+    personal_data_is_erased_after_the_retention_period,
+);
