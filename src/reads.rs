@@ -135,6 +135,27 @@ pub fn registration_state(state: &EventState, row: RegistrationRow) -> Registrat
 
 /// A registration with the state a settled ledger gives it.
 pub fn registration_in(ledger: &Ledger, row: RegistrationRow) -> RegistrationState {
+    let position = ledger.position(row.id);
+    shown(ledger, row, position)
+}
+
+/// Registrations with the states a settled ledger gives them, their places in line found
+/// in one pass over the line.
+pub fn registration_states(
+    state: &EventState,
+    rows: Vec<RegistrationRow>,
+) -> Vec<RegistrationState> {
+    let ids = rows.iter().map(|row| row.id).collect();
+    let positions = state.ledger.positions(&ids);
+    rows.into_iter()
+        .map(|row| {
+            let position = positions.get(&row.id).copied();
+            shown(&state.ledger, row, position)
+        })
+        .collect()
+}
+
+fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> RegistrationState {
     let stored = parse_status(&row.status);
     match ledger.entry(row.id) {
         Some(entry) => {
@@ -148,13 +169,13 @@ pub fn registration_in(ledger: &Ledger, row: RegistrationRow) -> RegistrationSta
                     None
                 },
                 position: if entry.status == Status::Waitlisted {
-                    ledger.position(row.id)
+                    position
                 } else {
                     None
                 },
                 wait_for: entry.wait_for,
                 wait_position: if confirmed_waiting && entry.wait_offered_until.is_none() {
-                    ledger.position(row.id)
+                    position
                 } else {
                     None
                 },
@@ -198,16 +219,16 @@ pub fn registrations_of(
         .enumerate()
         .map(|(rank, entry)| (entry.id, rank))
         .collect();
-    let mut rows: Vec<RegistrationState> = registrations::for_event(conn, state.event.id)?
-        .into_iter()
-        .map(|row| {
-            let mut view = registration_state(state, row);
-            view.line_rank = line_order.get(&view.row.id).copied();
-            view
-        })
-        .filter(|r| status.is_none_or(|s| r.status == s))
-        .filter(|r| mode.is_none_or(|m| r.mode == Some(m)))
-        .collect();
+    let mut rows: Vec<RegistrationState> =
+        registration_states(state, registrations::for_event(conn, state.event.id)?)
+            .into_iter()
+            .map(|mut view| {
+                view.line_rank = line_order.get(&view.row.id).copied();
+                view
+            })
+            .filter(|r| status.is_none_or(|s| r.status == s))
+            .filter(|r| mode.is_none_or(|m| r.mode == Some(m)))
+            .collect();
     rows.sort_by_key(|r| (r.line_rank.is_none(), r.line_rank, r.row.id));
     Ok(rows)
 }

@@ -3,7 +3,7 @@
 //! (for the audit log and the emails); nothing here reads a clock or touches storage.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -279,6 +279,30 @@ impl Ledger {
     }
 
     /// The earliest deadline of any hold, so callers know when to settle next.
+    /// The places in line (as [`Ledger::position`] gives them) of these registrations, in
+    /// one pass over the line: a page of thousands of registrations asks for many at once.
+    pub fn positions(&self, ids: &HashSet<i64>) -> HashMap<i64, u32> {
+        let mut found = HashMap::with_capacity(ids.len());
+        let mut waitlisted = 0u32;
+        let mut accepting = [0u32; Mode::ALL.len()];
+        for member in self.line() {
+            if member.status == Status::Waitlisted {
+                waitlisted += 1;
+                if ids.contains(&member.id) {
+                    found.insert(member.id, waitlisted);
+                }
+            } else if let Some(mode) = member.wait_for.filter(|_| ids.contains(&member.id)) {
+                found.insert(member.id, accepting[index(mode)] + 1);
+            }
+            for mode in Mode::ALL {
+                if member.accepts(*mode) {
+                    accepting[index(*mode)] += 1;
+                }
+            }
+        }
+        found
+    }
+
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
         self.deadlines.first().map(|(at, _)| *at)
     }

@@ -1441,6 +1441,17 @@ impl World {
         let shown: Vec<i64> = ledger.line().map(|e| e.id).collect();
         assert_eq!(shown, line.iter().map(|(_, id)| *id).collect::<Vec<_>>());
 
+        // Places in line asked for all at once match those asked for one by one.
+        let everyone: std::collections::HashSet<i64> = after.keys().copied().collect();
+        let at_once = ledger.positions(&everyone);
+        for id in &everyone {
+            assert_eq!(
+                at_once.get(id).copied(),
+                ledger.position(*id),
+                "place of {id}"
+            );
+        }
+
         let rules = ledger.rules();
         let started = self.now >= rules.starts_at;
         let key_in_step = |id: i64| -> LineKey {

@@ -99,10 +99,7 @@ pub async fn table(
     };
     let found = read(&state, move |conn| {
         let (rows, total) = dashboard::registration_page(conn, &q)?;
-        let rows: Vec<_> = rows
-            .into_iter()
-            .map(|row| reads::registration_state(&event, row))
-            .collect();
+        let rows = reads::registration_states(&event, rows);
         Ok((event, rows, total))
     })
     .await;
@@ -142,13 +139,17 @@ pub async fn line(
                 .into_iter()
                 .map(|r| (r.id, r))
                 .collect();
-        let entries: Vec<InLine> = order
+        let (in_order, priorities): (Vec<_>, Vec<_>) = order
             .into_iter()
             .filter_map(|(id, priority)| Some((rows.remove(&id)?, priority)))
+            .unzip();
+        let entries: Vec<InLine> = reads::registration_states(&event, in_order)
+            .into_iter()
+            .zip(priorities)
             .enumerate()
-            .map(|(i, (row, priority))| InLine {
+            .map(|(i, (registration, priority))| InLine {
                 position: i + 1,
-                registration: reads::registration_state(&event, row),
+                registration,
                 priority,
             })
             .collect();
