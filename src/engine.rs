@@ -822,14 +822,11 @@ impl Batch<'_> {
                             name: invitee.name.as_str().to_owned(),
                             affiliation: row.affiliation.clone(),
                             preference: Preference::from(mode).as_str().to_owned(),
-                            status: Status::Invited.as_str().to_owned(),
+                        },
+                        &StateChange {
                             mode: Some(mode.as_str().to_owned()),
                             hold_until: Some(to_db_time(until)),
-                            priority: 0,
-                            line_since: None,
-                            wait_for: None,
-                            wait_offered_until: None,
-                            updated_at: at,
+                            ..StateChange::without_seat(Status::Invited.as_str(), at)
                         },
                     )?;
                     (row.id, Some(parse_status(&row.status)))
@@ -1069,15 +1066,8 @@ impl Batch<'_> {
                         name: join.name.as_str().to_owned(),
                         affiliation: join.affiliation.clone(),
                         preference: join.preference.as_str().to_owned(),
-                        status: Status::PendingEmail.as_str().to_owned(),
-                        mode: None,
-                        hold_until: None,
-                        priority: 0,
-                        line_since: None,
-                        wait_for: None,
-                        wait_offered_until: None,
-                        updated_at: at,
                     },
+                    &StateChange::without_seat(Status::PendingEmail.as_str(), at),
                 )?;
                 self.audit_plain(
                     event.id,
@@ -1118,12 +1108,13 @@ impl Batch<'_> {
             PersonalAction::Accept(mode) => ledger.accept(id, mode, now),
             PersonalAction::Decline => ledger.decline(id, now),
             PersonalAction::Cancel if pending => {
-                return self.end_pending(
+                self.end_pending(
                     &row,
                     Status::Cancelled,
                     "participant",
                     "cancelled before confirming",
-                )
+                )?;
+                return self.personal_view(row.event_id, id);
             }
             PersonalAction::Cancel => ledger.cancel(id, now),
             PersonalAction::Switch(mode) => ledger.switch(id, mode, now),
@@ -1154,21 +1145,12 @@ impl Batch<'_> {
         to: Status,
         actor: &str,
         note: &str,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<()> {
         let at = to_db_time(self.now);
         registrations::set_state(
             self.conn,
             row.id,
-            &StateChange {
-                status: to.as_str().to_owned(),
-                mode: None,
-                hold_until: None,
-                priority: 0,
-                line_since: None,
-                wait_for: None,
-                wait_offered_until: None,
-                updated_at: at,
-            },
+            &StateChange::without_seat(to.as_str(), at),
         )?;
         self.audit_plain(
             row.event_id,
@@ -1177,8 +1159,7 @@ impl Batch<'_> {
             Some(&row.status),
             Some(to.as_str()),
             note,
-        )?;
-        Ok(Ok(Outcome::Registration(row.id)))
+        )
     }
 
     /// Cancels whatever the person holds, then removes their personal data: name, address,
@@ -1186,7 +1167,7 @@ impl Batch<'_> {
     fn erase(&mut self, row: &RegistrationRow) -> diesel::QueryResult<Decided> {
         let status = parse_status(&row.status);
         if status == Status::PendingEmail {
-            let _ = self.end_pending(
+            self.end_pending(
                 row,
                 Status::Cancelled,
                 "participant",

@@ -57,7 +57,24 @@ pub struct StateChange {
     pub updated_at: NaiveDateTime,
 }
 
-/// A person's own details, replaced when an ended registration joins again.
+impl StateChange {
+    /// A registration that holds no seat and waits for nothing: pending, ended, or a fresh
+    /// start before the ledger places it.
+    pub fn without_seat(status: &str, at: NaiveDateTime) -> Self {
+        StateChange {
+            status: status.to_owned(),
+            mode: None,
+            hold_until: None,
+            priority: 0,
+            line_since: None,
+            wait_for: None,
+            wait_offered_until: None,
+            updated_at: at,
+        }
+    }
+}
+
+/// A person's own details, replaced (with the state) when an ended registration starts again.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = registrations)]
 #[diesel(treat_none_as_null = true)]
@@ -65,14 +82,6 @@ pub struct PersonChange {
     pub name: String,
     pub affiliation: Option<String>,
     pub preference: String,
-    pub status: String,
-    pub mode: Option<String>,
-    pub hold_until: Option<NaiveDateTime>,
-    pub priority: i32,
-    pub line_since: Option<NaiveDateTime>,
-    pub wait_for: Option<String>,
-    pub wait_offered_until: Option<NaiveDateTime>,
-    pub updated_at: NaiveDateTime,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> QueryResult<RegistrationRow> {
@@ -127,9 +136,14 @@ pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> Quer
     .map(|_| ())
 }
 
-pub fn set_person(conn: &mut DbConnection, id: i64, change: &PersonChange) -> QueryResult<()> {
+pub fn set_person(
+    conn: &mut DbConnection,
+    id: i64,
+    person: &PersonChange,
+    state: &StateChange,
+) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::update(registrations::table.find(id))
-        .set(change)
+        .set((person, state))
         .execute(c))
     .map(|_| ())
 }

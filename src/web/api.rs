@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
@@ -953,12 +952,29 @@ pub async fn join(
     }))
 }
 
-async fn me_answer(
+async fn personal(
     state: &AppState,
     token: String,
-    status: StatusCode,
+    action: PersonalAction,
 ) -> Result<HttpResponse, ApiError> {
-    let (event, registration) = read(state, move |conn| {
+    let Outcome::Personal(view) = state
+        .engine
+        .submit(Command::Personal { token, action })
+        .await?
+    else {
+        return Err(ApiError::internal());
+    };
+    Ok(HttpResponse::Ok().json(me_of(&view.event_slug, &view.registration)))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody)))]
+pub async fn me(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let token = token.into_inner();
+    let (event, registration) = read(&state, move |conn| {
         reads::by_token(conn, &token, Utc::now())?
             .ok_or_else(|| ApiError::not_found("registration"))
     })
@@ -968,36 +984,7 @@ async fn me_answer(
             event_id: event.event.id,
         });
     }
-    Ok(HttpResponse::build(status).json(me_out(&event, &registration)))
-}
-
-async fn personal(
-    state: &AppState,
-    token: String,
-    action: PersonalAction,
-) -> Result<HttpResponse, ApiError> {
-    let outcome = state
-        .engine
-        .submit(Command::Personal {
-            token: token.clone(),
-            action,
-        })
-        .await?;
-    match outcome {
-        Outcome::Personal(view) => {
-            Ok(HttpResponse::Ok().json(me_of(&view.event_slug, &view.registration)))
-        }
-        _ => me_answer(state, token, StatusCode::OK).await,
-    }
-}
-
-#[utoipa::path(get, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
-    responses((status = 200, body = Me), (status = 404, body = ErrorBody)))]
-pub async fn me(
-    state: web::Data<AppState>,
-    token: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
-    me_answer(&state, token.into_inner(), StatusCode::OK).await
+    Ok(HttpResponse::Ok().json(me_out(&event, &registration)))
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/confirm-email", tag = "participants", params(("token" = String, Path)),
