@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-BINARY = TARGET / "release" / "registrar"
+# BENCH_BINARY compares another build (an earlier commit, say) under the same conditions.
+BINARY = Path(os.environ.get("BENCH_BINARY", TARGET / "release" / "registrar"))
 THREADS = 2
 CONNECTIONS = 256
 PEOPLE = 10_000

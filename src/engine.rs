@@ -20,12 +20,13 @@ use crate::domain::{
     Email, Entry, EventRules, Happening, Ledger, Mode, Notice, PersonName, Phase, Preference,
     Refusal, Slug, Status,
 };
-use crate::mail::{compose, EventFacts, MailKind};
+use crate::mail::{EventFacts, MailKind};
 use crate::reads;
 use crate::store::audit::NewAuditRow;
 use crate::store::events::{EventRow, NewEventRow};
 use crate::store::outbox::NewOutboxRow;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
+use crate::store::tokens::PersonalTokenRow;
 use crate::store::{
     self, audit, events, from_db_time, outbox, registrations, to_db_time, tokens,
     ConnectionManager, DbConnection,
@@ -354,7 +355,11 @@ impl Writer {
 
     fn connect(&mut self) -> Result<(), EngineError> {
         if self.conn.is_none() {
-            match self.manager.establish() {
+            match self.manager.establish().and_then(|mut conn| {
+                store::writer_settings(&mut conn)
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(conn)
+            }) {
                 Ok(conn) => self.conn = Some(conn),
                 Err(error) => {
                     tracing::warn!(%error, "writer cannot reach the database");
@@ -386,6 +391,8 @@ impl Writer {
                 cache,
                 locked: HashSet::new(),
                 dirty: HashSet::new(),
+                rows: HashMap::new(),
+                deferred: Deferred::default(),
                 now,
                 public_url: &public_url,
                 emails: 0,
@@ -394,6 +401,7 @@ impl Writer {
             for job in &jobs {
                 outcomes.push(batch.apply(&job.command)?);
             }
+            batch.write_deferred()?;
             let changed = batch.finish()?;
             for &(id, version) in &changed {
                 let ledger = Arc::new(batch.cache[&id].ledger.clone());
@@ -452,6 +460,9 @@ struct Batch<'a> {
     cache: &'a mut HashMap<i64, Cached>,
     locked: HashSet<i64>,
     dirty: HashSet<i64>,
+    /// Registrations read or written in this transaction, as they now stand.
+    rows: HashMap<i64, RegistrationRow>,
+    deferred: Deferred,
     now: DateTime<Utc>,
     public_url: &'a str,
     emails: usize,
@@ -460,7 +471,88 @@ struct Batch<'a> {
 /// A command's own result inside a transaction that goes on.
 type Decided = Result<Outcome, EngineError>;
 
+/// Rows that no command reads back within its batch, written just before the commit in
+/// one statement per table rather than one per row: on PostgreSQL each statement is a
+/// round trip, and the writer waits for every one.
+#[derive(Default)]
+struct Deferred {
+    audit: Vec<NewAuditRow>,
+    tokens: Vec<PersonalTokenRow>,
+    outbox: Vec<NewOutboxRow>,
+}
+
+/// Rows per insert statement: well under SQLite's and PostgreSQL's limits on parameters.
+const ROWS_PER_INSERT: usize = 500;
+
 impl Batch<'_> {
+    fn write_deferred(&mut self) -> diesel::QueryResult<()> {
+        let deferred = std::mem::take(&mut self.deferred);
+        for rows in deferred.tokens.chunks(ROWS_PER_INSERT) {
+            tokens::insert_personal(self.conn, rows)?;
+        }
+        for rows in deferred.audit.chunks(ROWS_PER_INSERT) {
+            audit::insert(self.conn, rows)?;
+        }
+        for rows in deferred.outbox.chunks(ROWS_PER_INSERT) {
+            outbox::insert(self.conn, rows)?;
+        }
+        Ok(())
+    }
+
+    /// A registration as it stands in this transaction.
+    fn row(&mut self, id: i64) -> diesel::QueryResult<Option<RegistrationRow>> {
+        if let Some(row) = self.rows.get(&id) {
+            return Ok(Some(row.clone()));
+        }
+        let row = registrations::by_id(self.conn, id)?;
+        if let Some(row) = &row {
+            self.rows.insert(id, row.clone());
+        }
+        Ok(row)
+    }
+
+    fn set_state(&mut self, id: i64, change: &StateChange) -> diesel::QueryResult<()> {
+        registrations::set_state(self.conn, id, change)?;
+        if let Some(row) = self.rows.get_mut(&id) {
+            row.apply(change);
+        }
+        Ok(())
+    }
+
+    fn set_person(
+        &mut self,
+        id: i64,
+        person: &PersonChange,
+        state: &StateChange,
+    ) -> diesel::QueryResult<()> {
+        registrations::set_person(self.conn, id, person, state)?;
+        self.rows.remove(&id);
+        Ok(())
+    }
+
+    fn insert_registration(
+        &mut self,
+        new: &NewRegistrationRow,
+    ) -> diesel::QueryResult<RegistrationRow> {
+        let row = registrations::insert(self.conn, new)?;
+        self.rows.insert(row.id, row.clone());
+        Ok(row)
+    }
+
+    /// The event with this slug. Once an event is locked in this transaction its cached
+    /// row is current, so later commands for it need no query.
+    fn event_by_slug(&mut self, slug: &str) -> diesel::QueryResult<Option<EventRow>> {
+        let locked = self
+            .locked
+            .iter()
+            .filter_map(|id| self.cache.get(id))
+            .find(|cached| cached.event.slug == slug);
+        match locked {
+            Some(cached) => Ok(Some(cached.event.clone())),
+            None => events::by_slug(self.conn, slug),
+        }
+    }
+
     fn apply(&mut self, command: &Command) -> diesel::QueryResult<Decided> {
         match command {
             Command::CreateEvent(settings) => self.create_event(settings, "organizer"),
@@ -558,7 +650,7 @@ impl Batch<'_> {
         }
         let at = to_db_time(self.now);
         for entry in &changed {
-            registrations::set_state(self.conn, entry.id, &state_change(entry, at))?;
+            self.set_state(entry.id, &state_change(entry, at))?;
         }
         let audit_rows: Vec<NewAuditRow> = happenings
             .iter()
@@ -576,7 +668,7 @@ impl Batch<'_> {
                 note: h.note.clone(),
             })
             .collect();
-        audit::insert(self.conn, &audit_rows)?;
+        self.deferred.audit.extend(audit_rows);
         for happening in &happenings {
             if let Some(kind) = self.mail_kind(event_id, happening) {
                 self.send(event_id, happening.registration_id, &kind)?;
@@ -617,44 +709,30 @@ impl Batch<'_> {
         kind: &MailKind,
     ) -> diesel::QueryResult<()> {
         let at = to_db_time(self.now);
-        let Some(person) = registrations::by_id(self.conn, registration_id)? else {
+        let Some(person) = self.row(registration_id)? else {
             return Ok(());
         };
-        let token = tokens::mint_personal(self.conn, registration_id, at)?;
-        let link = format!("{}/r/{token}", self.public_url);
+        let token = tokens::new_personal(registration_id, at);
+        let link = format!("{}/r/{}", self.public_url, token.token);
+        self.deferred.tokens.push(token.row);
         let event = &self.cache[&event_id].event;
-        let timezone: Tz = event.timezone.parse().unwrap_or(Tz::UTC);
-        let facts = EventFacts {
-            title: &event.title,
-            description: &event.description,
-            starts_at: from_db_time(event.starts_at),
-            ends_at: from_db_time(event.ends_at),
-            timezone,
-            venue: &event.venue,
-            meeting_url: event.meeting_url.as_deref(),
-        };
-        let host = url::Url::parse(self.public_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned))
-            .unwrap_or_else(|| "localhost".into());
-        let uid = format!("registration-{registration_id}@{host}");
-        let mail = compose(kind, &facts, &person.name, &link, &uid);
-        outbox::insert(
-            self.conn,
-            &[NewOutboxRow {
-                event_id: Some(event_id),
-                registration_id: Some(registration_id),
-                kind: mail.kind.to_owned(),
-                recipient: person.email.clone(),
-                subject: mail.subject,
-                body_text: Some(mail.text),
-                body_html: Some(mail.html),
-                calendar: mail.calendar,
-                status: "pending".into(),
-                next_attempt_at: at,
-                created_at: at,
-            }],
-        )?;
+        // Only the subject now; the mail worker writes the rest when it delivers.
+        let subject = crate::mail::subject(kind, &EventFacts::of(event));
+        self.deferred.outbox.push(NewOutboxRow {
+            event_id: Some(event_id),
+            registration_id: Some(registration_id),
+            kind: kind.name().to_owned(),
+            recipient: person.email,
+            subject,
+            body_text: None,
+            body_html: None,
+            calendar: None,
+            status: "pending".into(),
+            next_attempt_at: at,
+            created_at: at,
+            details: Some(serde_json::to_string(kind).expect("a mail kind serializes")),
+            link: Some(link),
+        });
         self.emails += 1;
         Ok(())
     }
@@ -668,18 +746,16 @@ impl Batch<'_> {
         to: Option<&str>,
         note: &str,
     ) -> diesel::QueryResult<()> {
-        audit::insert(
-            self.conn,
-            &[NewAuditRow {
-                event_id,
-                registration_id,
-                at: to_db_time(self.now),
-                actor: actor.to_owned(),
-                from_status: from.map(str::to_owned),
-                to_status: to.map(str::to_owned),
-                note: note.to_owned(),
-            }],
-        )
+        self.deferred.audit.push(NewAuditRow {
+            event_id,
+            registration_id,
+            at: to_db_time(self.now),
+            actor: actor.to_owned(),
+            from_status: from.map(str::to_owned),
+            to_status: to.map(str::to_owned),
+            note: note.to_owned(),
+        });
+        Ok(())
     }
 
     // ----- events ----------------------------------------------------------------------
@@ -753,7 +829,7 @@ impl Batch<'_> {
         hold_until: Option<DateTime<Utc>>,
         actor: &str,
     ) -> diesel::QueryResult<Decided> {
-        let Some(event) = events::by_slug(self.conn, slug)? else {
+        let Some(event) = self.event_by_slug(slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
         self.load(event.id)?;
@@ -815,8 +891,7 @@ impl Batch<'_> {
             let mode = invitee.mode.unwrap_or(default_mode);
             let (id, from) = match row {
                 Some(row) => {
-                    registrations::set_person(
-                        self.conn,
+                    self.set_person(
                         row.id,
                         &PersonChange {
                             name: invitee.name.as_str().to_owned(),
@@ -832,19 +907,16 @@ impl Batch<'_> {
                     (row.id, Some(parse_status(&row.status)))
                 }
                 None => {
-                    let row = registrations::insert(
-                        self.conn,
-                        &NewRegistrationRow {
-                            event_id: event.id,
-                            email: invitee.email.as_str().to_owned(),
-                            name: invitee.name.as_str().to_owned(),
-                            affiliation: None,
-                            preference: Preference::from(mode).as_str().to_owned(),
-                            status: Status::Invited.as_str().to_owned(),
-                            created_at: at,
-                            updated_at: at,
-                        },
-                    )?;
+                    let row = self.insert_registration(&NewRegistrationRow {
+                        event_id: event.id,
+                        email: invitee.email.as_str().to_owned(),
+                        name: invitee.name.as_str().to_owned(),
+                        affiliation: None,
+                        preference: Preference::from(mode).as_str().to_owned(),
+                        status: Status::Invited.as_str().to_owned(),
+                        created_at: at,
+                        updated_at: at,
+                    })?;
                     (row.id, None)
                 }
             };
@@ -871,7 +943,7 @@ impl Batch<'_> {
         actor: &str,
         decide: impl FnOnce(&mut Ledger, DateTime<Utc>) -> Result<(), Refusal>,
     ) -> diesel::QueryResult<Decided> {
-        let Some(row) = registrations::by_id(self.conn, id)? else {
+        let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
         self.load(row.event_id)?;
@@ -881,7 +953,7 @@ impl Batch<'_> {
     }
 
     fn resend(&mut self, id: i64, actor: &str) -> diesel::QueryResult<Decided> {
-        let Some(row) = registrations::by_id(self.conn, id)? else {
+        let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
         self.load(row.event_id)?;
@@ -926,7 +998,7 @@ impl Batch<'_> {
         body: &str,
         actor: &str,
     ) -> diesel::QueryResult<Decided> {
-        let Some(event) = events::by_slug(self.conn, slug)? else {
+        let Some(event) = self.event_by_slug(slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
         self.load(event.id)?;
@@ -941,29 +1013,29 @@ impl Batch<'_> {
         let at = to_db_time(self.now);
         let title = self.cache[&event.id].event.title.clone();
         for &id in &ids {
-            let Some(person) = registrations::by_id(self.conn, id)? else {
+            let Some(person) = self.row(id)? else {
                 continue;
             };
-            let token = tokens::mint_personal(self.conn, id, at)?;
-            let link = format!("{}/r/{token}", self.public_url);
+            let token = tokens::new_personal(id, at);
+            let link = format!("{}/r/{}", self.public_url, token.token);
+            self.deferred.tokens.push(token.row);
             let mail =
                 crate::mail::message::organizer_message(&title, &person.name, subject, body, &link);
-            outbox::insert(
-                self.conn,
-                &[NewOutboxRow {
-                    event_id: Some(event.id),
-                    registration_id: Some(id),
-                    kind: mail.kind.to_owned(),
-                    recipient: person.email,
-                    subject: mail.subject,
-                    body_text: Some(mail.text),
-                    body_html: Some(mail.html),
-                    calendar: None,
-                    status: "pending".into(),
-                    next_attempt_at: at,
-                    created_at: at,
-                }],
-            )?;
+            self.deferred.outbox.push(NewOutboxRow {
+                event_id: Some(event.id),
+                registration_id: Some(id),
+                kind: mail.kind.to_owned(),
+                recipient: person.email,
+                subject: mail.subject,
+                body_text: Some(mail.text),
+                body_html: Some(mail.html),
+                calendar: None,
+                status: "pending".into(),
+                next_attempt_at: at,
+                created_at: at,
+                details: None,
+                link: None,
+            });
             self.emails += 1;
         }
         self.audit_plain(
@@ -994,7 +1066,8 @@ impl Batch<'_> {
                 Ok(Ok(Outcome::Registration(row.id)))
             }
             Err(Refusal::NotActive) => {
-                let status = registrations::by_id(self.conn, row.id)?
+                let status = self
+                    .row(row.id)?
                     .map(|r| parse_status(&r.status))
                     .unwrap_or(Status::Cancelled);
                 let message = match status {
@@ -1011,7 +1084,7 @@ impl Batch<'_> {
     // ----- participants --------------------------------------------------------------
 
     fn join(&mut self, slug: &str, join: &Join) -> diesel::QueryResult<Decided> {
-        let Some(event) = events::by_slug(self.conn, slug)? else {
+        let Some(event) = self.event_by_slug(slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
         let phase = parse_phase(&event.phase);
@@ -1035,19 +1108,16 @@ impl Batch<'_> {
         let existing = registrations::by_email(self.conn, event.id, join.email.as_str())?;
         match existing {
             None => {
-                let row = registrations::insert(
-                    self.conn,
-                    &NewRegistrationRow {
-                        event_id: event.id,
-                        email: join.email.as_str().to_owned(),
-                        name: join.name.as_str().to_owned(),
-                        affiliation: join.affiliation.clone(),
-                        preference: join.preference.as_str().to_owned(),
-                        status: Status::PendingEmail.as_str().to_owned(),
-                        created_at: at,
-                        updated_at: at,
-                    },
-                )?;
+                let row = self.insert_registration(&NewRegistrationRow {
+                    event_id: event.id,
+                    email: join.email.as_str().to_owned(),
+                    name: join.name.as_str().to_owned(),
+                    affiliation: join.affiliation.clone(),
+                    preference: join.preference.as_str().to_owned(),
+                    status: Status::PendingEmail.as_str().to_owned(),
+                    created_at: at,
+                    updated_at: at,
+                })?;
                 self.audit_plain(
                     event.id,
                     Some(row.id),
@@ -1059,8 +1129,7 @@ impl Batch<'_> {
                 self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
             }
             Some(row) if parse_status(&row.status).is_ended() => {
-                registrations::set_person(
-                    self.conn,
+                self.set_person(
                     row.id,
                     &PersonChange {
                         name: join.name.as_str().to_owned(),
@@ -1090,12 +1159,11 @@ impl Batch<'_> {
     }
 
     fn personal(&mut self, token: &str, action: PersonalAction) -> diesel::QueryResult<Decided> {
-        let Some(id) = tokens::registration_of(self.conn, token)? else {
+        let Some(row) = tokens::registration_row_of(self.conn, token)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
-        let Some(row) = registrations::by_id(self.conn, id)? else {
-            return Ok(Err(EngineError::NotFound("registration")));
-        };
+        let id = row.id;
+        let row = self.rows.entry(id).or_insert(row).clone();
         self.load(row.event_id)?;
         let now = self.now;
         let pending = row.status == Status::PendingEmail.as_str();
@@ -1129,7 +1197,7 @@ impl Batch<'_> {
     }
 
     fn personal_view(&mut self, event_id: i64, id: i64) -> diesel::QueryResult<Decided> {
-        let Some(row) = registrations::by_id(self.conn, id)? else {
+        let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
         let cached = self.cached(event_id);
@@ -1147,11 +1215,7 @@ impl Batch<'_> {
         note: &str,
     ) -> diesel::QueryResult<()> {
         let at = to_db_time(self.now);
-        registrations::set_state(
-            self.conn,
-            row.id,
-            &StateChange::without_seat(to.as_str(), at),
-        )?;
+        self.set_state(row.id, &StateChange::without_seat(to.as_str(), at))?;
         self.audit_plain(
             row.event_id,
             Some(row.id),
@@ -1181,7 +1245,10 @@ impl Batch<'_> {
             }
         }
         let at = to_db_time(self.now);
+        // The links and emails to drop may still be waiting to be written.
+        self.write_deferred()?;
         registrations::erase_person(self.conn, row.id, at)?;
+        self.rows.remove(&row.id);
         tokens::forget_personal(self.conn, row.id)?;
         outbox::drop_pending_for(self.conn, row.id)?;
         self.audit_plain(

@@ -239,10 +239,7 @@ pub fn by_token(
     token: &str,
     now: DateTime<Utc>,
 ) -> QueryResult<Option<(EventState, RegistrationState)>> {
-    let Some(id) = tokens::registration_of(conn, token)? else {
-        return Ok(None);
-    };
-    let Some(row) = registrations::by_id(conn, id)? else {
+    let Some(row) = tokens::registration_row_of(conn, token)? else {
         return Ok(None);
     };
     let event = events::by_id(conn, row.event_id)?;

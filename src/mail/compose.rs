@@ -8,6 +8,8 @@ use maud::{html, DOCTYPE};
 
 use super::calendar::{ics, CalendarEntry};
 use crate::domain::Mode;
+use crate::store::events::EventRow;
+use crate::store::from_db_time;
 
 /// What an email needs to know about its event.
 pub struct EventFacts<'a> {
@@ -48,7 +50,10 @@ impl EventFacts<'_> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// What a participant email is about; stored with the email in the outbox (as JSON) and
+/// written out at delivery.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "about", rename_all = "snake_case")]
 pub enum MailKind {
     ConfirmAddress,
     LinkAgain,
@@ -299,6 +304,25 @@ fn html_of(letter: &Letter<'_>) -> String {
         }
     }
     .into_string()
+}
+
+impl<'a> EventFacts<'a> {
+    pub fn of(event: &'a EventRow) -> Self {
+        EventFacts {
+            title: &event.title,
+            description: &event.description,
+            starts_at: from_db_time(event.starts_at),
+            ends_at: from_db_time(event.ends_at),
+            timezone: event.timezone.parse().unwrap_or(Tz::UTC),
+            venue: &event.venue,
+            meeting_url: event.meeting_url.as_deref(),
+        }
+    }
+}
+
+/// The subject line of the email of `kind`.
+pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
+    draft(kind, event).subject
 }
 
 /// Writes the email of `kind` for `name` with the personal `link`.

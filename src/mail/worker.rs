@@ -1,5 +1,5 @@
-//! Delivers the outbox: claims due emails one at a time (a conditional update, so several
-//! instances never take the same one), sends them over SMTP or writes them as `.eml` files,
+//! Delivers the outbox: claims due emails a few dozen at a time (a conditional update, so
+//! several instances never take the same one), sends them over SMTP or writes them as `.eml` files,
 //! and retries with backoff while the mail server is away. Emails go out in order of
 //! creation: while the mail server is away the whole outbox waits, and the oldest email
 //! stays first in line, so nothing overtakes it when the server is back.
@@ -16,7 +16,8 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport as _};
 
-use crate::store::{self, outbox, outbox::OutboxRow, Pool};
+use crate::mail::{compose, EventFacts, MailKind};
+use crate::store::{self, events, outbox, outbox::OutboxRow, registrations, Pool};
 
 /// Where emails go.
 pub enum Transport {
@@ -73,6 +74,10 @@ pub struct MailWorker {
 /// is taken up again by the next one.
 const CLAIM: chrono::Duration = chrono::Duration::seconds(120);
 
+/// Emails claimed in one transaction: one commit for many emails in a rush, few enough
+/// that another instance finds work too.
+const CLAIM_AT_ONCE: i64 = 50;
+
 impl MailWorker {
     pub fn run(self) {
         // Set while the mail server is away: no email goes out before then.
@@ -98,22 +103,35 @@ impl MailWorker {
     /// away.
     fn deliver_due(&self) -> anyhow::Result<Option<chrono::DateTime<Utc>>> {
         let mut conn = self.pool.get()?;
+        store::wait_for_disk(&mut conn, false)?;
+        let delivered = self.deliver_due_on(&mut conn);
+        store::wait_for_disk(&mut conn, true)?;
+        delivered
+    }
+
+    fn deliver_due_on(
+        &self,
+        conn: &mut store::DbConnection,
+    ) -> anyhow::Result<Option<chrono::DateTime<Utc>>> {
         loop {
             let now = Utc::now().naive_utc();
-            let due = outbox::due(&mut conn, now, 50)?;
-            if due.is_empty() {
+            let until = now + CLAIM;
+            let claimed = outbox::claim_due(conn, now, until, CLAIM_AT_ONCE)?;
+            if claimed.is_empty() {
                 return Ok(None);
             }
-            for id in due {
+            let ids: Vec<i64> = claimed.iter().map(|row| row.id).collect();
+            for (done, row) in claimed.into_iter().enumerate() {
+                let rest = &ids[done + 1..];
                 if self.stop.load(Ordering::SeqCst) {
+                    outbox::release(conn, &ids[done..], until)?;
                     return Ok(None);
                 }
-                let now = Utc::now().naive_utc();
-                if !outbox::claim(&mut conn, id, now, now + CLAIM)? {
-                    continue;
-                }
-                let row = outbox::by_id(&mut conn, id)?;
-                let (sent, refused) = match build_message(&row, &self.from, &self.host) {
+                let mut row = row;
+                let id = row.id;
+                let message = write_out(conn, &mut row, &self.host)
+                    .and_then(|()| build_message(&row, &self.from, &self.host));
+                let (sent, refused) = match message {
                     Ok(message) => {
                         let sent = self.transport.deliver(id, &message);
                         let refused = sent.as_ref().err().is_some_and(refused_for_good);
@@ -124,21 +142,23 @@ impl MailWorker {
                 let now = Utc::now().naive_utc();
                 match sent {
                     Ok(()) => {
-                        outbox::mark_sent(&mut conn, id, now)?;
+                        // Marked one by one: a crash repeats at most the email in flight.
+                        outbox::mark_sent(conn, id, now)?;
                         crate::telemetry::metrics().emails_delivered.inc();
                     }
                     Err(error) => {
                         crate::telemetry::metrics().delivery_failures.inc();
                         let wait = backoff(row.attempts);
                         tracing::warn!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), error = %format!("{error:#}"), "email not delivered; will retry");
+                        outbox::release(conn, rest, until)?;
                         if refused {
                             // Only this email is at fault: it waits alone, the others go on.
-                            outbox::mark_retry(&mut conn, id, now + wait, &format!("{error:#}"))?;
+                            outbox::mark_retry(conn, id, now + wait, &format!("{error:#}"))?;
                             return Ok(None);
                         }
                         // The mail server is away: this email stays due, first in line, and
                         // the whole worker waits, so no younger email overtakes it.
-                        outbox::mark_retry(&mut conn, id, now, &format!("{error:#}"))?;
+                        outbox::mark_retry(conn, id, now, &format!("{error:#}"))?;
                         return Ok(Some(Utc::now() + wait));
                     }
                 }
@@ -159,6 +179,36 @@ fn refused_for_good(error: &anyhow::Error) -> bool {
 /// its backlog soon.
 fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(2i64.pow(attempts.clamp(0, 5) as u32 + 1).min(60))
+}
+
+/// Writes out the body of an email queued as what it is about, from the event and the
+/// person as they are now; an email queued whole is left as it is.
+pub fn write_out(
+    conn: &mut store::DbConnection,
+    row: &mut OutboxRow,
+    host: &str,
+) -> anyhow::Result<()> {
+    let (Some(details), Some(link)) = (&row.details, &row.link) else {
+        return Ok(());
+    };
+    if row.body_text.is_some() {
+        return Ok(());
+    }
+    let kind: MailKind = serde_json::from_str(details)
+        .with_context(|| format!("outbox email {} is about {details:?}", row.id))?;
+    let (Some(event_id), Some(registration_id)) = (row.event_id, row.registration_id) else {
+        anyhow::bail!("outbox email {} names no event or registration", row.id);
+    };
+    let event = events::by_id(conn, event_id)?;
+    let person = registrations::by_id(conn, registration_id)?
+        .with_context(|| format!("registration {registration_id} is gone"))?;
+    let uid = format!("registration-{registration_id}@{host}");
+    let mail = compose(&kind, &EventFacts::of(&event), &person.name, link, &uid);
+    row.subject = mail.subject;
+    row.body_text = Some(mail.text);
+    row.body_html = Some(mail.html);
+    row.calendar = mail.calendar;
+    Ok(())
 }
 
 /// The email of an outbox row: plain text and HTML alternatives, the calendar file

@@ -22,6 +22,8 @@ pub struct AuditRow {
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = audit_entries)]
+// NULL rather than DEFAULT for `None`, so many rows go in one statement on SQLite too.
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewAuditRow {
     pub event_id: i64,
     pub registration_id: Option<i64>,

@@ -1,6 +1,8 @@
-//! The outbox: every email, written in the transaction of the change it reports and
-//! delivered later by the mail worker. A row keeps its body (and so the personal link) only
-//! until it is delivered; afterwards it records what was sent to whom and when.
+//! The outbox: every email, queued in the transaction of the change it reports and
+//! delivered later by the mail worker. A participant email is queued as what it is about
+//! plus its personal link and written out at delivery; other emails are queued whole. A
+//! row keeps its body and link only until it is delivered; afterwards it records what was
+//! sent to whom and when.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -28,10 +30,16 @@ pub struct OutboxRow {
     pub sent_at: Option<NaiveDateTime>,
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
+    /// For an email written at delivery: what it is about, as JSON (`mail::MailKind`).
+    pub details: Option<String>,
+    /// For an email written at delivery: the personal link, until it is delivered.
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = outbox)]
+// NULL rather than DEFAULT for `None`, so many rows go in one statement on SQLite too.
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewOutboxRow {
     pub event_id: Option<i64>,
     pub registration_id: Option<i64>,
@@ -44,6 +52,8 @@ pub struct NewOutboxRow {
     pub status: String,
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub details: Option<String>,
+    pub link: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()> {
@@ -56,50 +66,67 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()>
     .map(|_| ())
 }
 
-/// Pending emails whose time has come and that no worker holds, oldest first.
-pub fn due(conn: &mut DbConnection, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<i64>> {
-    on_backend!(conn, |c| outbox::table
-        .filter(outbox::status.eq("pending"))
-        .filter(outbox::next_attempt_at.le(now))
-        .filter(
-            outbox::claimed_until
-                .is_null()
-                .or(outbox::claimed_until.lt(now))
-        )
-        .order(outbox::id.asc())
-        .limit(limit)
-        .select(outbox::id)
-        .load(c))
-}
-
-/// Takes an email for delivery until `until`; false when another worker holds it or it
-/// was delivered meanwhile. A conditional update, so it is safe across instances.
-pub fn claim(
+/// Takes up to `limit` due emails, oldest first, for delivery until `until`, and returns
+/// them. Pending emails whose time has come and that no other worker holds qualify; the
+/// claim is a conditional update in one transaction, so several instances never take the
+/// same email.
+pub fn claim_due(
     conn: &mut DbConnection,
-    id: i64,
     now: NaiveDateTime,
     until: NaiveDateTime,
-) -> QueryResult<bool> {
-    let updated = on_backend!(conn, |c| diesel::update(
-        outbox::table
-            .find(id)
+    limit: i64,
+) -> QueryResult<Vec<OutboxRow>> {
+    super::in_transaction(conn, |conn| {
+        let due: Vec<i64> = on_backend!(conn, |c| outbox::table
             .filter(outbox::status.eq("pending"))
+            .filter(outbox::next_attempt_at.le(now))
             .filter(
                 outbox::claimed_until
                     .is_null()
                     .or(outbox::claimed_until.lt(now))
             )
-    )
-    .set(outbox::claimed_until.eq(until))
-    .execute(c))?;
-    Ok(updated == 1)
+            .order(outbox::id.asc())
+            .limit(limit)
+            .select(outbox::id)
+            .load(c))?;
+        if due.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The conditions again: on PostgreSQL another worker may have claimed some of
+        // these since the select.
+        let mut claimed: Vec<OutboxRow> = on_backend!(conn, |c| diesel::update(
+            outbox::table
+                .filter(outbox::id.eq_any(&due))
+                .filter(outbox::status.eq("pending"))
+                .filter(
+                    outbox::claimed_until
+                        .is_null()
+                        .or(outbox::claimed_until.lt(now))
+                )
+        )
+        .set(outbox::claimed_until.eq(until))
+        .returning(OutboxRow::as_returning())
+        .get_results(c))?;
+        claimed.sort_by_key(|row| row.id);
+        Ok(claimed)
+    })
 }
 
-pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<OutboxRow> {
-    on_backend!(conn, |c| outbox::table
-        .find(id)
-        .select(OutboxRow::as_select())
-        .get_result(c))
+/// Lets go of claims this worker made (until `until`) but will not deliver now, so the
+/// emails keep their place in line.
+pub fn release(conn: &mut DbConnection, ids: &[i64], until: NaiveDateTime) -> QueryResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    on_backend!(conn, |c| diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::status.eq("pending"))
+            .filter(outbox::claimed_until.eq(until))
+    )
+    .set(outbox::claimed_until.eq(None::<NaiveDateTime>))
+    .execute(c))
+    .map(|_| ())
 }
 
 /// Records the delivery and drops the body, which holds the personal link.
@@ -112,6 +139,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryR
             outbox::body_text.eq(None::<String>),
             outbox::body_html.eq(None::<String>),
             outbox::calendar.eq(None::<String>),
+            outbox::link.eq(None::<String>),
             outbox::claimed_until.eq(None::<NaiveDateTime>),
             outbox::last_error.eq(None::<String>),
         ))

@@ -74,6 +74,20 @@ impl StateChange {
     }
 }
 
+impl RegistrationRow {
+    /// The row as it reads once `change` is written.
+    pub fn apply(&mut self, change: &StateChange) {
+        self.status.clone_from(&change.status);
+        self.mode.clone_from(&change.mode);
+        self.hold_until = change.hold_until;
+        self.priority = change.priority;
+        self.line_since = change.line_since;
+        self.wait_for.clone_from(&change.wait_for);
+        self.wait_offered_until = change.wait_offered_until;
+        self.updated_at = change.updated_at;
+    }
+}
+
 /// A person's own details, replaced (with the state) when an ended registration starts again.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = registrations)]

@@ -92,6 +92,8 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
+        details -> Nullable<Text>,
+        link -> Nullable<Text>,
     }
 }
 

@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use super::schema::{api_tokens, personal_tokens};
+use super::registrations::RegistrationRow;
+use super::schema::{api_tokens, personal_tokens, registrations};
 use super::{DbConnection, QueryResult};
 use crate::on_backend;
 
@@ -32,31 +33,56 @@ pub fn looks_like_token(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Makes a new personal link token for a registration and returns it (the only time it is
-/// known in the clear).
-pub fn mint_personal(
-    conn: &mut DbConnection,
-    registration_id: i64,
-    now: NaiveDateTime,
-) -> QueryResult<String> {
-    let token = generate();
-    on_backend!(conn, |c| diesel::insert_into(personal_tokens::table)
-        .values((
-            personal_tokens::token_hash.eq(hash(&token)),
-            personal_tokens::registration_id.eq(registration_id),
-            personal_tokens::created_at.eq(now),
-        ))
-        .execute(c))?;
-    Ok(token)
+/// A personal link token not yet written: the row to insert and the token in the clear
+/// (the only time it is known).
+pub struct NewPersonalToken {
+    pub token: String,
+    pub row: PersonalTokenRow,
 }
 
-pub fn registration_of(conn: &mut DbConnection, token: &str) -> QueryResult<Option<i64>> {
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = personal_tokens)]
+pub struct PersonalTokenRow {
+    pub token_hash: String,
+    pub registration_id: i64,
+    pub created_at: NaiveDateTime,
+}
+
+/// Makes a new personal link token for a registration; `insert_personal` writes it.
+pub fn new_personal(registration_id: i64, now: NaiveDateTime) -> NewPersonalToken {
+    let token = generate();
+    NewPersonalToken {
+        row: PersonalTokenRow {
+            token_hash: hash(&token),
+            registration_id,
+            created_at: now,
+        },
+        token,
+    }
+}
+
+pub fn insert_personal(conn: &mut DbConnection, rows: &[PersonalTokenRow]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    on_backend!(conn, |c| diesel::insert_into(personal_tokens::table)
+        .values(rows)
+        .execute(c))
+    .map(|_| ())
+}
+
+/// The registration a personal link belongs to, in one query.
+pub fn registration_row_of(
+    conn: &mut DbConnection,
+    token: &str,
+) -> QueryResult<Option<RegistrationRow>> {
     if !looks_like_token(token) {
         return Ok(None);
     }
     on_backend!(conn, |c| personal_tokens::table
-        .find(hash(token))
-        .select(personal_tokens::registration_id)
+        .inner_join(registrations::table)
+        .filter(personal_tokens::token_hash.eq(hash(token)))
+        .select(RegistrationRow::as_select())
         .get_result(c)
         .optional())
 }

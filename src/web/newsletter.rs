@@ -157,6 +157,8 @@ fn enqueue(
             status: "pending".into(),
             next_attempt_at: now,
             created_at: now,
+            details: None,
+            link: None,
         }],
     )
 }
@@ -236,11 +238,13 @@ mod tests {
 
         let sent = send_issue(&mut conn, "http://x", "Next webinar", "On datasets.").unwrap();
         assert_eq!(sent, 1);
-        let id = outbox::due(&mut conn, now + chrono::Duration::seconds(1), 10).unwrap()[0];
-        let row = outbox::by_id(&mut conn, id).unwrap();
+        let later = now + chrono::Duration::seconds(1);
+        let claimed = outbox::claim_due(&mut conn, later, later, 10).unwrap();
+        assert_eq!(claimed.len(), 1);
+        let row = &claimed[0];
         assert_eq!(row.recipient, "ada@example.org");
         let from = "registrar <registrar@localhost>".parse().unwrap();
-        let raw = String::from_utf8(build_message(&row, &from, "x").unwrap().formatted()).unwrap();
+        let raw = String::from_utf8(build_message(row, &from, "x").unwrap().formatted()).unwrap();
         assert!(
             raw.contains("List-Unsubscribe: <http://x/newsletter/unsubscribe/"),
             "{raw}"
