@@ -63,7 +63,8 @@ impl Application {
             Transport::from_settings(settings.smtp_url.as_deref(), settings.outbox_dir.clone())?;
         let stop_mail = Arc::new(AtomicBool::new(false));
         let worker = MailWorker {
-            pool: pool.clone(),
+            pool: store::mail_pool(&settings.database_url)
+                .context("opening the mail worker's connection")?,
             transport,
             from,
             host: url::Url::parse(&public_url)

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use common::under_load::{act_in_turn, assert_acknowledged_are_kept, keep_joining, quick_client};
 use common::{assert_invariants, Db, Server};
 use serde_json::json;
 
@@ -27,44 +28,24 @@ fn every_acknowledged_change_survives_a_killed_server(db: &Db) {
     let joined = Mutex::new(Vec::new());
     let confirmed = Mutex::new(Vec::new());
     let stop = AtomicBool::new(false);
-    let client = reqwest::blocking::Client::builder()
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap();
+    let client = quick_client();
     let base = server.base.clone();
     std::thread::scope(|scope| {
         for worker in 0..4 {
             let (client, base, joined, stop) = (&client, &base, &joined, &stop);
-            scope.spawn(move || {
-                for i in 0.. {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let email = format!("late{worker}-{i}@example.org");
-                    let answer = client
-                        .post(format!("{base}/api/v1/events/ws/entries"))
-                        .json(&json!({"email": email, "name": "Late", "preference": "in_person", "consent": true}))
-                        .send();
-                    match answer {
-                        Ok(r) if r.status() == 202 => joined.lock().unwrap().push(email),
-                        _ => break,
-                    }
-                }
-            });
+            scope
+                .spawn(move || keep_joining(client, base, "ws", worker, "in_person", stop, joined));
         }
         let (client, base, confirmed, tokens) = (&client, &base, &confirmed, &tokens);
         scope.spawn(move || {
-            for token in tokens {
-                let answer = client
-                    .post(format!("{base}/api/v1/me/{token}/confirm-email"))
-                    .json(&json!({}))
-                    .send();
-                match answer {
-                    Ok(r) if r.status() == 200 => confirmed.lock().unwrap().push(token.clone()),
-                    _ => break,
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
+            act_in_turn(
+                client,
+                base,
+                tokens,
+                "confirm-email",
+                Duration::from_millis(20),
+                confirmed,
+            )
         });
         std::thread::sleep(Duration::from_millis(300));
         server.kill();
@@ -79,22 +60,10 @@ fn every_acknowledged_change_survives_a_killed_server(db: &Db) {
     );
 
     let server = Server::launch(db, server.token.clone(), &[]);
-    let all = server.registrations("ws", "");
-    for email in &joined {
-        assert!(
-            all.iter().any(|r| r["email"] == *email),
-            "acknowledged entry {email} was lost"
-        );
-    }
-    for token in &confirmed {
-        let me = server.me(token);
-        assert_ne!(
-            me["status"], "pending_email",
-            "an acknowledged confirmation was lost: {me}"
-        );
-    }
+    assert_acknowledged_are_kept(&server, "ws", &joined, &confirmed);
     assert_invariants(&server, "ws");
-    let placed = all
+    let placed = server
+        .registrations("ws", "")
         .iter()
         .filter(|r| r["status"] != "pending_email")
         .count()

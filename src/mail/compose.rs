@@ -93,7 +93,6 @@ pub struct Composed {
 }
 
 struct Draft {
-    subject: String,
     paragraphs: Vec<String>,
     /// Label and value lines shown as a block: when, where, the deadline.
     facts: Vec<(&'static str, String)>,
@@ -135,11 +134,33 @@ fn facts(
     facts
 }
 
+/// The subject line of the email of `kind`: all the writer needs when it queues an email.
+pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
+    let title = event.title;
+    match kind {
+        MailKind::ConfirmAddress => format!("Please confirm your address for {title}"),
+        MailKind::LinkAgain => format!("Your registration link for {title}"),
+        MailKind::Invitation { until, .. } => format!(
+            "You are invited to {title}: please answer by {}",
+            event.local(*until)
+        ),
+        MailKind::Confirmation { .. } => format!("You have a seat at {title}"),
+        MailKind::WaitingListPlace { .. } => format!("You are on the waiting list for {title}"),
+        MailKind::SeatOffer { until, .. } => {
+            format!("A seat is free for you until {}", event.local(*until))
+        }
+        MailKind::Lapsed { .. } => {
+            format!("The seat held for you at {title} has gone to the next person")
+        }
+        MailKind::Cancellation => format!("Your registration for {title} is cancelled"),
+        MailKind::ModeChanged { mode } => format!("You now attend {title} {}", mode.label()),
+    }
+}
+
 fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
     let title = event.title;
     match kind {
         MailKind::ConfirmAddress => Draft {
-            subject: format!("Please confirm your address for {title}"),
             paragraphs: vec![
                 format!("Thank you for your interest in {title}."),
                 "Please confirm your email address with the link below. Your place counts from the moment you confirm.".into(),
@@ -149,7 +170,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "Confirm my address",
         },
         MailKind::LinkAgain => Draft {
-            subject: format!("Your registration link for {title}"),
             paragraphs: vec![
                 format!("Someone, probably you, asked for your registration for {title} again."),
                 "Your personal page shows your status and what you can do.".into(),
@@ -158,7 +178,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "Open my registration",
         },
         MailKind::Invitation { mode, until } => Draft {
-            subject: format!("You are invited to {title}: please answer by {}", event.local(*until)),
             paragraphs: vec![
                 format!("We are pleased to invite you to {title}."),
                 format!(
@@ -172,7 +191,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "Answer the invitation",
         },
         MailKind::Confirmation { mode } => Draft {
-            subject: format!("You have a seat at {title}"),
             paragraphs: vec![
                 format!("Your registration is confirmed: you have {} at {title}.", seat_words(*mode)),
                 "The attached calendar file puts the event in your calendar. If your plans change, please cancel on your personal page, so that the seat can go to someone else.".into(),
@@ -181,7 +199,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "See my registration",
         },
         MailKind::WaitingListPlace { position } => Draft {
-            subject: format!("You are on the waiting list for {title}"),
             paragraphs: vec![
                 format!("Your address is confirmed and you are on the waiting list for {title}."),
                 match position {
@@ -194,7 +211,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "See my place in line",
         },
         MailKind::SeatOffer { mode, until } => Draft {
-            subject: format!("A seat is free for you until {}", event.local(*until)),
             paragraphs: vec![
                 format!("Good news: {} at {title} is free for you.", seat_words(*mode)),
                 format!("Please accept it by {}; after that it goes to the next person in line.", event.local(*until)),
@@ -203,7 +219,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "Accept or decline the seat",
         },
         MailKind::Lapsed { mode } => Draft {
-            subject: format!("The seat held for you at {title} has gone to the next person"),
             paragraphs: vec![
                 format!("The deadline to answer for {} at {title} has passed, so the seat has been passed on.", seat_words(*mode)),
                 "You can join the waiting list again from the event page at any time.".into(),
@@ -212,7 +227,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "See my registration",
         },
         MailKind::Cancellation => Draft {
-            subject: format!("Your registration for {title} is cancelled"),
             paragraphs: vec![
                 format!("Your registration for {title} is cancelled, and any seat you held has gone to the next person in line."),
                 "You are welcome to register again from the event page.".into(),
@@ -221,7 +235,6 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "See my registration",
         },
         MailKind::ModeChanged { mode } => Draft {
-            subject: format!("You now attend {title} {}", mode.label()),
             paragraphs: vec![
                 format!("Your seat at {title} is now {}.", seat_words(*mode)),
                 "The attached calendar file replaces the one you had.".into(),
@@ -320,11 +333,6 @@ impl<'a> EventFacts<'a> {
     }
 }
 
-/// The subject line of the email of `kind`.
-pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
-    draft(kind, event).subject
-}
-
 /// Writes the email of `kind` for `name` with the personal `link`.
 pub fn compose(
     kind: &MailKind,
@@ -334,8 +342,9 @@ pub fn compose(
     calendar_uid: &str,
 ) -> Composed {
     let draft = draft(kind, event);
+    let subject = subject(kind, event);
     let letter = Letter {
-        subject: &draft.subject,
+        subject: &subject,
         greeting: format!("Dear {name},"),
         paragraphs: &draft.paragraphs,
         facts: &draft.facts,
@@ -373,7 +382,7 @@ pub fn compose(
 
     Composed {
         kind: kind.name(),
-        subject: draft.subject,
+        subject,
         text,
         html,
         calendar,

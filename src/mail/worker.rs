@@ -4,6 +4,7 @@
 //! creation: while the mail server is away the whole outbox waits, and the oldest email
 //! stays first in line, so nothing overtakes it when the server is back.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -17,6 +18,7 @@ use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport as _};
 
 use crate::mail::{compose, EventFacts, MailKind};
+use crate::store::events::EventRow;
 use crate::store::{self, events, outbox, outbox::OutboxRow, registrations, Pool};
 
 /// Where emails go.
@@ -32,7 +34,7 @@ impl Transport {
             Some(url) => {
                 let transport = SmtpTransport::from_url(url)
                     .with_context(|| format!("REGISTRAR_SMTP_URL {url:?} is not a valid SMTP URL"))?
-                    .timeout(Some(Duration::from_secs(10)))
+                    .timeout(Some(SMTP_TIMEOUT))
                     .build();
                 Ok(Transport::Smtp(Box::new(transport)))
             }
@@ -61,6 +63,7 @@ impl Transport {
 }
 
 pub struct MailWorker {
+    /// Its own connection (`store::mail_pool`).
     pub pool: Pool,
     pub transport: Transport,
     pub from: Mailbox,
@@ -70,12 +73,18 @@ pub struct MailWorker {
     pub stop: Arc<AtomicBool>,
 }
 
-/// How long a claim lasts: longer than one SMTP conversation, so a crashed worker's email
-/// is taken up again by the next one.
-const CLAIM: chrono::Duration = chrono::Duration::seconds(120);
+/// The longest one SMTP conversation may take.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Emails claimed in one transaction: one commit for many emails in a rush, few enough
-/// that another instance finds work too.
+/// How long a claim lasts: after a crash, the emails it held wait this long before another
+/// round takes them up.
+const CLAIM: chrono::Duration = chrono::Duration::seconds(30);
+
+/// An email is sent only while its claim has at least this long to run (more than one
+/// SMTP conversation), so no claim lapses while its email is on the wire and another
+/// instance never sends it too.
+const CLAIM_MARGIN: chrono::Duration = chrono::Duration::seconds(15);
+
 const CLAIM_AT_ONCE: i64 = 50;
 
 impl MailWorker {
@@ -102,17 +111,7 @@ impl MailWorker {
     /// Sends the due emails oldest first; returns when to try again if the mail server is
     /// away.
     fn deliver_due(&self) -> anyhow::Result<Option<chrono::DateTime<Utc>>> {
-        let mut conn = self.pool.get()?;
-        store::wait_for_disk(&mut conn, false)?;
-        let delivered = self.deliver_due_on(&mut conn);
-        store::wait_for_disk(&mut conn, true)?;
-        delivered
-    }
-
-    fn deliver_due_on(
-        &self,
-        conn: &mut store::DbConnection,
-    ) -> anyhow::Result<Option<chrono::DateTime<Utc>>> {
+        let conn = &mut *self.pool.get()?;
         loop {
             let now = Utc::now().naive_utc();
             let until = now + CLAIM;
@@ -121,15 +120,23 @@ impl MailWorker {
                 return Ok(None);
             }
             let ids: Vec<i64> = claimed.iter().map(|row| row.id).collect();
+            // The events and people of the whole claim in two reads, not two per email.
+            let about = About::of(conn, &claimed)?;
             for (done, row) in claimed.into_iter().enumerate() {
                 let rest = &ids[done + 1..];
                 if self.stop.load(Ordering::SeqCst) {
                     outbox::release(conn, &ids[done..], until)?;
                     return Ok(None);
                 }
+                if Utc::now().naive_utc() + CLAIM_MARGIN > until {
+                    // A slow mail server used up the claim: claim the rest afresh.
+                    outbox::release(conn, &ids[done..], until)?;
+                    break;
+                }
                 let mut row = row;
                 let id = row.id;
-                let message = write_out(conn, &mut row, &self.host)
+                let message = about
+                    .write_out(&mut row, &self.host)
                     .and_then(|()| build_message(&row, &self.from, &self.host));
                 let (sent, refused) = match message {
                     Ok(message) => {
@@ -143,7 +150,7 @@ impl MailWorker {
                 match sent {
                     Ok(()) => {
                         // Marked one by one: a crash repeats at most the email in flight.
-                        outbox::mark_sent(conn, id, now)?;
+                        outbox::mark_sent(conn, id, &row.subject, now)?;
                         crate::telemetry::metrics().emails_delivered.inc();
                     }
                     Err(error) => {
@@ -181,34 +188,58 @@ fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(2i64.pow(attempts.clamp(0, 5) as u32 + 1).min(60))
 }
 
-/// Writes out the body of an email queued as what it is about, from the event and the
-/// person as they are now; an email queued whole is left as it is.
-pub fn write_out(
-    conn: &mut store::DbConnection,
-    row: &mut OutboxRow,
-    host: &str,
-) -> anyhow::Result<()> {
-    let (Some(details), Some(link)) = (&row.details, &row.link) else {
-        return Ok(());
-    };
-    if row.body_text.is_some() {
-        return Ok(());
+/// The events and people that a claim's emails are about, as they are now.
+struct About {
+    events: HashMap<i64, EventRow>,
+    names: HashMap<i64, String>,
+}
+
+impl About {
+    fn of(conn: &mut store::DbConnection, rows: &[OutboxRow]) -> anyhow::Result<About> {
+        let to_write: Vec<&OutboxRow> = rows.iter().filter(|row| row.details.is_some()).collect();
+        let mut events = HashMap::new();
+        for event_id in to_write.iter().filter_map(|row| row.event_id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(event_id) {
+                slot.insert(events::by_id(conn, event_id)?);
+            }
+        }
+        let ids: Vec<i64> = to_write
+            .iter()
+            .filter_map(|row| row.registration_id)
+            .collect();
+        let names = registrations::names(conn, &ids)?.into_iter().collect();
+        Ok(About { events, names })
     }
-    let kind: MailKind = serde_json::from_str(details)
-        .with_context(|| format!("outbox email {} is about {details:?}", row.id))?;
-    let (Some(event_id), Some(registration_id)) = (row.event_id, row.registration_id) else {
-        anyhow::bail!("outbox email {} names no event or registration", row.id);
-    };
-    let event = events::by_id(conn, event_id)?;
-    let person = registrations::by_id(conn, registration_id)?
-        .with_context(|| format!("registration {registration_id} is gone"))?;
-    let uid = format!("registration-{registration_id}@{host}");
-    let mail = compose(&kind, &EventFacts::of(&event), &person.name, link, &uid);
-    row.subject = mail.subject;
-    row.body_text = Some(mail.text);
-    row.body_html = Some(mail.html);
-    row.calendar = mail.calendar;
-    Ok(())
+
+    /// Writes out the body of an email queued as what it is about; an email queued whole
+    /// is left as it is.
+    fn write_out(&self, row: &mut OutboxRow, host: &str) -> anyhow::Result<()> {
+        let (Some(details), Some(link)) = (&row.details, &row.link) else {
+            return Ok(());
+        };
+        if row.body_text.is_some() {
+            return Ok(());
+        }
+        let kind: MailKind = serde_json::from_str(details)
+            .with_context(|| format!("outbox email {} is about {details:?}", row.id))?;
+        let (Some(event), Some(registration_id)) = (
+            row.event_id.and_then(|id| self.events.get(&id)),
+            row.registration_id,
+        ) else {
+            anyhow::bail!("outbox email {} names no event or registration", row.id);
+        };
+        let name = self
+            .names
+            .get(&registration_id)
+            .with_context(|| format!("registration {registration_id} is gone"))?;
+        let uid = format!("registration-{registration_id}@{host}");
+        let mail = compose(&kind, &EventFacts::of(event), name, link, &uid);
+        row.subject = mail.subject;
+        row.body_text = Some(mail.text);
+        row.body_html = Some(mail.html);
+        row.calendar = mail.calendar;
+        Ok(())
+    }
 }
 
 /// The email of an outbox row: plain text and HTML alternatives, the calendar file

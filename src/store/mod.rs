@@ -170,6 +170,34 @@ pub fn pool(url: &str, size: u32) -> Result<Pool, r2d2::Error> {
         .build(ConnectionManager::new(url))
 }
 
+/// The mail worker's own connection, whose commits do not wait until they are on disk.
+/// Its bookkeeping (claims, "sent" marks) does not need to: a power cut that lost a mark
+/// would send that email again, while waiting for the disk on every email would slow down
+/// the commits that acknowledge registrations. A crash of this process loses nothing
+/// either way.
+pub fn mail_pool(url: &str) -> Result<Pool, r2d2::Error> {
+    r2d2::Pool::builder()
+        .max_size(1)
+        .min_idle(Some(1))
+        .test_on_check_out(true)
+        .connection_timeout(Duration::from_secs(5))
+        .connection_customizer(Box::new(NoWaitForDisk))
+        .build(ConnectionManager::new(url))
+}
+
+#[derive(Debug)]
+struct NoWaitForDisk;
+
+impl r2d2::CustomizeConnection<DbConnection, diesel::ConnectionError> for NoWaitForDisk {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::ConnectionError> {
+        match conn {
+            DbConnection::Sqlite(c) => c.batch_execute("PRAGMA synchronous = NORMAL"),
+            DbConnection::Postgres(c) => c.batch_execute("SET synchronous_commit = off"),
+        }
+        .map_err(diesel::ConnectionError::CouldntSetupConfiguration)
+    }
+}
+
 /// Applies the migrations that have not run yet.
 pub fn migrate(conn: &mut DbConnection) -> anyhow::Result<()> {
     let result = match conn {
@@ -196,25 +224,6 @@ pub fn writer_settings(conn: &mut DbConnection) -> QueryResult<()> {
     match conn {
         DbConnection::Sqlite(c) => c.batch_execute("PRAGMA cache_size = -16384"),
         DbConnection::Postgres(_) => Ok(()),
-    }
-}
-
-/// Whether each commit of this connection waits until it is on disk. The mail worker's
-/// bookkeeping (claims, "sent" marks) does not need to: a power cut that lost a mark would
-/// send that email again, while waiting for the disk on every email would slow down the
-/// commits that acknowledge registrations. A crash of this process loses nothing either way.
-pub fn wait_for_disk(conn: &mut DbConnection, wait: bool) -> QueryResult<()> {
-    match conn {
-        DbConnection::Sqlite(c) => c.batch_execute(if wait {
-            "PRAGMA synchronous = FULL"
-        } else {
-            "PRAGMA synchronous = NORMAL"
-        }),
-        DbConnection::Postgres(c) => c.batch_execute(if wait {
-            "SET synchronous_commit = on"
-        } else {
-            "SET synchronous_commit = off"
-        }),
     }
 }
 

@@ -67,49 +67,45 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()>
 }
 
 /// Takes up to `limit` due emails, oldest first, for delivery until `until`, and returns
-/// them. Pending emails whose time has come and that no other worker holds qualify; the
-/// claim is a conditional update in one transaction, so several instances never take the
-/// same email.
+/// them. Pending emails whose time has come and that no other worker holds qualify. The
+/// claim is one conditional update that checks the conditions again, so several instances
+/// never take the same email, and an idle poll writes nothing.
 pub fn claim_due(
     conn: &mut DbConnection,
     now: NaiveDateTime,
     until: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<OutboxRow>> {
-    super::in_transaction(conn, |conn| {
-        let due: Vec<i64> = on_backend!(conn, |c| outbox::table
+    let due: Vec<i64> = on_backend!(conn, |c| outbox::table
+        .filter(outbox::status.eq("pending"))
+        .filter(outbox::next_attempt_at.le(now))
+        .filter(
+            outbox::claimed_until
+                .is_null()
+                .or(outbox::claimed_until.lt(now))
+        )
+        .order(outbox::id.asc())
+        .limit(limit)
+        .select(outbox::id)
+        .load(c))?;
+    if due.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut claimed: Vec<OutboxRow> = on_backend!(conn, |c| diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(&due))
             .filter(outbox::status.eq("pending"))
-            .filter(outbox::next_attempt_at.le(now))
             .filter(
                 outbox::claimed_until
                     .is_null()
                     .or(outbox::claimed_until.lt(now))
             )
-            .order(outbox::id.asc())
-            .limit(limit)
-            .select(outbox::id)
-            .load(c))?;
-        if due.is_empty() {
-            return Ok(Vec::new());
-        }
-        // The conditions again: on PostgreSQL another worker may have claimed some of
-        // these since the select.
-        let mut claimed: Vec<OutboxRow> = on_backend!(conn, |c| diesel::update(
-            outbox::table
-                .filter(outbox::id.eq_any(&due))
-                .filter(outbox::status.eq("pending"))
-                .filter(
-                    outbox::claimed_until
-                        .is_null()
-                        .or(outbox::claimed_until.lt(now))
-                )
-        )
-        .set(outbox::claimed_until.eq(until))
-        .returning(OutboxRow::as_returning())
-        .get_results(c))?;
-        claimed.sort_by_key(|row| row.id);
-        Ok(claimed)
-    })
+    )
+    .set(outbox::claimed_until.eq(until))
+    .returning(OutboxRow::as_returning())
+    .get_results(c))?;
+    claimed.sort_by_key(|row| row.id);
+    Ok(claimed)
 }
 
 /// Lets go of claims this worker made (until `until`) but will not deliver now, so the
@@ -129,11 +125,18 @@ pub fn release(conn: &mut DbConnection, ids: &[i64], until: NaiveDateTime) -> Qu
     .map(|_| ())
 }
 
-/// Records the delivery and drops the body, which holds the personal link.
-pub fn mark_sent(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+/// Records the delivery with the subject it went out with, and drops the body and the
+/// personal link.
+pub fn mark_sent(
+    conn: &mut DbConnection,
+    id: i64,
+    subject: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::update(outbox::table.find(id))
         .set((
             outbox::status.eq("sent"),
+            outbox::subject.eq(subject),
             outbox::sent_at.eq(now),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::body_text.eq(None::<String>),

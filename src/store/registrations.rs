@@ -113,6 +113,14 @@ pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Registratio
         .optional())
 }
 
+/// The names of these registrations, by id.
+pub fn names(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    on_backend!(conn, |c| registrations::table
+        .filter(registrations::id.eq_any(ids))
+        .select((registrations::id, registrations::name))
+        .load(c))
+}
+
 pub fn by_email(
     conn: &mut DbConnection,
     event_id: i64,

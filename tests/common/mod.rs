@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 pub mod smtp;
+pub mod under_load;
 
 use std::time::{Duration, Instant};
 
