@@ -94,9 +94,17 @@ class Server:
             "virtual_capacity": 0, "phase": phase,
         }, organizer=True)
 
-    def peak_rss_mib(self):
+    def memory_mib(self, field):
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+        return int(re.search(field + r":\s+(\d+) kB", status).group(1)) / 1024
+
+    def peak_rss_mib(self):
+        return self.memory_mib("VmHWM")
+
+    def note_memory(self, after):
+        """Prints the memory after a scenario, to tell which one sets the peak."""
+        print(f"    after {after}: RSS {self.memory_mib('VmRSS'):.1f} MiB, "
+              f"peak {self.peak_rss_mib():.1f} MiB", file=sys.stderr)
 
     def stop(self):
         self.process.terminate()
@@ -180,32 +188,39 @@ def scenario_runs(server, runs, backend, only=None):
     for run in range(runs):
         if wanted("healthz"):
             results["healthz"].append(wrk(server.base, "/healthz"))
+            server.note_memory("healthz")
         if wanted("event_page"):
             results["event_page"].append(wrk(server.base, "/events/page"))
+            server.note_memory("event page")
 
         if wanted("join_api"):
             slug = f"join-{run}"
             server.create_event(slug, 100)
             results["join_api"].append(join_all(server, slug, f"j{run}-"))
+            server.note_memory("API join")
 
         slug = f"rush-{run}"
         server.create_event(slug, 100)
         if wanted("rush") or wanted("registrations"):
             join_all(server, slug, f"r{run}-")
             tokens = wait_for_tokens(server.outbox, f"r{run}-", PEOPLE)
+            server.note_memory("joins before the rush, their emails sent")
             token_file = server.workdir / f"tokens-{run}.txt"
             token_file.write_text("\n".join(tokens.values()) + "\n")
             results["rush"].append(wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": str(token_file)}, duration="120s"))
             checks.append(check_rush(server, slug))
+            server.note_memory("rush")
 
         if wanted("join_form"):
             slug = f"form-{run}"
             server.create_event(slug, 100)
             results["join_form"].append(join_all(server, slug, f"f{run}-", form=True))
+            server.note_memory("form join")
 
         if wanted("registrations"):
             results["registrations"].append(wrk(server.base, "/organizer/events/rush-0/registrations", "organizer.lua",
                                                 {"BENCH_COOKIE": server.cookie}))
+            server.note_memory("dashboard page")
         print(f"  {backend} run {run + 1}/{runs} done", file=sys.stderr)
     return results, checks
 

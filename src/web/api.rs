@@ -13,7 +13,7 @@ use validator::Validate;
 use super::auth::Organizer;
 use super::error::{ApiError, ErrorBody};
 use super::input::{double_option, not_null, rule_errors, Json, ValidJson};
-use super::AppState;
+use super::{read, AppState};
 use crate::domain::{
     Affiliation, Email, Mode, PersonName, Phase, Preference, Seats, Slug, Status, TimeZoneName,
 };
@@ -568,18 +568,6 @@ pub fn join_of(
 }
 
 // ----- handlers -----------------------------------------------------------------------
-
-async fn read<T: Send + 'static>(
-    state: &AppState,
-    work: impl FnOnce(&mut crate::store::DbConnection) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let pool = state.pool.clone();
-    web::block(move || {
-        let mut conn = pool.get()?;
-        work(&mut conn)
-    })
-    .await?
-}
 
 /// Reads an event (404 for a draft unless an organizer asks), nudging the engine when a
 /// lapsed hold is still to be written down.

@@ -15,7 +15,8 @@ pub mod security;
 use actix_web::{web, HttpResponse};
 
 use crate::engine::Engine;
-use crate::store::Pool;
+use crate::store::{DbConnection, Pool};
+use error::ApiError;
 
 /// What every handler can reach.
 pub struct AppState {
@@ -56,4 +57,17 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
             .content_type("text/plain")
             .body("database unavailable or migrations pending")
     }
+}
+
+/// Runs a read on a pooled connection off the async threads.
+pub async fn read<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let pool = state.pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        work(&mut conn)
+    })
+    .await?
 }

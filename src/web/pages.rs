@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::api::join_of;
 use super::error::ApiError;
-use super::AppState;
+use super::{read, AppState};
 use crate::domain::{Mode, Phase, Preference, Status};
 use crate::engine::{Command, EngineError, FieldErrors, PersonalAction};
 use crate::mail::calendar::{ics, CalendarEntry};
@@ -46,18 +46,6 @@ pub(super) fn failure(error: ApiError) -> HttpResponse {
             "Something went wrong on our side. Please try again later.",
         ),
     }
-}
-
-async fn read<T: Send + 'static>(
-    state: &AppState,
-    work: impl FnOnce(&mut crate::store::DbConnection) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let pool = state.pool.clone();
-    web::block(move || {
-        let mut conn = pool.get()?;
-        work(&mut conn)
-    })
-    .await?
 }
 
 async fn index(state: web::Data<AppState>) -> HttpResponse {

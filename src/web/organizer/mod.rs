@@ -24,7 +24,6 @@ use super::error::ApiError;
 use super::AppState;
 use crate::engine::{Command, EngineError};
 use crate::reads::{self, EventState};
-use crate::store::DbConnection;
 use crate::views::organizer::{bare_message, Viewer, STYLESHEET};
 use session::SignedIn;
 
@@ -73,18 +72,7 @@ pub fn failure(error: ApiError) -> HttpResponse {
     html_status(error.status, bare_message(title, text))
 }
 
-/// Runs a read on a pooled connection off the async threads.
-pub async fn read<T: Send + 'static>(
-    state: &AppState,
-    work: impl FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let pool = state.pool.clone();
-    web::block(move || {
-        let mut conn = pool.get()?;
-        work(&mut conn)
-    })
-    .await?
-}
+pub use super::read;
 
 /// An event as of now (drafts included), nudging the engine when a lapsed hold is still to
 /// be written down.
