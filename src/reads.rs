@@ -57,6 +57,12 @@ pub fn withdraw(event_id: i64, version: i64) {
     }
 }
 
+/// The newest version of an event this process has committed or is committing, if any.
+pub fn newest_published(event_id: i64) -> Option<i64> {
+    let published = PUBLISHED.read().unwrap_or_else(|e| e.into_inner());
+    published.get(&event_id)?.last().map(|(v, _)| *v)
+}
+
 fn published(event_id: i64, version: i64) -> Option<Arc<Ledger>> {
     let published = PUBLISHED.read().unwrap_or_else(|e| e.into_inner());
     published

@@ -422,6 +422,26 @@ fn the_pages_and_the_openapi_description_are_served(db: &Db) {
     assert_eq!(server.get("/readyz").0, 200);
 }
 
+fn the_event_page_shows_a_change_made_here_at_once(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 2, None, "open");
+    let page = || {
+        let response = server.http.get(server.url("/events/ws")).send().unwrap();
+        (response.status().as_u16(), response.text().unwrap())
+    };
+    let (_, before) = page();
+    assert!(before.contains("2 seats left"), "{before}");
+    // Asked again within the moment the page is kept, right after each change.
+    server.join("ws", "ada@example.org", "in_person");
+    let (_, after_join) = page();
+    assert!(after_join.contains("1 seat left"), "{after_join}");
+    server.patch_event("ws", json!({"title": "Renamed workshop"}));
+    let (_, renamed) = page();
+    assert!(renamed.contains("Renamed workshop"), "{renamed}");
+    server.patch_event("ws", json!({"phase": "draft"}));
+    assert_eq!(page().0, 404, "a draft is hidden at once");
+}
+
 on_both_databases!(
     an_invitation_accepted_in_person_confirms_the_seat_and_sends_a_calendar_file,
     accepting_an_invitation_virtually_frees_the_in_person_seat_for_the_line,
@@ -437,4 +457,5 @@ on_both_databases!(
     organizers_revoke_and_promote_out_of_order,
     drafts_are_hidden_from_the_public_and_meeting_links_from_non_organizers,
     the_pages_and_the_openapi_description_are_served,
+    the_event_page_shows_a_change_made_here_at_once,
 );

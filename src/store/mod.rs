@@ -162,10 +162,13 @@ impl r2d2::ManageConnection for ConnectionManager {
 }
 
 pub fn pool(url: &str, size: u32) -> Result<Pool, r2d2::Error> {
+    // A connection to a server can break (a restart, the network); one to a local file
+    // cannot, and testing it cost every read a statement parsed anew.
+    let remote = Backend::of(url) == Backend::Postgres;
     r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
-        .test_on_check_out(true)
+        .test_on_check_out(remote)
         .connection_timeout(Duration::from_secs(5))
         .build(ConnectionManager::new(url))
 }

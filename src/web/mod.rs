@@ -8,6 +8,7 @@ pub mod input;
 pub mod newsletter;
 pub mod observe;
 pub mod organizer;
+pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
 pub mod security;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::api::join_of;
 use super::error::ApiError;
-use super::{read, AppState};
+use super::{page_cache, read, AppState};
 use crate::domain::{Mode, Phase, Preference, Status};
 use crate::engine::{Command, EngineError, FieldErrors, PersonalAction};
 use crate::mail::calendar::{ics, CalendarEntry};
@@ -17,9 +17,13 @@ use crate::store::{events, from_db_time};
 use crate::views::pages;
 
 pub(super) fn html(markup: maud::Markup) -> HttpResponse {
+    html_bytes(markup.into_string().into())
+}
+
+fn html_bytes(body: web::Bytes) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
+        .body(body)
 }
 
 fn page_status(status: actix_web::http::StatusCode, title: &str, text: &str) -> HttpResponse {
@@ -86,13 +90,24 @@ async fn public_event(state: &AppState, slug: String) -> Result<reads::EventStat
 }
 
 async fn event_page(state: web::Data<AppState>, slug: web::Path<String>) -> HttpResponse {
-    match public_event(&state, slug.into_inner()).await {
-        Ok(event) => html(pages::event_page(
-            &event,
-            &pages::JoinValues::default(),
-            &FieldErrors::new(),
-            Utc::now(),
-        )),
+    let slug = slug.into_inner();
+    let now = Utc::now();
+    if let Some(body) = page_cache::get(&slug, now) {
+        return html_bytes(body);
+    }
+    match public_event(&state, slug.clone()).await {
+        Ok(event) => {
+            let now = Utc::now();
+            let markup = pages::event_page(
+                &event,
+                &pages::JoinValues::default(),
+                &FieldErrors::new(),
+                now,
+            );
+            let body = web::Bytes::from(markup.into_string());
+            page_cache::put(&slug, &event, now, body.clone());
+            html_bytes(body)
+        }
         Err(e) => failure(e),
     }
 }
