@@ -136,6 +136,11 @@ def main():
     stop.set()
     for thread in side:
         thread.join()
+    # What the server holds at the end, to weigh its memory against.
+    _, metrics = call(base, "GET", "/metrics")
+    figures["registrations_by_state"] = {
+        state: int(float(count)) for state, count in
+        re.findall(r'^registrar_registrations\{state="([a-z_]+)"\} (\S+)$', metrics, re.M)}
     server.terminate()
     server.wait(timeout=30)
     shutil.rmtree(work, ignore_errors=True)
