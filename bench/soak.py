@@ -49,6 +49,9 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--write-every", type=int, default=100,
                         help="one new entry in this many requests; 0 for reads only")
+    parser.add_argument("--cancel-every", type=int, default=5,
+                        help="one in this many who confirm cancels again; 1 keeps the number "
+                             "of registrations steady, to tell a leak from growing data")
     args = parser.parse_args()
     seconds = int(args.minutes * 60)
 
@@ -103,7 +106,7 @@ def main():
                 try:
                     call(base, "POST", f"/api/v1/me/{found.group(1)}/confirm-email", {})
                     figures["confirmed"] += 1
-                    if figures["confirmed"] % 5 == 0:
+                    if figures["confirmed"] % args.cancel_every == 0:
                         call(base, "POST", f"/api/v1/me/{found.group(1)}/cancel", {})
                 except urllib.error.HTTPError as error:
                     if error.code != 409:

@@ -278,7 +278,6 @@ impl Ledger {
         None
     }
 
-    /// The earliest deadline of any hold, so callers know when to settle next.
     /// The places in line (as [`Ledger::position`] gives them) of these registrations, in
     /// one pass over the line: a page of thousands of registrations asks for many at once.
     pub fn positions(&self, ids: &HashSet<i64>) -> HashMap<i64, u32> {
@@ -303,6 +302,7 @@ impl Ledger {
         found
     }
 
+    /// The earliest deadline of any hold, so callers know when to settle next.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
         self.deadlines.first().map(|(at, _)| *at)
     }

@@ -1451,6 +1451,17 @@ impl World {
                 "place of {id}"
             );
         }
+        // And for a part of them, as a page of the dashboard asks.
+        let some: std::collections::HashSet<i64> =
+            after.keys().copied().filter(|id| id % 3 == 0).collect();
+        let for_some = ledger.positions(&some);
+        for id in &some {
+            assert_eq!(
+                for_some.get(id).copied(),
+                ledger.position(*id),
+                "place of {id}"
+            );
+        }
 
         let rules = ledger.rules();
         let started = self.now >= rules.starts_at;
