@@ -168,8 +168,8 @@ impl Application {
 /// Connections for reads, shared by the HTTP workers. Each worker runs reads on at most
 /// this many threads: more would only wait for a connection, and under 256 concurrent
 /// dashboard requests the default (hundreds of threads, each with its own stack and
-/// allocator cache) added 17-27 MiB to the server's memory. Four keep two cores busy;
-/// each more costs a thread and, on SQLite, a page cache.
+/// allocator cache) added 14-17 MiB to the server's memory. On two cores four were as
+/// fast as eight in `bench/run`; each more costs a thread and, on SQLite, a page cache.
 const READ_CONNECTIONS: u32 = 4;
 
 /// Hides the password of a URL in messages.

@@ -328,11 +328,7 @@ fn postgres_a_slow_mail_server_gets_each_email_once_from_two_instances() {
     let first = Server::start_with(&db, &env);
     first.create_event("ws", 10, Some(100), "open");
     for i in 0..60 {
-        let (status, _) = first.post(
-            "/api/v1/events/ws/entries",
-            json!({"email": format!("p{i}@example.org"), "name": "P", "preference": "either", "consent": true}),
-        );
-        assert_eq!(status, 202);
+        first.enter("ws", &format!("p{i}@example.org"), "either");
     }
     let _second = Server::launch(&db, first.token.clone(), &env);
     let rows = wait_for_empty_outbox(&db, Duration::from_secs(120));
@@ -348,11 +344,7 @@ fn sigterm_finishes_requests_in_flight_and_stops_mail_between_emails(db: &Db) {
     let mut server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", smtp.as_str())]);
     server.create_event("ws", 10, Some(10), "open");
     for i in 0..60 {
-        let (status, _) = server.post(
-            "/api/v1/events/ws/entries",
-            json!({"email": format!("p{i}@example.org"), "name": "P", "preference": "either", "consent": true}),
-        );
-        assert_eq!(status, 202);
+        server.enter("ws", &format!("p{i}@example.org"), "either");
     }
     // A request in flight: headers and half its body sent when the stop comes.
     let address = server.base.trim_start_matches("http://").to_owned();
