@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::audit_entries;
-use super::{DbConnection, QueryResult};
+use super::{insert_rows, DbConnection, QueryResult};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -22,7 +22,8 @@ pub struct AuditRow {
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = audit_entries)]
-// NULL rather than DEFAULT for `None`, so many rows go in one statement on SQLite too.
+// NULL rather than DEFAULT for `None`: the statement is then the same for every row, so
+// one prepared copy serves them all.
 #[diesel(treat_none_as_default_value = false)]
 pub struct NewAuditRow {
     pub event_id: i64,
@@ -38,10 +39,7 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewAuditRow]) -> QueryResult<()> 
     if rows.is_empty() {
         return Ok(());
     }
-    on_backend!(conn, |c| diesel::insert_into(audit_entries::table)
-        .values(rows)
-        .execute(c))
-    .map(|_| ())
+    insert_rows!(conn, audit_entries::table, rows)
 }
 
 pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<AuditRow>> {

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::outbox;
-use super::{DbConnection, QueryResult};
+use super::{insert_rows, DbConnection, QueryResult};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -38,7 +38,8 @@ pub struct OutboxRow {
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = outbox)]
-// NULL rather than DEFAULT for `None`, so many rows go in one statement on SQLite too.
+// NULL rather than DEFAULT for `None`: the statement is then the same for every row, so
+// one prepared copy serves them all.
 #[diesel(treat_none_as_default_value = false)]
 pub struct NewOutboxRow {
     pub event_id: Option<i64>,
@@ -60,10 +61,7 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()>
     if rows.is_empty() {
         return Ok(());
     }
-    on_backend!(conn, |c| diesel::insert_into(outbox::table)
-        .values(rows)
-        .execute(c))
-    .map(|_| ())
+    insert_rows!(conn, outbox::table, rows)
 }
 
 /// Takes up to `limit` due emails, oldest first, for delivery until `until`, and returns

@@ -31,6 +31,9 @@ pub struct RegistrationRow {
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = registrations)]
+// NULL rather than DEFAULT for `None`: the statement is then the same for every join, so
+// one prepared copy serves them all.
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewRegistrationRow {
     pub event_id: i64,
     pub email: String,

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::registrations::RegistrationRow;
 use super::schema::{api_tokens, personal_tokens, registrations};
-use super::{DbConnection, QueryResult};
+use super::{insert_rows, DbConnection, QueryResult};
 use crate::on_backend;
 
 /// A new random token: 16 bytes, URL-safe base64 without padding (22 characters).
@@ -65,10 +65,7 @@ pub fn insert_personal(conn: &mut DbConnection, rows: &[PersonalTokenRow]) -> Qu
     if rows.is_empty() {
         return Ok(());
     }
-    on_backend!(conn, |c| diesel::insert_into(personal_tokens::table)
-        .values(rows)
-        .execute(c))
-    .map(|_| ())
+    insert_rows!(conn, personal_tokens::table, rows)
 }
 
 /// The registration a personal link belongs to, in one query.
