@@ -396,7 +396,9 @@ impl Writer {
                 now,
                 public_url: &public_url,
                 emails: 0,
+                link_owners: HashMap::new(),
             };
+            batch.look_up_links(&jobs)?;
             let mut outcomes = Vec::with_capacity(jobs.len());
             for job in &jobs {
                 outcomes.push(batch.apply(&job.command)?);
@@ -466,6 +468,9 @@ struct Batch<'a> {
     now: DateTime<Utc>,
     public_url: &'a str,
     emails: usize,
+    /// The registration of each personal link the batch's commands use, looked up for all
+    /// of them at once; `None` for a link that matches none.
+    link_owners: HashMap<String, Option<i64>>,
 }
 
 /// A command's own result inside a transaction that goes on.
@@ -497,6 +502,48 @@ impl Batch<'_> {
             outbox::insert(self.conn, rows)?;
         }
         Ok(())
+    }
+
+    /// Looks up the registrations of the batch's personal links in one query. In a rush
+    /// nearly every command is a click on a link, and on PostgreSQL a query per link is a
+    /// round trip the writer waits for.
+    fn look_up_links(&mut self, jobs: &[Job]) -> diesel::QueryResult<()> {
+        let links: Vec<&str> = jobs
+            .iter()
+            .filter_map(|job| match &job.command {
+                Command::Personal { token, .. } => Some(token.as_str()),
+                _ => None,
+            })
+            .collect();
+        if links.len() < 2 {
+            return Ok(());
+        }
+        self.link_owners = links.iter().map(|link| (link.to_string(), None)).collect();
+        for (link, row) in tokens::registration_rows_of(self.conn, &links)? {
+            self.link_owners.insert(link, Some(row.id));
+            self.rows.insert(row.id, row);
+        }
+        Ok(())
+    }
+
+    /// The registration a personal link belongs to, as it stands in this transaction.
+    fn registration_of_link(
+        &mut self,
+        token: &str,
+    ) -> diesel::QueryResult<Option<RegistrationRow>> {
+        match self.link_owners.get(token) {
+            Some(Some(id)) => {
+                let id = *id;
+                self.row(id)
+            }
+            Some(None) => Ok(None),
+            None => {
+                let Some(row) = tokens::registration_row_of(self.conn, token)? else {
+                    return Ok(None);
+                };
+                Ok(Some(self.rows.entry(row.id).or_insert(row).clone()))
+            }
+        }
     }
 
     /// A registration as it stands in this transaction.
@@ -1159,11 +1206,10 @@ impl Batch<'_> {
     }
 
     fn personal(&mut self, token: &str, action: PersonalAction) -> diesel::QueryResult<Decided> {
-        let Some(row) = tokens::registration_row_of(self.conn, token)? else {
+        let Some(row) = self.registration_of_link(token)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
         let id = row.id;
-        let row = self.rows.entry(id).or_insert(row).clone();
         self.load(row.event_id)?;
         let now = self.now;
         let pending = row.status == Status::PendingEmail.as_str();
@@ -1250,6 +1296,11 @@ impl Batch<'_> {
         registrations::erase_person(self.conn, row.id, at)?;
         self.rows.remove(&row.id);
         tokens::forget_personal(self.conn, row.id)?;
+        for owner in self.link_owners.values_mut() {
+            if *owner == Some(row.id) {
+                *owner = None;
+            }
+        }
         outbox::drop_pending_for(self.conn, row.id)?;
         self.audit_plain(
             row.event_id,

@@ -96,7 +96,79 @@ fn two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180(db
     assert_exactly_twenty_held_and_the_rest_in_line(&server, "rush");
 }
 
-on_both_databases!(two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180);
+/// The writer looks up the personal links of everyone clicking at once together. Links
+/// that match no one, and people erasing themselves while also confirming, must still get
+/// the answers they would get alone.
+fn links_clicked_at_once_with_unknown_ones_and_erasures_answer_each_alone(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("rush", SEATS, Some(0), "open");
+    let tokens = join_everyone(&server, "rush");
+    let (confirming, erasing) = tokens.split_at(PEOPLE / 2);
+    let unknown: Vec<String> = (0..PEOPLE / 4).map(|i| format!("{i:0>22}")).collect();
+    let barrier = Arc::new(Barrier::new(
+        confirming.len() + 2 * erasing.len() + unknown.len(),
+    ));
+    let server = &server;
+    let confirm =
+        move |token: &str| server.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
+    std::thread::scope(|scope| {
+        for token in confirming {
+            let barrier = barrier.clone();
+            scope.spawn(move || {
+                barrier.wait();
+                let (status, body) = confirm(token);
+                assert_eq!(status, 200, "{body}");
+            });
+        }
+        for token in &unknown {
+            let barrier = barrier.clone();
+            scope.spawn(move || {
+                barrier.wait();
+                let (status, body) = confirm(token);
+                assert_eq!(status, 404, "{body}");
+            });
+        }
+        for token in erasing {
+            let erase_barrier = barrier.clone();
+            scope.spawn(move || {
+                erase_barrier.wait();
+                let (status, body) = server.delete(&format!("/api/v1/me/{token}"));
+                assert_eq!(status, 204, "{body}");
+            });
+            let confirm_barrier = barrier.clone();
+            scope.spawn(move || {
+                confirm_barrier.wait();
+                // Before the erasure it confirms; after it the link no longer exists, and never
+                // shows the cancelled, erased registration.
+                let (status, body) = confirm(token);
+                match status {
+                    200 => assert_ne!(body["status"], "cancelled", "{body}"),
+                    404 => {}
+                    _ => panic!("{status} {body}"),
+                }
+            });
+        }
+    });
+    for token in erasing {
+        assert_eq!(server.get(&format!("/api/v1/me/{token}")).0, 404);
+    }
+    let seats = server.seats("rush");
+    assert_eq!(seats["in_person"]["held"], SEATS, "{seats}");
+    let waiting = server.registrations("rush", "?status=waitlisted");
+    assert_eq!(waiting.len(), confirming.len() - SEATS as usize);
+    let mut positions: Vec<u64> = waiting
+        .iter()
+        .map(|r| r["position"].as_u64().unwrap())
+        .collect();
+    positions.sort_unstable();
+    assert_eq!(positions, (1..=waiting.len() as u64).collect::<Vec<_>>());
+    assert_invariants(server, "rush");
+}
+
+on_both_databases!(
+    two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180,
+    links_clicked_at_once_with_unknown_ones_and_erasures_answer_each_alone,
+);
 
 #[test]
 fn two_instances_on_one_postgresql_never_overbook() {

@@ -2,6 +2,8 @@
 //! stored: the tokens are random (128 bits), so a fast hash suffices and a stolen database
 //! yields no usable link.
 
+use std::collections::HashMap;
+
 use base64::Engine as _;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -82,6 +84,32 @@ pub fn registration_row_of(
         .select(RegistrationRow::as_select())
         .get_result(c)
         .optional())
+}
+
+/// The registrations these personal links belong to, in one query, by link. Links that
+/// match none are left out.
+pub fn registration_rows_of(
+    conn: &mut DbConnection,
+    tokens: &[&str],
+) -> QueryResult<Vec<(String, RegistrationRow)>> {
+    let by_hash: HashMap<String, &str> = tokens
+        .iter()
+        .filter(|token| looks_like_token(token))
+        .map(|token| (hash(token), *token))
+        .collect();
+    if by_hash.is_empty() {
+        return Ok(Vec::new());
+    }
+    let hashes: Vec<&String> = by_hash.keys().collect();
+    let found: Vec<(String, RegistrationRow)> = on_backend!(conn, |c| personal_tokens::table
+        .inner_join(registrations::table)
+        .filter(personal_tokens::token_hash.eq_any(&hashes))
+        .select((personal_tokens::token_hash, RegistrationRow::as_select()))
+        .load(c))?;
+    Ok(found
+        .into_iter()
+        .map(|(hash, row)| (by_hash[&hash].to_owned(), row))
+        .collect())
 }
 
 pub fn forget_personal(conn: &mut DbConnection, registration_id: i64) -> QueryResult<()> {
