@@ -68,40 +68,55 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()>
 /// them. Pending emails whose time has come and that no other worker holds qualify. The
 /// claim is one conditional update that checks the conditions again, so several instances
 /// never take the same email, and an idle poll writes nothing.
+///
+/// On PostgreSQL the claim passes over emails whose rows another transaction has locked:
+/// the writer deletes the unsent emails of a person who erases themselves, and a claim
+/// that waited for one of those rows while holding others deadlocked with it.
 pub fn claim_due(
     conn: &mut DbConnection,
     now: NaiveDateTime,
     until: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<OutboxRow>> {
-    let due: Vec<i64> = on_backend!(conn, |c| outbox::table
-        .filter(outbox::status.eq("pending"))
+    let claimable = outbox::status.eq("pending").and(
+        outbox::claimed_until
+            .is_null()
+            .or(outbox::claimed_until.lt(now)),
+    );
+    let due = outbox::table
+        .filter(claimable)
         .filter(outbox::next_attempt_at.le(now))
-        .filter(
-            outbox::claimed_until
-                .is_null()
-                .or(outbox::claimed_until.lt(now))
-        )
         .order(outbox::id.asc())
         .limit(limit)
-        .select(outbox::id)
-        .load(c))?;
-    if due.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut claimed: Vec<OutboxRow> = on_backend!(conn, |c| diesel::update(
-        outbox::table
-            .filter(outbox::id.eq_any(&due))
-            .filter(outbox::status.eq("pending"))
-            .filter(
-                outbox::claimed_until
-                    .is_null()
-                    .or(outbox::claimed_until.lt(now))
-            )
-    )
-    .set(outbox::claimed_until.eq(until))
-    .returning(OutboxRow::as_returning())
-    .get_results(c))?;
+        .select(outbox::id);
+    let claim = |due: &[i64]| {
+        diesel::update(
+            outbox::table
+                .filter(outbox::id.eq_any(due.to_vec()))
+                .filter(claimable),
+        )
+        .set(outbox::claimed_until.eq(until))
+    };
+    let mut claimed: Vec<OutboxRow> = match conn {
+        DbConnection::Postgres(c) => c.transaction(|c| {
+            let due: Vec<i64> = due.for_update().skip_locked().load(c)?;
+            if due.is_empty() {
+                return Ok(Vec::new());
+            }
+            claim(&due)
+                .returning(OutboxRow::as_returning())
+                .get_results(c)
+        })?,
+        DbConnection::Sqlite(c) => {
+            let due: Vec<i64> = due.load(c)?;
+            if due.is_empty() {
+                return Ok(Vec::new());
+            }
+            claim(&due)
+                .returning(OutboxRow::as_returning())
+                .get_results(c)?
+        }
+    };
     claimed.sort_by_key(|row| row.id);
     Ok(claimed)
 }
