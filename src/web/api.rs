@@ -241,39 +241,68 @@ fn default_invitation_window() -> u32 {
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct NewEvent {
-    /// Lowercase letters, digits and dashes.
+    /// Lowercase letters, digits and inner dashes.
+    #[schema(
+        min_length = 1,
+        max_length = 80,
+        pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
+    )]
     pub slug: String,
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: String,
     #[serde(default)]
     #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
     pub description: String,
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,
-    /// IANA name, e.g. Europe/Amsterdam
+    #[schema(schema_with = time_zone_schema)]
     pub timezone: String,
     #[serde(default)]
     #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
     pub venue: String,
     #[serde(default)]
     #[validate(url, length(max = 2000))]
+    #[schema(format = "uri", max_length = 2000)]
     pub meeting_url: Option<String>,
     #[validate(range(max = 1_000_000))]
+    #[schema(maximum = 1_000_000)]
     pub in_person_capacity: u32,
-    /// null (or left out) for no virtual seats? No: left out means 0; null means unlimited.
+    /// Left out for no virtual seats; null for unlimited.
     #[serde(default = "zero_capacity")]
     #[validate(range(max = 1_000_000))]
+    #[schema(maximum = 1_000_000)]
     pub virtual_capacity: Option<u32>,
     #[serde(default = "default_phase")]
     pub phase: Phase,
     #[serde(default = "default_offer_window")]
     #[validate(range(min = 1, max = 8760))]
+    #[schema(minimum = 1, maximum = 8760)]
     pub offer_window_hours: u32,
     #[serde(default = "default_invitation_window")]
     #[validate(range(min = 1, max = 365))]
+    #[schema(minimum = 1, maximum = 365)]
     pub invitation_window_days: u32,
     #[serde(default)]
     pub auto_confirm: bool,
+}
+
+/// The time zones accepted: IANA names such as Europe/Amsterdam.
+fn time_zone_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some("IANA name, e.g. Europe/Amsterdam"))
+        .enum_values(Some(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())))
+        .build()
+}
+
+fn consent_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::Boolean)
+        .enum_values(Some([true]))
+        .build()
 }
 
 fn zero_capacity() -> Option<u32> {
@@ -283,11 +312,18 @@ fn zero_capacity() -> Option<u32> {
 #[derive(Deserialize, Validate, ToSchema, Default)]
 pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
+    #[schema(
+        min_length = 1,
+        max_length = 80,
+        pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
+    )]
     pub slug: Option<String>,
     #[validate(length(min = 1, max = 200))]
     #[serde(default, deserialize_with = "not_null")]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: Option<String>,
     #[validate(length(max = 20000))]
+    #[schema(max_length = 20000)]
     #[serde(default, deserialize_with = "not_null")]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "not_null")]
@@ -295,14 +331,17 @@ pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
     pub ends_at: Option<DateTime<FixedOffset>>,
     #[serde(default, deserialize_with = "not_null")]
+    #[schema(schema_with = time_zone_schema)]
     pub timezone: Option<String>,
     #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
     #[serde(default, deserialize_with = "not_null")]
     pub venue: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     pub meeting_url: Option<Option<String>>,
     #[validate(range(max = 1_000_000))]
+    #[schema(maximum = 1_000_000)]
     #[serde(default, deserialize_with = "not_null")]
     pub in_person_capacity: Option<u32>,
     #[serde(default, deserialize_with = "double_option")]
@@ -311,9 +350,11 @@ pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
     pub phase: Option<Phase>,
     #[validate(range(min = 1, max = 8760))]
+    #[schema(minimum = 1, maximum = 8760)]
     #[serde(default, deserialize_with = "not_null")]
     pub offer_window_hours: Option<u32>,
     #[validate(range(min = 1, max = 365))]
+    #[schema(minimum = 1, maximum = 365)]
     #[serde(default, deserialize_with = "not_null")]
     pub invitation_window_days: Option<u32>,
     #[serde(default, deserialize_with = "not_null")]
@@ -322,7 +363,14 @@ pub struct EventChanges {
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct InviteeIn {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
+    /// Not blank, no control characters.
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub name: String,
     /// The mode of the seat held; default in person when the event has in-person seats.
     pub mode: Option<Mode>,
@@ -330,7 +378,7 @@ pub struct InviteeIn {
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct Invitations {
-    /// 1 to 5000 people.
+    #[schema(min_items = 1, max_items = 5000)]
     pub invitees: Vec<InviteeIn>,
     /// Deadline to answer; default now + the event's invitation window.
     pub hold_until: Option<DateTime<FixedOffset>>,
@@ -343,12 +391,20 @@ pub struct Hold {
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct Entry {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
+    /// Not blank, no control characters.
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub name: String,
     #[serde(default)]
     pub affiliation: Option<String>,
     pub preference: Preference,
-    /// Must be true: consent to the privacy notice.
+    /// Consent to the privacy notice; only true is accepted.
+    #[schema(schema_with = consent_schema)]
     pub consent: bool,
 }
 
@@ -1147,4 +1203,54 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 Err::<HttpResponse, _>(ApiError::not_found("route"))
             })),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use proptest::string::string_regex;
+
+    use super::*;
+    use crate::domain::{PersonName, Slug, TimeZoneName};
+
+    /// A property of an input type as the published description gives it.
+    fn published(schema: &str, field: &str) -> serde_json::Value {
+        let spec = serde_json::to_value(ApiDoc::openapi()).expect("the description is JSON");
+        spec["components"]["schemas"][schema]["properties"][field].clone()
+    }
+
+    /// Strings that match a published pattern, which is anchored at both ends.
+    fn matching(schema: &str, field: &str) -> impl Strategy<Value = String> {
+        let pattern = published(schema, field)["pattern"]
+            .as_str()
+            .expect("a pattern")
+            .to_owned();
+        let inner = pattern.trim_start_matches('^').trim_end_matches('$');
+        string_regex(inner).expect("a pattern proptest can generate from")
+    }
+
+    proptest! {
+        #[test]
+        fn every_slug_the_description_allows_is_accepted(slug in matching("NewEvent", "slug")) {
+            prop_assume!(slug.len() <= 80);
+            prop_assert!(Slug::parse(&slug).is_ok(), "{slug:?}");
+        }
+
+        #[test]
+        fn every_name_the_description_allows_is_accepted(name in matching("Entry", "name")) {
+            prop_assume!(name.chars().count() <= 200);
+            prop_assert!(PersonName::parse(&name).is_ok(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn the_time_zones_described_are_the_ones_accepted() {
+        let zones = published("NewEvent", "timezone")["enum"].clone();
+        let zones = zones.as_array().expect("a list of time zones");
+        assert!(zones.contains(&"Europe/Amsterdam".into()));
+        for zone in zones {
+            assert!(TimeZoneName::parse(zone.as_str().unwrap()).is_ok(), "{zone}");
+        }
+        assert_eq!(published("Entry", "consent")["enum"], serde_json::json!([true]));
+    }
 }
