@@ -108,6 +108,24 @@ pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> QueryResult<
         .get_result(c))
 }
 
+/// Inserts a registration unless its address is already registered for the event, and
+/// returns it; `None` when the address was there. The unique index on (event, address)
+/// decides. Looking the address up first was a query per join, and on a PostgreSQL table
+/// without statistics yet (a new database in its first registration rush) the planner
+/// chose the (event, created) index for it and read every registration of the event.
+pub fn insert_unless_known(
+    conn: &mut DbConnection,
+    row: &NewRegistrationRow,
+) -> QueryResult<Option<RegistrationRow>> {
+    on_backend!(conn, |c| diesel::insert_into(registrations::table)
+        .values(row)
+        .on_conflict((registrations::event_id, registrations::email))
+        .do_nothing()
+        .returning(RegistrationRow::as_returning())
+        .get_result(c)
+        .optional())
+}
+
 pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<RegistrationRow>> {
     on_backend!(conn, |c| registrations::table
         .find(id)
@@ -135,6 +153,24 @@ pub fn by_email(
         .select(RegistrationRow::as_select())
         .get_result(c)
         .optional())
+}
+
+/// The registrations of these addresses for the event, in one query.
+pub fn by_emails(
+    conn: &mut DbConnection,
+    event_id: i64,
+    emails: &[&str],
+) -> QueryResult<Vec<RegistrationRow>> {
+    let mut rows = Vec::with_capacity(emails.len());
+    // Within SQLite's limit on parameters.
+    for chunk in emails.chunks(1000) {
+        rows.extend(on_backend!(conn, |c| registrations::table
+            .filter(registrations::event_id.eq(event_id))
+            .filter(registrations::email.eq_any(chunk))
+            .select(RegistrationRow::as_select())
+            .load(c))?);
+    }
+    Ok(rows)
 }
 
 /// Registrations that hold a seat or wait in line: what the ledger is built from.

@@ -1249,8 +1249,14 @@ mod tests {
         let zones = zones.as_array().expect("a list of time zones");
         assert!(zones.contains(&"Europe/Amsterdam".into()));
         for zone in zones {
-            assert!(TimeZoneName::parse(zone.as_str().unwrap()).is_ok(), "{zone}");
+            assert!(
+                TimeZoneName::parse(zone.as_str().unwrap()).is_ok(),
+                "{zone}"
+            );
         }
-        assert_eq!(published("Entry", "consent")["enum"], serde_json::json!([true]));
+        assert_eq!(
+            published("Entry", "consent")["enum"],
+            serde_json::json!([true])
+        );
     }
 }
