@@ -1,0 +1,114 @@
+"""One rush (or one run of joins) on a fresh server, with the CPU each thread used.
+
+    python3 bench/profile.py                      # SQLite: 10,000 join, then the rush
+    python3 bench/profile.py --joins-only         # time the 10,000 joins instead
+    python3 bench/profile.py --perf               # and `perf record -g` the server meanwhile
+    python3 bench/profile.py --database-url postgres://postgres@127.0.0.1:5432/profile
+
+It starts the release build (or BENCH_BINARY) on a new database, lets 10,000 people join an
+event of 100 seats and takes their links from the emails, then runs the timed part with wrk
+as bench/run does. It prints wrk's figures, the wall time, the CPU seconds each server
+thread used during the timed part (from /proc) and, on PostgreSQL, those of all PostgreSQL
+processes. With --perf the profile goes to perf.data in the current folder.
+"""
+
+import argparse
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from urllib.parse import urlparse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run as bench  # noqa: E402
+
+
+def thread_cpu_seconds(pid):
+    """CPU seconds by thread name (threads of one name added up)."""
+    seconds = {}
+    for path in glob.glob(f"/proc/{pid}/task/*/stat"):
+        stat = open(path).read()
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        seconds[name] = seconds.get(name, 0) + (int(fields[11]) + int(fields[12])) / 100
+    return seconds
+
+
+def postgres_cpu_seconds():
+    total = 0
+    for path in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            stat = open(path).read()
+        except OSError:
+            continue
+        if "(postgres)" in stat:
+            fields = stat[stat.rindex(")") + 2:].split()
+            total += (int(fields[11]) + int(fields[12])) / 100
+    return total
+
+
+def fresh_postgres(url):
+    """Drops and creates the database of the URL, through the server's `postgres` database."""
+    name = urlparse(url).path.lstrip("/")
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    for sql in [f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"']:
+        subprocess.run(["psql", admin, "-qc", sql], check=True, stderr=subprocess.DEVNULL)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", help="PostgreSQL database to drop and create; SQLite when left out")
+    parser.add_argument("--joins-only", action="store_true", help="time the joins instead of the rush")
+    parser.add_argument("--perf", action="store_true", help="perf record the server during the timed part")
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp()
+    if args.database_url:
+        fresh_postgres(args.database_url)
+        url = args.database_url
+    else:
+        url = f"sqlite://{workdir}/profile.db"
+    server = bench.Server(url, workdir)
+    pid = server.process.pid
+    server.create_event("rush", 100)
+    if not args.joins_only:
+        bench.join_all(server, "rush", "r-")
+        tokens = bench.wait_for_tokens(server.outbox, "r-", bench.PEOPLE)
+        token_file = os.path.join(workdir, "tokens.txt")
+        with open(token_file, "w") as out:
+            out.write("\n".join(tokens.values()) + "\n")
+
+    cpu_before, postgres_before = thread_cpu_seconds(pid), postgres_cpu_seconds()
+    perf = None
+    if args.perf:
+        perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(pid), "-o", "perf.data"],
+                                stderr=subprocess.DEVNULL)
+        time.sleep(1)
+    started = time.time()
+    if args.joins_only:
+        result = bench.join_all(server, "rush", "j-")
+    else:
+        result = bench.wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": token_file}, duration="120s")
+    wall = time.time() - started
+    if perf:
+        perf.send_signal(2)
+        perf.wait()
+    cpu_after = thread_cpu_seconds(pid)
+
+    print(result)
+    print(f"wall {wall:.2f} s")
+    if args.database_url:
+        print(f"PostgreSQL processes: {postgres_cpu_seconds() - postgres_before:.2f} s CPU")
+    for name in sorted(cpu_after, key=lambda n: cpu_before.get(n, 0) - cpu_after[n]):
+        used = cpu_after[name] - cpu_before.get(name, 0)
+        if used >= 0.01:
+            print(f"  {name}: {used:.2f} s CPU")
+    if not args.joins_only:
+        print(bench.check_rush(server, "rush"))
+    server.stop()
+
+
+if __name__ == "__main__":
+    main()
