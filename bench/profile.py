@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from urllib.parse import urlparse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run as bench  # noqa: E402
@@ -49,14 +48,6 @@ def postgres_cpu_seconds():
     return total
 
 
-def fresh_postgres(url):
-    """Drops and creates the database of the URL, through the server's `postgres` database."""
-    name = urlparse(url).path.lstrip("/")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    for sql in [f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"']:
-        subprocess.run(["psql", admin, "-qc", sql], check=True, stderr=subprocess.DEVNULL)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="PostgreSQL database to drop and create; SQLite when left out")
@@ -66,7 +57,7 @@ def main():
 
     workdir = tempfile.mkdtemp()
     if args.database_url:
-        fresh_postgres(args.database_url)
+        bench.reset_postgres(args.database_url)
         url = args.database_url
     else:
         url = f"sqlite://{workdir}/profile.db"

@@ -89,10 +89,10 @@ pub fn claim_due(
         .order(outbox::id.asc())
         .limit(limit)
         .select(outbox::id);
-    let claim = |due: &[i64]| {
+    let claim = |due: Vec<i64>| {
         diesel::update(
             outbox::table
-                .filter(outbox::id.eq_any(due.to_vec()))
+                .filter(outbox::id.eq_any(due))
                 .filter(claimable),
         )
         .set(outbox::claimed_until.eq(until))
@@ -103,7 +103,7 @@ pub fn claim_due(
             if due.is_empty() {
                 return Ok(Vec::new());
             }
-            claim(&due)
+            claim(due)
                 .returning(OutboxRow::as_returning())
                 .get_results(c)
         })?,
@@ -112,7 +112,7 @@ pub fn claim_due(
             if due.is_empty() {
                 return Ok(Vec::new());
             }
-            claim(&due)
+            claim(due)
                 .returning(OutboxRow::as_returning())
                 .get_results(c)?
         }

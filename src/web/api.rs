@@ -241,12 +241,7 @@ fn default_invitation_window() -> u32 {
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct NewEvent {
-    /// Lowercase letters, digits and inner dashes.
-    #[schema(
-        min_length = 1,
-        max_length = 80,
-        pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
-    )]
+    #[schema(schema_with = slug_schema)]
     pub slug: String,
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
@@ -289,6 +284,28 @@ pub struct NewEvent {
     pub auto_confirm: bool,
 }
 
+/// The rules of [`Slug`], for the published description.
+fn slug_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some("Lowercase letters, digits and inner dashes."))
+        .min_length(Some(1))
+        .max_length(Some(80))
+        .pattern(Some(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"))
+        .build()
+}
+
+/// The rules of [`PersonName`], for the published description.
+fn person_name_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some("Not blank, no control characters."))
+        .min_length(Some(1))
+        .max_length(Some(200))
+        .pattern(Some(r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"))
+        .build()
+}
+
 /// The time zones accepted: IANA names such as Europe/Amsterdam.
 fn time_zone_schema() -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
@@ -312,11 +329,7 @@ fn zero_capacity() -> Option<u32> {
 #[derive(Deserialize, Validate, ToSchema, Default)]
 pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
-    #[schema(
-        min_length = 1,
-        max_length = 80,
-        pattern = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
-    )]
+    #[schema(schema_with = slug_schema)]
     pub slug: Option<String>,
     #[validate(length(min = 1, max = 200))]
     #[serde(default, deserialize_with = "not_null")]
@@ -365,12 +378,7 @@ pub struct EventChanges {
 pub struct InviteeIn {
     #[schema(format = Email, max_length = 254)]
     pub email: String,
-    /// Not blank, no control characters.
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
-    )]
+    #[schema(schema_with = person_name_schema)]
     pub name: String,
     /// The mode of the seat held; default in person when the event has in-person seats.
     pub mode: Option<Mode>,
@@ -393,12 +401,7 @@ pub struct Hold {
 pub struct Entry {
     #[schema(format = Email, max_length = 254)]
     pub email: String,
-    /// Not blank, no control characters.
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
-    )]
+    #[schema(schema_with = person_name_schema)]
     pub name: String,
     #[serde(default)]
     pub affiliation: Option<String>,
@@ -1241,6 +1244,16 @@ mod tests {
             prop_assume!(name.chars().count() <= 200);
             prop_assert!(PersonName::parse(&name).is_ok(), "{name:?}");
         }
+    }
+
+    #[test]
+    fn every_input_with_a_slug_or_a_name_publishes_the_same_rules() {
+        let slug = published("NewEvent", "slug");
+        assert!(slug["pattern"].is_string(), "{slug}");
+        assert_eq!(published("EventChanges", "slug"), slug);
+        let name = published("Entry", "name");
+        assert!(name["pattern"].is_string(), "{name}");
+        assert_eq!(published("InviteeIn", "name"), name);
     }
 
     #[test]
