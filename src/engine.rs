@@ -7,7 +7,7 @@
 //! and fails alone; a database failure retries each command of the batch on its own.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration as StdDuration;
@@ -274,6 +274,10 @@ pub struct Engine {
     jobs: Sender<Job>,
 }
 
+/// How long the writer waits for a command before it counts as idle and lets go of ledgers
+/// kept for reads that started before its last commit.
+const IDLE: StdDuration = StdDuration::from_secs(1);
+
 /// The most commands applied in one transaction.
 const MAX_BATCH: usize = 512;
 
@@ -326,9 +330,18 @@ impl Engine {
     }
 }
 
+/// An event as the writer last committed it. The ledger is the very one shared with
+/// readers (see [`reads::publish`]): a batch that changes it copies it first, so an event
+/// at rest is held once, not once by the writer and again for readers.
 struct Cached {
     event: EventRow,
-    ledger: Ledger,
+    ledger: Arc<Ledger>,
+}
+
+impl Cached {
+    fn ledger_mut(&mut self) -> &mut Ledger {
+        Arc::make_mut(&mut self.ledger)
+    }
 }
 
 struct Writer {
@@ -341,7 +354,18 @@ struct Writer {
 
 impl Writer {
     fn run(mut self, queue: Receiver<Job>) {
-        while let Ok(first) = queue.recv() {
+        loop {
+            let first = match queue.recv_timeout(IDLE) {
+                Ok(job) => job,
+                Err(RecvTimeoutError::Timeout) => {
+                    reads::retire_superseded();
+                    match queue.recv() {
+                        Ok(job) => job,
+                        Err(_) => return,
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
             let mut jobs = vec![first];
             while jobs.len() < MAX_BATCH {
                 match queue.try_recv() {
@@ -406,8 +430,7 @@ impl Writer {
             batch.write_deferred()?;
             let changed = batch.finish()?;
             for &(id, version) in &changed {
-                let ledger = Arc::new(batch.cache[&id].ledger.clone());
-                reads::publish(id, version, ledger);
+                reads::publish(id, version, Arc::clone(&batch.cache[&id].ledger));
             }
             shared.extend_from_slice(&changed);
             Ok::<_, diesel::result::Error>((outcomes, batch.emails))
@@ -683,16 +706,18 @@ impl Batch<'_> {
                     .iter()
                     .map(entry_of)
                     .collect::<Vec<_>>();
-                let ledger = Ledger::new(rules_of(&row), entries);
+                let ledger = Arc::new(Ledger::new(rules_of(&row), entries));
                 self.cache.insert(event_id, Cached { event: row, ledger });
             }
         }
         let now = self.now;
-        self.cache
-            .get_mut(&event_id)
-            .expect("loaded")
-            .ledger
-            .settle(now);
+        let cached = self.cache.get_mut(&event_id).expect("loaded");
+        // Every change hands freed seats on at once, so a settled ledger that readers share
+        // needs settling again (and copying) only once a deadline has passed.
+        let lapsed = cached.ledger.next_deadline().is_some_and(|at| at <= now);
+        if lapsed || Arc::get_mut(&mut cached.ledger).is_some() {
+            cached.ledger_mut().settle(now);
+        }
         self.flush(event_id, "system")
     }
 
@@ -702,10 +727,11 @@ impl Batch<'_> {
 
     /// Writes what the ledger decided: registration states, audit rows and emails.
     fn flush(&mut self, event_id: i64, actor: &str) -> diesel::QueryResult<()> {
-        let (happenings, changed) = self.cached(event_id).ledger.take_changes();
-        if happenings.is_empty() && changed.is_empty() {
+        let cached = self.cached(event_id);
+        if !cached.ledger.has_changes() {
             return Ok(());
         }
+        let (happenings, changed) = cached.ledger_mut().take_changes();
         let at = to_db_time(self.now);
         for entry in &changed {
             self.set_state(entry.id, &state_change(entry, at))?;
@@ -871,7 +897,7 @@ impl Batch<'_> {
         let now = self.now;
         let cached = self.cached(current.id);
         cached.event = after.clone();
-        cached.ledger.set_rules(rules_of(&after), now);
+        cached.ledger_mut().set_rules(rules_of(&after), now);
         self.audit_plain(current.id, None, actor, None, None, &note)?;
         self.flush(current.id, actor)?;
         self.dirty.insert(current.id);
@@ -986,7 +1012,7 @@ impl Batch<'_> {
             };
             let invited = self
                 .cached(event.id)
-                .ledger
+                .ledger_mut()
                 .invite(id, from, mode, until, now);
             debug_assert!(invited.is_ok(), "seats were counted above");
             if let Err(refusal) = invited {
@@ -1012,7 +1038,7 @@ impl Batch<'_> {
         };
         self.load(row.event_id)?;
         let now = self.now;
-        let result = decide(&mut self.cached(row.event_id).ledger, now);
+        let result = decide(self.cached(row.event_id).ledger_mut(), now);
         self.conclude(&row, result, actor)
     }
 
@@ -1236,13 +1262,15 @@ impl Batch<'_> {
         let now = self.now;
         let pending = row.status == Status::PendingEmail.as_str();
         let preference = parse_preference(&row.preference);
-        let ledger = &mut self.cached(row.event_id).ledger;
+        let cached = self.cached(row.event_id);
         let result = match action {
-            PersonalAction::ConfirmEmail if pending => ledger.place(id, preference, now),
+            PersonalAction::ConfirmEmail if pending => {
+                cached.ledger_mut().place(id, preference, now)
+            }
             // Confirming twice (a second click on the link) changes nothing.
             PersonalAction::ConfirmEmail => return self.personal_view(row.event_id, id),
-            PersonalAction::Accept(mode) => ledger.accept(id, mode, now),
-            PersonalAction::Decline => ledger.decline(id, now),
+            PersonalAction::Accept(mode) => cached.ledger_mut().accept(id, mode, now),
+            PersonalAction::Decline => cached.ledger_mut().decline(id, now),
             PersonalAction::Cancel if pending => {
                 self.end_pending(
                     &row,
@@ -1252,10 +1280,10 @@ impl Batch<'_> {
                 )?;
                 return self.personal_view(row.event_id, id);
             }
-            PersonalAction::Cancel => ledger.cancel(id, now),
-            PersonalAction::Switch(mode) => ledger.switch(id, mode, now),
-            PersonalAction::WaitFor(mode) => ledger.wait_for(id, mode, now),
-            PersonalAction::LeaveWait => ledger.leave_wait(id, now),
+            PersonalAction::Cancel => cached.ledger_mut().cancel(id, now),
+            PersonalAction::Switch(mode) => cached.ledger_mut().switch(id, mode, now),
+            PersonalAction::WaitFor(mode) => cached.ledger_mut().wait_for(id, mode, now),
+            PersonalAction::LeaveWait => cached.ledger_mut().leave_wait(id, now),
             PersonalAction::Erase => return self.erase(&row),
         };
         match self.conclude(&row, result, "participant")? {
@@ -1307,7 +1335,7 @@ impl Batch<'_> {
             )?;
         } else if !status.is_ended() {
             let now = self.now;
-            let cancelled = self.cached(row.event_id).ledger.cancel(row.id, now);
+            let cancelled = self.cached(row.event_id).ledger_mut().cancel(row.id, now);
             if cancelled.is_ok() {
                 self.flush(row.event_id, "participant")?;
             }

@@ -49,6 +49,17 @@ pub fn publish(event_id: i64, version: i64, ledger: Arc<Ledger>) {
     }
 }
 
+/// Drops every ledger but the newest of each event. The older one serves only readers that
+/// read the event's version just before a commit; called once the writer has been idle for
+/// a while, it frees a copy of each event's ledger that no reader needs any more.
+pub fn retire_superseded() {
+    let mut published = PUBLISHED.write().unwrap_or_else(|e| e.into_inner());
+    for versions in published.values_mut() {
+        let superseded = versions.len().saturating_sub(1);
+        versions.drain(..superseded);
+    }
+}
+
 /// Takes back a ledger shared before a commit that then failed.
 pub fn withdraw(event_id: i64, version: i64) {
     let mut published = PUBLISHED.write().unwrap_or_else(|e| e.into_inner());
@@ -256,4 +267,44 @@ pub fn by_token(
 
 pub fn preference_of(row: &RegistrationRow) -> crate::domain::Preference {
     parse_preference(&row.preference)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{EventRules, Phase};
+
+    fn empty_ledger() -> Arc<Ledger> {
+        let rules = EventRules {
+            phase: Phase::Open,
+            in_person_capacity: 10,
+            virtual_capacity: None,
+            offer_window: chrono::Duration::hours(48),
+            auto_confirm: false,
+            starts_at: Utc::now() + chrono::Duration::days(7),
+        };
+        Arc::new(Ledger::new(rules, []))
+    }
+
+    #[test]
+    fn retiring_keeps_only_the_newest_ledger_of_each_event() {
+        // Ids no other test publishes: the published ledgers are shared by the process.
+        let (busy, quiet) = (-7_001, -7_002);
+        let (old, new, only) = (empty_ledger(), empty_ledger(), empty_ledger());
+        publish(busy, 4, Arc::clone(&old));
+        publish(busy, 5, Arc::clone(&new));
+        publish(quiet, 1, Arc::clone(&only));
+        assert!(
+            published(busy, 4).is_some(),
+            "a reader may still ask for version 4"
+        );
+
+        retire_superseded();
+
+        assert!(published(busy, 4).is_none());
+        assert!(Arc::ptr_eq(&published(busy, 5).unwrap(), &new));
+        assert!(Arc::ptr_eq(&published(quiet, 1).unwrap(), &only));
+        assert_eq!(newest_published(busy), Some(5));
+        assert_eq!(Arc::strong_count(&old), 1, "the retired copy is freed");
+    }
 }

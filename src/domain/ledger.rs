@@ -315,8 +315,9 @@ impl Ledger {
         (happenings, changed)
     }
 
+    /// Whether [`Ledger::take_changes`] has anything to give.
     pub fn has_changes(&self) -> bool {
-        !self.changed.is_empty()
+        !self.changed.is_empty() || !self.happenings.is_empty()
     }
 
     // ----- operations -------------------------------------------------------------------
