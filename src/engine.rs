@@ -7,7 +7,7 @@
 //! and fails alone; a database failure retries each command of the batch on its own.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration as StdDuration;
@@ -355,17 +355,12 @@ struct Writer {
 impl Writer {
     fn run(mut self, queue: Receiver<Job>) {
         loop {
-            let first = match queue.recv_timeout(IDLE) {
-                Ok(job) => job,
-                Err(RecvTimeoutError::Timeout) => {
-                    reads::retire_superseded();
-                    match queue.recv() {
-                        Ok(job) => job,
-                        Err(_) => return,
-                    }
-                }
-                Err(RecvTimeoutError::Disconnected) => return,
-            };
+            // Idle for a while: let go of ledgers kept for reads begun before the last commit.
+            let next = queue.recv_timeout(IDLE).or_else(|_| {
+                reads::retire_superseded();
+                queue.recv()
+            });
+            let Ok(first) = next else { return };
             let mut jobs = vec![first];
             while jobs.len() < MAX_BATCH {
                 match queue.try_recv() {
@@ -697,6 +692,7 @@ impl Batch<'_> {
     /// Locks the event and makes sure its ledger is current and settled (lapsed holds
     /// expired, freed seats handed on), writing what settling changed.
     fn load(&mut self, event_id: i64) -> diesel::QueryResult<()> {
+        let mut rebuilt = false;
         if self.locked.insert(event_id) {
             let row = events::lock(self.conn, event_id)?;
             let fresh =
@@ -708,14 +704,15 @@ impl Batch<'_> {
                     .collect::<Vec<_>>();
                 let ledger = Arc::new(Ledger::new(rules_of(&row), entries));
                 self.cache.insert(event_id, Cached { event: row, ledger });
+                rebuilt = true;
             }
         }
         let now = self.now;
         let cached = self.cache.get_mut(&event_id).expect("loaded");
-        // Every change hands freed seats on at once, so a settled ledger that readers share
-        // needs settling again (and copying) only once a deadline has passed.
+        // Every change hands freed seats on at once, so a ledger settled before (which
+        // readers may share) needs settling again, and copying, only once a deadline passed.
         let lapsed = cached.ledger.next_deadline().is_some_and(|at| at <= now);
-        if lapsed || Arc::get_mut(&mut cached.ledger).is_some() {
+        if rebuilt || lapsed {
             cached.ledger_mut().settle(now);
         }
         self.flush(event_id, "system")

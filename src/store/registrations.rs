@@ -224,23 +224,34 @@ where
     NaiveDateTime: ToSql<Timestamp, DB>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
-        let change = self.change;
+        // Named field by field, so a field added to `StateChange` fails to compile here
+        // until the statement writes it too.
+        let StateChange {
+            status,
+            mode,
+            hold_until,
+            priority,
+            line_since,
+            wait_for,
+            wait_offered_until,
+            updated_at,
+        } = self.change;
         out.push_sql("UPDATE registrations SET status = ");
-        out.push_bind_param::<Text, _>(&change.status)?;
+        out.push_bind_param::<Text, _>(status)?;
         out.push_sql(", mode = ");
-        out.push_bind_param::<Nullable<Text>, _>(&change.mode)?;
+        out.push_bind_param::<Nullable<Text>, _>(mode)?;
         out.push_sql(", hold_until = ");
-        out.push_bind_param::<Nullable<Timestamp>, _>(&change.hold_until)?;
+        out.push_bind_param::<Nullable<Timestamp>, _>(hold_until)?;
         out.push_sql(", priority = ");
-        out.push_bind_param::<Integer, _>(&change.priority)?;
+        out.push_bind_param::<Integer, _>(priority)?;
         out.push_sql(", line_since = ");
-        out.push_bind_param::<Nullable<Timestamp>, _>(&change.line_since)?;
+        out.push_bind_param::<Nullable<Timestamp>, _>(line_since)?;
         out.push_sql(", wait_for = ");
-        out.push_bind_param::<Nullable<Text>, _>(&change.wait_for)?;
+        out.push_bind_param::<Nullable<Text>, _>(wait_for)?;
         out.push_sql(", wait_offered_until = ");
-        out.push_bind_param::<Nullable<Timestamp>, _>(&change.wait_offered_until)?;
+        out.push_bind_param::<Nullable<Timestamp>, _>(wait_offered_until)?;
         out.push_sql(", updated_at = ");
-        out.push_bind_param::<Timestamp, _>(&change.updated_at)?;
+        out.push_bind_param::<Timestamp, _>(updated_at)?;
         out.push_sql(" WHERE id = ");
         out.push_bind_param::<BigInt, _>(&self.id)?;
         Ok(())

@@ -290,23 +290,30 @@ pub struct NewEvent {
 
 /// The rules of [`Slug`], for the published description.
 fn slug_schema() -> utoipa::openapi::Object {
-    utoipa::openapi::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::String)
-        .description(Some("Lowercase letters, digits and inner dashes."))
-        .min_length(Some(1))
-        .max_length(Some(80))
-        .pattern(Some(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"))
-        .build()
+    text_schema(
+        "Lowercase letters, digits and inner dashes.",
+        80,
+        r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",
+    )
 }
 
 /// The rules of [`PersonName`], for the published description.
 fn person_name_schema() -> utoipa::openapi::Object {
+    text_schema(
+        "Not blank, no control characters.",
+        200,
+        r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$",
+    )
+}
+
+/// A required string of at most `max_length` characters matching `pattern`.
+fn text_schema(description: &str, max_length: usize, pattern: &str) -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
-        .description(Some("Not blank, no control characters."))
+        .description(Some(description))
         .min_length(Some(1))
-        .max_length(Some(200))
-        .pattern(Some(r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"))
+        .max_length(Some(max_length))
+        .pattern(Some(pattern))
         .build()
 }
 
