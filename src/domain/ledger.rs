@@ -178,7 +178,7 @@ fn index(mode: Mode) -> usize {
 }
 
 /// The active registrations of one event with their seats, line and deadlines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ledger {
     rules: EventRules,
     entries: HashMap<i64, Entry>,
@@ -313,6 +313,28 @@ impl Ledger {
         let happenings = std::mem::take(&mut self.happenings);
         let changed = std::mem::take(&mut self.changed).into_values().collect();
         (happenings, changed)
+    }
+
+    /// Brings an older copy of this event's ledger up to date, given the event's rules as
+    /// they are now and the final state of every registration changed since the copy was
+    /// made (as [`Ledger::take_changes`] gave them; each registration once, the last). Every
+    /// count, the line and the deadlines follow from the entries, so the result is the
+    /// ledger as it is now; the writer thereby reuses a copy that readers no longer hold
+    /// instead of copying the whole ledger again.
+    pub fn catch_up<'a>(
+        &mut self,
+        rules: &EventRules,
+        changed: impl IntoIterator<Item = &'a Entry>,
+    ) {
+        debug_assert!(
+            !self.has_changes(),
+            "a copy that readers shared has no changes"
+        );
+        self.rules = rules.clone();
+        for entry in changed {
+            self.put(entry.clone());
+        }
+        self.changed.clear();
     }
 
     /// Whether [`Ledger::take_changes`] has anything to give.
