@@ -22,9 +22,10 @@ pub fn generate() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The SHA-256 of a token in lowercase hex, formatted in one go: a rush looks up and
+/// makes thousands of links a second, and a `format!` per byte cost 4 % of the writer.
 pub fn hash(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    format!("{:x}", Sha256::digest(token.as_bytes()))
 }
 
 /// Whether a string could be a token at all; anything else is refused before a lookup.
@@ -148,4 +149,17 @@ pub fn api_token_id(conn: &mut DbConnection, token: &str) -> QueryResult<Option<
         .select(api_tokens::id)
         .get_result(c)
         .optional())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_is_the_lowercase_hex_sha256_that_stored_links_were_written_with() {
+        assert_eq!(
+            hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 }
