@@ -270,6 +270,10 @@ def main():
             share = f"{100 * rps / ceiling:.0f} %" if ceiling else "-"
             errors = sum(v["errors"] for v in values)
             print(f"| {label} | {rps:,.0f} | {share} | {median(values, 'p50_ms'):.2f} | {median(values, 'p99_ms'):.2f} | {errors} |")
+        print("\nEach run's requests/s, in order (the database grows from run to run):")
+        for key, label in labels.items():
+            if results[key]:
+                print(f"- {label}: " + " / ".join(f"{v['rps']:,.0f}" for v in results[key]))
         print(f"\nPeak RSS of the server: {rss:.1f} MiB")
         print(f"Rush checks (held, waiting, positions 1..n): {json.dumps(checks)}")
 

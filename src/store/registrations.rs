@@ -8,7 +8,7 @@ use diesel::serialize::ToSql;
 use diesel::sql_types::{BigInt, HasSqlType, Integer, Nullable, Text, Timestamp};
 
 use super::schema::registrations;
-use super::{DbConnection, QueryResult};
+use super::{DbConnection, Kept, QueryResult};
 use crate::on_backend;
 
 pub const ACTIVE_STATUSES: [&str; 4] = ["invited", "waitlisted", "offered", "confirmed"];
@@ -121,14 +121,19 @@ pub fn insert_unless_known(
     conn: &mut DbConnection,
     row: &NewRegistrationRow,
 ) -> QueryResult<Option<RegistrationRow>> {
-    on_backend!(conn, |c| diesel::insert_into(registrations::table)
-        .values(row)
-        .on_conflict((registrations::event_id, registrations::email))
-        .do_nothing()
-        .returning(RegistrationRow::as_returning())
-        .get_result(c)
-        .optional())
+    on_backend!(conn, |c| Kept::<InsertUnlessKnown, _>::new(
+        diesel::insert_into(registrations::table)
+            .values(row)
+            .on_conflict((registrations::event_id, registrations::email))
+            .do_nothing()
+            .returning(RegistrationRow::as_returning())
+    )
+    .get_result(c)
+    .optional())
 }
+
+/// Names the statement of [`insert_unless_known`] (see [`Kept`]).
+struct InsertUnlessKnown;
 
 pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<RegistrationRow>> {
     on_backend!(conn, |c| registrations::table
