@@ -7,14 +7,15 @@
 
 It starts the release build (or BENCH_BINARY) on a new database, lets 10,000 people join an
 event of 100 seats and takes their links from the emails, then runs the timed part with wrk
-as bench/run does. It prints wrk's figures, the wall time, the CPU seconds each server
-thread used during the timed part (from /proc) and, on PostgreSQL, those of all PostgreSQL
-processes. With --perf the profile goes to perf.data in the current folder.
+as bench/run does. It prints wrk's figures, the wall time, the CPU seconds wrk and each
+server thread used during the timed part (from /proc) and, on PostgreSQL, those of all
+PostgreSQL processes. With --perf the profile goes to perf.data in the current folder.
 """
 
 import argparse
 import glob
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -77,19 +78,24 @@ def main():
         perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(pid), "-o", "perf.data"],
                                 stderr=subprocess.DEVNULL)
         time.sleep(1)
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.time()
     if args.joins_only:
         result = bench.join_all(server, "rush", "j-")
     else:
         result = bench.wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": token_file}, duration="120s")
     wall = time.time() - started
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_generator = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
     if perf:
         perf.send_signal(2)
         perf.wait()
     cpu_after = thread_cpu_seconds(pid)
 
     print(result)
-    print(f"wall {wall:.2f} s")
+    print(f"wall {wall:.2f} s (2 cores: {2 * wall:.2f} s of CPU to share)")
+    if not perf:
+        print(f"wrk: {load_generator:.2f} s CPU")
     if args.database_url:
         print(f"PostgreSQL processes: {postgres_cpu_seconds() - postgres_before:.2f} s CPU")
     for name in sorted(cpu_after, key=lambda n: cpu_before.get(n, 0) - cpu_after[n]):
