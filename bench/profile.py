@@ -4,12 +4,14 @@
     python3 bench/profile.py --joins-only         # time the 10,000 joins instead
     python3 bench/profile.py --perf               # and `perf record -g` the server meanwhile
     python3 bench/profile.py --database-url postgres://postgres@127.0.0.1:5432/profile
+    python3 bench/profile.py --other-events 3     # on a database of 30,000 more people
 
 It starts the release build (or BENCH_BINARY) on a new database, lets 10,000 people join an
 event of 100 seats and takes their links from the emails, then runs the timed part with wrk
 as bench/run does. It prints wrk's figures, the wall time, the CPU seconds wrk and each
-server thread used during the timed part (from /proc) and, on PostgreSQL, those of all
-PostgreSQL processes. With --perf the profile goes to perf.data in the current folder.
+server thread used during the timed part and the threads' read system calls (from /proc)
+and, on PostgreSQL, the CPU of all PostgreSQL processes. With --perf the profile goes to
+perf.data in the current folder.
 """
 
 import argparse
@@ -23,6 +25,16 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run as bench  # noqa: E402
+
+
+def thread_reads(pid):
+    """Read system calls by thread name: on SQLite, pages read back from the file."""
+    reads = {}
+    for path in glob.glob(f"/proc/{pid}/task/*/io"):
+        name = open(path.replace("/io", "/comm")).read().strip()
+        fields = dict(line.split(": ") for line in open(path).read().splitlines())
+        reads[name] = reads.get(name, 0) + int(fields["syscr"])
+    return reads
 
 
 def thread_cpu_seconds(pid):
@@ -54,6 +66,8 @@ def main():
     parser.add_argument("--database-url", help="PostgreSQL database to drop and create; SQLite when left out")
     parser.add_argument("--joins-only", action="store_true", help="time the joins instead of the rush")
     parser.add_argument("--perf", action="store_true", help="perf record the server during the timed part")
+    parser.add_argument("--other-events", type=int, default=0, metavar="N",
+                        help="first let 10,000 people join each of N other events, for a bigger database")
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp()
@@ -64,6 +78,9 @@ def main():
         url = f"sqlite://{workdir}/profile.db"
     server = bench.Server(url, workdir)
     pid = server.process.pid
+    for n in range(args.other_events):
+        server.create_event(f"other-{n}", 100)
+        bench.join_all(server, f"other-{n}", f"o{n}-")
     server.create_event("rush", 100)
     if not args.joins_only:
         bench.join_all(server, "rush", "r-")
@@ -73,6 +90,7 @@ def main():
             out.write("\n".join(tokens.values()) + "\n")
 
     cpu_before, postgres_before = thread_cpu_seconds(pid), postgres_cpu_seconds()
+    reads_before = thread_reads(pid)
     perf = None
     if args.perf:
         perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(pid), "-o", "perf.data"],
@@ -91,6 +109,7 @@ def main():
         perf.send_signal(2)
         perf.wait()
     cpu_after = thread_cpu_seconds(pid)
+    reads_after = thread_reads(pid)
 
     print(result)
     print(f"wall {wall:.2f} s (2 cores: {2 * wall:.2f} s of CPU to share)")
@@ -101,7 +120,7 @@ def main():
     for name in sorted(cpu_after, key=lambda n: cpu_before.get(n, 0) - cpu_after[n]):
         used = cpu_after[name] - cpu_before.get(name, 0)
         if used >= 0.01:
-            print(f"  {name}: {used:.2f} s CPU")
+            print(f"  {name}: {used:.2f} s CPU, {reads_after.get(name, 0) - reads_before.get(name, 0)} reads")
     if not args.joins_only:
         print(bench.check_rush(server, "rush"))
     server.stop()

@@ -260,7 +260,41 @@ fn personal_data_is_erased_after_the_retention_period(db: &Db) {
     assert_eq!(server.me(&recent_token)["email"], "cy@example.org");
 }
 
+/// Emails written to the outbox folder are marked sent together, not one by one: every one
+/// of them is marked in the end, the last of a claim too, and each file is written once.
+fn every_email_written_to_the_folder_is_marked_sent(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 1, Some(0), "open");
+    let people = 120; // more than two claims of 50
+    for i in 0..people {
+        server.enter("ws", &format!("person{i}@example.org"), "either");
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let text = server
+            .http
+            .get(server.url("/metrics"))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap();
+        let backlog = metric(&text, "registrar_outbox_backlog");
+        if server.emails().len() == people && backlog == Some(0.0) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} emails written, backlog {backlog:?}",
+            server.emails().len()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let files = std::fs::read_dir(&server.outbox).unwrap().count();
+    assert_eq!(files, people, "one file per email");
+}
+
 on_both_databases!(
     metrics_count_requests_registrations_and_the_outbox,
     personal_data_is_erased_after_the_retention_period,
+    every_email_written_to_the_folder_is_marked_sent,
 );

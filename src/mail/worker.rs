@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::Utc;
@@ -44,6 +44,12 @@ impl Transport {
                 Ok(Transport::Folder(folder))
             }
         }
+    }
+
+    /// Whether delivering an email again only rewrites what the first delivery wrote: a
+    /// file of the same name does, an SMTP server would pass a second copy on.
+    fn repeats_in_place(&self) -> bool {
+        matches!(self, Transport::Folder(_))
     }
 
     fn deliver(&self, id: i64, message: &Message) -> anyhow::Result<()> {
@@ -112,6 +118,7 @@ impl MailWorker {
     /// away.
     fn deliver_due(&self) -> anyhow::Result<Option<chrono::DateTime<Utc>>> {
         let conn = &mut *self.pool.get()?;
+        let mut delivered = Delivered::default();
         loop {
             let now = Utc::now().naive_utc();
             let until = now + CLAIM;
@@ -125,11 +132,13 @@ impl MailWorker {
             for (done, row) in claimed.into_iter().enumerate() {
                 let rest = &ids[done + 1..];
                 if self.stop.load(Ordering::SeqCst) {
+                    delivered.mark(conn)?;
                     outbox::release(conn, &ids[done..], until)?;
                     return Ok(None);
                 }
                 if Utc::now().naive_utc() + CLAIM_MARGIN > until {
                     // A slow mail server used up the claim: claim the rest afresh.
+                    delivered.mark(conn)?;
                     outbox::release(conn, &ids[done..], until)?;
                     break;
                 }
@@ -149,11 +158,14 @@ impl MailWorker {
                 let now = Utc::now().naive_utc();
                 match sent {
                     Ok(()) => {
-                        // Marked one by one: a crash repeats at most the email in flight.
-                        outbox::mark_sent(conn, id, &row.subject, now)?;
                         crate::telemetry::metrics().emails_delivered.inc();
+                        delivered.push(id, row.subject, now);
+                        if !self.transport.repeats_in_place() || delivered.is_due() {
+                            delivered.mark(conn)?;
+                        }
                     }
                     Err(error) => {
+                        delivered.mark(conn)?;
                         crate::telemetry::metrics().delivery_failures.inc();
                         let wait = backoff(row.attempts);
                         tracing::warn!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), error = %format!("{error:#}"), "email not delivered; will retry");
@@ -170,7 +182,46 @@ impl MailWorker {
                     }
                 }
             }
+            delivered.mark(conn)?;
         }
+    }
+}
+
+/// How long emails written to the outbox folder may wait to be marked sent.
+const MARK_EVERY: Duration = Duration::from_millis(20);
+
+/// Emails delivered and not yet marked sent. Each mark is a commit, and on SQLite every
+/// commit of another connection empties the writer's page cache: with one commit per
+/// email, the writer read its pages back from the file again and again while a rush's
+/// emails went out. Emails written to the outbox folder are therefore marked together,
+/// every [`MARK_EVERY`] and at the end of each claim: a crash repeats at most those not
+/// marked yet, and a repeat rewrites the same file. Over SMTP a repeat would reach the
+/// person twice, so each email is marked as soon as it is out, and a crash repeats at most
+/// the email on the wire.
+#[derive(Default)]
+struct Delivered {
+    marks: Vec<(i64, String, chrono::NaiveDateTime)>,
+    since: Option<Instant>,
+}
+
+impl Delivered {
+    fn push(&mut self, id: i64, subject: String, at: chrono::NaiveDateTime) {
+        self.since.get_or_insert_with(Instant::now);
+        self.marks.push((id, subject, at));
+    }
+
+    fn is_due(&self) -> bool {
+        self.since
+            .is_some_and(|since| since.elapsed() >= MARK_EVERY)
+    }
+
+    fn mark(&mut self, conn: &mut store::DbConnection) -> anyhow::Result<()> {
+        if !self.marks.is_empty() {
+            outbox::mark_sent_all(conn, &self.marks)?;
+            self.marks.clear();
+        }
+        self.since = None;
+        Ok(())
     }
 }
 

@@ -138,6 +138,18 @@ pub fn release(conn: &mut DbConnection, ids: &[i64], until: NaiveDateTime) -> Qu
     .map(|_| ())
 }
 
+/// Records several deliveries in one transaction (see [`mark_sent`]): (id, subject, when).
+pub fn mark_sent_all(
+    conn: &mut DbConnection,
+    marks: &[(i64, String, NaiveDateTime)],
+) -> QueryResult<()> {
+    super::in_transaction(conn, |conn| {
+        marks
+            .iter()
+            .try_for_each(|(id, subject, at)| mark_sent(conn, *id, subject, *at))
+    })
+}
+
 /// Records the delivery with the subject it went out with, and drops the body and the
 /// personal link.
 pub fn mark_sent(
