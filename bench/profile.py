@@ -27,25 +27,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run as bench  # noqa: E402
 
 
-def thread_reads(pid):
-    """Read system calls by thread name: on SQLite, pages read back from the file."""
-    reads = {}
-    for path in glob.glob(f"/proc/{pid}/task/*/io"):
-        name = open(path.replace("/io", "/comm")).read().strip()
-        fields = dict(line.split(": ") for line in open(path).read().splitlines())
-        reads[name] = reads.get(name, 0) + int(fields["syscr"])
-    return reads
-
-
-def thread_cpu_seconds(pid):
-    """CPU seconds by thread name (threads of one name added up)."""
-    seconds = {}
-    for path in glob.glob(f"/proc/{pid}/task/*/stat"):
-        stat = open(path).read()
+def thread_figures(pid):
+    """CPU seconds and read system calls (on SQLite, pages read back from the file) by
+    thread name, threads of one name added up."""
+    figures = {}
+    for task in glob.glob(f"/proc/{pid}/task/*"):
+        stat = open(f"{task}/stat").read()
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
-        seconds[name] = seconds.get(name, 0) + (int(fields[11]) + int(fields[12])) / 100
-    return seconds
+        io = dict(line.split(": ") for line in open(f"{task}/io").read().splitlines())
+        cpu, reads = figures.get(name, (0, 0))
+        figures[name] = (cpu + (int(fields[11]) + int(fields[12])) / 100, reads + int(io["syscr"]))
+    return figures
 
 
 def postgres_cpu_seconds():
@@ -89,8 +82,7 @@ def main():
         with open(token_file, "w") as out:
             out.write("\n".join(tokens.values()) + "\n")
 
-    cpu_before, postgres_before = thread_cpu_seconds(pid), postgres_cpu_seconds()
-    reads_before = thread_reads(pid)
+    before, postgres_before = thread_figures(pid), postgres_cpu_seconds()
     perf = None
     if args.perf:
         perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(pid), "-o", "perf.data"],
@@ -108,8 +100,7 @@ def main():
     if perf:
         perf.send_signal(2)
         perf.wait()
-    cpu_after = thread_cpu_seconds(pid)
-    reads_after = thread_reads(pid)
+    after = thread_figures(pid)
 
     print(result)
     print(f"wall {wall:.2f} s (2 cores: {2 * wall:.2f} s of CPU to share)")
@@ -117,10 +108,11 @@ def main():
         print(f"wrk: {load_generator:.2f} s CPU")
     if args.database_url:
         print(f"PostgreSQL processes: {postgres_cpu_seconds() - postgres_before:.2f} s CPU")
-    for name in sorted(cpu_after, key=lambda n: cpu_before.get(n, 0) - cpu_after[n]):
-        used = cpu_after[name] - cpu_before.get(name, 0)
-        if used >= 0.01:
-            print(f"  {name}: {used:.2f} s CPU, {reads_after.get(name, 0) - reads_before.get(name, 0)} reads")
+    used = {name: (cpu - before.get(name, (0, 0))[0], reads - before.get(name, (0, 0))[1])
+            for name, (cpu, reads) in after.items()}
+    for name, (cpu, reads) in sorted(used.items(), key=lambda item: -item[1][0]):
+        if cpu >= 0.01:
+            print(f"  {name}: {cpu:.2f} s CPU, {reads} reads")
     if not args.joins_only:
         print(bench.check_rush(server, "rush"))
     server.stop()

@@ -260,12 +260,12 @@ fn personal_data_is_erased_after_the_retention_period(db: &Db) {
     assert_eq!(server.me(&recent_token)["email"], "cy@example.org");
 }
 
-/// Emails written to the outbox folder are marked sent together, not one by one: every one
-/// of them is marked in the end, the last of a claim too, and each file is written once.
+/// Emails written to the outbox folder are marked sent together, not one by one: in the
+/// end every one of them is marked, the last ones of each round too, with one file each.
 fn every_email_written_to_the_folder_is_marked_sent(db: &Db) {
     let server = Server::start(db);
     server.create_event("ws", 1, Some(0), "open");
-    let people = 120; // more than two claims of 50
+    let people = 120; // more than two claims' worth
     for i in 0..people {
         server.enter("ws", &format!("person{i}@example.org"), "either");
     }

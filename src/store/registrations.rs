@@ -206,6 +206,8 @@ pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> Quer
 /// The state update as one fixed statement, which each connection prepares once. diesel
 /// prepares its own updates afresh every time (a changeset may leave columns out), and in
 /// a rush, where nearly every command writes one state, that took 7 % of the writer's time.
+/// diesel's update of the changeset marked as [`Kept`] would be prepared once too, but its
+/// walk over the changeset cost the writer more (574 against 514 ms of CPU in a rush).
 struct SetState<'a> {
     id: i64,
     change: &'a StateChange,

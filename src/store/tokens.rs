@@ -23,7 +23,8 @@ pub fn generate() -> String {
 }
 
 /// The SHA-256 of a token in lowercase hex, formatted in one go: a rush looks up and
-/// makes thousands of links a second, and a `format!` per byte cost 4 % of the writer.
+/// makes thousands of links a second, and a `format!` per byte took 3.75 % of the writer's
+/// profile samples.
 pub fn hash(token: &str) -> String {
     format!("{:x}", Sha256::digest(token.as_bytes()))
 }
