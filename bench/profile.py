@@ -5,12 +5,13 @@
     python3 bench/profile.py --perf               # and `perf record -g` the server meanwhile
     python3 bench/profile.py --database-url postgres://postgres@127.0.0.1:5432/profile
     python3 bench/profile.py --other-events 3     # on a database of 30,000 more people
+    python3 bench/profile.py --healthz            # 5 s of GET /healthz, the ceiling, instead
 
 It starts the release build (or BENCH_BINARY) on a new database, lets 10,000 people join an
 event of 100 seats and takes their links from the emails, then runs the timed part with wrk
 as bench/run does. It prints wrk's figures, the wall time, the CPU seconds wrk and each
-server thread used during the timed part and the threads' read system calls (from /proc)
-and, on PostgreSQL, the CPU of all PostgreSQL processes. With --perf the profile goes to
+server thread used during the timed part, the threads' read and write system calls (from
+/proc) and, on PostgreSQL, the CPU of all PostgreSQL processes. With --perf the profile goes to
 perf.data in the current folder.
 """
 
@@ -28,16 +29,18 @@ import run as bench  # noqa: E402
 
 
 def thread_figures(pid):
-    """CPU seconds and read system calls (on SQLite, pages read back from the file) by
-    thread name, threads of one name added up."""
+    """CPU seconds, read and write system calls by thread name, threads of one name added
+    up. On SQLite the reads are pages read back from the file, and the writer's writes are
+    mostly log frames, two per page."""
     figures = {}
     for task in glob.glob(f"/proc/{pid}/task/*"):
         stat = open(f"{task}/stat").read()
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
         io = dict(line.split(": ") for line in open(f"{task}/io").read().splitlines())
-        cpu, reads = figures.get(name, (0, 0))
-        figures[name] = (cpu + (int(fields[11]) + int(fields[12])) / 100, reads + int(io["syscr"]))
+        cpu, reads, writes = figures.get(name, (0, 0, 0))
+        figures[name] = (cpu + (int(fields[11]) + int(fields[12])) / 100, reads + int(io["syscr"]),
+                         writes + int(io["syscw"]))
     return figures
 
 
@@ -58,6 +61,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="PostgreSQL database to drop and create; SQLite when left out")
     parser.add_argument("--joins-only", action="store_true", help="time the joins instead of the rush")
+    parser.add_argument("--healthz", action="store_true", help="time 5 s of GET /healthz instead of the rush")
     parser.add_argument("--perf", action="store_true", help="perf record the server during the timed part")
     parser.add_argument("--other-events", type=int, default=0, metavar="N",
                         help="first let 10,000 people join each of N other events, for a bigger database")
@@ -75,7 +79,7 @@ def main():
         server.create_event(f"other-{n}", 100)
         bench.join_all(server, f"other-{n}", f"o{n}-")
     server.create_event("rush", 100)
-    if not args.joins_only:
+    if not (args.joins_only or args.healthz):
         bench.join_all(server, "rush", "r-")
         tokens = bench.wait_for_tokens(server.outbox, "r-", bench.PEOPLE)
         token_file = os.path.join(workdir, "tokens.txt")
@@ -90,7 +94,9 @@ def main():
         time.sleep(1)
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.time()
-    if args.joins_only:
+    if args.healthz:
+        result = bench.wrk(server.base, "/healthz")
+    elif args.joins_only:
         result = bench.join_all(server, "rush", "j-")
     else:
         result = bench.wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": token_file}, duration="120s")
@@ -104,16 +110,20 @@ def main():
 
     print(result)
     print(f"wall {wall:.2f} s (2 cores: {2 * wall:.2f} s of CPU to share)")
+    requests = result["requests"]
     if not perf:
-        print(f"wrk: {load_generator:.2f} s CPU")
+        print(f"wrk: {load_generator:.2f} s CPU, {1e6 * load_generator / requests:.1f} µs per request")
     if args.database_url:
         print(f"PostgreSQL processes: {postgres_cpu_seconds() - postgres_before:.2f} s CPU")
-    used = {name: (cpu - before.get(name, (0, 0))[0], reads - before.get(name, (0, 0))[1])
-            for name, (cpu, reads) in after.items()}
-    for name, (cpu, reads) in sorted(used.items(), key=lambda item: -item[1][0]):
+    used = {}
+    for name, figures in after.items():
+        earlier = before.get(name, (0, 0, 0))
+        used[name] = tuple(now - then for now, then in zip(figures, earlier))
+    for name, (cpu, reads, writes) in sorted(used.items(), key=lambda item: -item[1][0]):
         if cpu >= 0.01:
-            print(f"  {name}: {cpu:.2f} s CPU, {reads} reads")
-    if not args.joins_only:
+            print(f"  {name}: {cpu:.2f} s CPU ({1e6 * cpu / requests:.1f} µs per request), "
+                  f"{reads} reads, {writes} writes")
+    if not (args.joins_only or args.healthz):
         print(bench.check_rush(server, "rush"))
     server.stop()
 
