@@ -482,6 +482,7 @@ impl Writer {
                 public_url: &public_url,
                 emails: 0,
                 link_owners: HashMap::new(),
+                link_ids: tokens::LinkIds::default(),
             };
             batch.look_up_links(&jobs)?;
             let mut outcomes = Vec::with_capacity(jobs.len());
@@ -555,6 +556,7 @@ struct Batch<'a> {
     /// The registration of each personal link the batch's commands use, looked up for all
     /// of them at once; `None` for a link that matches none.
     link_owners: HashMap<String, Option<i64>>,
+    link_ids: tokens::LinkIds,
 }
 
 /// A command's own result inside a transaction that goes on.
@@ -859,7 +861,8 @@ impl Batch<'_> {
         let Some(person) = self.row(registration_id)? else {
             return Ok(());
         };
-        let token = tokens::new_personal(registration_id, at);
+        let link_id = self.link_ids.next(self.conn)?;
+        let token = tokens::new_personal(link_id, registration_id, at);
         let link = format!("{}/r/{}", self.public_url, token.token);
         self.deferred.tokens.push(token.row);
         let event = &self.cache[&event_id].event;
@@ -1169,7 +1172,8 @@ impl Batch<'_> {
             let Some(person) = self.row(id)? else {
                 continue;
             };
-            let token = tokens::new_personal(id, at);
+            let link_id = self.link_ids.next(self.conn)?;
+            let token = tokens::new_personal(link_id, id, at);
             let link = format!("{}/r/{}", self.public_url, token.token);
             self.deferred.tokens.push(token.row);
             let mail =

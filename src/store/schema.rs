@@ -44,9 +44,11 @@ diesel::table! {
 }
 
 diesel::table! {
-    personal_tokens (token_hash) {
-        token_hash -> Text,
+    personal_tokens (id) {
+        id -> BigInt,
         registration_id -> BigInt,
+        secret_hash -> Nullable<Text>,
+        token_hash -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }

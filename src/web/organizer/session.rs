@@ -143,7 +143,7 @@ impl Dashboard {
     /// Whether a sign-in form came with the token of the cookie its browser holds.
     pub fn sign_in_token_matches(&self, req: &HttpRequest, sent: &str) -> bool {
         self.open(req, SIGN_IN_COOKIE)
-            .is_some_and(|expected| same(&expected, sent))
+            .is_some_and(|expected| tokens::same(&expected, sent))
     }
 
     pub fn removal(name: &'static str) -> Cookie<'static> {
@@ -158,11 +158,6 @@ impl Dashboard {
 /// address it forwarded (never a header the client alone can write).
 pub fn client_of(req: &HttpRequest) -> IpAddr {
     crate::web::rate_limit::client_of(req)
-}
-
-fn same(a: &str, b: &str) -> bool {
-    use subtle::ConstantTimeEq;
-    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -388,7 +383,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Posted<T> {
 impl SignedIn {
     /// Refuses a form whose token is not this session's.
     pub fn check(&self, sent: &str) -> Result<(), Refused> {
-        if same(&self.csrf, sent) {
+        if tokens::same(&self.csrf, sent) {
             Ok(())
         } else {
             Err(Refused::BadCsrf)
