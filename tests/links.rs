@@ -7,7 +7,6 @@ mod common;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use common::{Db, Server};
-use diesel::connection::SimpleConnection;
 use diesel::Connection;
 use diesel_migrations::{FileBasedMigrations, MigrationHarness};
 use serde_json::json;
@@ -45,21 +44,25 @@ fn database_from_before(db: &Db) {
          VALUES ('{:x}', 1, '2026-11-01 10:00:00');",
         Sha256::digest(OLD_LINK.as_bytes())
     );
-    // Up to the last migration before links named their row.
-    let before = 4;
     if db.is_postgres() {
         let mut conn = diesel::PgConnection::establish(&db.url).unwrap();
-        for _ in 0..before {
-            conn.run_next_migration(migrations.clone()).unwrap();
-        }
-        conn.batch_execute(&seed).unwrap();
+        migrate_and_seed(&mut conn, migrations, &seed);
     } else {
         let mut conn = diesel::SqliteConnection::establish(&db.url).unwrap();
-        for _ in 0..before {
-            conn.run_next_migration(migrations.clone()).unwrap();
-        }
-        conn.batch_execute(&seed).unwrap();
+        migrate_and_seed(&mut conn, migrations, &seed);
     }
+}
+
+/// Runs the migrations up to the last one before links named their row, then `seed`.
+fn migrate_and_seed<C>(conn: &mut C, migrations: FileBasedMigrations, seed: &str)
+where
+    C: Connection + MigrationHarness<C::Backend>,
+{
+    let before = 4;
+    for _ in 0..before {
+        conn.run_next_migration(migrations.clone()).unwrap();
+    }
+    conn.batch_execute(seed).unwrap();
 }
 
 fn links_sent_before_the_upgrade_still_work(db: &Db) {
