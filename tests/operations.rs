@@ -293,8 +293,53 @@ fn every_email_written_to_the_folder_is_marked_sent(db: &Db) {
     assert_eq!(files, people, "one file per email");
 }
 
+#[derive(diesel::QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
+
+/// The mail worker's connection commits without waiting for the disk, and on PostgreSQL
+/// plans each statement for the ids it is given: a generic plan made while the tables
+/// were nearly empty read the whole table of registrations for every claim of a rush.
+fn the_mail_workers_connection_has_settings_of_its_own(db: &Db) {
+    use diesel::RunQueryDsl;
+    use registrar::store::{mail_pool, DbConnection};
+
+    let pool = mail_pool(&db.url).expect("the mail worker's pool");
+    let mut conn = pool.get().expect("a connection");
+    let setting = |conn: &mut DbConnection, query: &str| -> String {
+        let rows: Vec<Setting> = match conn {
+            DbConnection::Postgres(c) => diesel::sql_query(query).load(c),
+            DbConnection::Sqlite(c) => diesel::sql_query(query).load(c),
+        }
+        .expect(query);
+        rows.into_iter().next().expect("one row").value
+    };
+    if db.is_postgres() {
+        let commit = setting(
+            &mut conn,
+            "SELECT current_setting('synchronous_commit') AS value",
+        );
+        assert_eq!(commit, "off");
+        let plans = setting(
+            &mut conn,
+            "SELECT current_setting('plan_cache_mode') AS value",
+        );
+        assert_eq!(plans, "force_custom_plan");
+    } else {
+        // 1 is NORMAL: the log is synced at checkpoints, not at every commit.
+        let sync = setting(
+            &mut conn,
+            "SELECT CAST(synchronous AS TEXT) AS value FROM pragma_synchronous",
+        );
+        assert_eq!(sync, "1");
+    }
+}
+
 on_both_databases!(
     metrics_count_requests_registrations_and_the_outbox,
     personal_data_is_erased_after_the_retention_period,
     every_email_written_to_the_folder_is_marked_sent,
+    the_mail_workers_connection_has_settings_of_its_own,
 );
