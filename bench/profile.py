@@ -74,58 +74,62 @@ def main():
     else:
         url = f"sqlite://{workdir}/profile.db"
     server = bench.Server(url, workdir)
-    pid = server.process.pid
-    for n in range(args.other_events):
-        server.create_event(f"other-{n}", 100)
-        bench.join_all(server, f"other-{n}", f"o{n}-")
-    server.create_event("rush", 100)
-    if not (args.joins_only or args.healthz):
-        bench.join_all(server, "rush", "r-")
-        tokens = bench.wait_for_tokens(server.outbox, "r-", bench.PEOPLE)
-        token_file = os.path.join(workdir, "tokens.txt")
-        with open(token_file, "w") as out:
-            out.write("\n".join(tokens.values()) + "\n")
+    # A failure must not leave the server running: it would hold the ports, and the
+    # output pipe of whoever started this script.
+    try:
+        pid = server.process.pid
+        for n in range(args.other_events):
+            server.create_event(f"other-{n}", 100)
+            bench.join_all(server, f"other-{n}", f"o{n}-")
+        server.create_event("rush", 100)
+        if not (args.joins_only or args.healthz):
+            bench.join_all(server, "rush", "r-")
+            tokens = bench.wait_for_tokens(server.outbox, "r-", bench.PEOPLE)
+            token_file = os.path.join(workdir, "tokens.txt")
+            with open(token_file, "w") as out:
+                out.write("\n".join(tokens.values()) + "\n")
 
-    before, postgres_before = thread_figures(pid), postgres_cpu_seconds()
-    perf = None
-    if args.perf:
-        perf = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(pid), "-o", "perf.data"],
-                                stderr=subprocess.DEVNULL)
-        time.sleep(1)
-    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.time()
-    if args.healthz:
-        result = bench.wrk(server.base, "/healthz")
-    elif args.joins_only:
-        result = bench.join_all(server, "rush", "j-")
-    else:
-        result = bench.wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": token_file}, duration="120s")
-    wall = time.time() - started
-    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    load_generator = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
-    if perf:
-        perf.send_signal(2)
-        perf.wait()
-    after = thread_figures(pid)
+        before, postgres_before = thread_figures(pid), postgres_cpu_seconds()
+        perf = None
+        if args.perf:
+            perf = subprocess.Popen(["perf", "record", "-F", os.environ.get("PERF_FREQUENCY", "999"), "-g", "-p", str(pid), "-o", "perf.data"],
+                                    stderr=subprocess.DEVNULL)
+            time.sleep(1)
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.time()
+        if args.healthz:
+            result = bench.wrk(server.base, "/healthz")
+        elif args.joins_only:
+            result = bench.join_all(server, "rush", "j-")
+        else:
+            result = bench.wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": token_file}, duration="120s")
+        wall = time.time() - started
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        load_generator = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
+        if perf:
+            perf.send_signal(2)
+            perf.wait()
+        after = thread_figures(pid)
 
-    print(result)
-    print(f"wall {wall:.2f} s (2 cores: {2 * wall:.2f} s of CPU to share)")
-    requests = result["requests"]
-    if not perf:
-        print(f"wrk: {load_generator:.2f} s CPU, {1e6 * load_generator / requests:.1f} µs per request")
-    if args.database_url:
-        print(f"PostgreSQL processes: {postgres_cpu_seconds() - postgres_before:.2f} s CPU")
-    used = {}
-    for name, figures in after.items():
-        earlier = before.get(name, (0, 0, 0))
-        used[name] = tuple(now - then for now, then in zip(figures, earlier))
-    for name, (cpu, reads, writes) in sorted(used.items(), key=lambda item: -item[1][0]):
-        if cpu >= 0.01:
-            print(f"  {name}: {cpu:.2f} s CPU ({1e6 * cpu / requests:.1f} µs per request), "
-                  f"{reads} reads, {writes} writes")
-    if not (args.joins_only or args.healthz):
-        print(bench.check_rush(server, "rush"))
-    server.stop()
+        print(result)
+        print(f"wall {wall:.2f} s (2 cores: {2 * wall:.2f} s of CPU to share)")
+        requests = result["requests"]
+        if not perf:
+            print(f"wrk: {load_generator:.2f} s CPU, {1e6 * load_generator / requests:.1f} µs per request")
+        if args.database_url:
+            print(f"PostgreSQL processes: {postgres_cpu_seconds() - postgres_before:.2f} s CPU")
+        used = {}
+        for name, figures in after.items():
+            earlier = before.get(name, (0, 0, 0))
+            used[name] = tuple(now - then for now, then in zip(figures, earlier))
+        for name, (cpu, reads, writes) in sorted(used.items(), key=lambda item: -item[1][0]):
+            if cpu >= 0.01:
+                print(f"  {name}: {cpu:.2f} s CPU ({1e6 * cpu / requests:.1f} µs per request), "
+                      f"{reads} reads, {writes} writes")
+        if not (args.joins_only or args.healthz):
+            print(bench.check_rush(server, "rush"))
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":
