@@ -3,6 +3,7 @@
     python3 bench/profile.py                      # SQLite: 10,000 join, then the rush
     python3 bench/profile.py --joins-only         # time the 10,000 joins instead
     python3 bench/profile.py --perf               # and `perf record -g` the server meanwhile
+    PERF_FREQUENCY=9999 python3 bench/profile.py --perf   # more samples (999 a second by default)
     python3 bench/profile.py --database-url postgres://postgres@127.0.0.1:5432/profile
     python3 bench/profile.py --other-events 3     # on a database of 30,000 more people
     python3 bench/profile.py --healthz            # 5 s of GET /healthz, the ceiling, instead
