@@ -346,7 +346,7 @@ struct Cached {
 /// A superseded ledger and the final state of every registration changed since.
 struct Spare {
     ledger: Arc<Ledger>,
-    changed: HashMap<i64, Entry>,
+    changed: foldhash::HashMap<i64, Entry>,
 }
 
 /// Readers keep the two newest ledgers of an event (see [`reads::publish`]), so the one
@@ -389,7 +389,7 @@ impl Cached {
         let superseded = std::mem::replace(&mut self.ledger, own);
         self.spares.push_back(Spare {
             ledger: superseded,
-            changed: HashMap::new(),
+            changed: foldhash::HashMap::default(),
         });
     }
 
@@ -476,7 +476,7 @@ impl Writer {
                 cache,
                 locked: HashSet::new(),
                 dirty: HashSet::new(),
-                rows: HashMap::new(),
+                rows: foldhash::HashMap::default(),
                 deferred: Deferred::default(),
                 now,
                 public_url: &public_url,
@@ -548,7 +548,7 @@ struct Batch<'a> {
     locked: HashSet<i64>,
     dirty: HashSet<i64>,
     /// Registrations read or written in this transaction, as they now stand.
-    rows: HashMap<i64, RegistrationRow>,
+    rows: foldhash::HashMap<i64, RegistrationRow>,
     deferred: Deferred,
     now: DateTime<Utc>,
     public_url: &'a str,

@@ -181,7 +181,9 @@ fn index(mode: Mode) -> usize {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ledger {
     rules: EventRules,
-    entries: HashMap<i64, Entry>,
+    /// Keyed by registration id with a fast hash: the ids are the database's own, not
+    /// chosen by a caller, and a rush looks entries up several times per command.
+    entries: foldhash::HashMap<i64, Entry>,
     line: BTreeSet<LineKey>,
     deadlines: BTreeSet<(DateTime<Utc>, i64)>,
     held: [i64; 2],
@@ -195,7 +197,7 @@ impl Ledger {
     pub fn new(rules: EventRules, entries: impl IntoIterator<Item = Entry>) -> Self {
         let mut ledger = Ledger {
             rules,
-            entries: HashMap::new(),
+            entries: foldhash::HashMap::default(),
             line: BTreeSet::new(),
             deadlines: BTreeSet::new(),
             held: [0; 2],
