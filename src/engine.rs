@@ -29,7 +29,7 @@ use crate::store::registrations::{NewRegistrationRow, PersonChange, Registration
 use crate::store::tokens::PersonalTokenRow;
 use crate::store::{
     self, audit, events, from_db_time, outbox, registrations, to_db_time, tokens,
-    ConnectionManager, DbConnection,
+    ConnectionManager, DbConnection, DbTime,
 };
 
 /// Field name -> messages, as the API reports them.
@@ -806,7 +806,7 @@ impl Batch<'_> {
             .map(|h| NewAuditRow {
                 event_id,
                 registration_id: Some(h.registration_id),
-                at,
+                at: DbTime(at),
                 actor: if h.by_system {
                     "system".into()
                 } else {
@@ -878,8 +878,8 @@ impl Batch<'_> {
             body_html: None,
             calendar: None,
             status: "pending".into(),
-            next_attempt_at: at,
-            created_at: at,
+            next_attempt_at: DbTime(at),
+            created_at: DbTime(at),
             details: Some(serde_json::to_string(kind).expect("a mail kind serializes")),
             link: Some(link),
         });
@@ -899,7 +899,7 @@ impl Batch<'_> {
         self.deferred.audit.push(NewAuditRow {
             event_id,
             registration_id,
-            at: to_db_time(self.now),
+            at: DbTime(to_db_time(self.now)),
             actor: actor.to_owned(),
             from_status: from.map(str::to_owned),
             to_status: to.map(str::to_owned),
@@ -1070,8 +1070,8 @@ impl Batch<'_> {
                         affiliation: None,
                         preference: Preference::from(mode).as_str().to_owned(),
                         status: Status::Invited.as_str().to_owned(),
-                        created_at: at,
-                        updated_at: at,
+                        created_at: DbTime(at),
+                        updated_at: DbTime(at),
                     })?;
                     (row.id, None)
                 }
@@ -1188,8 +1188,8 @@ impl Batch<'_> {
                 body_html: Some(mail.html),
                 calendar: None,
                 status: "pending".into(),
-                next_attempt_at: at,
-                created_at: at,
+                next_attempt_at: DbTime(at),
+                created_at: DbTime(at),
                 details: None,
                 link: None,
             });
@@ -1271,8 +1271,8 @@ impl Batch<'_> {
             affiliation: join.affiliation.clone(),
             preference: join.preference.as_str().to_owned(),
             status: Status::PendingEmail.as_str().to_owned(),
-            created_at: at,
-            updated_at: at,
+            created_at: DbTime(at),
+            updated_at: DbTime(at),
         })?;
         if let Some(row) = inserted {
             self.audit_plain(

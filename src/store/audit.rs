@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::audit_entries;
-use super::{insert_rows, DbConnection, QueryResult};
+use super::{insert_rows, DbConnection, DbTime, QueryResult};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -28,7 +28,7 @@ pub struct AuditRow {
 pub struct NewAuditRow {
     pub event_id: i64,
     pub registration_id: Option<i64>,
-    pub at: NaiveDateTime,
+    pub at: DbTime,
     pub actor: String,
     pub from_status: Option<String>,
     pub to_status: Option<String>,

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::outbox;
-use super::{insert_rows, DbConnection, QueryResult};
+use super::{insert_rows, DbConnection, DbTime, QueryResult};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -51,8 +51,8 @@ pub struct NewOutboxRow {
     pub body_html: Option<String>,
     pub calendar: Option<String>,
     pub status: String,
-    pub next_attempt_at: NaiveDateTime,
-    pub created_at: NaiveDateTime,
+    pub next_attempt_at: DbTime,
+    pub created_at: DbTime,
     pub details: Option<String>,
     pub link: Option<String>,
 }

@@ -8,7 +8,7 @@ use diesel::serialize::ToSql;
 use diesel::sql_types::{BigInt, HasSqlType, Integer, Nullable, Text, Timestamp};
 
 use super::schema::registrations;
-use super::{DbConnection, Kept, QueryResult};
+use super::{DbConnection, DbTime, Kept, QueryResult};
 use crate::on_backend;
 
 pub const ACTIVE_STATUSES: [&str; 4] = ["invited", "waitlisted", "offered", "confirmed"];
@@ -45,8 +45,8 @@ pub struct NewRegistrationRow {
     pub affiliation: Option<String>,
     pub preference: String,
     pub status: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+    pub created_at: DbTime,
+    pub updated_at: DbTime,
 }
 
 /// The part of a registration that the state machine changes.
@@ -200,7 +200,15 @@ pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<Regi
 }
 
 pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> QueryResult<()> {
-    on_backend!(conn, |c| SetState { id, change }.execute(c)).map(|_| ())
+    let statement = SetState {
+        id,
+        change,
+        hold_until: change.hold_until.map(DbTime),
+        line_since: change.line_since.map(DbTime),
+        wait_offered_until: change.wait_offered_until.map(DbTime),
+        updated_at: DbTime(change.updated_at),
+    };
+    on_backend!(conn, |c| statement.execute(c)).map(|_| ())
 }
 
 /// The state update as one fixed statement, which each connection prepares once. diesel
@@ -211,6 +219,11 @@ pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> Quer
 struct SetState<'a> {
     id: i64,
     change: &'a StateChange,
+    // The change's times, bound as `DbTime`.
+    hold_until: Option<DbTime>,
+    line_since: Option<DbTime>,
+    wait_offered_until: Option<DbTime>,
+    updated_at: DbTime,
 }
 
 impl QueryId for SetState<'_> {
@@ -228,7 +241,7 @@ where
     String: ToSql<Text, DB>,
     i32: ToSql<Integer, DB>,
     i64: ToSql<BigInt, DB>,
-    NaiveDateTime: ToSql<Timestamp, DB>,
+    DbTime: ToSql<Timestamp, DB>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         // Named field by field, so a field added to `StateChange` fails to compile here
@@ -236,13 +249,20 @@ where
         let StateChange {
             status,
             mode,
-            hold_until,
+            hold_until: _,
             priority,
-            line_since,
+            line_since: _,
             wait_for,
+            wait_offered_until: _,
+            updated_at: _,
+        } = self.change;
+        let Self {
+            hold_until,
+            line_since,
             wait_offered_until,
             updated_at,
-        } = self.change;
+            ..
+        } = self;
         out.push_sql("UPDATE registrations SET status = ");
         out.push_bind_param::<Text, _>(status)?;
         out.push_sql(", mode = ");

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use super::registrations::RegistrationRow;
 use super::schema::{api_tokens, personal_tokens, registrations};
-use super::{insert_rows, DbConnection, QueryResult};
+use super::{insert_rows, DbConnection, DbTime, QueryResult};
 use crate::on_backend;
 
 /// A new random token: 16 bytes, URL-safe base64 without padding (22 characters).
@@ -99,7 +99,7 @@ pub struct PersonalTokenRow {
     pub id: i64,
     pub registration_id: i64,
     pub secret_hash: String,
-    pub created_at: NaiveDateTime,
+    pub created_at: DbTime,
 }
 
 /// Makes a new personal link token for a registration, in the row `id` (from
@@ -112,7 +112,7 @@ pub fn new_personal(id: i64, registration_id: i64, now: NaiveDateTime) -> NewPer
             id,
             registration_id,
             secret_hash: hex_sha256(&secret),
-            created_at: now,
+            created_at: DbTime(now),
         },
         token: personal_link(id, &secret),
     }

@@ -14,7 +14,7 @@ use crate::domain::Email;
 use crate::engine::FieldErrors;
 use crate::mail::{compose_newsletter, NewsletterMail};
 use crate::store::outbox::NewOutboxRow;
-use crate::store::{self, newsletter, outbox, to_db_time, DbConnection};
+use crate::store::{self, newsletter, outbox, to_db_time, DbConnection, DbTime};
 use crate::views::newsletter as views;
 
 async fn sign_up_page() -> HttpResponse {
@@ -155,8 +155,8 @@ fn enqueue(
             body_html: Some(composed.html),
             calendar: None,
             status: "pending".into(),
-            next_attempt_at: now,
-            created_at: now,
+            next_attempt_at: DbTime(now),
+            created_at: DbTime(now),
             details: None,
             link: None,
         }],
