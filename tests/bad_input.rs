@@ -667,6 +667,19 @@ fn bad_event_input_is_refused_naming_the_field_and_changes_nothing(db: &Db) {
         let answer = send(&server, Method::GET, path, None, Body::Empty);
         check.refused(&format!("GET {path}"), answer, 404, &[]);
     }
+    // Unknown routes and methods below a path parameter answer in the error shape too.
+    for (method, path) in [
+        (Method::GET, "/api/v1/me/no-such-token/nothing-here"),
+        (Method::POST, "/api/v1/me/no-such-token"),
+        (Method::PUT, "/api/v1/me/no-such-token/wait-for"),
+        (Method::GET, "/api/v1/registrations/1/revoke"),
+        (Method::POST, "/api/v1/registrations/1"),
+        (Method::DELETE, "/api/v1/events/workshop/entries"),
+        (Method::PUT, "/api/v1/events/workshop"),
+    ] {
+        let answer = send(&server, method.clone(), path, None, Body::Empty);
+        check.refused(&format!("{method} {path}"), answer, 404, &[]);
+    }
     let answer = send(
         &server,
         Method::GET,

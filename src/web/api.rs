@@ -1191,32 +1191,48 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/openapi.json", web::get().to(openapi))
             .route("/events", web::get().to(list_events))
             .route("/events", web::post().to(create_event))
-            .route("/events/{slug}", web::get().to(get_event))
-            .route("/events/{slug}", web::patch().to(update_event))
-            .route("/events/{slug}/invitations", web::post().to(invite))
-            .route(
-                "/events/{slug}/registrations",
-                web::get().to(list_registrations),
+            // Routes that share a path parameter sit in a scope of their own: a request
+            // then matches one pattern with a parameter instead of trying each route's in
+            // turn, which took about a tenth of the HTTP workers' time in a rush.
+            .service(
+                web::scope("/events/{slug}")
+                    .route("", web::get().to(get_event))
+                    .route("", web::patch().to(update_event))
+                    .route("/invitations", web::post().to(invite))
+                    .route("/registrations", web::get().to(list_registrations))
+                    .route("/audit", web::get().to(audit_log))
+                    .route("/export.csv", web::get().to(export_csv))
+                    .route("/entries", web::post().to(join))
+                    .default_service(web::to(unknown_route)),
             )
-            .route("/events/{slug}/audit", web::get().to(audit_log))
-            .route("/events/{slug}/export.csv", web::get().to(export_csv))
-            .route("/events/{slug}/entries", web::post().to(join))
-            .route("/registrations/{id}/revoke", web::post().to(revoke))
-            .route("/registrations/{id}/promote", web::post().to(promote))
-            .route("/registrations/{id}/hold", web::post().to(set_hold))
-            .route("/me/{token}", web::get().to(me))
-            .route("/me/{token}", web::delete().to(erase))
-            .route("/me/{token}/confirm-email", web::post().to(confirm_email))
-            .route("/me/{token}/accept", web::post().to(accept))
-            .route("/me/{token}/decline", web::post().to(decline))
-            .route("/me/{token}/cancel", web::post().to(cancel))
-            .route("/me/{token}/switch", web::post().to(switch))
-            .route("/me/{token}/wait-for", web::post().to(wait_for))
-            .route("/me/{token}/wait-for", web::delete().to(leave_wait))
-            .default_service(web::to(|| async {
-                Err::<HttpResponse, _>(ApiError::not_found("route"))
-            })),
+            .service(
+                web::scope("/registrations/{id}")
+                    .route("/revoke", web::post().to(revoke))
+                    .route("/promote", web::post().to(promote))
+                    .route("/hold", web::post().to(set_hold))
+                    .default_service(web::to(unknown_route)),
+            )
+            .service(
+                web::scope("/me/{token}")
+                    .route("", web::get().to(me))
+                    .route("", web::delete().to(erase))
+                    .route("/confirm-email", web::post().to(confirm_email))
+                    .route("/accept", web::post().to(accept))
+                    .route("/decline", web::post().to(decline))
+                    .route("/cancel", web::post().to(cancel))
+                    .route("/switch", web::post().to(switch))
+                    .route("/wait-for", web::post().to(wait_for))
+                    .route("/wait-for", web::delete().to(leave_wait))
+                    .default_service(web::to(unknown_route)),
+            )
+            .default_service(web::to(unknown_route)),
     );
+}
+
+/// Any path or method under `/api/v1` that no route takes. A nested scope falls back to
+/// the application's default (an HTML page), not its parent's, so each names this one.
+async fn unknown_route() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::not_found("route"))
 }
 
 #[cfg(test)]
