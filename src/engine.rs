@@ -797,7 +797,7 @@ impl Batch<'_> {
             return Ok(());
         }
         let (happenings, changed) = cached.take_changes();
-        let at = to_db_time(self.now);
+        let at = DbTime::of(self.now);
         for entry in &changed {
             self.set_state(entry.id, &state_change(entry, at))?;
         }
@@ -806,7 +806,7 @@ impl Batch<'_> {
             .map(|h| NewAuditRow {
                 event_id,
                 registration_id: Some(h.registration_id),
-                at: DbTime(at),
+                at,
                 actor: if h.by_system {
                     "system".into()
                 } else {
@@ -857,7 +857,7 @@ impl Batch<'_> {
         registration_id: i64,
         kind: &MailKind,
     ) -> diesel::QueryResult<()> {
-        let at = to_db_time(self.now);
+        let at = DbTime::of(self.now);
         let Some(person) = self.row(registration_id)? else {
             return Ok(());
         };
@@ -878,8 +878,8 @@ impl Batch<'_> {
             body_html: None,
             calendar: None,
             status: "pending".into(),
-            next_attempt_at: DbTime(at),
-            created_at: DbTime(at),
+            next_attempt_at: at,
+            created_at: at,
             details: Some(serde_json::to_string(kind).expect("a mail kind serializes")),
             link: Some(link),
         });
@@ -899,7 +899,7 @@ impl Batch<'_> {
         self.deferred.audit.push(NewAuditRow {
             event_id,
             registration_id,
-            at: DbTime(to_db_time(self.now)),
+            at: DbTime::of(self.now),
             actor: actor.to_owned(),
             from_status: from.map(str::to_owned),
             to_status: to.map(str::to_owned),
@@ -1041,7 +1041,7 @@ impl Batch<'_> {
             }
         }
 
-        let at = to_db_time(now);
+        let at = DbTime::of(now);
         let mut ids = Vec::with_capacity(invitees.len());
         for (invitee, row) in invitees.iter().zip(existing) {
             let mode = invitee.mode.unwrap_or(default_mode);
@@ -1056,7 +1056,7 @@ impl Batch<'_> {
                         },
                         &StateChange {
                             mode: Some(mode.as_str().to_owned()),
-                            hold_until: Some(to_db_time(until)),
+                            hold_until: Some(DbTime::of(until)),
                             ..StateChange::without_seat(Status::Invited.as_str(), at)
                         },
                     )?;
@@ -1070,8 +1070,8 @@ impl Batch<'_> {
                         affiliation: None,
                         preference: Preference::from(mode).as_str().to_owned(),
                         status: Status::Invited.as_str().to_owned(),
-                        created_at: DbTime(at),
-                        updated_at: DbTime(at),
+                        created_at: at,
+                        updated_at: at,
                     })?;
                     (row.id, None)
                 }
@@ -1166,7 +1166,7 @@ impl Batch<'_> {
             .map(|e| e.id)
             .collect();
         ids.sort_unstable();
-        let at = to_db_time(self.now);
+        let at = DbTime::of(self.now);
         let title = self.cache[&event.id].event.title.clone();
         for &id in &ids {
             let Some(person) = self.row(id)? else {
@@ -1188,8 +1188,8 @@ impl Batch<'_> {
                 body_html: Some(mail.html),
                 calendar: None,
                 status: "pending".into(),
-                next_attempt_at: DbTime(at),
-                created_at: DbTime(at),
+                next_attempt_at: at,
+                created_at: at,
                 details: None,
                 link: None,
             });
@@ -1261,7 +1261,7 @@ impl Batch<'_> {
             )));
         }
         self.load(event.id)?;
-        let at = to_db_time(self.now);
+        let at = DbTime::of(self.now);
         // Inserted unless the address is known: the unique index decides, so a new address
         // (nearly every join in a rush) costs one statement and no lookup.
         let inserted = self.insert_registration_unless_known(&NewRegistrationRow {
@@ -1271,8 +1271,8 @@ impl Batch<'_> {
             affiliation: join.affiliation.clone(),
             preference: join.preference.as_str().to_owned(),
             status: Status::PendingEmail.as_str().to_owned(),
-            created_at: DbTime(at),
-            updated_at: DbTime(at),
+            created_at: at,
+            updated_at: at,
         })?;
         if let Some(row) = inserted {
             self.audit_plain(
@@ -1377,7 +1377,7 @@ impl Batch<'_> {
         actor: &str,
         note: &str,
     ) -> diesel::QueryResult<()> {
-        let at = to_db_time(self.now);
+        let at = DbTime::of(self.now);
         self.set_state(row.id, &StateChange::without_seat(to.as_str(), at))?;
         self.audit_plain(
             row.event_id,
@@ -1474,15 +1474,15 @@ pub fn entry_of(row: &RegistrationRow) -> Entry {
     }
 }
 
-fn state_change(entry: &Entry, at: chrono::NaiveDateTime) -> StateChange {
+fn state_change(entry: &Entry, at: DbTime) -> StateChange {
     StateChange {
         status: entry.status.as_str().to_owned(),
         mode: entry.mode.map(|m| m.as_str().to_owned()),
-        hold_until: entry.hold_until.map(to_db_time),
+        hold_until: entry.hold_until.map(DbTime::of),
         priority: entry.priority,
-        line_since: entry.line_since.map(to_db_time),
+        line_since: entry.line_since.map(DbTime::of),
         wait_for: entry.wait_for.map(|m| m.as_str().to_owned()),
-        wait_offered_until: entry.wait_offered_until.map(to_db_time),
+        wait_offered_until: entry.wait_offered_until.map(DbTime::of),
         updated_at: at,
     }
 }

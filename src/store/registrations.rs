@@ -56,18 +56,18 @@ pub struct NewRegistrationRow {
 pub struct StateChange {
     pub status: String,
     pub mode: Option<String>,
-    pub hold_until: Option<NaiveDateTime>,
+    pub hold_until: Option<DbTime>,
     pub priority: i32,
-    pub line_since: Option<NaiveDateTime>,
+    pub line_since: Option<DbTime>,
     pub wait_for: Option<String>,
-    pub wait_offered_until: Option<NaiveDateTime>,
-    pub updated_at: NaiveDateTime,
+    pub wait_offered_until: Option<DbTime>,
+    pub updated_at: DbTime,
 }
 
 impl StateChange {
     /// A registration that holds no seat and waits for nothing: pending, ended, or a fresh
     /// start before the ledger places it.
-    pub fn without_seat(status: &str, at: NaiveDateTime) -> Self {
+    pub fn without_seat(status: &str, at: DbTime) -> Self {
         StateChange {
             status: status.to_owned(),
             mode: None,
@@ -86,12 +86,12 @@ impl RegistrationRow {
     pub fn apply(&mut self, change: &StateChange) {
         self.status.clone_from(&change.status);
         self.mode.clone_from(&change.mode);
-        self.hold_until = change.hold_until;
+        self.hold_until = change.hold_until.map(|at| at.0);
         self.priority = change.priority;
-        self.line_since = change.line_since;
+        self.line_since = change.line_since.map(|at| at.0);
         self.wait_for.clone_from(&change.wait_for);
-        self.wait_offered_until = change.wait_offered_until;
-        self.updated_at = change.updated_at;
+        self.wait_offered_until = change.wait_offered_until.map(|at| at.0);
+        self.updated_at = change.updated_at.0;
     }
 }
 
@@ -200,15 +200,7 @@ pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<Regi
 }
 
 pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> QueryResult<()> {
-    let statement = SetState {
-        id,
-        change,
-        hold_until: change.hold_until.map(DbTime),
-        line_since: change.line_since.map(DbTime),
-        wait_offered_until: change.wait_offered_until.map(DbTime),
-        updated_at: DbTime(change.updated_at),
-    };
-    on_backend!(conn, |c| statement.execute(c)).map(|_| ())
+    on_backend!(conn, |c| SetState { id, change }.execute(c)).map(|_| ())
 }
 
 /// The state update as one fixed statement, which each connection prepares once. diesel
@@ -219,11 +211,6 @@ pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> Quer
 struct SetState<'a> {
     id: i64,
     change: &'a StateChange,
-    // The change's times, bound as `DbTime`.
-    hold_until: Option<DbTime>,
-    line_since: Option<DbTime>,
-    wait_offered_until: Option<DbTime>,
-    updated_at: DbTime,
 }
 
 impl QueryId for SetState<'_> {
@@ -249,20 +236,13 @@ where
         let StateChange {
             status,
             mode,
-            hold_until: _,
-            priority,
-            line_since: _,
-            wait_for,
-            wait_offered_until: _,
-            updated_at: _,
-        } = self.change;
-        let Self {
             hold_until,
+            priority,
             line_since,
+            wait_for,
             wait_offered_until,
             updated_at,
-            ..
-        } = self;
+        } = self.change;
         out.push_sql("UPDATE registrations SET status = ");
         out.push_bind_param::<Text, _>(status)?;
         out.push_sql(", mode = ");

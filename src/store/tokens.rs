@@ -104,7 +104,7 @@ pub struct PersonalTokenRow {
 
 /// Makes a new personal link token for a registration, in the row `id` (from
 /// [`LinkIds`]); `insert_personal` writes it.
-pub fn new_personal(id: i64, registration_id: i64, now: NaiveDateTime) -> NewPersonalToken {
+pub fn new_personal(id: i64, registration_id: i64, now: DbTime) -> NewPersonalToken {
     let mut secret = [0u8; 16];
     rand::rng().fill_bytes(&mut secret);
     NewPersonalToken {
@@ -112,7 +112,7 @@ pub fn new_personal(id: i64, registration_id: i64, now: NaiveDateTime) -> NewPer
             id,
             registration_id,
             secret_hash: hex_sha256(&secret),
-            created_at: DbTime(now),
+            created_at: now,
         },
         token: personal_link(id, &secret),
     }

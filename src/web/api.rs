@@ -1195,25 +1195,23 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             // then matches one pattern with a parameter instead of trying each route's in
             // turn, which took about a tenth of the HTTP workers' time in a rush.
             .service(
-                web::scope("/events/{slug}")
+                api_scope("/events/{slug}")
                     .route("", web::get().to(get_event))
                     .route("", web::patch().to(update_event))
                     .route("/invitations", web::post().to(invite))
                     .route("/registrations", web::get().to(list_registrations))
                     .route("/audit", web::get().to(audit_log))
                     .route("/export.csv", web::get().to(export_csv))
-                    .route("/entries", web::post().to(join))
-                    .default_service(web::to(unknown_route)),
+                    .route("/entries", web::post().to(join)),
             )
             .service(
-                web::scope("/registrations/{id}")
+                api_scope("/registrations/{id}")
                     .route("/revoke", web::post().to(revoke))
                     .route("/promote", web::post().to(promote))
-                    .route("/hold", web::post().to(set_hold))
-                    .default_service(web::to(unknown_route)),
+                    .route("/hold", web::post().to(set_hold)),
             )
             .service(
-                web::scope("/me/{token}")
+                api_scope("/me/{token}")
                     .route("", web::get().to(me))
                     .route("", web::delete().to(erase))
                     .route("/confirm-email", web::post().to(confirm_email))
@@ -1222,15 +1220,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route("/cancel", web::post().to(cancel))
                     .route("/switch", web::post().to(switch))
                     .route("/wait-for", web::post().to(wait_for))
-                    .route("/wait-for", web::delete().to(leave_wait))
-                    .default_service(web::to(unknown_route)),
+                    .route("/wait-for", web::delete().to(leave_wait)),
             )
             .default_service(web::to(unknown_route)),
     );
 }
 
-/// Any path or method under `/api/v1` that no route takes. A nested scope falls back to
-/// the application's default (an HTML page), not its parent's, so each names this one.
+/// A scope of API routes below `/api/v1`. A nested scope falls back to the application's
+/// default service (an HTML page), not its parent's, so each names the API's own.
+fn api_scope(path: &str) -> actix_web::Scope {
+    web::scope(path).default_service(web::to(unknown_route))
+}
+
+/// Any path or method under `/api/v1` that no route takes.
 async fn unknown_route() -> Result<HttpResponse, ApiError> {
     Err(ApiError::not_found("route"))
 }
