@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -291,6 +292,71 @@ fn every_email_written_to_the_folder_is_marked_sent(db: &Db) {
     }
     let files = std::fs::read_dir(&server.outbox).unwrap().count();
     assert_eq!(files, people, "one file per email");
+
+    // Each row records the delivery of its own email, and keeps no body or link.
+    let subjects: HashMap<i64, String> = server
+        .emails()
+        .into_iter()
+        .map(|email| {
+            let id = email.message_id["<outbox-".len()..]
+                .split('-')
+                .next()
+                .and_then(|id| id.parse().ok())
+                .expect("the outbox id in the Message-ID");
+            (id, email.subject)
+        })
+        .collect();
+    let rows: Vec<SentRow> = query(
+        db,
+        "SELECT id, status, subject, attempts, \
+         CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END AS has_sent_at, \
+         CASE WHEN body_text IS NULL AND link IS NULL AND claimed_until IS NULL \
+         THEN 1 ELSE 0 END AS is_cleared \
+         FROM outbox ORDER BY id",
+    );
+    assert_eq!(rows.len(), people);
+    for row in rows {
+        assert_eq!(row.status, "sent", "{row:?}");
+        assert_eq!(Some(&row.subject), subjects.get(&row.id), "{row:?}");
+        assert_eq!(row.attempts, 1, "{row:?}");
+        assert_eq!((row.has_sent_at, row.is_cleared), (1, 1), "{row:?}");
+    }
+}
+
+#[derive(Debug, diesel::QueryableByName)]
+struct SentRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    status: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    subject: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    attempts: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    has_sent_at: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    is_cleared: i32,
+}
+
+/// The rows of a query on the server's database, through a connection of the mail
+/// worker's pool.
+fn query<T>(db: &Db, sql: &str) -> Vec<T>
+where
+    T: diesel::QueryableByName<diesel::pg::Pg>
+        + diesel::QueryableByName<diesel::sqlite::Sqlite>
+        + 'static,
+{
+    use diesel::RunQueryDsl;
+    use registrar::store::{mail_pool, DbConnection};
+
+    let pool = mail_pool(&db.url).expect("a pool");
+    let mut conn = pool.get().expect("a connection");
+    match &mut *conn {
+        DbConnection::Postgres(c) => diesel::sql_query(sql).load(c),
+        DbConnection::Sqlite(c) => diesel::sql_query(sql).load(c),
+    }
+    .expect(sql)
 }
 
 #[derive(diesel::QueryableByName)]
@@ -303,36 +369,18 @@ struct Setting {
 /// plans each statement for the ids it is given: a generic plan made while the tables
 /// were nearly empty read the whole table of registrations for every claim of a rush.
 fn the_mail_workers_connection_has_settings_of_its_own(db: &Db) {
-    use diesel::RunQueryDsl;
-    use registrar::store::{mail_pool, DbConnection};
-
-    let pool = mail_pool(&db.url).expect("the mail worker's pool");
-    let mut conn = pool.get().expect("a connection");
-    let setting = |conn: &mut DbConnection, query: &str| -> String {
-        let rows: Vec<Setting> = match conn {
-            DbConnection::Postgres(c) => diesel::sql_query(query).load(c),
-            DbConnection::Sqlite(c) => diesel::sql_query(query).load(c),
-        }
-        .expect(query);
+    let setting = |sql: &str| -> String {
+        let rows: Vec<Setting> = query(db, sql);
         rows.into_iter().next().expect("one row").value
     };
     if db.is_postgres() {
-        let commit = setting(
-            &mut conn,
-            "SELECT current_setting('synchronous_commit') AS value",
-        );
+        let commit = setting("SELECT current_setting('synchronous_commit') AS value");
         assert_eq!(commit, "off");
-        let plans = setting(
-            &mut conn,
-            "SELECT current_setting('plan_cache_mode') AS value",
-        );
+        let plans = setting("SELECT current_setting('plan_cache_mode') AS value");
         assert_eq!(plans, "force_custom_plan");
     } else {
         // 1 is NORMAL: the log is synced at checkpoints, not at every commit.
-        let sync = setting(
-            &mut conn,
-            "SELECT CAST(synchronous AS TEXT) AS value FROM pragma_synchronous",
-        );
+        let sync = setting("SELECT CAST(synchronous AS TEXT) AS value FROM pragma_synchronous");
         assert_eq!(sync, "1");
     }
 }

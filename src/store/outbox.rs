@@ -6,6 +6,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Text, Timestamp};
 
 use super::schema::outbox;
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
@@ -138,16 +139,47 @@ pub fn release(conn: &mut DbConnection, ids: &[i64], until: NaiveDateTime) -> Qu
     .map(|_| ())
 }
 
-/// Records several deliveries in one transaction (see [`mark_sent`]): (id, subject, when).
+/// Records several deliveries at once (see [`mark_sent`]): (id, subject, when). On SQLite
+/// in one transaction of a statement each; on PostgreSQL in one statement over arrays, as a
+/// statement per email is a round trip each (17,000 of them in a benchmark run of 10,000
+/// joins and a rush).
 pub fn mark_sent_all(
     conn: &mut DbConnection,
     marks: &[(i64, String, NaiveDateTime)],
 ) -> QueryResult<()> {
+    if let DbConnection::Postgres(c) = conn {
+        if marks.len() > 1 {
+            return mark_sent_together(c, marks);
+        }
+    }
     super::in_transaction(conn, |conn| {
         marks
             .iter()
             .try_for_each(|(id, subject, at)| mark_sent(conn, *id, subject, *at))
     })
+}
+
+fn mark_sent_together(
+    conn: &mut PgConnection,
+    marks: &[(i64, String, NaiveDateTime)],
+) -> QueryResult<()> {
+    diesel::sql_query(
+        "UPDATE outbox AS o SET status = 'sent', subject = v.subject, sent_at = v.sent_at, \
+         attempts = o.attempts + 1, body_text = NULL, body_html = NULL, calendar = NULL, \
+         link = NULL, claimed_until = NULL, last_error = NULL \
+         FROM unnest($1, $2, $3) AS v(id, subject, sent_at) \
+         WHERE o.id = v.id",
+    )
+    .bind::<Array<BigInt>, _>(marks.iter().map(|(id, _, _)| *id).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(
+        marks
+            .iter()
+            .map(|(_, subject, _)| subject.as_str())
+            .collect::<Vec<_>>(),
+    )
+    .bind::<Array<Timestamp>, _>(marks.iter().map(|(_, _, at)| *at).collect::<Vec<_>>())
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Records the delivery with the subject it went out with, and drops the body and the
