@@ -567,6 +567,10 @@ type Decided = Result<Outcome, EngineError>;
 /// round trip, and the writer waits for every one.
 #[derive(Default)]
 struct Deferred {
+    /// Registration states by id, the last change of each. They are written before any
+    /// statement that reads or writes registrations (see [`Batch::registrations`]), so
+    /// SQL never sees a registration as it stood before a change of this batch.
+    states: foldhash::HashMap<i64, StateChange>,
     audit: Vec<NewAuditRow>,
     tokens: Vec<PersonalTokenRow>,
     outbox: Vec<NewOutboxRow>,
@@ -577,6 +581,7 @@ const ROWS_PER_INSERT: usize = 500;
 
 impl Batch<'_> {
     fn write_deferred(&mut self) -> diesel::QueryResult<()> {
+        self.write_states()?;
         let deferred = std::mem::take(&mut self.deferred);
         for rows in deferred.tokens.chunks(ROWS_PER_INSERT) {
             tokens::insert_personal(self.conn, rows)?;
@@ -588,6 +593,23 @@ impl Batch<'_> {
             outbox::insert(self.conn, rows)?;
         }
         Ok(())
+    }
+
+    /// Writes the registration states changed so far, in id order.
+    fn write_states(&mut self) -> diesel::QueryResult<()> {
+        if self.deferred.states.is_empty() {
+            return Ok(());
+        }
+        let mut states: Vec<(i64, StateChange)> = self.deferred.states.drain().collect();
+        states.sort_unstable_by_key(|(id, _)| *id);
+        registrations::set_states(self.conn, &states)
+    }
+
+    /// The connection, for a statement that reads or writes registrations: the states
+    /// this batch changed are written first.
+    fn registrations(&mut self) -> diesel::QueryResult<&mut DbConnection> {
+        self.write_states()?;
+        Ok(self.conn)
     }
 
     /// Looks up the registrations of the batch's personal links in one query. In a rush
@@ -605,7 +627,7 @@ impl Batch<'_> {
             return Ok(());
         }
         self.link_owners = links.iter().map(|link| (link.to_string(), None)).collect();
-        for (link, row) in tokens::registration_rows_of(self.conn, &links)? {
+        for (link, row) in tokens::registration_rows_of(self.registrations()?, &links)? {
             self.link_owners.insert(link, Some(row.id));
             self.rows.insert(row.id, row);
         }
@@ -624,7 +646,7 @@ impl Batch<'_> {
             }
             Some(None) => Ok(None),
             None => {
-                let Some(row) = tokens::registration_row_of(self.conn, token)? else {
+                let Some(row) = tokens::registration_row_of(self.registrations()?, token)? else {
                     return Ok(None);
                 };
                 Ok(Some(self.rows.entry(row.id).or_insert(row).clone()))
@@ -637,7 +659,7 @@ impl Batch<'_> {
         if let Some(row) = self.rows.get(&id) {
             return Ok(Some(row.clone()));
         }
-        let row = registrations::by_id(self.conn, id)?;
+        let row = registrations::by_id(self.registrations()?, id)?;
         if let Some(row) = &row {
             self.rows.insert(id, row.clone());
         }
@@ -645,10 +667,10 @@ impl Batch<'_> {
     }
 
     fn set_state(&mut self, id: i64, change: &StateChange) -> diesel::QueryResult<()> {
-        registrations::set_state(self.conn, id, change)?;
         if let Some(row) = self.rows.get_mut(&id) {
             row.apply(change);
         }
+        self.deferred.states.insert(id, change.clone());
         Ok(())
     }
 
@@ -658,7 +680,7 @@ impl Batch<'_> {
         person: &PersonChange,
         state: &StateChange,
     ) -> diesel::QueryResult<()> {
-        registrations::set_person(self.conn, id, person, state)?;
+        registrations::set_person(self.registrations()?, id, person, state)?;
         self.rows.remove(&id);
         Ok(())
     }
@@ -667,7 +689,7 @@ impl Batch<'_> {
         &mut self,
         new: &NewRegistrationRow,
     ) -> diesel::QueryResult<RegistrationRow> {
-        let row = registrations::insert(self.conn, new)?;
+        let row = registrations::insert(self.registrations()?, new)?;
         self.rows.insert(row.id, row.clone());
         Ok(row)
     }
@@ -676,7 +698,7 @@ impl Batch<'_> {
         &mut self,
         new: &NewRegistrationRow,
     ) -> diesel::QueryResult<Option<RegistrationRow>> {
-        let row = registrations::insert_unless_known(self.conn, new)?;
+        let row = registrations::insert_unless_known(self.registrations()?, new)?;
         if let Some(row) = &row {
             self.rows.insert(row.id, row.clone());
         }
@@ -766,7 +788,7 @@ impl Batch<'_> {
             let fresh =
                 matches!(self.cache.get(&event_id), Some(c) if c.event.version == row.version);
             if !fresh {
-                let entries = registrations::active(self.conn, event_id)?
+                let entries = registrations::active(self.registrations()?, event_id)?
                     .iter()
                     .map(entry_of)
                     .collect::<Vec<_>>();
@@ -1003,7 +1025,7 @@ impl Batch<'_> {
         let mut existing = Vec::with_capacity(invitees.len());
         let addresses: Vec<&str> = invitees.iter().map(|i| i.email.as_str()).collect();
         let mut known: HashMap<String, RegistrationRow> =
-            registrations::by_emails(self.conn, event.id, &addresses)?
+            registrations::by_emails(self.registrations()?, event.id, &addresses)?
                 .into_iter()
                 .map(|row| (row.email.clone(), row))
                 .collect();
@@ -1286,7 +1308,8 @@ impl Batch<'_> {
             self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
             return Ok(Ok(Outcome::Done));
         }
-        let existing = registrations::by_email(self.conn, event.id, join.email.as_str())?;
+        let existing =
+            registrations::by_email(self.registrations()?, event.id, join.email.as_str())?;
         match existing {
             // Gone since the insert found it: only another instance erasing it could do that.
             None => return Ok(Err(EngineError::Unavailable)),
@@ -1410,7 +1433,7 @@ impl Batch<'_> {
         let at = to_db_time(self.now);
         // The links and emails to drop may still be waiting to be written.
         self.write_deferred()?;
-        registrations::erase_person(self.conn, row.id, at)?;
+        registrations::erase_person(self.registrations()?, row.id, at)?;
         self.rows.remove(&row.id);
         tokens::forget_personal(self.conn, row.id)?;
         for owner in self.link_owners.values_mut() {
@@ -1606,3 +1629,6 @@ fn describe_changes(before: &EventRow, after: &EventRow) -> String {
         format!("event updated: {}", changed.join(", "))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Barrier};
 
 use common::{assert_invariants, Db, Server};
-use serde_json::json;
+use serde_json::{json, Value};
 
 const PEOPLE: usize = 200;
 const SEATS: u32 = 20;
@@ -165,9 +165,92 @@ fn links_clicked_at_once_with_unknown_ones_and_erasures_answer_each_alone(db: &D
     assert_invariants(server, "rush");
 }
 
+/// Seats freed and places given up at the same moment. The writer keeps a batch's new
+/// states until a statement needs them or the batch ends, so this checks that the
+/// database ends as the ledger decided: a server started afresh rebuilds its ledger from
+/// the database alone and must show the very same statuses and places.
+fn cancellations_at_once_leave_the_database_as_the_ledger_decided(db: &Db) {
+    let mut server = Server::start(db);
+    server.create_event("rush", SEATS, Some(0), "open");
+    let tokens = join_everyone(&server, "rush");
+    confirm_at_once(&[&server], &tokens);
+    let mut holders = Vec::new();
+    let mut line = Vec::new();
+    for token in &tokens {
+        let me = server.me(token);
+        match me["status"].as_str() {
+            Some("confirmed") => holders.push(token.clone()),
+            Some("waitlisted") => line.push((me["position"].as_u64().unwrap(), token.clone())),
+            _ => panic!("{me}"),
+        }
+    }
+    line.sort();
+    let line: Vec<String> = line.into_iter().map(|(_, token)| token).collect();
+    // Everyone holding a seat leaves, and with them the first in line, who are the ones
+    // their seats go to, some further back, and the last in line; a few erase themselves.
+    let seats = SEATS as usize;
+    let leaving: Vec<&String> = holders
+        .iter()
+        .chain(&line[..seats])
+        .chain(&line[2 * seats..3 * seats])
+        .chain(&line[line.len() - seats..])
+        .collect();
+    let erasing = &line[3 * seats..3 * seats + 10];
+    let barrier = Arc::new(Barrier::new(leaving.len() + erasing.len()));
+    let server_ref = &server;
+    std::thread::scope(|scope| {
+        for token in leaving {
+            let barrier = barrier.clone();
+            scope.spawn(move || {
+                barrier.wait();
+                let (status, body) =
+                    server_ref.post(&format!("/api/v1/me/{token}/cancel"), json!({}));
+                assert_eq!(status, 200, "{body}");
+                assert_eq!(body["status"], "cancelled", "{body}");
+            });
+        }
+        for token in erasing {
+            let barrier = barrier.clone();
+            scope.spawn(move || {
+                barrier.wait();
+                let (status, body) = server_ref.delete(&format!("/api/v1/me/{token}"));
+                assert_eq!(status, 204, "{body}");
+            });
+        }
+    });
+    assert_invariants(&server, "rush");
+    let standing = |server: &Server| -> Vec<(String, String, Value)> {
+        let mut all: Vec<(String, String, Value)> = server
+            .registrations("rush", "")
+            .into_iter()
+            .map(|r| {
+                let email = r["email"].as_str().unwrap().to_owned();
+                (
+                    email,
+                    r["status"].as_str().unwrap().to_owned(),
+                    r["position"].clone(),
+                )
+            })
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    };
+    let before = standing(&server);
+    let offered = before.iter().filter(|r| r.1 == "offered").count();
+    assert_eq!(
+        offered, seats,
+        "every freed seat is offered to the next in line"
+    );
+    server.kill();
+    let server = Server::launch(db, server.token.clone(), &[]);
+    assert_eq!(standing(&server), before);
+    assert_invariants(&server, "rush");
+}
+
 on_both_databases!(
     two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180,
     links_clicked_at_once_with_unknown_ones_and_erasures_answer_each_alone,
+    cancellations_at_once_leave_the_database_as_the_ledger_decided,
 );
 
 #[test]
