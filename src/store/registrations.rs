@@ -199,14 +199,10 @@ pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<Regi
         .load(c))
 }
 
-pub fn set_state(conn: &mut DbConnection, id: i64, change: &StateChange) -> QueryResult<()> {
-    on_backend!(conn, |c| SetState { id, change }.execute(c)).map(|_| ())
-}
-
 /// Writes several states, each id once. On PostgreSQL that is one statement over arrays of
 /// the new values, since a statement per row is a round trip the writer waits for (in a
 /// rush of 10,000 confirmations, 10,000 of them). On SQLite a statement costs no round
-/// trip, and the prepared one per row is the cheaper.
+/// trip, so each state goes through the one prepared statement.
 pub fn set_states(conn: &mut DbConnection, changes: &[(i64, StateChange)]) -> QueryResult<()> {
     match conn {
         DbConnection::Sqlite(c) => changes
