@@ -562,9 +562,9 @@ struct Batch<'a> {
 /// A command's own result inside a transaction that goes on.
 type Decided = Result<Outcome, EngineError>;
 
-/// Rows that no command reads back within its batch, written just before the commit in
-/// one statement per table rather than one per row: on PostgreSQL each statement is a
-/// round trip, and the writer waits for every one.
+/// Writes a batch keeps back to make them together, in one statement per table rather
+/// than one per row: on PostgreSQL each statement is a round trip, and the writer waits
+/// for every one. Rows that no command reads back go just before the commit.
 #[derive(Default)]
 struct Deferred {
     /// Registration states by id, the last change of each. They are written before any

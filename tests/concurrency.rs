@@ -49,20 +49,29 @@ fn join_everyone(server: &Server, slug: &str) -> Vec<String> {
     }
 }
 
-/// Every person confirms at the same moment, spread over the given servers.
-fn confirm_at_once(servers: &[&Server], tokens: &[String]) {
-    let barrier = Arc::new(Barrier::new(tokens.len()));
+/// Runs `act(0)` to `act(count - 1)` on threads of their own, released at the same moment.
+fn at_once(count: usize, act: impl Fn(usize) + Sync) {
+    let barrier = Barrier::new(count);
     std::thread::scope(|scope| {
-        for (i, token) in tokens.iter().enumerate() {
-            let server = servers[i % servers.len()];
-            let barrier = barrier.clone();
+        for i in 0..count {
+            let (barrier, act) = (&barrier, &act);
             scope.spawn(move || {
                 barrier.wait();
-                let (status, body) =
-                    server.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
-                assert_eq!(status, 200, "{body}");
+                act(i);
             });
         }
+    });
+}
+
+/// Every person confirms at the same moment, spread over the given servers.
+fn confirm_at_once(servers: &[&Server], tokens: &[String]) {
+    at_once(tokens.len(), |i| {
+        let server = servers[i % servers.len()];
+        let (status, body) = server.post(
+            &format!("/api/v1/me/{}/confirm-email", tokens[i]),
+            json!({}),
+        );
+        assert_eq!(status, 200, "{body}");
     });
 }
 
@@ -196,26 +205,16 @@ fn cancellations_at_once_leave_the_database_as_the_ledger_decided(db: &Db) {
         .chain(&line[line.len() - seats..])
         .collect();
     let erasing = &line[3 * seats..3 * seats + 10];
-    let barrier = Arc::new(Barrier::new(leaving.len() + erasing.len()));
-    let server_ref = &server;
-    std::thread::scope(|scope| {
-        for token in leaving {
-            let barrier = barrier.clone();
-            scope.spawn(move || {
-                barrier.wait();
-                let (status, body) =
-                    server_ref.post(&format!("/api/v1/me/{token}/cancel"), json!({}));
-                assert_eq!(status, 200, "{body}");
-                assert_eq!(body["status"], "cancelled", "{body}");
-            });
+    at_once(leaving.len() + erasing.len(), |i| match leaving.get(i) {
+        Some(token) => {
+            let (status, body) = server.post(&format!("/api/v1/me/{token}/cancel"), json!({}));
+            assert_eq!(status, 200, "{body}");
+            assert_eq!(body["status"], "cancelled", "{body}");
         }
-        for token in erasing {
-            let barrier = barrier.clone();
-            scope.spawn(move || {
-                barrier.wait();
-                let (status, body) = server_ref.delete(&format!("/api/v1/me/{token}"));
-                assert_eq!(status, 204, "{body}");
-            });
+        None => {
+            let token = &erasing[i - leaving.len()];
+            let (status, body) = server.delete(&format!("/api/v1/me/{token}"));
+            assert_eq!(status, 204, "{body}");
         }
     });
     assert_invariants(&server, "rush");

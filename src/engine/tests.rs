@@ -116,7 +116,10 @@ fn personal(token: &str, action: PersonalAction) -> Command {
 
 fn registration(writer: &mut Writer, email: &str) -> RegistrationRow {
     let conn = writer.conn.as_mut().expect("connected");
-    registrations::by_email(conn, 1, email)
+    let event = events::by_slug(conn, "ws")
+        .expect("a query")
+        .expect("the event");
+    registrations::by_email(conn, event.id, email)
         .expect("a query")
         .expect("a registration")
 }

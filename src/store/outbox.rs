@@ -147,16 +147,14 @@ pub fn mark_sent_all(
     conn: &mut DbConnection,
     marks: &[(i64, String, NaiveDateTime)],
 ) -> QueryResult<()> {
-    if let DbConnection::Postgres(c) = conn {
-        if marks.len() > 1 {
-            return mark_sent_together(c, marks);
-        }
+    match conn {
+        DbConnection::Postgres(c) => mark_sent_together(c, marks),
+        DbConnection::Sqlite(_) => super::in_transaction(conn, |conn| {
+            marks
+                .iter()
+                .try_for_each(|(id, subject, at)| mark_sent(conn, *id, subject, *at))
+        }),
     }
-    super::in_transaction(conn, |conn| {
-        marks
-            .iter()
-            .try_for_each(|(id, subject, at)| mark_sent(conn, *id, subject, *at))
-    })
 }
 
 fn mark_sent_together(

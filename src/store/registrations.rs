@@ -209,15 +209,7 @@ pub fn set_states(conn: &mut DbConnection, changes: &[(i64, StateChange)]) -> Qu
             .iter()
             .try_for_each(|(id, change)| SetState { id: *id, change }.execute(c).map(|_| ())),
         DbConnection::Postgres(c) => {
-            if let [(id, change)] = changes {
-                return SetState { id: *id, change }.execute(c).map(|_| ());
-            }
-            let times = |time: fn(&StateChange) -> Option<DbTime>| -> Vec<Option<NaiveDateTime>> {
-                changes
-                    .iter()
-                    .map(|(_, change)| time(change).map(|at| at.0))
-                    .collect()
-            };
+            let columns = StateColumns::of(changes);
             diesel::sql_query(
                 "UPDATE registrations AS r SET status = v.status, mode = v.mode, \
                  hold_until = v.hold_until, priority = v.priority, line_since = v.line_since, \
@@ -228,43 +220,64 @@ pub fn set_states(conn: &mut DbConnection, changes: &[(i64, StateChange)]) -> Qu
                  wait_offered_until, updated_at) \
                  WHERE r.id = v.id",
             )
-            .bind::<Array<BigInt>, _>(changes.iter().map(|(id, _)| *id).collect::<Vec<_>>())
-            .bind::<Array<Text>, _>(
-                changes
-                    .iter()
-                    .map(|(_, change)| change.status.as_str())
-                    .collect::<Vec<_>>(),
-            )
-            .bind::<Array<Nullable<Text>>, _>(
-                changes
-                    .iter()
-                    .map(|(_, change)| change.mode.as_deref())
-                    .collect::<Vec<_>>(),
-            )
-            .bind::<Array<Nullable<Timestamp>>, _>(times(|change| change.hold_until))
-            .bind::<Array<Integer>, _>(
-                changes
-                    .iter()
-                    .map(|(_, change)| change.priority)
-                    .collect::<Vec<_>>(),
-            )
-            .bind::<Array<Nullable<Timestamp>>, _>(times(|change| change.line_since))
-            .bind::<Array<Nullable<Text>>, _>(
-                changes
-                    .iter()
-                    .map(|(_, change)| change.wait_for.as_deref())
-                    .collect::<Vec<_>>(),
-            )
-            .bind::<Array<Nullable<Timestamp>>, _>(times(|change| change.wait_offered_until))
-            .bind::<Array<Timestamp>, _>(
-                changes
-                    .iter()
-                    .map(|(_, change)| change.updated_at.0)
-                    .collect::<Vec<_>>(),
-            )
+            .bind::<Array<BigInt>, _>(columns.ids)
+            .bind::<Array<Text>, _>(columns.statuses)
+            .bind::<Array<Nullable<Text>>, _>(columns.modes)
+            .bind::<Array<Nullable<Timestamp>>, _>(columns.hold_until)
+            .bind::<Array<Integer>, _>(columns.priorities)
+            .bind::<Array<Nullable<Timestamp>>, _>(columns.line_since)
+            .bind::<Array<Nullable<Text>>, _>(columns.wait_for)
+            .bind::<Array<Nullable<Timestamp>>, _>(columns.wait_offered_until)
+            .bind::<Array<Timestamp>, _>(columns.updated_at)
             .execute(c)
             .map(|_| ())
         }
+    }
+}
+
+/// States as one array per column, the rows PostgreSQL's `unnest` puts back together.
+#[derive(Default)]
+struct StateColumns<'a> {
+    ids: Vec<i64>,
+    statuses: Vec<&'a str>,
+    modes: Vec<Option<&'a str>>,
+    hold_until: Vec<Option<NaiveDateTime>>,
+    priorities: Vec<i32>,
+    line_since: Vec<Option<NaiveDateTime>>,
+    wait_for: Vec<Option<&'a str>>,
+    wait_offered_until: Vec<Option<NaiveDateTime>>,
+    updated_at: Vec<NaiveDateTime>,
+}
+
+impl<'a> StateColumns<'a> {
+    fn of(changes: &'a [(i64, StateChange)]) -> Self {
+        let mut columns = StateColumns::default();
+        for (id, change) in changes {
+            // Named field by field, as in `SetState`, so a field added to `StateChange`
+            // fails to compile here until the statement writes it too.
+            let StateChange {
+                status,
+                mode,
+                hold_until,
+                priority,
+                line_since,
+                wait_for,
+                wait_offered_until,
+                updated_at,
+            } = change;
+            columns.ids.push(*id);
+            columns.statuses.push(status);
+            columns.modes.push(mode.as_deref());
+            columns.hold_until.push(hold_until.map(|at| at.0));
+            columns.priorities.push(*priority);
+            columns.line_since.push(line_since.map(|at| at.0));
+            columns.wait_for.push(wait_for.as_deref());
+            columns
+                .wait_offered_until
+                .push(wait_offered_until.map(|at| at.0));
+            columns.updated_at.push(updated_at.0);
+        }
+        columns
     }
 }
 
