@@ -5,6 +5,7 @@ pub mod config;
 pub mod domain;
 pub mod engine;
 pub mod mail;
+pub mod published;
 pub mod reads;
 pub mod startup;
 pub mod store;

@@ -15,8 +15,9 @@ use chrono::{Datelike, TimeZone, Utc};
 use lettre::message::Mailbox;
 
 use crate::config::Settings;
+use crate::domain::EventSettings;
 use crate::domain::{Phase, Slug};
-use crate::engine::{Command, Engine, EventSettings};
+use crate::engine::{Command, Engine};
 use crate::mail::worker::{MailWorker, Transport};
 use crate::store::{self, ConnectionManager};
 use crate::web::rate_limit::{ClientAddress, RateLimits};

@@ -3,9 +3,11 @@
 
 pub mod invitation_list;
 mod ledger;
+mod requests;
 mod values;
 
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
+pub use requests::{EventPatch, EventSettings, FieldErrors, Group, Invitee, Join, PersonalAction};
 pub use values::{
     normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,
     Status, TimeZoneName,

@@ -5,8 +5,13 @@
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
+use chrono::Duration;
+
 use super::*;
+use crate::domain::{Email, PersonName, Phase, Preference, Slug};
+use crate::store::registrations::RegistrationRow;
 use crate::store::schema::outbox;
+use crate::store::{events, registrations};
 
 /// A fresh database: SQLite in a temporary folder, or one made on the PostgreSQL server of
 /// `TEST_DATABASE_URL`, dropped again at the end.

@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod convert;
 pub mod dashboard;
 pub mod events;
 pub mod newsletter;

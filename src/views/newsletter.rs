@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 
 use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
-use crate::engine::FieldErrors;
+use crate::domain::FieldErrors;
 
 /// What the sign-up form was given, to show it again with the errors.
 #[derive(Default)]

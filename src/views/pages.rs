@@ -7,9 +7,10 @@ use chrono_tz::Tz;
 use maud::{html, Markup};
 
 use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
+use crate::domain::FieldErrors;
 use crate::domain::{Mode, Phase, Preference, Status};
-use crate::engine::{parse_phase, FieldErrors};
 use crate::reads::{preference_of, EventState, RegistrationState};
+use crate::store::convert::parse_phase;
 use crate::store::from_db_time;
 
 fn tz_of(state: &EventState) -> Tz {

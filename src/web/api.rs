@@ -17,9 +17,8 @@ use super::{read, AppState};
 use crate::domain::{
     Affiliation, Email, Mode, PersonName, Phase, Preference, Seats, Slug, Status, TimeZoneName,
 };
-use crate::engine::{
-    Command, EventPatch, EventSettings, FieldErrors, Invitee, Join, Outcome, PersonalAction,
-};
+use crate::domain::{EventPatch, EventSettings, FieldErrors, Invitee, Join, PersonalAction};
+use crate::engine::{Command, Outcome};
 use crate::reads::{self, EventState, RegistrationState};
 use crate::store::{audit, events, from_db_time};
 
@@ -100,7 +99,7 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
         meeting_url: for_organizer.then(|| e.meeting_url.clone()),
         in_person_capacity: e.in_person_capacity.max(0) as u32,
         virtual_capacity: e.virtual_capacity.map(|c| c.max(0) as u32),
-        phase: crate::engine::parse_phase(&e.phase),
+        phase: crate::store::convert::parse_phase(&e.phase),
         offer_window_hours: e.offer_window_hours as u32,
         invitation_window_days: e.invitation_window_days as u32,
         auto_confirm: e.auto_confirm,

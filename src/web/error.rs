@@ -6,7 +6,8 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::engine::{EngineError, FieldErrors};
+use crate::domain::FieldErrors;
+use crate::engine::EngineError;
 
 /// An error answer of the JSON API.
 #[derive(Debug)]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer};
 use validator::{Validate, ValidationErrors};
 
 use super::error::ApiError;
-use crate::engine::FieldErrors;
+use crate::domain::FieldErrors;
 
 /// The most a JSON body may weigh (an invitation list of a few thousand people fits).
 pub const JSON_LIMIT: usize = 1024 * 1024;

@@ -11,7 +11,7 @@ use super::error::ApiError;
 use super::pages::{failure, form_config, html};
 use super::AppState;
 use crate::domain::Email;
-use crate::engine::FieldErrors;
+use crate::domain::FieldErrors;
 use crate::mail::{compose_newsletter, NewsletterMail};
 use crate::store::outbox::NewOutboxRow;
 use crate::store::{self, newsletter, outbox, to_db_time, DbConnection, DbTime};

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use actix_web::web::Bytes;
 use chrono::{DateTime, Utc};
 
-use crate::reads::{self, EventState};
+use crate::reads::EventState;
 use crate::store::from_db_time;
 
 const FRESH_FOR: Duration = Duration::from_secs(1);
@@ -37,7 +37,7 @@ pub fn get(slug: &str, now: DateTime<Utc>) -> Option<Bytes> {
     let page = pages.get(slug)?;
     let current = page.made.elapsed() < FRESH_FOR
         && page.changes_at.is_none_or(|at| now < at)
-        && reads::newest_published(page.event_id).is_none_or(|v| v == page.version);
+        && crate::published::newest_published(page.event_id).is_none_or(|v| v == page.version);
     current.then(|| page.body.clone())
 }
 
@@ -83,7 +83,7 @@ mod tests {
 
     use super::*;
     use crate::domain::{Entry, Ledger, Mode, Preference, Status};
-    use crate::engine::rules_of;
+    use crate::store::convert::rules_of;
     use crate::store::events::EventRow;
     use crate::store::to_db_time;
 
@@ -141,10 +141,10 @@ mod tests {
 
         // This process is committing version 4: the page of version 3 is not served.
         let ledger = state(9_101, now, None).ledger;
-        reads::publish(9_101, 4, ledger);
+        crate::published::publish(9_101, 4, ledger);
         assert!(get(&slug, now).is_none());
         // The commit failed: version 3 is current again.
-        reads::withdraw(9_101, 4);
+        crate::published::withdraw(9_101, 4);
         assert!(get(&slug, now).is_some());
     }
 

@@ -4,9 +4,10 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::{csrf_field, flash, gauge_of, layout, local, tz_of, Viewer};
+use crate::domain::FieldErrors;
 use crate::domain::{Mode, Phase};
-use crate::engine::{parse_phase, FieldErrors};
 use crate::reads::EventState;
+use crate::store::convert::parse_phase;
 use crate::store::from_db_time;
 use crate::views::pages::phase_words;
 use crate::views::text_field;

@@ -4,7 +4,7 @@
 use maud::{html, Markup};
 
 use super::{csrf_field, event_tabs, flash, layout, Viewer};
-use crate::engine::{FieldErrors, Group};
+use crate::domain::{FieldErrors, Group};
 use crate::mail::Composed;
 use crate::reads::EventState;
 

@@ -8,8 +8,8 @@ use super::{
     chart, csrf_field, event_tabs, flash, gauge, gauge_of, layout, local, tz_of, when, Viewer,
 };
 use crate::domain::{Mode, Phase};
-use crate::engine::parse_phase;
 use crate::reads::EventState;
+use crate::store::convert::parse_phase;
 use crate::views::pages::phase_words;
 
 /// Who would get a seat if a change were made now, per mode, in the order they would get it.

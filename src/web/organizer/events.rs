@@ -12,8 +12,9 @@ use serde::Deserialize;
 
 use super::session::{Posted, SignedIn};
 use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
+use crate::domain::{EventPatch, EventSettings, FieldErrors};
 use crate::domain::{EventRules, Ledger, Mode, Notice, Phase, Slug, TimeZoneName};
-use crate::engine::{Command, EngineError, EventPatch, EventSettings, FieldErrors, Outcome};
+use crate::engine::{Command, EngineError, Outcome};
 use crate::reads::{self, EventState};
 use crate::store::{dashboard, from_db_time};
 use crate::views::organizer::events::{self as views, EventValues};

@@ -6,7 +6,8 @@ use serde::Deserialize;
 
 use super::session::{Posted, SignedIn};
 use super::{event_state, failure, html, html_status, refusal, see_other, viewer, Flash};
-use crate::engine::{Command, FieldErrors, Group};
+use crate::domain::{FieldErrors, Group};
+use crate::engine::Command;
 use crate::mail::message::organizer_message;
 use crate::reads::EventState;
 use crate::views::organizer::messages::{self as views, MessageValues};

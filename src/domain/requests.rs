@@ -1,0 +1,123 @@
+//! What commands carry: the settings of an event, invitees, a join, whom a message goes
+//! to and what a person does from their link, each already parsed into domain values;
+//! and the field errors reported when parsing fails.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{Email, Entry, Mode, PersonName, Phase, Preference, Slug, Status};
+
+/// Field name -> messages, as the API reports them.
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+#[derive(Debug, Clone)]
+pub struct EventSettings {
+    pub slug: Slug,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub timezone: Tz,
+    pub venue: String,
+    pub meeting_url: Option<String>,
+    pub in_person_capacity: u32,
+    pub virtual_capacity: Option<u32>,
+    pub phase: Phase,
+    pub offer_window_hours: u32,
+    pub invitation_window_days: u32,
+    pub auto_confirm: bool,
+}
+
+/// A change to some settings of an event; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct EventPatch {
+    pub slug: Option<Slug>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub timezone: Option<Tz>,
+    pub venue: Option<String>,
+    pub meeting_url: Option<Option<String>>,
+    pub in_person_capacity: Option<u32>,
+    pub virtual_capacity: Option<Option<u32>>,
+    pub phase: Option<Phase>,
+    pub offer_window_hours: Option<u32>,
+    pub invitation_window_days: Option<u32>,
+    pub auto_confirm: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Invitee {
+    pub email: Email,
+    pub name: PersonName,
+    pub mode: Option<Mode>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Join {
+    pub email: Email,
+    pub name: PersonName,
+    pub affiliation: Option<String>,
+    pub preference: Preference,
+}
+
+/// Whom an organizer's message goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    ConfirmedInPerson,
+    ConfirmedVirtual,
+    Waiting,
+    /// Everyone invited, offered, confirmed or waiting.
+    Everyone,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::ConfirmedInPerson,
+        Group::ConfirmedVirtual,
+        Group::Waiting,
+        Group::Everyone,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::ConfirmedInPerson => "confirmed_in_person",
+            Group::ConfirmedVirtual => "confirmed_virtual",
+            Group::Waiting => "waiting",
+            Group::Everyone => "everyone",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+
+    pub fn includes(self, entry: &Entry) -> bool {
+        match self {
+            Group::ConfirmedInPerson => {
+                entry.status == Status::Confirmed && entry.mode == Some(Mode::InPerson)
+            }
+            Group::ConfirmedVirtual => {
+                entry.status == Status::Confirmed && entry.mode == Some(Mode::Virtual)
+            }
+            Group::Waiting => entry.status == Status::Waitlisted,
+            Group::Everyone => true,
+        }
+    }
+}
+
+/// What a person can do from their personal link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonalAction {
+    ConfirmEmail,
+    Accept(Option<Mode>),
+    Decline,
+    Cancel,
+    Switch(Mode),
+    WaitFor(Mode),
+    LeaveWait,
+    Erase,
+}

@@ -1,0 +1,54 @@
+//! The dispatcher: each command to the use case that applies it.
+
+use super::batch::{Batch, Decided};
+use super::{Command, EngineError, Outcome};
+use crate::store::events;
+
+impl Batch<'_> {
+    pub(super) fn apply(&mut self, command: &Command) -> diesel::QueryResult<Decided> {
+        match command {
+            Command::CreateEvent(settings) => self.create_event(settings, "organizer"),
+            Command::CreateEventBy { settings, actor } => self.create_event(settings, actor),
+            Command::UpdateEvent { slug, patch, actor } => self.update_event(slug, patch, actor),
+            Command::Invite {
+                slug,
+                invitees,
+                hold_until,
+                actor,
+            } => self.invite(slug, invitees, *hold_until, actor),
+            Command::Revoke { id, actor } => {
+                self.organizer_action(*id, actor, |ledger, now| ledger.revoke(*id, now))
+            }
+            Command::Promote { id, actor } => {
+                self.organizer_action(*id, actor, |ledger, now| ledger.promote_now(*id, now))
+            }
+            Command::SetHold { id, until, actor } => {
+                self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(*id, *until, now))
+            }
+            Command::SetPriority {
+                id,
+                priority,
+                actor,
+            } => self.organizer_action(*id, actor, |ledger, now| {
+                ledger.set_priority(*id, *priority, now)
+            }),
+            Command::Resend { id, actor } => self.resend(*id, actor),
+            Command::Message {
+                slug,
+                group,
+                subject,
+                body,
+                actor,
+            } => self.message(slug, *group, subject, body, actor),
+            Command::Join { slug, join } => self.join(slug, join),
+            Command::Personal { token, action } => self.personal(token, *action),
+            Command::Settle { event_id } => {
+                if events::by_id(self.conn, *event_id).is_err() {
+                    return Ok(Err(EngineError::NotFound("event")));
+                }
+                self.load(*event_id)?;
+                Ok(Ok(Outcome::Done))
+            }
+        }
+    }
+}

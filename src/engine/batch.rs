@@ -1,0 +1,391 @@
+//! The unit of work: one transaction of the writer. A batch locks the events its commands
+//! touch, keeps the rows it reads and the writes it defers, turns the ledger's decisions
+//! into registration states, audit rows and outgoing emails, and bumps the versions of
+//! the events it changed.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+
+use super::cache::Cached;
+use super::writer::Job;
+use super::{Command, EngineError, Outcome};
+use crate::domain::{Happening, Ledger, Notice, Refusal, Status};
+use crate::mail::{EventFacts, MailKind};
+use crate::store::audit::NewAuditRow;
+use crate::store::convert::{entry_of, parse_status, rules_of, state_change};
+use crate::store::events::EventRow;
+use crate::store::outbox::NewOutboxRow;
+use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
+use crate::store::tokens::PersonalTokenRow;
+use crate::store::{audit, events, outbox, registrations, tokens, DbConnection, DbTime};
+
+/// The state of one transaction: events locked so far and the ledgers changed.
+pub(super) struct Batch<'a> {
+    pub(super) conn: &'a mut DbConnection,
+    pub(super) cache: &'a mut HashMap<i64, Cached>,
+    pub(super) locked: HashSet<i64>,
+    pub(super) dirty: HashSet<i64>,
+    /// Registrations read or written in this transaction, as they now stand.
+    pub(super) rows: foldhash::HashMap<i64, RegistrationRow>,
+    pub(super) deferred: Deferred,
+    pub(super) now: DateTime<Utc>,
+    pub(super) public_url: &'a str,
+    pub(super) emails: usize,
+    /// The registration of each personal link the batch's commands use, looked up for all
+    /// of them at once; `None` for a link that matches none.
+    pub(super) link_owners: HashMap<String, Option<i64>>,
+    pub(super) link_ids: tokens::LinkIds,
+}
+
+/// A command's own result inside a transaction that goes on.
+pub(super) type Decided = Result<Outcome, EngineError>;
+
+/// Writes a batch keeps back to make them together, in one statement per table rather
+/// than one per row: on PostgreSQL each statement is a round trip, and the writer waits
+/// for every one. Rows that no command reads back go just before the commit.
+#[derive(Default)]
+pub(super) struct Deferred {
+    /// Registration states by id, the last change of each. They are written before any
+    /// statement that reads or writes registrations (see [`Batch::registrations`]), so
+    /// SQL never sees a registration as it stood before a change of this batch.
+    pub(super) states: foldhash::HashMap<i64, StateChange>,
+    pub(super) audit: Vec<NewAuditRow>,
+    pub(super) tokens: Vec<PersonalTokenRow>,
+    pub(super) outbox: Vec<NewOutboxRow>,
+}
+
+/// Rows per insert statement: well under SQLite's and PostgreSQL's limits on parameters.
+const ROWS_PER_INSERT: usize = 500;
+
+impl Batch<'_> {
+    pub(super) fn write_deferred(&mut self) -> diesel::QueryResult<()> {
+        self.write_states()?;
+        let deferred = std::mem::take(&mut self.deferred);
+        for rows in deferred.tokens.chunks(ROWS_PER_INSERT) {
+            tokens::insert_personal(self.conn, rows)?;
+        }
+        for rows in deferred.audit.chunks(ROWS_PER_INSERT) {
+            audit::insert(self.conn, rows)?;
+        }
+        for rows in deferred.outbox.chunks(ROWS_PER_INSERT) {
+            outbox::insert(self.conn, rows)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the registration states changed so far, in id order.
+    pub(super) fn write_states(&mut self) -> diesel::QueryResult<()> {
+        if self.deferred.states.is_empty() {
+            return Ok(());
+        }
+        let mut states: Vec<(i64, StateChange)> = self.deferred.states.drain().collect();
+        states.sort_unstable_by_key(|(id, _)| *id);
+        registrations::set_states(self.conn, &states)
+    }
+
+    /// The connection, for a statement that reads or writes registrations: the states
+    /// this batch changed are written first.
+    pub(super) fn registrations(&mut self) -> diesel::QueryResult<&mut DbConnection> {
+        self.write_states()?;
+        Ok(self.conn)
+    }
+
+    /// Looks up the registrations of the batch's personal links in one query. In a rush
+    /// nearly every command is a click on a link, and on PostgreSQL a query per link is a
+    /// round trip the writer waits for.
+    pub(super) fn look_up_links(&mut self, jobs: &[Job]) -> diesel::QueryResult<()> {
+        let links: Vec<&str> = jobs
+            .iter()
+            .filter_map(|job| match &job.command {
+                Command::Personal { token, .. } => Some(token.as_str()),
+                _ => None,
+            })
+            .collect();
+        if links.len() < 2 {
+            return Ok(());
+        }
+        self.link_owners = links.iter().map(|link| (link.to_string(), None)).collect();
+        for (link, row) in tokens::registration_rows_of(self.registrations()?, &links)? {
+            self.link_owners.insert(link, Some(row.id));
+            self.rows.insert(row.id, row);
+        }
+        Ok(())
+    }
+
+    /// The registration a personal link belongs to, as it stands in this transaction.
+    pub(super) fn registration_of_link(
+        &mut self,
+        token: &str,
+    ) -> diesel::QueryResult<Option<RegistrationRow>> {
+        match self.link_owners.get(token) {
+            Some(Some(id)) => {
+                let id = *id;
+                self.row(id)
+            }
+            Some(None) => Ok(None),
+            None => {
+                let Some(row) = tokens::registration_row_of(self.registrations()?, token)? else {
+                    return Ok(None);
+                };
+                Ok(Some(self.rows.entry(row.id).or_insert(row).clone()))
+            }
+        }
+    }
+
+    /// A registration as it stands in this transaction.
+    pub(super) fn row(&mut self, id: i64) -> diesel::QueryResult<Option<RegistrationRow>> {
+        if let Some(row) = self.rows.get(&id) {
+            return Ok(Some(row.clone()));
+        }
+        let row = registrations::by_id(self.registrations()?, id)?;
+        if let Some(row) = &row {
+            self.rows.insert(id, row.clone());
+        }
+        Ok(row)
+    }
+
+    pub(super) fn set_state(&mut self, id: i64, change: &StateChange) -> diesel::QueryResult<()> {
+        if let Some(row) = self.rows.get_mut(&id) {
+            row.apply(change);
+        }
+        self.deferred.states.insert(id, change.clone());
+        Ok(())
+    }
+
+    pub(super) fn set_person(
+        &mut self,
+        id: i64,
+        person: &PersonChange,
+        state: &StateChange,
+    ) -> diesel::QueryResult<()> {
+        registrations::set_person(self.registrations()?, id, person, state)?;
+        self.rows.remove(&id);
+        Ok(())
+    }
+
+    pub(super) fn insert_registration(
+        &mut self,
+        new: &NewRegistrationRow,
+    ) -> diesel::QueryResult<RegistrationRow> {
+        let row = registrations::insert(self.registrations()?, new)?;
+        self.rows.insert(row.id, row.clone());
+        Ok(row)
+    }
+
+    pub(super) fn insert_registration_unless_known(
+        &mut self,
+        new: &NewRegistrationRow,
+    ) -> diesel::QueryResult<Option<RegistrationRow>> {
+        let row = registrations::insert_unless_known(self.registrations()?, new)?;
+        if let Some(row) = &row {
+            self.rows.insert(row.id, row.clone());
+        }
+        Ok(row)
+    }
+
+    /// The event with this slug. Once an event is locked in this transaction its cached
+    /// row is current, so later commands for it need no query.
+    pub(super) fn event_by_slug(&mut self, slug: &str) -> diesel::QueryResult<Option<EventRow>> {
+        let locked = self
+            .locked
+            .iter()
+            .filter_map(|id| self.cache.get(id))
+            .find(|cached| cached.event.slug == slug);
+        match locked {
+            Some(cached) => Ok(Some(cached.event.clone())),
+            None => events::by_slug(self.conn, slug),
+        }
+    }
+
+    /// Bumps the version of every changed event so other instances reload their ledgers;
+    /// returns the changed events with their new versions.
+    pub(super) fn finish(&mut self) -> diesel::QueryResult<Vec<(i64, i64)>> {
+        let mut changed = Vec::with_capacity(self.dirty.len());
+        for id in self.dirty.drain() {
+            let cached = self.cache.get_mut(&id).expect("a dirty event is cached");
+            cached.event.version += 1;
+            events::set_version(self.conn, id, cached.event.version)?;
+            changed.push((id, cached.event.version));
+        }
+        Ok(changed)
+    }
+
+    /// Locks the event and makes sure its ledger is current and settled (lapsed holds
+    /// expired, freed seats handed on), writing what settling changed.
+    pub(super) fn load(&mut self, event_id: i64) -> diesel::QueryResult<()> {
+        let mut rebuilt = false;
+        if self.locked.insert(event_id) {
+            let row = events::lock(self.conn, event_id)?;
+            let fresh =
+                matches!(self.cache.get(&event_id), Some(c) if c.event.version == row.version);
+            if !fresh {
+                let entries = registrations::active(self.registrations()?, event_id)?
+                    .iter()
+                    .map(entry_of)
+                    .collect::<Vec<_>>();
+                let ledger = Ledger::new(rules_of(&row), entries);
+                self.cache.insert(event_id, Cached::new(row, ledger));
+                rebuilt = true;
+            }
+        }
+        let now = self.now;
+        let cached = self.cache.get_mut(&event_id).expect("loaded");
+        // Every change hands freed seats on at once, so a ledger settled before (which
+        // readers may share) needs settling again, and copying, only once a deadline passed.
+        let lapsed = cached.ledger.next_deadline().is_some_and(|at| at <= now);
+        if rebuilt || lapsed {
+            cached.ledger_mut().settle(now);
+        }
+        self.flush(event_id, "system")
+    }
+
+    pub(super) fn cached(&mut self, event_id: i64) -> &mut Cached {
+        self.cache.get_mut(&event_id).expect("event loaded")
+    }
+
+    /// Writes what the ledger decided: registration states, audit rows and emails.
+    pub(super) fn flush(&mut self, event_id: i64, actor: &str) -> diesel::QueryResult<()> {
+        let cached = self.cached(event_id);
+        if !cached.ledger.has_changes() {
+            return Ok(());
+        }
+        let (happenings, changed) = cached.take_changes();
+        let at = DbTime::of(self.now);
+        for entry in &changed {
+            self.set_state(entry.id, &state_change(entry, at))?;
+        }
+        let audit_rows: Vec<NewAuditRow> = happenings
+            .iter()
+            .map(|h| NewAuditRow {
+                event_id,
+                registration_id: Some(h.registration_id),
+                at,
+                actor: if h.by_system {
+                    "system".into()
+                } else {
+                    actor.to_owned()
+                },
+                from_status: h.from.map(|s| s.as_str().to_owned()),
+                to_status: Some(h.to.as_str().to_owned()),
+                note: h.note.clone(),
+            })
+            .collect();
+        self.deferred.audit.extend(audit_rows);
+        for happening in &happenings {
+            if let Some(kind) = self.mail_kind(event_id, happening) {
+                self.send(event_id, happening.registration_id, &kind)?;
+            }
+        }
+        self.dirty.insert(event_id);
+        Ok(())
+    }
+
+    pub(super) fn mail_kind(&mut self, event_id: i64, happening: &Happening) -> Option<MailKind> {
+        Some(match happening.notice.as_ref()? {
+            Notice::Invitation { mode, until } => MailKind::Invitation {
+                mode: *mode,
+                until: *until,
+            },
+            Notice::Confirmation { mode } => MailKind::Confirmation { mode: *mode },
+            Notice::WaitingListPlace => MailKind::WaitingListPlace {
+                position: self
+                    .cached(event_id)
+                    .ledger
+                    .position(happening.registration_id),
+            },
+            Notice::SeatOffer { mode, until } => MailKind::SeatOffer {
+                mode: *mode,
+                until: *until,
+            },
+            Notice::Lapsed { mode } => MailKind::Lapsed { mode: *mode },
+            Notice::Cancellation => MailKind::Cancellation,
+            Notice::ModeChanged { mode } => MailKind::ModeChanged { mode: *mode },
+        })
+    }
+
+    /// Puts an email with a fresh personal link into the outbox.
+    pub(super) fn send(
+        &mut self,
+        event_id: i64,
+        registration_id: i64,
+        kind: &MailKind,
+    ) -> diesel::QueryResult<()> {
+        let at = DbTime::of(self.now);
+        let Some(person) = self.row(registration_id)? else {
+            return Ok(());
+        };
+        let link_id = self.link_ids.next(self.conn)?;
+        let token = tokens::new_personal(link_id, registration_id, at);
+        let link = format!("{}/r/{}", self.public_url, token.token);
+        self.deferred.tokens.push(token.row);
+        let event = &self.cache[&event_id].event;
+        // Only the subject now; the mail worker writes the rest when it delivers.
+        let subject = crate::mail::subject(kind, &EventFacts::of(event));
+        self.deferred.outbox.push(NewOutboxRow {
+            event_id: Some(event_id),
+            registration_id: Some(registration_id),
+            kind: kind.name().to_owned(),
+            recipient: person.email,
+            subject,
+            body_text: None,
+            body_html: None,
+            calendar: None,
+            status: "pending".into(),
+            next_attempt_at: at,
+            created_at: at,
+            details: Some(serde_json::to_string(kind).expect("a mail kind serializes")),
+            link: Some(link),
+        });
+        self.emails += 1;
+        Ok(())
+    }
+
+    pub(super) fn audit_plain(
+        &mut self,
+        event_id: i64,
+        registration_id: Option<i64>,
+        actor: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+        note: &str,
+    ) -> diesel::QueryResult<()> {
+        self.deferred.audit.push(NewAuditRow {
+            event_id,
+            registration_id,
+            at: DbTime::of(self.now),
+            actor: actor.to_owned(),
+            from_status: from.map(str::to_owned),
+            to_status: to.map(str::to_owned),
+            note: note.to_owned(),
+        });
+        Ok(())
+    }
+
+    pub(super) fn conclude(
+        &mut self,
+        row: &RegistrationRow,
+        result: Result<(), Refusal>,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
+        match result {
+            Ok(()) => {
+                self.flush(row.event_id, actor)?;
+                Ok(Ok(Outcome::Registration(row.id)))
+            }
+            Err(Refusal::NotActive) => {
+                let status = self
+                    .row(row.id)?
+                    .map(|r| parse_status(&r.status))
+                    .unwrap_or(Status::Cancelled);
+                let message = match status {
+                    Status::Expired => "the deadline to answer has passed",
+                    Status::PendingEmail => "the email address is not confirmed yet",
+                    _ => "this registration has ended",
+                };
+                Ok(Err(EngineError::Conflict(message.into())))
+            }
+            Err(refusal) => Ok(Err(EngineError::Conflict(refusal.to_string()))),
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Use cases of organizers on registrations: invitations (all or nothing), revoking,
+//! promoting, deadlines, priorities, sending again, and messages to a group.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::batch::{Batch, Decided};
+use super::{EngineError, Outcome};
+use crate::domain::{
+    Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Refusal, Status,
+};
+use crate::mail::MailKind;
+use crate::store::convert::parse_status;
+use crate::store::outbox::NewOutboxRow;
+use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
+use crate::store::{registrations, tokens, DbTime};
+
+impl Batch<'_> {
+    pub(super) fn invite(
+        &mut self,
+        slug: &str,
+        invitees: &[Invitee],
+        hold_until: Option<DateTime<Utc>>,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
+        let Some(event) = self.event_by_slug(slug)? else {
+            return Ok(Err(EngineError::NotFound("event")));
+        };
+        self.load(event.id)?;
+        let now = self.now;
+        let window = Duration::days(i64::from(event.invitation_window_days));
+        let until = hold_until.unwrap_or(now + window);
+        if until <= now {
+            return Ok(Err(EngineError::field(
+                "hold_until",
+                "must be in the future",
+            )));
+        }
+        let default_mode = if event.in_person_capacity > 0 {
+            Mode::InPerson
+        } else {
+            Mode::Virtual
+        };
+
+        // Everything is checked before anything is written: all or nothing.
+        let mut errors = FieldErrors::new();
+        let mut existing = Vec::with_capacity(invitees.len());
+        let addresses: Vec<&str> = invitees.iter().map(|i| i.email.as_str()).collect();
+        let mut known: HashMap<String, RegistrationRow> =
+            registrations::by_emails(self.registrations()?, event.id, &addresses)?
+                .into_iter()
+                .map(|row| (row.email.clone(), row))
+                .collect();
+        for (i, invitee) in invitees.iter().enumerate() {
+            let row = known.remove(invitee.email.as_str());
+            if let Some(row) = &row {
+                if !parse_status(&row.status).is_ended() {
+                    errors
+                        .entry(format!("invitees[{i}].email"))
+                        .or_default()
+                        .push(format!(
+                            "{} is already registered for this event",
+                            invitee.email.as_str()
+                        ));
+                }
+            }
+            existing.push(row);
+        }
+        if !errors.is_empty() {
+            return Ok(Err(EngineError::Invalid(errors)));
+        }
+        let ledger = &self.cached(event.id).ledger;
+        for mode in Mode::ALL {
+            let wanted = invitees
+                .iter()
+                .filter(|i| i.mode.unwrap_or(default_mode) == *mode)
+                .count();
+            if let Some(free) = ledger.seats(*mode).free {
+                if wanted > free as usize {
+                    return Ok(Err(EngineError::Conflict(format!(
+                        "only {free} {} seat(s) are free for {wanted} invitation(s)",
+                        mode.as_str()
+                    ))));
+                }
+            }
+        }
+
+        let at = DbTime::of(now);
+        let mut ids = Vec::with_capacity(invitees.len());
+        for (invitee, row) in invitees.iter().zip(existing) {
+            let mode = invitee.mode.unwrap_or(default_mode);
+            let (id, from) = match row {
+                Some(row) => {
+                    self.set_person(
+                        row.id,
+                        &PersonChange {
+                            name: invitee.name.as_str().to_owned(),
+                            affiliation: row.affiliation.clone(),
+                            preference: Preference::from(mode).as_str().to_owned(),
+                        },
+                        &StateChange {
+                            mode: Some(mode.as_str().to_owned()),
+                            hold_until: Some(DbTime::of(until)),
+                            ..StateChange::without_seat(Status::Invited.as_str(), at)
+                        },
+                    )?;
+                    (row.id, Some(parse_status(&row.status)))
+                }
+                None => {
+                    let row = self.insert_registration(&NewRegistrationRow {
+                        event_id: event.id,
+                        email: invitee.email.as_str().to_owned(),
+                        name: invitee.name.as_str().to_owned(),
+                        affiliation: None,
+                        preference: Preference::from(mode).as_str().to_owned(),
+                        status: Status::Invited.as_str().to_owned(),
+                        created_at: at,
+                        updated_at: at,
+                    })?;
+                    (row.id, None)
+                }
+            };
+            let invited = self
+                .cached(event.id)
+                .ledger_mut()
+                .invite(id, from, mode, until, now);
+            debug_assert!(invited.is_ok(), "seats were counted above");
+            if let Err(refusal) = invited {
+                // Counted above, so this cannot happen; refuse rather than half-invite.
+                return Err(diesel::result::Error::QueryBuilderError(
+                    refusal.to_string().into(),
+                ));
+            }
+            ids.push(id);
+        }
+        self.flush(event.id, actor)?;
+        Ok(Ok(Outcome::Registrations(ids)))
+    }
+
+    pub(super) fn organizer_action(
+        &mut self,
+        id: i64,
+        actor: &str,
+        decide: impl FnOnce(&mut Ledger, DateTime<Utc>) -> Result<(), Refusal>,
+    ) -> diesel::QueryResult<Decided> {
+        let Some(row) = self.row(id)? else {
+            return Ok(Err(EngineError::NotFound("registration")));
+        };
+        self.load(row.event_id)?;
+        let now = self.now;
+        let result = decide(self.cached(row.event_id).ledger_mut(), now);
+        self.conclude(&row, result, actor)
+    }
+
+    pub(super) fn resend(&mut self, id: i64, actor: &str) -> diesel::QueryResult<Decided> {
+        let Some(row) = self.row(id)? else {
+            return Ok(Err(EngineError::NotFound("registration")));
+        };
+        self.load(row.event_id)?;
+        let entry = self.cached(row.event_id).ledger.entry(id).cloned();
+        let kind = match entry {
+            Some(Entry {
+                status: Status::Invited,
+                mode: Some(mode),
+                hold_until: Some(until),
+                ..
+            }) => MailKind::Invitation { mode, until },
+            Some(Entry {
+                status: Status::Offered,
+                mode: Some(mode),
+                hold_until: Some(until),
+                ..
+            }) => MailKind::SeatOffer { mode, until },
+            _ => {
+                return Ok(Err(EngineError::Conflict(
+                    "only an open invitation or offer can be sent again".into(),
+                )))
+            }
+        };
+        self.send(row.event_id, id, &kind)?;
+        let status = row.status.clone();
+        self.audit_plain(
+            row.event_id,
+            Some(id),
+            actor,
+            Some(&status),
+            Some(&status),
+            "sent again",
+        )?;
+        Ok(Ok(Outcome::Registration(id)))
+    }
+
+    pub(super) fn message(
+        &mut self,
+        slug: &str,
+        group: Group,
+        subject: &str,
+        body: &str,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
+        let Some(event) = self.event_by_slug(slug)? else {
+            return Ok(Err(EngineError::NotFound("event")));
+        };
+        self.load(event.id)?;
+        let mut ids: Vec<i64> = self
+            .cached(event.id)
+            .ledger
+            .entries()
+            .filter(|e| group.includes(e))
+            .map(|e| e.id)
+            .collect();
+        ids.sort_unstable();
+        let at = DbTime::of(self.now);
+        let title = self.cache[&event.id].event.title.clone();
+        for &id in &ids {
+            let Some(person) = self.row(id)? else {
+                continue;
+            };
+            let link_id = self.link_ids.next(self.conn)?;
+            let token = tokens::new_personal(link_id, id, at);
+            let link = format!("{}/r/{}", self.public_url, token.token);
+            self.deferred.tokens.push(token.row);
+            let mail =
+                crate::mail::message::organizer_message(&title, &person.name, subject, body, &link);
+            self.deferred.outbox.push(NewOutboxRow {
+                event_id: Some(event.id),
+                registration_id: Some(id),
+                kind: mail.kind.to_owned(),
+                recipient: person.email,
+                subject: mail.subject,
+                body_text: Some(mail.text),
+                body_html: Some(mail.html),
+                calendar: None,
+                status: "pending".into(),
+                next_attempt_at: at,
+                created_at: at,
+                details: None,
+                link: None,
+            });
+            self.emails += 1;
+        }
+        self.audit_plain(
+            event.id,
+            None,
+            actor,
+            None,
+            None,
+            &format!(
+                "message {subject:?} sent to {} ({})",
+                ids.len(),
+                group.as_str()
+            ),
+        )?;
+        Ok(Ok(Outcome::Registrations(ids)))
+    }
+}

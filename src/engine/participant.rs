@@ -1,0 +1,208 @@
+//! Use cases of participants: joining the line, every action of the personal link, and
+//! erasing one's own data.
+
+use super::batch::{Batch, Decided};
+use super::{EngineError, Outcome, PersonalAction, PersonalView};
+use crate::domain::{Join, Phase, Status};
+use crate::mail::MailKind;
+use crate::reads;
+use crate::store::convert::{parse_phase, parse_preference, parse_status};
+use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
+use crate::store::{from_db_time, outbox, registrations, to_db_time, tokens, DbTime};
+
+impl Batch<'_> {
+    pub(super) fn join(&mut self, slug: &str, join: &Join) -> diesel::QueryResult<Decided> {
+        let Some(event) = self.event_by_slug(slug)? else {
+            return Ok(Err(EngineError::NotFound("event")));
+        };
+        let phase = parse_phase(&event.phase);
+        if phase == Phase::Draft {
+            return Ok(Err(EngineError::Conflict(
+                "registration for this event has not opened".into(),
+            )));
+        }
+        if !phase.accepts_entries() {
+            return Ok(Err(EngineError::Conflict(
+                "registration for this event is closed".into(),
+            )));
+        }
+        if self.now >= from_db_time(event.starts_at) {
+            return Ok(Err(EngineError::Conflict(
+                "the event has already started".into(),
+            )));
+        }
+        self.load(event.id)?;
+        let at = DbTime::of(self.now);
+        // Inserted unless the address is known: the unique index decides, so a new address
+        // (nearly every join in a rush) costs one statement and no lookup.
+        let inserted = self.insert_registration_unless_known(&NewRegistrationRow {
+            event_id: event.id,
+            email: join.email.as_str().to_owned(),
+            name: join.name.as_str().to_owned(),
+            affiliation: join.affiliation.clone(),
+            preference: join.preference.as_str().to_owned(),
+            status: Status::PendingEmail.as_str().to_owned(),
+            created_at: at,
+            updated_at: at,
+        })?;
+        if let Some(row) = inserted {
+            self.audit_plain(
+                event.id,
+                Some(row.id),
+                "participant",
+                None,
+                Some("pending_email"),
+                "joined; address to be confirmed",
+            )?;
+            self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
+            return Ok(Ok(Outcome::Done));
+        }
+        let existing =
+            registrations::by_email(self.registrations()?, event.id, join.email.as_str())?;
+        match existing {
+            // Gone since the insert found it: only another instance erasing it could do that.
+            None => return Ok(Err(EngineError::Unavailable)),
+            Some(row) if parse_status(&row.status).is_ended() => {
+                self.set_person(
+                    row.id,
+                    &PersonChange {
+                        name: join.name.as_str().to_owned(),
+                        affiliation: join.affiliation.clone(),
+                        preference: join.preference.as_str().to_owned(),
+                    },
+                    &StateChange::without_seat(Status::PendingEmail.as_str(), at),
+                )?;
+                self.audit_plain(
+                    event.id,
+                    Some(row.id),
+                    "participant",
+                    Some(&row.status),
+                    Some("pending_email"),
+                    "joined again; address to be confirmed",
+                )?;
+                self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
+            }
+            // A known address gets its link again, and the answer is the same as for a new
+            // one, so the form does not reveal who registered.
+            Some(row) if row.status == Status::PendingEmail.as_str() => {
+                self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
+            }
+            Some(row) => self.send(event.id, row.id, &MailKind::LinkAgain)?,
+        }
+        Ok(Ok(Outcome::Done))
+    }
+
+    pub(super) fn personal(
+        &mut self,
+        token: &str,
+        action: PersonalAction,
+    ) -> diesel::QueryResult<Decided> {
+        let Some(row) = self.registration_of_link(token)? else {
+            return Ok(Err(EngineError::NotFound("registration")));
+        };
+        let id = row.id;
+        self.load(row.event_id)?;
+        let now = self.now;
+        let pending = row.status == Status::PendingEmail.as_str();
+        let preference = parse_preference(&row.preference);
+        let cached = self.cached(row.event_id);
+        let result = match action {
+            PersonalAction::ConfirmEmail if pending => {
+                cached.ledger_mut().place(id, preference, now)
+            }
+            // Confirming twice (a second click on the link) changes nothing.
+            PersonalAction::ConfirmEmail => return self.personal_view(row.event_id, id),
+            PersonalAction::Accept(mode) => cached.ledger_mut().accept(id, mode, now),
+            PersonalAction::Decline => cached.ledger_mut().decline(id, now),
+            PersonalAction::Cancel if pending => {
+                self.end_pending(
+                    &row,
+                    Status::Cancelled,
+                    "participant",
+                    "cancelled before confirming",
+                )?;
+                return self.personal_view(row.event_id, id);
+            }
+            PersonalAction::Cancel => cached.ledger_mut().cancel(id, now),
+            PersonalAction::Switch(mode) => cached.ledger_mut().switch(id, mode, now),
+            PersonalAction::WaitFor(mode) => cached.ledger_mut().wait_for(id, mode, now),
+            PersonalAction::LeaveWait => cached.ledger_mut().leave_wait(id, now),
+            PersonalAction::Erase => return self.erase(&row),
+        };
+        match self.conclude(&row, result, "participant")? {
+            Ok(_) => self.personal_view(row.event_id, id),
+            refused => Ok(refused),
+        }
+    }
+
+    pub(super) fn personal_view(&mut self, event_id: i64, id: i64) -> diesel::QueryResult<Decided> {
+        let Some(row) = self.row(id)? else {
+            return Ok(Err(EngineError::NotFound("registration")));
+        };
+        let cached = self.cached(event_id);
+        Ok(Ok(Outcome::Personal(Box::new(PersonalView {
+            event_slug: cached.event.slug.clone(),
+            registration: reads::registration_in(&cached.ledger, row),
+        }))))
+    }
+
+    pub(super) fn end_pending(
+        &mut self,
+        row: &RegistrationRow,
+        to: Status,
+        actor: &str,
+        note: &str,
+    ) -> diesel::QueryResult<()> {
+        let at = DbTime::of(self.now);
+        self.set_state(row.id, &StateChange::without_seat(to.as_str(), at))?;
+        self.audit_plain(
+            row.event_id,
+            Some(row.id),
+            actor,
+            Some(&row.status),
+            Some(to.as_str()),
+            note,
+        )
+    }
+
+    /// Cancels whatever the person holds, then removes their personal data: name, address,
+    /// affiliation, links and undelivered emails. The audit log keeps only the bare states.
+    pub(super) fn erase(&mut self, row: &RegistrationRow) -> diesel::QueryResult<Decided> {
+        let status = parse_status(&row.status);
+        if status == Status::PendingEmail {
+            self.end_pending(
+                row,
+                Status::Cancelled,
+                "participant",
+                "cancelled; data erased",
+            )?;
+        } else if !status.is_ended() {
+            let now = self.now;
+            let cancelled = self.cached(row.event_id).ledger_mut().cancel(row.id, now);
+            if cancelled.is_ok() {
+                self.flush(row.event_id, "participant")?;
+            }
+        }
+        let at = to_db_time(self.now);
+        // The links and emails to drop may still be waiting to be written.
+        self.write_deferred()?;
+        registrations::erase_person(self.registrations()?, row.id, at)?;
+        self.rows.remove(&row.id);
+        tokens::forget_personal(self.conn, row.id)?;
+        for owner in self.link_owners.values_mut() {
+            if *owner == Some(row.id) {
+                *owner = None;
+            }
+        }
+        outbox::drop_pending_for(self.conn, row.id)?;
+        self.audit_plain(
+            row.event_id,
+            Some(row.id),
+            "participant",
+            None,
+            None,
+            "personal data erased",
+        )?;
+        Ok(Ok(Outcome::Done))
+    }
+}
