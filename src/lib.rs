@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod engine;
+pub mod jobs;
 pub mod mail;
 pub mod published;
 pub mod reads;

@@ -7,7 +7,10 @@ mod requests;
 mod values;
 
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
-pub use requests::{EventPatch, EventSettings, FieldErrors, Group, Invitee, Join, PersonalAction};
+pub use requests::{
+    join_of, parse_field, EventPatch, EventSettings, FieldErrors, Group, Invitee, Join,
+    PersonalAction,
+};
 pub use values::{
     normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,
     Status, TimeZoneName,

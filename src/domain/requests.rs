@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{Email, Entry, Mode, PersonName, Phase, Preference, Slug, Status};
+use super::{
+    Affiliation, Email, Entry, Mode, ParseError, PersonName, Phase, Preference, Slug, Status,
+};
 
 /// Field name -> messages, as the API reports them.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
@@ -120,4 +122,48 @@ pub enum PersonalAction {
     WaitFor(Mode),
     LeaveWait,
     Erase,
+}
+
+/// The value, or its parse error noted under `field`.
+pub fn parse_field<T>(
+    errors: &mut FieldErrors,
+    field: &str,
+    result: Result<T, ParseError>,
+) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(e) => {
+            errors.entry(field.to_owned()).or_default().push(e.0);
+            None
+        }
+    }
+}
+
+/// A join as the public form and the API submit it, every bad field named at once.
+pub fn join_of(
+    email: &str,
+    name: &str,
+    affiliation: Option<&str>,
+    preference: Preference,
+    consent: bool,
+) -> Result<Join, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let email = parse_field(&mut errors, "email", Email::parse(email));
+    let name = parse_field(&mut errors, "name", PersonName::parse(name));
+    let affiliation = parse_field(&mut errors, "affiliation", Affiliation::parse(affiliation));
+    if !consent {
+        errors
+            .entry("consent".into())
+            .or_default()
+            .push("you must agree to the privacy notice to join".into());
+    }
+    match (email, name, affiliation) {
+        (Some(email), Some(name), Some(affiliation)) if errors.is_empty() => Ok(Join {
+            email,
+            name,
+            affiliation: affiliation.into_inner(),
+            preference,
+        }),
+        _ => Err(errors),
+    }
 }

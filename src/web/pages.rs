@@ -6,9 +6,9 @@ use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::api::join_of;
 use super::error::ApiError;
 use super::{page_cache, read, AppState};
+use crate::domain::join_of;
 use crate::domain::{FieldErrors, PersonalAction};
 use crate::domain::{Mode, Phase, Preference, Status};
 use crate::engine::{Command, EngineError};

@@ -1,0 +1,89 @@
+//! Events: list, create, read and change.
+
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+
+use super::bodies::{patch_of, settings_of, EventChanges, NewEvent};
+use super::event_state;
+use super::shapes::{event_out, EventList, EventOut};
+use crate::engine::{Command, Outcome};
+use crate::reads;
+use crate::store::events;
+use crate::web::auth::Organizer;
+use crate::web::error::{ApiError, ErrorBody};
+use crate::web::input::Json;
+use crate::web::{read, AppState};
+
+#[utoipa::path(get, path = "/api/v1/events", tag = "events",
+    responses((status = 200, description = "Published events (phase not draft)", body = EventList)))]
+pub async fn list_events(
+    state: web::Data<AppState>,
+    organizer: Option<Organizer>,
+) -> Result<HttpResponse, ApiError> {
+    let now = Utc::now();
+    let states = read(&state, move |conn| {
+        let rows = events::published(conn)?;
+        let mut states = Vec::with_capacity(rows.len());
+        for row in rows {
+            states.push(reads::event_state(conn, row, now)?);
+        }
+        Ok(states)
+    })
+    .await?;
+    let events = states
+        .iter()
+        .map(|s| event_out(s, organizer.is_some()))
+        .collect();
+    Ok(HttpResponse::Ok().json(EventList { events }))
+}
+
+#[utoipa::path(post, path = "/api/v1/events", tag = "events", request_body = NewEvent,
+    security(("bearer" = [])),
+    responses((status = 201, body = EventOut), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_event(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    body: Json<NewEvent>,
+) -> Result<HttpResponse, ApiError> {
+    let _ = organizer;
+    let settings = settings_of(body.0)?;
+    let Outcome::Event(row) = state.engine.submit(Command::CreateEvent(settings)).await? else {
+        return Err(ApiError::internal());
+    };
+    let event = event_state(&state, row.slug.clone(), true).await?;
+    Ok(HttpResponse::Created().json(event_out(&event, true)))
+}
+
+#[utoipa::path(get, path = "/api/v1/events/{slug}", tag = "events",
+    params(("slug" = String, Path)),
+    responses((status = 200, body = EventOut), (status = 404, body = ErrorBody)))]
+pub async fn get_event(
+    state: web::Data<AppState>,
+    organizer: Option<Organizer>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let event = event_state(&state, slug.into_inner(), organizer.is_some()).await?;
+    Ok(HttpResponse::Ok().json(event_out(&event, organizer.is_some())))
+}
+
+#[utoipa::path(patch, path = "/api/v1/events/{slug}", tag = "events", request_body = EventChanges,
+    params(("slug" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = EventOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_event(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    slug: web::Path<String>,
+    body: Json<EventChanges>,
+) -> Result<HttpResponse, ApiError> {
+    let patch = patch_of(body.0)?;
+    let command = Command::UpdateEvent {
+        slug: slug.into_inner(),
+        patch,
+        actor: organizer.actor(),
+    };
+    let Outcome::Event(row) = state.engine.submit(command).await? else {
+        return Err(ApiError::internal());
+    };
+    let event = event_state(&state, row.slug.clone(), true).await?;
+    Ok(HttpResponse::Ok().json(event_out(&event, true)))
+}

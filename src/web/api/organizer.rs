@@ -1,0 +1,260 @@
+//! Organizer routes on registrations: invitations, the list, revoke, promote, deadlines,
+//! the audit log and the CSV export.
+
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+
+use super::bodies::{invitation_of, Hold, Invitations, RegistrationFilter};
+use super::event_state;
+use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, RegistrationOut};
+use crate::domain::{parse_field, FieldErrors, Mode, Status};
+use crate::engine::{Command, Outcome};
+use crate::reads;
+use crate::store::{audit, events, from_db_time};
+use crate::web::auth::Organizer;
+use crate::web::error::{ApiError, ErrorBody};
+use crate::web::input::ValidJson;
+use crate::web::{read, AppState};
+
+#[utoipa::path(post, path = "/api/v1/events/{slug}/invitations", tag = "organizer", request_body = Invitations,
+    params(("slug" = String, Path)), security(("bearer" = [])),
+    responses((status = 201, body = RegistrationList), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn invite(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    slug: web::Path<String>,
+    body: ValidJson<Invitations>,
+) -> Result<HttpResponse, ApiError> {
+    let (invitees, hold_until) = invitation_of(&body.0, Utc::now())?;
+    let command = Command::Invite {
+        slug: slug.clone(),
+        invitees,
+        hold_until,
+        actor: organizer.actor(),
+    };
+    let Outcome::Registrations(ids) = state.engine.submit(command).await? else {
+        return Err(ApiError::internal());
+    };
+    let list = registrations_by_id(&state, slug.into_inner(), ids).await?;
+    Ok(HttpResponse::Created().json(list))
+}
+
+async fn registrations_by_id(
+    state: &AppState,
+    slug: String,
+    ids: Vec<i64>,
+) -> Result<RegistrationList, ApiError> {
+    let event = event_state(state, slug, true).await?;
+    let found = read(state, move |conn| {
+        let mut list = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = crate::store::registrations::by_id(conn, id)? {
+                list.push(reads::registration_state(&event, row));
+            }
+        }
+        Ok(list)
+    })
+    .await?;
+    Ok(RegistrationList {
+        registrations: found.into_iter().map(registration_out).collect(),
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/events/{slug}/registrations", tag = "organizer",
+    params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
+    responses((status = 200, body = RegistrationList), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn list_registrations(
+    state: web::Data<AppState>,
+    _organizer: Organizer,
+    slug: web::Path<String>,
+    filter: web::Query<RegistrationFilter>,
+) -> Result<HttpResponse, ApiError> {
+    let (status, mode) = parse_filter(&filter)?;
+    let event = event_state(&state, slug.into_inner(), true).await?;
+    let list = read(&state, move |conn| {
+        Ok(reads::registrations_of(conn, &event, status, mode)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(RegistrationList {
+        registrations: list.into_iter().map(registration_out).collect(),
+    }))
+}
+
+fn parse_filter(filter: &RegistrationFilter) -> Result<(Option<Status>, Option<Mode>), ApiError> {
+    let mut errors = FieldErrors::new();
+    let status = filter
+        .status
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|s| parse_field(&mut errors, "status", s.parse()));
+    let mode = filter
+        .mode
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|m| parse_field(&mut errors, "mode", m.parse()));
+    if errors.is_empty() {
+        Ok((status, mode))
+    } else {
+        Err(ApiError::invalid(errors))
+    }
+}
+
+async fn organizer_action(state: &AppState, command: Command) -> Result<HttpResponse, ApiError> {
+    let Outcome::Registration(id) = state.engine.submit(command).await? else {
+        return Err(ApiError::internal());
+    };
+    let found = read(state, move |conn| {
+        let row = crate::store::registrations::by_id(conn, id)?
+            .ok_or_else(|| ApiError::not_found("registration"))?;
+        let event = events::by_id(conn, row.event_id)?;
+        let event = reads::event_state(conn, event, Utc::now())?;
+        Ok(reads::registration_state(&event, row))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(registration_out(found)))
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/revoke", tag = "organizer",
+    params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn revoke(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    organizer_action(
+        &state,
+        Command::Revoke {
+            id: id.into_inner(),
+            actor: organizer.actor(),
+        },
+    )
+    .await
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/promote", tag = "organizer",
+    params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn promote(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    organizer_action(
+        &state,
+        Command::Promote {
+            id: id.into_inner(),
+            actor: organizer.actor(),
+        },
+    )
+    .await
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/hold", tag = "organizer", request_body = Hold,
+    params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_hold(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<i64>,
+    body: ValidJson<Hold>,
+) -> Result<HttpResponse, ApiError> {
+    let until = body.0.hold_until.with_timezone(&Utc);
+    if until <= Utc::now() {
+        return Err(ApiError::field("hold_until", "must be in the future"));
+    }
+    organizer_action(
+        &state,
+        Command::SetHold {
+            id: id.into_inner(),
+            until,
+            actor: organizer.actor(),
+        },
+    )
+    .await
+}
+
+#[utoipa::path(get, path = "/api/v1/events/{slug}/audit", tag = "organizer",
+    params(("slug" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = AuditLog), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn audit_log(
+    state: web::Data<AppState>,
+    _organizer: Organizer,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let slug = slug.into_inner();
+    let rows = read(&state, move |conn| {
+        let event = events::by_slug(conn, &slug)?.ok_or_else(|| ApiError::not_found("event"))?;
+        Ok(audit::for_event(conn, event.id)?)
+    })
+    .await?;
+    let entries = rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            at: from_db_time(r.at),
+            actor: r.actor,
+            registration_id: r.registration_id,
+            from: r.from_status,
+            to: r.to_status,
+            note: r.note,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(AuditLog { entries }))
+}
+
+#[utoipa::path(get, path = "/api/v1/events/{slug}/export.csv", tag = "organizer",
+    params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
+    responses((status = 200, description = "Registrations as CSV", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn export_csv(
+    state: web::Data<AppState>,
+    _organizer: Organizer,
+    slug: web::Path<String>,
+    filter: web::Query<RegistrationFilter>,
+) -> Result<HttpResponse, ApiError> {
+    let (status, mode) = parse_filter(&filter)?;
+    let slug = slug.into_inner();
+    let event = event_state(&state, slug.clone(), true).await?;
+    let list = read(&state, move |conn| {
+        Ok(reads::registrations_of(conn, &event, status, mode)?)
+    })
+    .await?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let write = |writer: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
+        writer.write_record([
+            "id",
+            "name",
+            "email",
+            "affiliation",
+            "status",
+            "mode",
+            "preference",
+            "position",
+            "hold_until",
+            "registered_at",
+        ])?;
+        for r in list.into_iter().map(registration_out) {
+            writer.write_record([
+                r.id.to_string(),
+                r.name,
+                r.email,
+                r.affiliation.unwrap_or_default(),
+                r.status.to_string(),
+                r.mode.map(|m| m.to_string()).unwrap_or_default(),
+                r.preference.to_string(),
+                r.position.map(|p| p.to_string()).unwrap_or_default(),
+                r.hold_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                r.created_at.to_rfc3339(),
+            ])?;
+        }
+        Ok(())
+    };
+    write(&mut writer).map_err(|_| ApiError::internal())?;
+    let body = writer.into_inner().map_err(|_| ApiError::internal())?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{slug}-registrations.csv\""),
+        ))
+        .body(body))
+}

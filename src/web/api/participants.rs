@@ -1,0 +1,177 @@
+//! Participant routes: joining the line, and everything a personal link allows.
+
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+
+use super::bodies::{AcceptChoice, JoinBody, ModeChoice};
+use super::shapes::{me_of, me_out, Me, Message};
+use crate::domain::{join_of, PersonalAction};
+use crate::engine::{Command, Outcome};
+use crate::reads;
+use crate::web::error::{ApiError, ErrorBody};
+use crate::web::input::ValidJson;
+use crate::web::{read, AppState};
+
+pub const JOIN_MESSAGE: &str =
+    "Thank you. Please check your inbox: we have sent you a link to confirm your address.";
+
+#[utoipa::path(post, path = "/api/v1/events/{slug}/entries", tag = "participants", request_body = JoinBody,
+    params(("slug" = String, Path)),
+    responses((status = 202, body = Message), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn join(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    body: ValidJson<JoinBody>,
+) -> Result<HttpResponse, ApiError> {
+    let entry = body.0;
+    let join = join_of(
+        &entry.email,
+        &entry.name,
+        entry.affiliation.as_deref(),
+        entry.preference,
+        entry.consent,
+    )
+    .map_err(ApiError::invalid)?;
+    state
+        .engine
+        .submit(Command::Join {
+            slug: slug.into_inner(),
+            join,
+        })
+        .await?;
+    Ok(HttpResponse::Accepted().json(Message {
+        message: JOIN_MESSAGE.into(),
+    }))
+}
+
+async fn personal(
+    state: &AppState,
+    token: String,
+    action: PersonalAction,
+) -> Result<HttpResponse, ApiError> {
+    let Outcome::Personal(view) = state
+        .engine
+        .submit(Command::Personal { token, action })
+        .await?
+    else {
+        return Err(ApiError::internal());
+    };
+    Ok(HttpResponse::Ok().json(me_of(&view.event_slug, view.registration)))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody)))]
+pub async fn me(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let token = token.into_inner();
+    let (event, registration) = read(&state, move |conn| {
+        reads::by_token(conn, &token, Utc::now())?
+            .ok_or_else(|| ApiError::not_found("registration"))
+    })
+    .await?;
+    if event.needs_settling {
+        state.engine.nudge(Command::Settle {
+            event_id: event.event.id,
+        });
+    }
+    Ok(HttpResponse::Ok().json(me_out(&event, registration)))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/{token}/confirm-email", tag = "participants", params(("token" = String, Path)),
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn confirm_email(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    personal(&state, token.into_inner(), PersonalAction::ConfirmEmail).await
+}
+
+#[utoipa::path(post, path = "/api/v1/me/{token}/accept", tag = "participants", params(("token" = String, Path)), request_body = AcceptChoice,
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn accept(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: ValidJson<AcceptChoice>,
+) -> Result<HttpResponse, ApiError> {
+    personal(
+        &state,
+        token.into_inner(),
+        PersonalAction::Accept(body.0.mode),
+    )
+    .await
+}
+
+#[utoipa::path(post, path = "/api/v1/me/{token}/decline", tag = "participants", params(("token" = String, Path)),
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn decline(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    personal(&state, token.into_inner(), PersonalAction::Decline).await
+}
+
+#[utoipa::path(post, path = "/api/v1/me/{token}/cancel", tag = "participants", params(("token" = String, Path)),
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn cancel(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    personal(&state, token.into_inner(), PersonalAction::Cancel).await
+}
+
+#[utoipa::path(post, path = "/api/v1/me/{token}/switch", tag = "participants", params(("token" = String, Path)), request_body = ModeChoice,
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn switch(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: ValidJson<ModeChoice>,
+) -> Result<HttpResponse, ApiError> {
+    personal(
+        &state,
+        token.into_inner(),
+        PersonalAction::Switch(body.0.mode),
+    )
+    .await
+}
+
+#[utoipa::path(post, path = "/api/v1/me/{token}/wait-for", tag = "participants", params(("token" = String, Path)), request_body = ModeChoice,
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn wait_for(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: ValidJson<ModeChoice>,
+) -> Result<HttpResponse, ApiError> {
+    personal(
+        &state,
+        token.into_inner(),
+        PersonalAction::WaitFor(body.0.mode),
+    )
+    .await
+}
+
+#[utoipa::path(delete, path = "/api/v1/me/{token}/wait-for", tag = "participants", params(("token" = String, Path)),
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn leave_wait(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    personal(&state, token.into_inner(), PersonalAction::LeaveWait).await
+}
+
+#[utoipa::path(delete, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
+    responses((status = 204, description = "Cancelled and erased"), (status = 404, body = ErrorBody)))]
+pub async fn erase(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    state
+        .engine
+        .submit(Command::Personal {
+            token: token.into_inner(),
+            action: PersonalAction::Erase,
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
