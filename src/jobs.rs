@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use chrono::Utc;
 
+use crate::domain::EventId;
 use crate::engine::{Command, Engine};
-use crate::store;
+use crate::store::{self, DbTime};
 
 /// Expires lapsed holds every few seconds: finds the events that have one and asks the
 /// writer to settle them. With several instances each may ask; the writer's lock on the
@@ -18,11 +19,11 @@ pub fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
         loop {
             ticks.tick().await;
             let pool = pool.clone();
-            let due = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<i64>> {
+            let due = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<EventId>> {
                 let mut conn = pool.get()?;
                 Ok(store::registrations::events_with_lapsed_holds(
                     &mut conn,
-                    Utc::now().naive_utc(),
+                    DbTime::of(Utc::now()),
                 )?)
             })
             .await;
@@ -30,7 +31,7 @@ pub fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
                 Ok(Ok(events)) => {
                     for event_id in events {
                         if let Err(error) = engine.submit(Command::Settle { event_id }).await {
-                            tracing::warn!(event_id, %error, "sweeping lapsed holds failed");
+                            tracing::warn!(event_id = event_id.0, %error, "sweeping lapsed holds failed");
                         }
                     }
                 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, RwLock};
 
-use crate::domain::Ledger;
+use crate::domain::{EventId, Ledger};
 
 /// Ledgers by event id, each with the event version it reflects. Rebuilding a ledger
 /// reads every active registration of the event; with thousands of them that cost would
@@ -13,14 +13,14 @@ use crate::domain::Ledger;
 /// each new ledger just before its transaction commits and keeps the previous one, so a
 /// reader finds the version it reads from the database whether it reads just before or
 /// just after the commit.
-static PUBLISHED: LazyLock<RwLock<HashMap<i64, Versions>>> =
+static PUBLISHED: LazyLock<RwLock<HashMap<EventId, Versions>>> =
     LazyLock::new(|| RwLock::new(HashMap::new()));
 
 /// The newest ledgers of one event, newest last.
 type Versions = Vec<(i64, Arc<Ledger>)>;
 
 /// Shares the ledger of an event as of `version` with every reader.
-pub fn publish(event_id: i64, version: i64, ledger: Arc<Ledger>) {
+pub fn publish(event_id: EventId, version: i64, ledger: Arc<Ledger>) {
     let mut published = PUBLISHED.write().unwrap_or_else(|e| e.into_inner());
     let versions = published.entry(event_id).or_default();
     if versions.iter().any(|(v, _)| *v == version) {
@@ -45,7 +45,7 @@ pub fn retire_superseded() {
 }
 
 /// Takes back a ledger shared before a commit that then failed.
-pub fn withdraw(event_id: i64, version: i64) {
+pub fn withdraw(event_id: EventId, version: i64) {
     let mut published = PUBLISHED.write().unwrap_or_else(|e| e.into_inner());
     if let Some(versions) = published.get_mut(&event_id) {
         versions.retain(|(v, _)| *v != version);
@@ -53,12 +53,12 @@ pub fn withdraw(event_id: i64, version: i64) {
 }
 
 /// The newest version of an event this process has committed or is committing, if any.
-pub fn newest_published(event_id: i64) -> Option<i64> {
+pub fn newest_published(event_id: EventId) -> Option<i64> {
     let published = PUBLISHED.read().unwrap_or_else(|e| e.into_inner());
     published.get(&event_id)?.last().map(|(v, _)| *v)
 }
 
-pub fn published(event_id: i64, version: i64) -> Option<Arc<Ledger>> {
+pub fn published(event_id: EventId, version: i64) -> Option<Arc<Ledger>> {
     let published = PUBLISHED.read().unwrap_or_else(|e| e.into_inner());
     published
         .get(&event_id)?
@@ -88,7 +88,7 @@ mod tests {
     #[test]
     fn retiring_keeps_only_the_newest_ledger_of_each_event() {
         // Ids no other test publishes: the published ledgers are shared by the process.
-        let (busy, quiet) = (-7_001, -7_002);
+        let (busy, quiet) = (EventId(-7_001), EventId(-7_002));
         let (old, new, only) = (empty_ledger(), empty_ledger(), empty_ledger());
         publish(busy, 4, Arc::clone(&old));
         publish(busy, 5, Arc::clone(&new));

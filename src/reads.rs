@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Ledger, Mode, Status};
 use crate::published::{publish, published};
-use crate::store::convert::{entry_of, parse_mode, parse_preference, parse_status, rules_of};
+use crate::store::convert::{entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{events, registrations, tokens, DbConnection, QueryResult};
@@ -92,7 +92,7 @@ pub fn registration_state(state: &EventState, row: RegistrationRow) -> Registrat
 
 /// A registration with the state a settled ledger gives it.
 pub fn registration_in(ledger: &Ledger, row: RegistrationRow) -> RegistrationState {
-    let position = ledger.position(row.id);
+    let position = ledger.position(row.id.0);
     shown(ledger, row, position)
 }
 
@@ -102,19 +102,19 @@ pub fn registration_states(
     state: &EventState,
     rows: Vec<RegistrationRow>,
 ) -> Vec<RegistrationState> {
-    let ids = rows.iter().map(|row| row.id).collect();
+    let ids = rows.iter().map(|row| row.id.0).collect();
     let positions = state.ledger.positions(&ids);
     rows.into_iter()
         .map(|row| {
-            let position = positions.get(&row.id).copied();
+            let position = positions.get(&row.id.0).copied();
             shown(&state.ledger, row, position)
         })
         .collect()
 }
 
 fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> RegistrationState {
-    let stored = parse_status(&row.status);
-    match ledger.entry(row.id) {
+    let stored = row.status;
+    match ledger.entry(row.id.0) {
         Some(entry) => {
             let confirmed_waiting = entry.status == Status::Confirmed && entry.wait_for.is_some();
             RegistrationState {
@@ -150,7 +150,7 @@ fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> Regist
             };
             RegistrationState {
                 status,
-                mode: parse_mode(row.mode.as_deref()),
+                mode: row.mode,
                 hold_until: None,
                 position: None,
                 wait_for: None,
@@ -180,7 +180,7 @@ pub fn registrations_of(
         registration_states(state, registrations::for_event(conn, state.event.id)?)
             .into_iter()
             .map(|mut view| {
-                view.line_rank = line_order.get(&view.row.id).copied();
+                view.line_rank = line_order.get(&view.row.id.0).copied();
                 view
             })
             .filter(|r| status.is_none_or(|s| r.status == s))
@@ -203,8 +203,4 @@ pub fn by_token(
     let state = event_state(conn, event, now)?;
     let registration = registration_state(&state, row);
     Ok(Some((state, registration)))
-}
-
-pub fn preference_of(row: &RegistrationRow) -> crate::domain::Preference {
-    parse_preference(&row.preference)
 }

@@ -1,11 +1,13 @@
 //! The product in plain Rust, with no I/O: the values a registration is made of and the
 //! seat ledger that decides every change of state (SPEC.md, "Registration state machine").
 
+mod ids;
 pub mod invitation_list;
 mod ledger;
 mod requests;
 mod values;
 
+pub use ids::{EventId, RegistrationId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
 pub use requests::{
     join_of, parse_field, EventPatch, EventSettings, FieldErrors, Group, Invitee, Join,

@@ -17,20 +17,20 @@ impl Batch<'_> {
                 actor,
             } => self.invite(slug, invitees, *hold_until, actor),
             Command::Revoke { id, actor } => {
-                self.organizer_action(*id, actor, |ledger, now| ledger.revoke(*id, now))
+                self.organizer_action(*id, actor, |ledger, now| ledger.revoke(id.0, now))
             }
             Command::Promote { id, actor } => {
-                self.organizer_action(*id, actor, |ledger, now| ledger.promote_now(*id, now))
+                self.organizer_action(*id, actor, |ledger, now| ledger.promote_now(id.0, now))
             }
             Command::SetHold { id, until, actor } => {
-                self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(*id, *until, now))
+                self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(id.0, *until, now))
             }
             Command::SetPriority {
                 id,
                 priority,
                 actor,
             } => self.organizer_action(*id, actor, |ledger, now| {
-                ledger.set_priority(*id, *priority, now)
+                ledger.set_priority(id.0, *priority, now)
             }),
             Command::Resend { id, actor } => self.resend(*id, actor),
             Command::Message {

@@ -10,10 +10,10 @@ use chrono::{DateTime, Utc};
 use super::cache::Cached;
 use super::writer::Job;
 use super::{Command, EngineError, Outcome};
-use crate::domain::{Happening, Ledger, Notice, Refusal, Status};
+use crate::domain::{EventId, Happening, Ledger, Notice, Refusal, RegistrationId, Status};
 use crate::mail::{EventFacts, MailKind};
 use crate::store::audit::NewAuditRow;
-use crate::store::convert::{entry_of, parse_status, rules_of, state_change};
+use crate::store::convert::{entry_of, rules_of, state_change};
 use crate::store::events::EventRow;
 use crate::store::outbox::NewOutboxRow;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
@@ -23,18 +23,18 @@ use crate::store::{audit, events, outbox, registrations, tokens, DbConnection, D
 /// The state of one transaction: events locked so far and the ledgers changed.
 pub(super) struct Batch<'a> {
     pub(super) conn: &'a mut DbConnection,
-    pub(super) cache: &'a mut HashMap<i64, Cached>,
-    pub(super) locked: HashSet<i64>,
-    pub(super) dirty: HashSet<i64>,
+    pub(super) cache: &'a mut HashMap<EventId, Cached>,
+    pub(super) locked: HashSet<EventId>,
+    pub(super) dirty: HashSet<EventId>,
     /// Registrations read or written in this transaction, as they now stand.
-    pub(super) rows: foldhash::HashMap<i64, RegistrationRow>,
+    pub(super) rows: foldhash::HashMap<RegistrationId, RegistrationRow>,
     pub(super) deferred: Deferred,
     pub(super) now: DateTime<Utc>,
     pub(super) public_url: &'a str,
     pub(super) emails: usize,
     /// The registration of each personal link the batch's commands use, looked up for all
     /// of them at once; `None` for a link that matches none.
-    pub(super) link_owners: HashMap<String, Option<i64>>,
+    pub(super) link_owners: HashMap<String, Option<RegistrationId>>,
     pub(super) link_ids: tokens::LinkIds,
 }
 
@@ -49,7 +49,7 @@ pub(super) struct Deferred {
     /// Registration states by id, the last change of each. They are written before any
     /// statement that reads or writes registrations (see [`Batch::registrations`]), so
     /// SQL never sees a registration as it stood before a change of this batch.
-    pub(super) states: foldhash::HashMap<i64, StateChange>,
+    pub(super) states: foldhash::HashMap<RegistrationId, StateChange>,
     pub(super) audit: Vec<NewAuditRow>,
     pub(super) tokens: Vec<PersonalTokenRow>,
     pub(super) outbox: Vec<NewOutboxRow>,
@@ -79,7 +79,7 @@ impl Batch<'_> {
         if self.deferred.states.is_empty() {
             return Ok(());
         }
-        let mut states: Vec<(i64, StateChange)> = self.deferred.states.drain().collect();
+        let mut states: Vec<(RegistrationId, StateChange)> = self.deferred.states.drain().collect();
         states.sort_unstable_by_key(|(id, _)| *id);
         registrations::set_states(self.conn, &states)
     }
@@ -134,7 +134,10 @@ impl Batch<'_> {
     }
 
     /// A registration as it stands in this transaction.
-    pub(super) fn row(&mut self, id: i64) -> diesel::QueryResult<Option<RegistrationRow>> {
+    pub(super) fn row(
+        &mut self,
+        id: RegistrationId,
+    ) -> diesel::QueryResult<Option<RegistrationRow>> {
         if let Some(row) = self.rows.get(&id) {
             return Ok(Some(row.clone()));
         }
@@ -145,7 +148,11 @@ impl Batch<'_> {
         Ok(row)
     }
 
-    pub(super) fn set_state(&mut self, id: i64, change: &StateChange) -> diesel::QueryResult<()> {
+    pub(super) fn set_state(
+        &mut self,
+        id: RegistrationId,
+        change: &StateChange,
+    ) -> diesel::QueryResult<()> {
         if let Some(row) = self.rows.get_mut(&id) {
             row.apply(change);
         }
@@ -155,7 +162,7 @@ impl Batch<'_> {
 
     pub(super) fn set_person(
         &mut self,
-        id: i64,
+        id: RegistrationId,
         person: &PersonChange,
         state: &StateChange,
     ) -> diesel::QueryResult<()> {
@@ -200,7 +207,7 @@ impl Batch<'_> {
 
     /// Bumps the version of every changed event so other instances reload their ledgers;
     /// returns the changed events with their new versions.
-    pub(super) fn finish(&mut self) -> diesel::QueryResult<Vec<(i64, i64)>> {
+    pub(super) fn finish(&mut self) -> diesel::QueryResult<Vec<(EventId, i64)>> {
         let mut changed = Vec::with_capacity(self.dirty.len());
         for id in self.dirty.drain() {
             let cached = self.cache.get_mut(&id).expect("a dirty event is cached");
@@ -213,7 +220,7 @@ impl Batch<'_> {
 
     /// Locks the event and makes sure its ledger is current and settled (lapsed holds
     /// expired, freed seats handed on), writing what settling changed.
-    pub(super) fn load(&mut self, event_id: i64) -> diesel::QueryResult<()> {
+    pub(super) fn load(&mut self, event_id: EventId) -> diesel::QueryResult<()> {
         let mut rebuilt = false;
         if self.locked.insert(event_id) {
             let row = events::lock(self.conn, event_id)?;
@@ -240,12 +247,12 @@ impl Batch<'_> {
         self.flush(event_id, "system")
     }
 
-    pub(super) fn cached(&mut self, event_id: i64) -> &mut Cached {
+    pub(super) fn cached(&mut self, event_id: EventId) -> &mut Cached {
         self.cache.get_mut(&event_id).expect("event loaded")
     }
 
     /// Writes what the ledger decided: registration states, audit rows and emails.
-    pub(super) fn flush(&mut self, event_id: i64, actor: &str) -> diesel::QueryResult<()> {
+    pub(super) fn flush(&mut self, event_id: EventId, actor: &str) -> diesel::QueryResult<()> {
         let cached = self.cached(event_id);
         if !cached.ledger.has_changes() {
             return Ok(());
@@ -253,35 +260,39 @@ impl Batch<'_> {
         let (happenings, changed) = cached.take_changes();
         let at = DbTime::of(self.now);
         for entry in &changed {
-            self.set_state(entry.id, &state_change(entry, at))?;
+            self.set_state(RegistrationId(entry.id), &state_change(entry, at))?;
         }
         let audit_rows: Vec<NewAuditRow> = happenings
             .iter()
             .map(|h| NewAuditRow {
                 event_id,
-                registration_id: Some(h.registration_id),
+                registration_id: Some(RegistrationId(h.registration_id)),
                 at,
                 actor: if h.by_system {
                     "system".into()
                 } else {
                     actor.to_owned()
                 },
-                from_status: h.from.map(|s| s.as_str().to_owned()),
-                to_status: Some(h.to.as_str().to_owned()),
+                from_status: h.from,
+                to_status: Some(h.to),
                 note: h.note.clone(),
             })
             .collect();
         self.deferred.audit.extend(audit_rows);
         for happening in &happenings {
             if let Some(kind) = self.mail_kind(event_id, happening) {
-                self.send(event_id, happening.registration_id, &kind)?;
+                self.send(event_id, RegistrationId(happening.registration_id), &kind)?;
             }
         }
         self.dirty.insert(event_id);
         Ok(())
     }
 
-    pub(super) fn mail_kind(&mut self, event_id: i64, happening: &Happening) -> Option<MailKind> {
+    pub(super) fn mail_kind(
+        &mut self,
+        event_id: EventId,
+        happening: &Happening,
+    ) -> Option<MailKind> {
         Some(match happening.notice.as_ref()? {
             Notice::Invitation { mode, until } => MailKind::Invitation {
                 mode: *mode,
@@ -307,8 +318,8 @@ impl Batch<'_> {
     /// Puts an email with a fresh personal link into the outbox.
     pub(super) fn send(
         &mut self,
-        event_id: i64,
-        registration_id: i64,
+        event_id: EventId,
+        registration_id: RegistrationId,
         kind: &MailKind,
     ) -> diesel::QueryResult<()> {
         let at = DbTime::of(self.now);
@@ -323,8 +334,8 @@ impl Batch<'_> {
         // Only the subject now; the mail worker writes the rest when it delivers.
         let subject = crate::mail::subject(kind, &EventFacts::of(event));
         self.deferred.outbox.push(NewOutboxRow {
-            event_id: Some(event_id),
-            registration_id: Some(registration_id),
+            event_id: Some(event_id.0),
+            registration_id: Some(registration_id.0),
             kind: kind.name().to_owned(),
             recipient: person.email,
             subject,
@@ -341,13 +352,15 @@ impl Batch<'_> {
         Ok(())
     }
 
-    pub(super) fn audit_plain(
+    /// An audit row for a change the ledger did not decide (an event's settings, a
+    /// pending entry, a message).
+    pub(super) fn audit_note(
         &mut self,
-        event_id: i64,
-        registration_id: Option<i64>,
+        event_id: EventId,
+        registration_id: Option<RegistrationId>,
         actor: &str,
-        from: Option<&str>,
-        to: Option<&str>,
+        from: Option<Status>,
+        to: Option<Status>,
         note: &str,
     ) -> diesel::QueryResult<()> {
         self.deferred.audit.push(NewAuditRow {
@@ -355,13 +368,14 @@ impl Batch<'_> {
             registration_id,
             at: DbTime::of(self.now),
             actor: actor.to_owned(),
-            from_status: from.map(str::to_owned),
-            to_status: to.map(str::to_owned),
+            from_status: from,
+            to_status: to,
             note: note.to_owned(),
         });
         Ok(())
     }
 
+    /// Writes a decision, or explains a refusal in the words of the registration's state.
     pub(super) fn conclude(
         &mut self,
         row: &RegistrationRow,
@@ -374,13 +388,10 @@ impl Batch<'_> {
                 Ok(Ok(Outcome::Registration(row.id)))
             }
             Err(Refusal::NotActive) => {
-                let status = self
-                    .row(row.id)?
-                    .map(|r| parse_status(&r.status))
-                    .unwrap_or(Status::Cancelled);
+                let status = self.row(row.id)?.map(|r| r.status);
                 let message = match status {
-                    Status::Expired => "the deadline to answer has passed",
-                    Status::PendingEmail => "the email address is not confirmed yet",
+                    Some(Status::Expired) => "the deadline to answer has passed",
+                    Some(Status::PendingEmail) => "the email address is not confirmed yet",
                     _ => "this registration has ended",
                 };
                 Ok(Err(EngineError::Conflict(message.into())))

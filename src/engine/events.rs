@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 
 use super::batch::{Batch, Decided};
 use super::{EngineError, Outcome};
-use crate::domain::{EventPatch, EventSettings, FieldErrors};
+use crate::domain::{EventPatch, EventSettings, FieldErrors, TimeZoneName};
 use crate::store::convert::{new_event_row, rules_of};
 use crate::store::events::EventRow;
-use crate::store::{events, to_db_time};
+use crate::store::{events, DbTime};
 
 impl Batch<'_> {
     pub(super) fn create_event(
@@ -22,9 +22,9 @@ impl Batch<'_> {
                 "is already used by another event",
             )));
         }
-        let at = to_db_time(self.now);
+        let at = DbTime::of(self.now);
         let row = events::insert(self.conn, &new_event_row(settings, at))?;
-        self.audit_plain(
+        self.audit_note(
             row.id,
             None,
             actor,
@@ -65,7 +65,7 @@ impl Batch<'_> {
         let cached = self.cached(current.id);
         cached.event = after.clone();
         cached.ledger_mut().set_rules(rules_of(&after), now);
-        self.audit_plain(current.id, None, actor, None, None, &note)?;
+        self.audit_note(current.id, None, actor, None, None, &note)?;
         self.flush(current.id, actor)?;
         self.dirty.insert(current.id);
         Ok(Ok(Outcome::Event(Box::new(after))))
@@ -89,13 +89,13 @@ fn patched(
         next.description = v.clone();
     }
     if let Some(v) = patch.starts_at {
-        next.starts_at = to_db_time(v);
+        next.starts_at = DbTime::of(v);
     }
     if let Some(v) = patch.ends_at {
-        next.ends_at = to_db_time(v);
+        next.ends_at = DbTime::of(v);
     }
     if let Some(v) = patch.timezone {
-        next.timezone = v.name().to_owned();
+        next.timezone = TimeZoneName(v);
     }
     if let Some(v) = &patch.venue {
         next.venue = v.clone();
@@ -110,7 +110,7 @@ fn patched(
         next.virtual_capacity = v.map(|c| c as i32);
     }
     if let Some(v) = patch.phase {
-        next.phase = v.as_str().to_owned();
+        next.phase = v;
     }
     if let Some(v) = patch.offer_window_hours {
         next.offer_window_hours = v as i32;
@@ -121,7 +121,7 @@ fn patched(
     if let Some(v) = patch.auto_confirm {
         next.auto_confirm = v;
     }
-    next.updated_at = to_db_time(now);
+    next.updated_at = DbTime::of(now);
     if next.ends_at <= next.starts_at {
         let field = if patch.ends_at.is_some() {
             "ends_at"

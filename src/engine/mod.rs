@@ -21,7 +21,10 @@ use std::thread;
 use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 
-use crate::domain::{EventPatch, EventSettings, FieldErrors, Group, Invitee, Join, PersonalAction};
+use crate::domain::{
+    EventId, EventPatch, EventSettings, FieldErrors, Group, Invitee, Join, PersonalAction,
+    RegistrationId,
+};
 use crate::reads;
 use crate::store::events::EventRow;
 use crate::store::{self, ConnectionManager};
@@ -83,27 +86,27 @@ pub enum Command {
         actor: String,
     },
     Revoke {
-        id: i64,
+        id: RegistrationId,
         actor: String,
     },
     Promote {
-        id: i64,
+        id: RegistrationId,
         actor: String,
     },
     SetHold {
-        id: i64,
+        id: RegistrationId,
         until: DateTime<Utc>,
         actor: String,
     },
     /// Moves a waiting entry up (higher) or down (lower) in its line.
     SetPriority {
-        id: i64,
+        id: RegistrationId,
         priority: i32,
         actor: String,
     },
     /// Sends an open invitation or offer again, with a fresh personal link.
     Resend {
-        id: i64,
+        id: RegistrationId,
         actor: String,
     },
     /// An organizer's message to a group of an event's participants, through the outbox.
@@ -123,15 +126,15 @@ pub enum Command {
         action: PersonalAction,
     },
     Settle {
-        event_id: i64,
+        event_id: EventId,
     },
 }
 
 #[derive(Debug, Clone)]
 pub enum Outcome {
     Event(Box<EventRow>),
-    Registrations(Vec<i64>),
-    Registration(i64),
+    Registrations(Vec<RegistrationId>),
+    Registration(RegistrationId),
     /// A person's registration right after their own action, so the answer needs no read.
     Personal(Box<PersonalView>),
     Done,

@@ -8,10 +8,9 @@ use chrono::{DateTime, Duration, Utc};
 use super::batch::{Batch, Decided};
 use super::{EngineError, Outcome};
 use crate::domain::{
-    Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Refusal, Status,
+    Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Refusal, RegistrationId, Status,
 };
 use crate::mail::MailKind;
-use crate::store::convert::parse_status;
 use crate::store::outbox::NewOutboxRow;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
 use crate::store::{registrations, tokens, DbTime};
@@ -55,7 +54,7 @@ impl Batch<'_> {
         for (i, invitee) in invitees.iter().enumerate() {
             let row = known.remove(invitee.email.as_str());
             if let Some(row) = &row {
-                if !parse_status(&row.status).is_ended() {
+                if !row.status.is_ended() {
                     errors
                         .entry(format!("invitees[{i}].email"))
                         .or_default()
@@ -97,15 +96,15 @@ impl Batch<'_> {
                         &PersonChange {
                             name: invitee.name.as_str().to_owned(),
                             affiliation: row.affiliation.clone(),
-                            preference: Preference::from(mode).as_str().to_owned(),
+                            preference: Preference::from(mode),
                         },
                         &StateChange {
-                            mode: Some(mode.as_str().to_owned()),
+                            mode: Some(mode),
                             hold_until: Some(DbTime::of(until)),
-                            ..StateChange::without_seat(Status::Invited.as_str(), at)
+                            ..StateChange::without_seat(Status::Invited, at)
                         },
                     )?;
-                    (row.id, Some(parse_status(&row.status)))
+                    (row.id, Some(row.status))
                 }
                 None => {
                     let row = self.insert_registration(&NewRegistrationRow {
@@ -113,8 +112,8 @@ impl Batch<'_> {
                         email: invitee.email.as_str().to_owned(),
                         name: invitee.name.as_str().to_owned(),
                         affiliation: None,
-                        preference: Preference::from(mode).as_str().to_owned(),
-                        status: Status::Invited.as_str().to_owned(),
+                        preference: Preference::from(mode),
+                        status: Status::Invited,
                         created_at: at,
                         updated_at: at,
                     })?;
@@ -124,7 +123,7 @@ impl Batch<'_> {
             let invited = self
                 .cached(event.id)
                 .ledger_mut()
-                .invite(id, from, mode, until, now);
+                .invite(id.0, from, mode, until, now);
             debug_assert!(invited.is_ok(), "seats were counted above");
             if let Err(refusal) = invited {
                 // Counted above, so this cannot happen; refuse rather than half-invite.
@@ -140,7 +139,7 @@ impl Batch<'_> {
 
     pub(super) fn organizer_action(
         &mut self,
-        id: i64,
+        id: RegistrationId,
         actor: &str,
         decide: impl FnOnce(&mut Ledger, DateTime<Utc>) -> Result<(), Refusal>,
     ) -> diesel::QueryResult<Decided> {
@@ -153,12 +152,16 @@ impl Batch<'_> {
         self.conclude(&row, result, actor)
     }
 
-    pub(super) fn resend(&mut self, id: i64, actor: &str) -> diesel::QueryResult<Decided> {
+    pub(super) fn resend(
+        &mut self,
+        id: RegistrationId,
+        actor: &str,
+    ) -> diesel::QueryResult<Decided> {
         let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
         self.load(row.event_id)?;
-        let entry = self.cached(row.event_id).ledger.entry(id).cloned();
+        let entry = self.cached(row.event_id).ledger.entry(id.0).cloned();
         let kind = match entry {
             Some(Entry {
                 status: Status::Invited,
@@ -179,13 +182,12 @@ impl Batch<'_> {
             }
         };
         self.send(row.event_id, id, &kind)?;
-        let status = row.status.clone();
-        self.audit_plain(
+        self.audit_note(
             row.event_id,
             Some(id),
             actor,
-            Some(&status),
-            Some(&status),
+            Some(row.status),
+            Some(row.status),
             "sent again",
         )?;
         Ok(Ok(Outcome::Registration(id)))
@@ -203,12 +205,12 @@ impl Batch<'_> {
             return Ok(Err(EngineError::NotFound("event")));
         };
         self.load(event.id)?;
-        let mut ids: Vec<i64> = self
+        let mut ids: Vec<RegistrationId> = self
             .cached(event.id)
             .ledger
             .entries()
             .filter(|e| group.includes(e))
-            .map(|e| e.id)
+            .map(|e| RegistrationId(e.id))
             .collect();
         ids.sort_unstable();
         let at = DbTime::of(self.now);
@@ -224,8 +226,8 @@ impl Batch<'_> {
             let mail =
                 crate::mail::message::organizer_message(&title, &person.name, subject, body, &link);
             self.deferred.outbox.push(NewOutboxRow {
-                event_id: Some(event.id),
-                registration_id: Some(id),
+                event_id: Some(event.id.0),
+                registration_id: Some(id.0),
                 kind: mail.kind.to_owned(),
                 recipient: person.email,
                 subject: mail.subject,
@@ -240,7 +242,7 @@ impl Batch<'_> {
             });
             self.emails += 1;
         }
-        self.audit_plain(
+        self.audit_note(
             event.id,
             None,
             actor,

@@ -3,19 +3,18 @@
 
 use super::batch::{Batch, Decided};
 use super::{EngineError, Outcome, PersonalAction, PersonalView};
-use crate::domain::{Join, Phase, Status};
+use crate::domain::{EventId, Join, Phase, RegistrationId, Status};
 use crate::mail::MailKind;
 use crate::reads;
-use crate::store::convert::{parse_phase, parse_preference, parse_status};
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
-use crate::store::{from_db_time, outbox, registrations, to_db_time, tokens, DbTime};
+use crate::store::{outbox, registrations, tokens, DbTime};
 
 impl Batch<'_> {
     pub(super) fn join(&mut self, slug: &str, join: &Join) -> diesel::QueryResult<Decided> {
         let Some(event) = self.event_by_slug(slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
-        let phase = parse_phase(&event.phase);
+        let phase = event.phase;
         if phase == Phase::Draft {
             return Ok(Err(EngineError::Conflict(
                 "registration for this event has not opened".into(),
@@ -26,7 +25,7 @@ impl Batch<'_> {
                 "registration for this event is closed".into(),
             )));
         }
-        if self.now >= from_db_time(event.starts_at) {
+        if self.now >= event.starts_at.utc() {
             return Ok(Err(EngineError::Conflict(
                 "the event has already started".into(),
             )));
@@ -40,18 +39,18 @@ impl Batch<'_> {
             email: join.email.as_str().to_owned(),
             name: join.name.as_str().to_owned(),
             affiliation: join.affiliation.clone(),
-            preference: join.preference.as_str().to_owned(),
-            status: Status::PendingEmail.as_str().to_owned(),
+            preference: join.preference,
+            status: Status::PendingEmail,
             created_at: at,
             updated_at: at,
         })?;
         if let Some(row) = inserted {
-            self.audit_plain(
+            self.audit_note(
                 event.id,
                 Some(row.id),
                 "participant",
                 None,
-                Some("pending_email"),
+                Some(Status::PendingEmail),
                 "joined; address to be confirmed",
             )?;
             self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
@@ -62,29 +61,29 @@ impl Batch<'_> {
         match existing {
             // Gone since the insert found it: only another instance erasing it could do that.
             None => return Ok(Err(EngineError::Unavailable)),
-            Some(row) if parse_status(&row.status).is_ended() => {
+            Some(row) if row.status.is_ended() => {
                 self.set_person(
                     row.id,
                     &PersonChange {
                         name: join.name.as_str().to_owned(),
                         affiliation: join.affiliation.clone(),
-                        preference: join.preference.as_str().to_owned(),
+                        preference: join.preference,
                     },
-                    &StateChange::without_seat(Status::PendingEmail.as_str(), at),
+                    &StateChange::without_seat(Status::PendingEmail, at),
                 )?;
-                self.audit_plain(
+                self.audit_note(
                     event.id,
                     Some(row.id),
                     "participant",
-                    Some(&row.status),
-                    Some("pending_email"),
+                    Some(row.status),
+                    Some(Status::PendingEmail),
                     "joined again; address to be confirmed",
                 )?;
                 self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
             }
             // A known address gets its link again, and the answer is the same as for a new
             // one, so the form does not reveal who registered.
-            Some(row) if row.status == Status::PendingEmail.as_str() => {
+            Some(row) if row.status == Status::PendingEmail => {
                 self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
             }
             Some(row) => self.send(event.id, row.id, &MailKind::LinkAgain)?,
@@ -103,17 +102,17 @@ impl Batch<'_> {
         let id = row.id;
         self.load(row.event_id)?;
         let now = self.now;
-        let pending = row.status == Status::PendingEmail.as_str();
-        let preference = parse_preference(&row.preference);
+        let pending = row.status == Status::PendingEmail;
+        let preference = row.preference;
         let cached = self.cached(row.event_id);
         let result = match action {
             PersonalAction::ConfirmEmail if pending => {
-                cached.ledger_mut().place(id, preference, now)
+                cached.ledger_mut().place(id.0, preference, now)
             }
             // Confirming twice (a second click on the link) changes nothing.
             PersonalAction::ConfirmEmail => return self.personal_view(row.event_id, id),
-            PersonalAction::Accept(mode) => cached.ledger_mut().accept(id, mode, now),
-            PersonalAction::Decline => cached.ledger_mut().decline(id, now),
+            PersonalAction::Accept(mode) => cached.ledger_mut().accept(id.0, mode, now),
+            PersonalAction::Decline => cached.ledger_mut().decline(id.0, now),
             PersonalAction::Cancel if pending => {
                 self.end_pending(
                     &row,
@@ -123,10 +122,10 @@ impl Batch<'_> {
                 )?;
                 return self.personal_view(row.event_id, id);
             }
-            PersonalAction::Cancel => cached.ledger_mut().cancel(id, now),
-            PersonalAction::Switch(mode) => cached.ledger_mut().switch(id, mode, now),
-            PersonalAction::WaitFor(mode) => cached.ledger_mut().wait_for(id, mode, now),
-            PersonalAction::LeaveWait => cached.ledger_mut().leave_wait(id, now),
+            PersonalAction::Cancel => cached.ledger_mut().cancel(id.0, now),
+            PersonalAction::Switch(mode) => cached.ledger_mut().switch(id.0, mode, now),
+            PersonalAction::WaitFor(mode) => cached.ledger_mut().wait_for(id.0, mode, now),
+            PersonalAction::LeaveWait => cached.ledger_mut().leave_wait(id.0, now),
             PersonalAction::Erase => return self.erase(&row),
         };
         match self.conclude(&row, result, "participant")? {
@@ -135,7 +134,11 @@ impl Batch<'_> {
         }
     }
 
-    pub(super) fn personal_view(&mut self, event_id: i64, id: i64) -> diesel::QueryResult<Decided> {
+    pub(super) fn personal_view(
+        &mut self,
+        event_id: EventId,
+        id: RegistrationId,
+    ) -> diesel::QueryResult<Decided> {
         let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
@@ -154,13 +157,13 @@ impl Batch<'_> {
         note: &str,
     ) -> diesel::QueryResult<()> {
         let at = DbTime::of(self.now);
-        self.set_state(row.id, &StateChange::without_seat(to.as_str(), at))?;
-        self.audit_plain(
+        self.set_state(row.id, &StateChange::without_seat(to, at))?;
+        self.audit_note(
             row.event_id,
             Some(row.id),
             actor,
-            Some(&row.status),
-            Some(to.as_str()),
+            Some(row.status),
+            Some(to),
             note,
         )
     }
@@ -168,7 +171,7 @@ impl Batch<'_> {
     /// Cancels whatever the person holds, then removes their personal data: name, address,
     /// affiliation, links and undelivered emails. The audit log keeps only the bare states.
     pub(super) fn erase(&mut self, row: &RegistrationRow) -> diesel::QueryResult<Decided> {
-        let status = parse_status(&row.status);
+        let status = row.status;
         if status == Status::PendingEmail {
             self.end_pending(
                 row,
@@ -178,12 +181,12 @@ impl Batch<'_> {
             )?;
         } else if !status.is_ended() {
             let now = self.now;
-            let cancelled = self.cached(row.event_id).ledger_mut().cancel(row.id, now);
+            let cancelled = self.cached(row.event_id).ledger_mut().cancel(row.id.0, now);
             if cancelled.is_ok() {
                 self.flush(row.event_id, "participant")?;
             }
         }
-        let at = to_db_time(self.now);
+        let at = DbTime::of(self.now);
         // The links and emails to drop may still be waiting to be written.
         self.write_deferred()?;
         registrations::erase_person(self.registrations()?, row.id, at)?;
@@ -194,8 +197,8 @@ impl Batch<'_> {
                 *owner = None;
             }
         }
-        outbox::drop_pending_for(self.conn, row.id)?;
-        self.audit_plain(
+        outbox::drop_pending_for(self.conn, row.id.0)?;
+        self.audit_note(
             row.event_id,
             Some(row.id),
             "participant",

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use chrono::Duration;
 
 use super::*;
-use crate::domain::{Email, PersonName, Phase, Preference, Slug};
+use crate::domain::{Email, PersonName, Phase, Preference, Slug, Status};
 use crate::store::registrations::RegistrationRow;
 use crate::store::schema::outbox;
 use crate::store::{events, registrations};
@@ -182,7 +182,7 @@ fn leaving_and_joining_again_in_one_batch_starts_afresh(url: &str) {
     alone(&mut writer, personal(&b, PersonalAction::ConfirmEmail));
     assert_eq!(
         registration(&mut writer, "b@example.org").status,
-        "waitlisted"
+        Status::Waitlisted
     );
 
     let outcomes = together(
@@ -192,11 +192,11 @@ fn leaving_and_joining_again_in_one_batch_starts_afresh(url: &str) {
     assert!(outcomes.iter().all(Result::is_ok), "{outcomes:?}");
     assert_eq!(
         registration(&mut writer, "b@example.org").status,
-        "pending_email"
+        Status::PendingEmail
     );
     assert_eq!(
         registration(&mut writer, "a@example.org").status,
-        "confirmed"
+        Status::Confirmed
     );
 }
 

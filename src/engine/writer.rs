@@ -15,6 +15,7 @@ use tokio::sync::oneshot;
 use super::batch::{Batch, Deferred};
 use super::cache::Cached;
 use super::{Command, EngineError, Outcome};
+use crate::domain::EventId;
 use crate::published;
 use crate::store::{self, tokens, ConnectionManager, DbConnection};
 
@@ -33,7 +34,7 @@ const MAX_BATCH: usize = 512;
 pub(super) struct Writer {
     pub(super) manager: ConnectionManager,
     pub(super) conn: Option<DbConnection>,
-    pub(super) cache: HashMap<i64, Cached>,
+    pub(super) cache: HashMap<EventId, Cached>,
     pub(super) public_url: String,
     pub(super) mail_wake: SyncSender<()>,
 }
@@ -93,7 +94,7 @@ impl Writer {
         let conn = self.conn.as_mut().expect("connected");
         let cache = &mut self.cache;
         // Ledgers shared with readers before the commit, to take back if it fails.
-        let mut shared: Vec<(i64, i64)> = Vec::new();
+        let mut shared: Vec<(EventId, i64)> = Vec::new();
         let result = store::in_transaction(conn, |conn| {
             let mut batch = Batch {
                 conn,

@@ -9,7 +9,6 @@ use maud::{html, DOCTYPE};
 use super::calendar::{ics, CalendarEntry};
 use crate::domain::Mode;
 use crate::store::events::EventRow;
-use crate::store::from_db_time;
 
 /// What an email needs to know about its event.
 pub struct EventFacts<'a> {
@@ -324,9 +323,9 @@ impl<'a> EventFacts<'a> {
         EventFacts {
             title: &event.title,
             description: &event.description,
-            starts_at: from_db_time(event.starts_at),
-            ends_at: from_db_time(event.ends_at),
-            timezone: event.timezone.parse().unwrap_or(Tz::UTC),
+            starts_at: event.starts_at.utc(),
+            ends_at: event.ends_at.utc(),
+            timezone: event.timezone.0,
             venue: &event.venue,
             meeting_url: event.meeting_url.as_deref(),
         }

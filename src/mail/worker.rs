@@ -17,6 +17,7 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{Message, SmtpTransport, Transport as _};
 
+use crate::domain::{EventId, RegistrationId};
 use crate::mail::{compose, EventFacts, MailKind};
 use crate::store::events::EventRow;
 use crate::store::{self, events, outbox, outbox::OutboxRow, registrations, Pool};
@@ -251,14 +252,17 @@ impl About {
         let mut events = HashMap::new();
         for event_id in to_write.iter().filter_map(|row| row.event_id) {
             if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(event_id) {
-                slot.insert(events::by_id(conn, event_id)?);
+                slot.insert(events::by_id(conn, EventId(event_id))?);
             }
         }
-        let ids: Vec<i64> = to_write
+        let ids: Vec<RegistrationId> = to_write
             .iter()
-            .filter_map(|row| row.registration_id)
+            .filter_map(|row| row.registration_id.map(RegistrationId))
             .collect();
-        let names = registrations::names(conn, &ids)?.into_iter().collect();
+        let names = registrations::names(conn, &ids)?
+            .into_iter()
+            .map(|(id, name)| (id.0, name))
+            .collect();
         Ok(About { events, names })
     }
 
@@ -338,7 +342,7 @@ pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Res
         .message_id(Some(format!(
             "<outbox-{}-{}@{host}>",
             row.id,
-            store::from_db_time(row.created_at).timestamp()
+            row.created_at.and_utc().timestamp()
         )))
         .multipart(body)?;
     Ok(message)

@@ -1,22 +1,22 @@
 //! The audit log: one row per change, written in the transaction of the change.
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::audit_entries;
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
+use crate::domain::{EventId, RegistrationId, Status};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_entries)]
 pub struct AuditRow {
     pub id: i64,
-    pub event_id: i64,
-    pub registration_id: Option<i64>,
-    pub at: NaiveDateTime,
+    pub event_id: EventId,
+    pub registration_id: Option<RegistrationId>,
+    pub at: DbTime,
     pub actor: String,
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
     pub note: String,
 }
 
@@ -26,12 +26,12 @@ pub struct AuditRow {
 // one prepared copy serves them all.
 #[diesel(treat_none_as_default_value = false)]
 pub struct NewAuditRow {
-    pub event_id: i64,
-    pub registration_id: Option<i64>,
+    pub event_id: EventId,
+    pub registration_id: Option<RegistrationId>,
     pub at: DbTime,
     pub actor: String,
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
     pub note: String,
 }
 
@@ -42,7 +42,7 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewAuditRow]) -> QueryResult<()> 
     insert_rows!(conn, audit_entries::table, rows)
 }
 
-pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<AuditRow>> {
+pub fn for_event(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<AuditRow>> {
     on_backend!(conn, |c| audit_entries::table
         .filter(audit_entries::event_id.eq(event_id))
         .order(audit_entries::id.asc())

@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use super::outbox::OutboxRow;
 use super::registrations::RegistrationRow;
 use super::schema::{api_tokens, outbox, registrations};
-use super::{DbConnection, QueryResult};
+use super::{DbConnection, DbTime, QueryResult};
+use crate::domain::{EventId, Mode, RegistrationId, Status};
 use crate::on_backend;
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -51,9 +52,9 @@ impl SortBy {
 /// Which registrations of an event to list, and which page of them.
 #[derive(Debug, Clone)]
 pub struct RegistrationQuery {
-    pub event_id: i64,
-    pub statuses: Vec<String>,
-    pub mode: Option<String>,
+    pub event_id: EventId,
+    pub statuses: Vec<Status>,
+    pub mode: Option<Mode>,
     /// Matched case-insensitively against name, email and affiliation.
     pub search: Option<String>,
     pub sort: SortBy,
@@ -85,7 +86,7 @@ macro_rules! filtered {
             query = query.filter(registrations::status.eq_any(q.statuses.clone()));
         }
         if let Some(mode) = &q.mode {
-            query = query.filter(registrations::mode.eq(mode.clone()));
+            query = query.filter(registrations::mode.eq(*mode));
         }
         if let Some(search) = &q.search {
             let pattern = like_pattern(search);
@@ -155,7 +156,7 @@ pub fn registration_page(
 /// Registrations of these ids (the waiting line, whose order the ledger knows).
 pub fn registrations_by_ids(
     conn: &mut DbConnection,
-    ids: &[i64],
+    ids: &[RegistrationId],
 ) -> QueryResult<Vec<RegistrationRow>> {
     on_backend!(conn, |c| registrations::table
         .filter(registrations::id.eq_any(ids))
@@ -164,10 +165,7 @@ pub fn registrations_by_ids(
 }
 
 /// When each registration of an event was made, for the chart of registrations over time.
-pub fn registration_times(
-    conn: &mut DbConnection,
-    event_id: i64,
-) -> QueryResult<Vec<NaiveDateTime>> {
+pub fn registration_times(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<DbTime>> {
     on_backend!(conn, |c| registrations::table
         .filter(registrations::event_id.eq(event_id))
         .order(registrations::created_at.asc())
@@ -178,18 +176,18 @@ pub fn registration_times(
 /// Emails of a kind made and delivered per registration of an event.
 pub fn emails_per_registration(
     conn: &mut DbConnection,
-    event_id: i64,
+    event_id: EventId,
     kind: &str,
-) -> QueryResult<std::collections::HashMap<i64, (u32, u32)>> {
+) -> QueryResult<std::collections::HashMap<RegistrationId, (u32, u32)>> {
     let rows: Vec<(Option<i64>, String)> = on_backend!(conn, |c| outbox::table
-        .filter(outbox::event_id.eq(event_id))
+        .filter(outbox::event_id.eq(event_id.0))
         .filter(outbox::kind.eq(kind))
         .select((outbox::registration_id, outbox::status))
         .load(c))?;
     let mut counts = std::collections::HashMap::new();
     for (id, status) in rows {
         if let Some(id) = id {
-            let entry: &mut (u32, u32) = counts.entry(id).or_default();
+            let entry: &mut (u32, u32) = counts.entry(RegistrationId(id)).or_default();
             entry.0 += 1;
             if status == "sent" {
                 entry.1 += 1;
@@ -242,8 +240,8 @@ pub fn retry_now(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryR
 pub struct ApiTokenRow {
     pub id: i64,
     pub name: String,
-    pub created_at: NaiveDateTime,
-    pub revoked_at: Option<NaiveDateTime>,
+    pub created_at: DbTime,
+    pub revoked_at: Option<DbTime>,
 }
 
 pub fn api_tokens(conn: &mut DbConnection) -> QueryResult<Vec<ApiTokenRow>> {

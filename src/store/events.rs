@@ -1,34 +1,34 @@
 //! The events table.
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::events;
-use super::{DbConnection, QueryResult};
+use super::{DbConnection, DbTime, QueryResult};
+use crate::domain::{EventId, Phase, TimeZoneName};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, AsChangeset)]
 #[diesel(table_name = events)]
 #[diesel(treat_none_as_null = true)]
 pub struct EventRow {
-    pub id: i64,
+    pub id: EventId,
     pub slug: String,
     pub title: String,
     pub description: String,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub timezone: String,
+    pub starts_at: DbTime,
+    pub ends_at: DbTime,
+    pub timezone: TimeZoneName,
     pub venue: String,
     pub meeting_url: Option<String>,
     pub in_person_capacity: i32,
     pub virtual_capacity: Option<i32>,
-    pub phase: String,
+    pub phase: Phase,
     pub offer_window_hours: i32,
     pub invitation_window_days: i32,
     pub auto_confirm: bool,
     pub version: i64,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+    pub created_at: DbTime,
+    pub updated_at: DbTime,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -37,20 +37,20 @@ pub struct NewEventRow {
     pub slug: String,
     pub title: String,
     pub description: String,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub timezone: String,
+    pub starts_at: DbTime,
+    pub ends_at: DbTime,
+    pub timezone: TimeZoneName,
     pub venue: String,
     pub meeting_url: Option<String>,
     pub in_person_capacity: i32,
     pub virtual_capacity: Option<i32>,
-    pub phase: String,
+    pub phase: Phase,
     pub offer_window_hours: i32,
     pub invitation_window_days: i32,
     pub auto_confirm: bool,
     pub version: i64,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+    pub created_at: DbTime,
+    pub updated_at: DbTime,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {
@@ -68,7 +68,7 @@ pub fn by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<EventR
         .optional())
 }
 
-pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<EventRow> {
+pub fn by_id(conn: &mut DbConnection, id: EventId) -> QueryResult<EventRow> {
     on_backend!(conn, |c| events::table
         .find(id)
         .select(EventRow::as_select())
@@ -78,7 +78,7 @@ pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<EventRow> {
 /// Reads the event inside a write transaction, locking its row on PostgreSQL so that
 /// instances sharing the database decide about one event one at a time. (SQLite's write
 /// transaction already excludes every other writer.)
-pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<EventRow> {
+pub fn lock(conn: &mut DbConnection, id: EventId) -> QueryResult<EventRow> {
     match conn {
         DbConnection::Postgres(c) => events::table
             .find(id)
@@ -99,7 +99,7 @@ pub fn update(conn: &mut DbConnection, row: &EventRow) -> QueryResult<()> {
     .map(|_| ())
 }
 
-pub fn set_version(conn: &mut DbConnection, id: i64, version: i64) -> QueryResult<()> {
+pub fn set_version(conn: &mut DbConnection, id: EventId, version: i64) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::update(events::table.find(id))
         .set(events::version.eq(version))
         .execute(c))
@@ -109,7 +109,7 @@ pub fn set_version(conn: &mut DbConnection, id: i64, version: i64) -> QueryResul
 /// Every event whose phase is not `draft`, soonest first.
 pub fn published(conn: &mut DbConnection) -> QueryResult<Vec<EventRow>> {
     on_backend!(conn, |c| events::table
-        .filter(events::phase.ne("draft"))
+        .filter(events::phase.ne(Phase::Draft))
         .order((events::starts_at.asc(), events::id.asc()))
         .select(EventRow::as_select())
         .load(c))

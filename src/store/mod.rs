@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod columns;
 pub mod convert;
 pub mod dashboard;
 pub mod events;
@@ -394,15 +395,31 @@ pub fn from_db_time(at: NaiveDateTime) -> DateTime<Utc> {
 /// with chrono's `format("%F %T%.f")`: that parses the format string anew for every value,
 /// and in a rush, where the writer binds about six times per confirmation, it had 6.4 % of
 /// the writer's samples. This writes the very same text directly. On PostgreSQL a time is
-/// bound as diesel binds it. Rows read back hold `NaiveDateTime`, as do the statements
-/// off the writer's path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::expression::AsExpression)]
+/// bound as diesel binds it. Rows hold times as this type too, and give them in UTC
+/// ([`DbTime::utc`]).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Timestamp)]
 pub struct DbTime(pub NaiveDateTime);
 
 impl DbTime {
     pub fn of(at: DateTime<Utc>) -> DbTime {
         DbTime(to_db_time(at))
+    }
+
+    /// The time it names, in UTC.
+    pub fn utc(self) -> DateTime<Utc> {
+        from_db_time(self.0)
     }
 
     /// The text diesel's `format("%F %T%.f")` gives: fractional seconds left out when
@@ -459,6 +476,22 @@ impl diesel::serialize::ToSql<diesel::sql_types::Timestamp, diesel::sqlite::Sqli
     ) -> diesel::serialize::Result {
         out.set_value(self.sqlite_text());
         Ok(diesel::serialize::IsNull::No)
+    }
+}
+
+impl From<DateTime<Utc>> for DbTime {
+    fn from(at: DateTime<Utc>) -> Self {
+        DbTime::of(at)
+    }
+}
+
+impl<DB: diesel::backend::Backend> diesel::deserialize::FromSql<diesel::sql_types::Timestamp, DB>
+    for DbTime
+where
+    NaiveDateTime: diesel::deserialize::FromSql<diesel::sql_types::Timestamp, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+        NaiveDateTime::from_sql(bytes).map(DbTime)
     }
 }
 

@@ -9,28 +9,35 @@ use diesel::sql_types::{Array, BigInt, HasSqlType, Integer, Nullable, Text, Time
 
 use super::schema::registrations;
 use super::{DbConnection, DbTime, Kept, QueryResult};
+use crate::domain::{EventId, Mode, Preference, RegistrationId, Status};
 use crate::on_backend;
 
-pub const ACTIVE_STATUSES: [&str; 4] = ["invited", "waitlisted", "offered", "confirmed"];
+/// The statuses of registrations that hold a seat or wait in line.
+pub const ACTIVE_STATUSES: [Status; 4] = [
+    Status::Invited,
+    Status::Waitlisted,
+    Status::Offered,
+    Status::Confirmed,
+];
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = registrations)]
 pub struct RegistrationRow {
-    pub id: i64,
-    pub event_id: i64,
+    pub id: RegistrationId,
+    pub event_id: EventId,
     pub email: String,
     pub name: String,
     pub affiliation: Option<String>,
-    pub preference: String,
-    pub status: String,
-    pub mode: Option<String>,
-    pub hold_until: Option<NaiveDateTime>,
+    pub preference: Preference,
+    pub status: Status,
+    pub mode: Option<Mode>,
+    pub hold_until: Option<DbTime>,
     pub priority: i32,
-    pub line_since: Option<NaiveDateTime>,
-    pub wait_for: Option<String>,
-    pub wait_offered_until: Option<NaiveDateTime>,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+    pub line_since: Option<DbTime>,
+    pub wait_for: Option<Mode>,
+    pub wait_offered_until: Option<DbTime>,
+    pub created_at: DbTime,
+    pub updated_at: DbTime,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -39,12 +46,12 @@ pub struct RegistrationRow {
 // one prepared copy serves them all.
 #[diesel(treat_none_as_default_value = false)]
 pub struct NewRegistrationRow {
-    pub event_id: i64,
+    pub event_id: EventId,
     pub email: String,
     pub name: String,
     pub affiliation: Option<String>,
-    pub preference: String,
-    pub status: String,
+    pub preference: Preference,
+    pub status: Status,
     pub created_at: DbTime,
     pub updated_at: DbTime,
 }
@@ -54,12 +61,12 @@ pub struct NewRegistrationRow {
 #[diesel(table_name = registrations)]
 #[diesel(treat_none_as_null = true)]
 pub struct StateChange {
-    pub status: String,
-    pub mode: Option<String>,
+    pub status: Status,
+    pub mode: Option<Mode>,
     pub hold_until: Option<DbTime>,
     pub priority: i32,
     pub line_since: Option<DbTime>,
-    pub wait_for: Option<String>,
+    pub wait_for: Option<Mode>,
     pub wait_offered_until: Option<DbTime>,
     pub updated_at: DbTime,
 }
@@ -67,9 +74,9 @@ pub struct StateChange {
 impl StateChange {
     /// A registration that holds no seat and waits for nothing: pending, ended, or a fresh
     /// start before the ledger places it.
-    pub fn without_seat(status: &str, at: DbTime) -> Self {
+    pub fn without_seat(status: Status, at: DbTime) -> Self {
         StateChange {
-            status: status.to_owned(),
+            status,
             mode: None,
             hold_until: None,
             priority: 0,
@@ -84,14 +91,14 @@ impl StateChange {
 impl RegistrationRow {
     /// The row as it reads once `change` is written.
     pub fn apply(&mut self, change: &StateChange) {
-        self.status.clone_from(&change.status);
-        self.mode.clone_from(&change.mode);
-        self.hold_until = change.hold_until.map(|at| at.0);
+        self.status = change.status;
+        self.mode = change.mode;
+        self.hold_until = change.hold_until;
         self.priority = change.priority;
-        self.line_since = change.line_since.map(|at| at.0);
-        self.wait_for.clone_from(&change.wait_for);
-        self.wait_offered_until = change.wait_offered_until.map(|at| at.0);
-        self.updated_at = change.updated_at.0;
+        self.line_since = change.line_since;
+        self.wait_for = change.wait_for;
+        self.wait_offered_until = change.wait_offered_until;
+        self.updated_at = change.updated_at;
     }
 }
 
@@ -102,7 +109,7 @@ impl RegistrationRow {
 pub struct PersonChange {
     pub name: String,
     pub affiliation: Option<String>,
-    pub preference: String,
+    pub preference: Preference,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> QueryResult<RegistrationRow> {
@@ -135,7 +142,7 @@ pub fn insert_unless_known(
 /// Names the statement of [`insert_unless_known`] (see [`Kept`]).
 struct InsertUnlessKnown;
 
-pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<RegistrationRow>> {
+pub fn by_id(conn: &mut DbConnection, id: RegistrationId) -> QueryResult<Option<RegistrationRow>> {
     on_backend!(conn, |c| registrations::table
         .find(id)
         .select(RegistrationRow::as_select())
@@ -144,7 +151,10 @@ pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Registratio
 }
 
 /// The names of these registrations, by id.
-pub fn names(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+pub fn names(
+    conn: &mut DbConnection,
+    ids: &[RegistrationId],
+) -> QueryResult<Vec<(RegistrationId, String)>> {
     on_backend!(conn, |c| registrations::table
         .filter(registrations::id.eq_any(ids))
         .select((registrations::id, registrations::name))
@@ -153,7 +163,7 @@ pub fn names(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, Stri
 
 pub fn by_email(
     conn: &mut DbConnection,
-    event_id: i64,
+    event_id: EventId,
     email: &str,
 ) -> QueryResult<Option<RegistrationRow>> {
     on_backend!(conn, |c| registrations::table
@@ -167,7 +177,7 @@ pub fn by_email(
 /// The registrations of these addresses for the event, in one query.
 pub fn by_emails(
     conn: &mut DbConnection,
-    event_id: i64,
+    event_id: EventId,
     emails: &[&str],
 ) -> QueryResult<Vec<RegistrationRow>> {
     let mut rows = Vec::with_capacity(emails.len());
@@ -183,7 +193,7 @@ pub fn by_emails(
 }
 
 /// Registrations that hold a seat or wait in line: what the ledger is built from.
-pub fn active(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<RegistrationRow>> {
+pub fn active(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<RegistrationRow>> {
     on_backend!(conn, |c| registrations::table
         .filter(registrations::event_id.eq(event_id))
         .filter(registrations::status.eq_any(ACTIVE_STATUSES))
@@ -191,7 +201,7 @@ pub fn active(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<Registr
         .load(c))
 }
 
-pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<RegistrationRow>> {
+pub fn for_event(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<RegistrationRow>> {
     on_backend!(conn, |c| registrations::table
         .filter(registrations::event_id.eq(event_id))
         .order(registrations::id.asc())
@@ -203,7 +213,10 @@ pub fn for_event(conn: &mut DbConnection, event_id: i64) -> QueryResult<Vec<Regi
 /// the new values, since a statement per row is a round trip the writer waits for (in a
 /// rush of 10,000 confirmations, 10,000 of them). On SQLite a statement costs no round
 /// trip, so each state goes through the one prepared statement.
-pub fn set_states(conn: &mut DbConnection, changes: &[(i64, StateChange)]) -> QueryResult<()> {
+pub fn set_states(
+    conn: &mut DbConnection,
+    changes: &[(RegistrationId, StateChange)],
+) -> QueryResult<()> {
     match conn {
         DbConnection::Sqlite(c) => changes
             .iter()
@@ -237,20 +250,20 @@ pub fn set_states(conn: &mut DbConnection, changes: &[(i64, StateChange)]) -> Qu
 
 /// States as one array per column, the rows PostgreSQL's `unnest` puts back together.
 #[derive(Default)]
-struct StateColumns<'a> {
+struct StateColumns {
     ids: Vec<i64>,
-    statuses: Vec<&'a str>,
-    modes: Vec<Option<&'a str>>,
+    statuses: Vec<&'static str>,
+    modes: Vec<Option<&'static str>>,
     hold_until: Vec<Option<NaiveDateTime>>,
     priorities: Vec<i32>,
     line_since: Vec<Option<NaiveDateTime>>,
-    wait_for: Vec<Option<&'a str>>,
+    wait_for: Vec<Option<&'static str>>,
     wait_offered_until: Vec<Option<NaiveDateTime>>,
     updated_at: Vec<NaiveDateTime>,
 }
 
-impl<'a> StateColumns<'a> {
-    fn of(changes: &'a [(i64, StateChange)]) -> Self {
+impl StateColumns {
+    fn of(changes: &[(RegistrationId, StateChange)]) -> Self {
         let mut columns = StateColumns::default();
         for (id, change) in changes {
             // Named field by field, as in `SetState`, so a field added to `StateChange`
@@ -265,13 +278,13 @@ impl<'a> StateColumns<'a> {
                 wait_offered_until,
                 updated_at,
             } = change;
-            columns.ids.push(*id);
-            columns.statuses.push(status);
-            columns.modes.push(mode.as_deref());
+            columns.ids.push(id.0);
+            columns.statuses.push(status.as_str());
+            columns.modes.push(mode.map(Mode::as_str));
             columns.hold_until.push(hold_until.map(|at| at.0));
             columns.priorities.push(*priority);
             columns.line_since.push(line_since.map(|at| at.0));
-            columns.wait_for.push(wait_for.as_deref());
+            columns.wait_for.push(wait_for.map(Mode::as_str));
             columns
                 .wait_offered_until
                 .push(wait_offered_until.map(|at| at.0));
@@ -287,7 +300,7 @@ impl<'a> StateColumns<'a> {
 /// diesel's update of the changeset marked as [`Kept`] would be prepared once too, but its
 /// walk over the changeset cost the writer more (574 against 514 ms of CPU in a rush).
 struct SetState<'a> {
-    id: i64,
+    id: RegistrationId,
     change: &'a StateChange,
 }
 
@@ -303,9 +316,10 @@ where
         + HasSqlType<Integer>
         + HasSqlType<BigInt>
         + HasSqlType<Timestamp>,
-    String: ToSql<Text, DB>,
+    Status: ToSql<Text, DB>,
+    Mode: ToSql<Text, DB>,
     i32: ToSql<Integer, DB>,
-    i64: ToSql<BigInt, DB>,
+    RegistrationId: ToSql<BigInt, DB>,
     DbTime: ToSql<Timestamp, DB>,
 {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
@@ -347,7 +361,7 @@ impl<Conn> RunQueryDsl<Conn> for SetState<'_> {}
 
 pub fn set_person(
     conn: &mut DbConnection,
-    id: i64,
+    id: RegistrationId,
     person: &PersonChange,
     state: &StateChange,
 ) -> QueryResult<()> {
@@ -359,7 +373,7 @@ pub fn set_person(
 
 /// Replaces a person's details with placeholders; the row stays so counts and the audit
 /// log keep their shape.
-pub fn erase_person(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+pub fn erase_person(conn: &mut DbConnection, id: RegistrationId, now: DbTime) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::update(registrations::table.find(id))
         .set((
             registrations::email.eq(format!("erased-{id}@erased.invalid")),
@@ -372,10 +386,7 @@ pub fn erase_person(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Que
 }
 
 /// Events with an invitation or offer whose deadline has passed.
-pub fn events_with_lapsed_holds(
-    conn: &mut DbConnection,
-    now: NaiveDateTime,
-) -> QueryResult<Vec<i64>> {
+pub fn events_with_lapsed_holds(conn: &mut DbConnection, now: DbTime) -> QueryResult<Vec<EventId>> {
     on_backend!(conn, |c| registrations::table
         .filter(
             registrations::status.eq_any(ACTIVE_STATUSES).and(

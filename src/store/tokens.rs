@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use super::registrations::RegistrationRow;
 use super::schema::{api_tokens, personal_tokens, registrations};
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
+use crate::domain::RegistrationId;
 use crate::on_backend;
 
 /// A new random token: 16 bytes, URL-safe base64 without padding (22 characters).
@@ -97,14 +98,14 @@ pub struct NewPersonalToken {
 #[diesel(table_name = personal_tokens)]
 pub struct PersonalTokenRow {
     pub id: i64,
-    pub registration_id: i64,
+    pub registration_id: RegistrationId,
     pub secret_hash: String,
     pub created_at: DbTime,
 }
 
 /// Makes a new personal link token for a registration, in the row `id` (from
 /// [`LinkIds`]); `insert_personal` writes it.
-pub fn new_personal(id: i64, registration_id: i64, now: DbTime) -> NewPersonalToken {
+pub fn new_personal(id: i64, registration_id: RegistrationId, now: DbTime) -> NewPersonalToken {
     let mut secret = [0u8; 16];
     rand::rng().fill_bytes(&mut secret);
     NewPersonalToken {
@@ -242,7 +243,10 @@ pub fn registration_rows_of(
     Ok(found)
 }
 
-pub fn forget_personal(conn: &mut DbConnection, registration_id: i64) -> QueryResult<()> {
+pub fn forget_personal(
+    conn: &mut DbConnection,
+    registration_id: RegistrationId,
+) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::delete(
         personal_tokens::table.filter(personal_tokens::registration_id.eq(registration_id))
     )

@@ -9,12 +9,10 @@ use maud::{html, Markup};
 use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
 use crate::domain::FieldErrors;
 use crate::domain::{Mode, Phase, Preference, Status};
-use crate::reads::{preference_of, EventState, RegistrationState};
-use crate::store::convert::parse_phase;
-use crate::store::from_db_time;
+use crate::reads::{EventState, RegistrationState};
 
 fn tz_of(state: &EventState) -> Tz {
-    state.event.timezone.parse().unwrap_or(Tz::UTC)
+    state.event.timezone.0
 }
 
 /// A moment in the event's time zone, e.g. "Monday 15 March 2027, 09:00 (Europe/Amsterdam)".
@@ -27,8 +25,8 @@ pub fn local(at: DateTime<Utc>, tz: Tz) -> String {
 
 fn when(state: &EventState) -> String {
     let tz = tz_of(state);
-    let starts = from_db_time(state.event.starts_at).with_timezone(&tz);
-    let ends = from_db_time(state.event.ends_at).with_timezone(&tz);
+    let starts = state.event.starts_at.utc().with_timezone(&tz);
+    let ends = state.event.ends_at.utc().with_timezone(&tz);
     if starts.date_naive() == ends.date_naive() {
         format!(
             "{} to {} ({})",
@@ -75,8 +73,8 @@ pub fn time_left(until: DateTime<Utc>, now: DateTime<Utc>) -> String {
 /// When the event takes place, in its time zone; the script adds the visitor's own time
 /// when it differs.
 fn event_time(state: &EventState) -> Markup {
-    let starts = from_db_time(state.event.starts_at);
-    let ends = from_db_time(state.event.ends_at);
+    let starts = state.event.starts_at.utc();
+    let ends = state.event.ends_at.utc();
     html! {
         li {
             span.fact-label { "When: " }
@@ -161,7 +159,7 @@ pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
                         h3 { a href={"/events/" (e.event.slug)} { (e.event.title) } }
                         p.event-when { (when(e)) }
                         @if !e.event.venue.is_empty() { p.event-venue { (e.event.venue) } }
-                        @if !past { p { (phase_badge(parse_phase(&e.event.phase))) } }
+                        @if !past { p { (phase_badge(e.event.phase)) } }
                     }
                 }
             }
@@ -208,7 +206,7 @@ const JOIN_FIELDS: [(&str, &str, &str); 5] = [
 
 fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> Markup {
     let e = &state.event;
-    let phase = parse_phase(&e.phase);
+    let phase = e.phase;
     let modes = modes_of(state);
     let mut preferences: Vec<(&str, &str)> =
         modes.iter().map(|m| (m.as_str(), mode_title(*m))).collect();
@@ -289,8 +287,8 @@ pub fn event_page(
     now: DateTime<Utc>,
 ) -> Markup {
     let e = &state.event;
-    let phase = parse_phase(&e.phase);
-    let started = now >= from_db_time(e.starts_at);
+    let phase = e.phase;
+    let started = now >= e.starts_at.utc();
     let title = if errors.is_empty() {
         e.title.clone()
     } else {
@@ -309,7 +307,7 @@ pub fn event_page(
                 div.description { @for paragraph in e.description.split("\n\n") { p { (paragraph) } } }
             }
             @if !started { (seats(state)) }
-            @if now >= from_db_time(e.ends_at) {
+            @if now >= e.ends_at.utc() {
                 p.notice { "This event is over. " a href="/newsletter" { "Stay updated" } " to hear about the next one." }
             } @else if started {
                 p.notice { "This event has started, so registration has ended." }
@@ -424,7 +422,7 @@ pub fn personal_page(
     let e = &state.event;
     let tz = tz_of(state);
     let modes = modes_of(state);
-    let started = now >= from_db_time(e.starts_at);
+    let started = now >= e.starts_at.utc();
     layout(
         &e.title,
         html! {
@@ -444,7 +442,7 @@ pub fn personal_page(
                     p.deadline { "Please answer by " strong { (local(until, tz)) } " (" (time_left(until, now)) " left). After that the seat goes to the next person in line." }
                 }
                 @if r.status == Status::Waitlisted {
-                    p { "When a seat " (preference_words(preference_of(&r.row))) " frees up, we offer it to the first person in line by email, with a deadline to accept." }
+                    p { "When a seat " (preference_words(r.row.preference)) " frees up, we offer it to the first person in line by email, with a deadline to accept." }
                 }
             }
             @if !started && !r.status.is_ended() { (seats(state)) }
@@ -507,7 +505,7 @@ pub fn personal_page(
                     @if !started { div.actions { (action(token, "cancel", "Cancel my registration", None, "danger")) } }
                 }
                 _ => {
-                    @if !started && parse_phase(&e.phase).accepts_entries() {
+                    @if !started && e.phase.accepts_entries() {
                         p { a href={"/events/" (e.slug)} { "Register again" } " (you join at the end of the line)." }
                     }
                 }

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use actix_web::web::Bytes;
 use chrono::{DateTime, Utc};
 
+use crate::domain::EventId;
 use crate::reads::EventState;
-use crate::store::from_db_time;
 
 const FRESH_FOR: Duration = Duration::from_secs(1);
 
@@ -22,7 +22,7 @@ const MOST_PAGES: usize = 1_000;
 
 struct Page {
     body: Bytes,
-    event_id: i64,
+    event_id: EventId,
     version: i64,
     made: Instant,
     /// When the clock alone would change what the page shows.
@@ -49,8 +49,8 @@ pub fn put(slug: &str, state: &EventState, now: DateTime<Utc>, body: Bytes) {
     let event = &state.event;
     let changes_at = [
         state.ledger.next_deadline(),
-        Some(from_db_time(event.starts_at)),
-        Some(from_db_time(event.ends_at)),
+        Some(event.starts_at.utc()),
+        Some(event.ends_at.utc()),
     ]
     .into_iter()
     .flatten()
@@ -82,31 +82,31 @@ mod tests {
     use chrono::Duration as Span;
 
     use super::*;
-    use crate::domain::{Entry, Ledger, Mode, Preference, Status};
+    use crate::domain::{Entry, Ledger, Mode, Phase, Preference, Status, TimeZoneName};
     use crate::store::convert::rules_of;
     use crate::store::events::EventRow;
-    use crate::store::to_db_time;
+    use crate::store::DbTime;
 
     fn state(id: i64, now: DateTime<Utc>, hold_until: Option<DateTime<Utc>>) -> EventState {
         let event = EventRow {
-            id,
+            id: EventId(id),
             slug: format!("cached-{id}"),
             title: "Cached".into(),
             description: String::new(),
-            starts_at: to_db_time(now + Span::days(10)),
-            ends_at: to_db_time(now + Span::days(11)),
-            timezone: "Europe/Amsterdam".into(),
+            starts_at: DbTime::of(now + Span::days(10)),
+            ends_at: DbTime::of(now + Span::days(11)),
+            timezone: TimeZoneName(chrono_tz::Europe::Amsterdam),
             venue: String::new(),
             meeting_url: None,
             in_person_capacity: 2,
             virtual_capacity: None,
-            phase: "open".into(),
+            phase: Phase::Open,
             offer_window_hours: 48,
             invitation_window_days: 7,
             auto_confirm: false,
             version: 3,
-            created_at: to_db_time(now),
-            updated_at: to_db_time(now),
+            created_at: DbTime::of(now),
+            updated_at: DbTime::of(now),
         };
         let held = hold_until.map(|until| Entry {
             id: 1,
@@ -141,10 +141,10 @@ mod tests {
 
         // This process is committing version 4: the page of version 3 is not served.
         let ledger = state(9_101, now, None).ledger;
-        crate::published::publish(9_101, 4, ledger);
+        crate::published::publish(EventId(9_101), 4, ledger);
         assert!(get(&slug, now).is_none());
         // The commit failed: version 3 is current again.
-        crate::published::withdraw(9_101, 4);
+        crate::published::withdraw(EventId(9_101), 4);
         assert!(get(&slug, now).is_some());
     }
 

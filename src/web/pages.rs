@@ -14,7 +14,7 @@ use crate::domain::{Mode, Phase, Preference, Status};
 use crate::engine::{Command, EngineError};
 use crate::mail::calendar::{ics, CalendarEntry};
 use crate::reads;
-use crate::store::{events, from_db_time};
+use crate::store::events;
 use crate::views::pages;
 
 pub(super) fn html(markup: maud::Markup) -> HttpResponse {
@@ -65,9 +65,8 @@ async fn index(state: web::Data<AppState>) -> HttpResponse {
     .await;
     match found {
         Ok(all) => {
-            let (past, upcoming): (Vec<_>, Vec<_>) = all
-                .into_iter()
-                .partition(|s| from_db_time(s.event.ends_at) < now);
+            let (past, upcoming): (Vec<_>, Vec<_>) =
+                all.into_iter().partition(|s| s.event.ends_at.utc() < now);
             html(pages::index(&upcoming, &past))
         }
         Err(e) => failure(e),
@@ -80,7 +79,7 @@ async fn public_event(state: &AppState, slug: String) -> Result<reads::EventStat
     })
     .await?;
     let event = found
-        .filter(|s| s.event.phase != Phase::Draft.as_str())
+        .filter(|s| s.event.phase != Phase::Draft)
         .ok_or_else(|| ApiError::not_found("event"))?;
     if event.needs_settling {
         state.engine.nudge(Command::Settle {
@@ -416,8 +415,8 @@ async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpR
         uid: format!("registration-{}@registrar", registration.row.id),
         title: &e.title,
         description: &e.description,
-        starts_at: from_db_time(e.starts_at),
-        ends_at: from_db_time(e.ends_at),
+        starts_at: e.starts_at.utc(),
+        ends_at: e.ends_at.utc(),
         location: &location,
         url: &link,
     });

@@ -7,8 +7,6 @@ use super::{csrf_field, flash, gauge_of, layout, local, tz_of, Viewer};
 use crate::domain::FieldErrors;
 use crate::domain::{Mode, Phase};
 use crate::reads::EventState;
-use crate::store::convert::parse_phase;
-use crate::store::from_db_time;
 use crate::views::pages::phase_words;
 use crate::views::text_field;
 
@@ -29,8 +27,8 @@ pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> M
                         @for e in events {
                             tr {
                                 td { a href={"/organizer/events/" (e.event.slug)} { (e.event.title) } }
-                                td { (local(from_db_time(e.event.starts_at), tz_of(e))) }
-                                td { span.badge { (phase_words(parse_phase(&e.event.phase))) } }
+                                td { (local(e.event.starts_at.utc(), tz_of(e))) }
+                                td { span.badge { (phase_words(e.event.phase)) } }
                                 @for mode in Mode::ALL {
                                     @let g = gauge_of(e, *mode);
                                     td { (g.confirmed) " confirmed"
@@ -83,19 +81,16 @@ impl EventValues {
     pub fn of(state: &EventState) -> EventValues {
         let e = &state.event;
         let tz = tz_of(state);
-        let at = |t| {
-            from_db_time(t)
-                .with_timezone(&tz)
-                .format("%Y-%m-%dT%H:%M")
-                .to_string()
+        let at = |t: chrono::DateTime<chrono::Utc>| {
+            t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
         };
         EventValues {
             slug: e.slug.clone(),
             title: e.title.clone(),
             description: e.description.clone(),
-            starts_at: at(e.starts_at),
-            ends_at: at(e.ends_at),
-            timezone: e.timezone.clone(),
+            starts_at: at(e.starts_at.utc()),
+            ends_at: at(e.ends_at.utc()),
+            timezone: e.timezone.to_string(),
             venue: e.venue.clone(),
             meeting_url: e.meeting_url.clone().unwrap_or_default(),
             in_person_capacity: e.in_person_capacity.to_string(),
@@ -103,7 +98,7 @@ impl EventValues {
                 .virtual_capacity
                 .map(|c| c.to_string())
                 .unwrap_or_default(),
-            phase: e.phase.clone(),
+            phase: e.phase.as_str().to_owned(),
             offer_window_hours: e.offer_window_hours.to_string(),
             invitation_window_days: e.invitation_window_days.to_string(),
             auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),

@@ -5,16 +5,16 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 
 use super::{button_form, event_tabs, flash, layout, local, pagination, tz_of, Viewer};
+use crate::domain::{RegistrationId, Status};
 use crate::reads::EventState;
 use crate::store::audit::AuditRow;
-use crate::store::from_db_time;
 use crate::store::outbox::OutboxRow;
 
 pub fn audit(
     viewer: &Viewer<'_>,
     state: &EventState,
     rows: &[AuditRow],
-    names: &HashMap<i64, String>,
+    names: &HashMap<RegistrationId, String>,
     page: i64,
     pages: i64,
 ) -> Markup {
@@ -32,11 +32,11 @@ pub fn audit(
                 tbody {
                     @for row in rows {
                         tr {
-                            td { (local(from_db_time(row.at), tz)) }
+                            td { (local(row.at.utc(), tz)) }
                             td { (row.actor) }
                             td { @if let Some(id) = row.registration_id { (names.get(&id).map(String::as_str).unwrap_or("")) } }
-                            td { (row.from_status.as_deref().unwrap_or("")) }
-                            td { (row.to_status.as_deref().unwrap_or("")) }
+                            td { (row.from_status.map(Status::as_str).unwrap_or("")) }
+                            td { (row.to_status.map(Status::as_str).unwrap_or("")) }
                             td { (row.note) }
                         }
                     }
@@ -77,14 +77,14 @@ pub fn outbox(
                 tbody {
                     @for row in rows {
                         tr {
-                            td { (local(from_db_time(row.created_at), chrono_tz::UTC)) }
+                            td { (local(row.created_at.and_utc(), chrono_tz::UTC)) }
                             td { (row.recipient) }
                             td { (row.subject) }
                             td { (row.kind.replace('_', " ")) }
                             td {
                                 @if row.status == "sent" {
                                     span.badge.status-confirmed { "delivered" }
-                                    @if let Some(at) = row.sent_at { " " (local(from_db_time(at), chrono_tz::UTC)) }
+                                    @if let Some(at) = row.sent_at { " " (local(at.and_utc(), chrono_tz::UTC)) }
                                 } @else {
                                     span.badge.status-offered { (row.status) }
                                 }

@@ -138,7 +138,7 @@ pub fn event_tabs(slug: &str, current: &str) -> Markup {
 }
 
 pub fn tz_of(state: &EventState) -> Tz {
-    state.event.timezone.parse().unwrap_or(Tz::UTC)
+    state.event.timezone.0
 }
 
 pub fn local(at: DateTime<Utc>, tz: Tz) -> String {
@@ -152,8 +152,8 @@ pub fn when(state: &EventState) -> String {
     let tz = tz_of(state);
     format!(
         "{} – {}",
-        local(crate::store::from_db_time(state.event.starts_at), tz),
-        local(crate::store::from_db_time(state.event.ends_at), tz)
+        local(state.event.starts_at.utc(), tz),
+        local(state.event.ends_at.utc(), tz)
     )
 }
 

@@ -9,7 +9,6 @@ use super::{
 };
 use crate::domain::{Mode, Phase};
 use crate::reads::EventState;
-use crate::store::convert::parse_phase;
 use crate::views::pages::phase_words;
 
 /// Who would get a seat if a change were made now, per mode, in the order they would get it.
@@ -90,7 +89,7 @@ pub struct Overview<'a> {
 pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
     let e = &o.state.event;
     let tz = tz_of(o.state);
-    let phase = parse_phase(&e.phase);
+    let phase = e.phase;
     let base = format!("/organizer/events/{}", e.slug);
     layout(
         &e.title,

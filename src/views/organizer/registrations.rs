@@ -11,7 +11,6 @@ use super::{
 use crate::domain::{Mode, Status};
 use crate::reads::{EventState, RegistrationState};
 use crate::store::dashboard::SortBy;
-use crate::store::from_db_time;
 
 /// The table's filters as given in the query string.
 #[derive(Debug, Clone, Default)]
@@ -134,13 +133,13 @@ pub fn table(
                             td { (r.row.email) }
                             td { (r.row.affiliation.as_deref().unwrap_or("")) }
                             td { (status_badge(r.status)) }
-                            td { @match r.mode { Some(m) => { (mode_name(m)) } None => { "wants " (r.row.preference.replace('_', " ")) } } }
+                            td { @match r.mode { Some(m) => { (mode_name(m)) } None => { "wants " (r.row.preference.as_str().replace('_', " ")) } } }
                             td {
                                 @if let Some(p) = r.position { "number " (p) " in line" }
                                 @if let Some(until) = r.hold_until { "answer by " (local(until, tz)) }
                                 @if let Some(m) = r.wait_for { "waits for " (mode_name(m).to_lowercase()) }
                             }
-                            td { (local(from_db_time(r.row.created_at), tz)) }
+                            td { (local(r.row.created_at.utc(), tz)) }
                             td.actions {
                                 @if !r.status.is_ended() && r.status != Status::PendingEmail {
                                     (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), "Revoke", "danger"))
@@ -194,9 +193,9 @@ pub fn line(
                                 td { (entry.position) }
                                 td { (r.row.name) }
                                 td { (r.row.email) }
-                                td { @match r.wait_for { Some(m) => { (mode_name(m)) " (keeps a " (r.mode.map(mode_name).unwrap_or("")) " seat)" } None => { (r.row.preference.replace('_', " ")) } } }
+                                td { @match r.wait_for { Some(m) => { (mode_name(m)) " (keeps a " (r.mode.map(mode_name).unwrap_or("")) " seat)" } None => { (r.row.preference.as_str().replace('_', " ")) } } }
                                 td { (entry.priority) }
-                                td { @if let Some(at) = r.row.line_since { (local(from_db_time(at), tz)) } }
+                                td { @if let Some(at) = r.row.line_since { (local(at.utc(), tz)) } }
                                 td.actions {
                                     (button_form(viewer, &format!("/organizer/registrations/{id}/promote"), "Promote now", ""))
                                     (button_form(viewer, &format!("/organizer/registrations/{id}/up"), "Move up", "secondary"))

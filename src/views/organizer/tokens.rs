@@ -4,7 +4,6 @@ use maud::{html, Markup};
 
 use super::{button_form, csrf_field, flash, layout, local, Viewer};
 use crate::store::dashboard::ApiTokenRow;
-use crate::store::from_db_time;
 
 pub fn page(
     viewer: &Viewer<'_>,
@@ -40,8 +39,8 @@ pub fn page(
                     @for t in tokens {
                         tr {
                             td { (t.name) }
-                            td { (local(from_db_time(t.created_at), chrono_tz::UTC)) }
-                            td { @match t.revoked_at { Some(at) => { "revoked " (local(from_db_time(at), chrono_tz::UTC)) } None => { "live" } } }
+                            td { (local(t.created_at.utc(), chrono_tz::UTC)) }
+                            td { @match t.revoked_at { Some(at) => { "revoked " (local(at.utc(), chrono_tz::UTC)) } None => { "live" } } }
                             td.actions { @if t.revoked_at.is_none() {
                                 (button_form(viewer, &format!("/organizer/tokens/{}/revoke", t.id), "Revoke", "danger"))
                             } }

@@ -36,7 +36,7 @@ async fn event_state(
     })
     .await?;
     let event = found
-        .filter(|s| organizer || s.event.phase != Phase::Draft.as_str())
+        .filter(|s| organizer || s.event.phase != Phase::Draft)
         .ok_or_else(|| ApiError::not_found("event"))?;
     if event.needs_settling {
         state.engine.nudge(Command::Settle {

@@ -7,10 +7,10 @@ use chrono::Utc;
 use super::bodies::{invitation_of, Hold, Invitations, RegistrationFilter};
 use super::event_state;
 use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, RegistrationOut};
-use crate::domain::{parse_field, FieldErrors, Mode, Status};
+use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
 use crate::engine::{Command, Outcome};
 use crate::reads;
-use crate::store::{audit, events, from_db_time};
+use crate::store::{audit, events};
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
@@ -42,7 +42,7 @@ pub async fn invite(
 async fn registrations_by_id(
     state: &AppState,
     slug: String,
-    ids: Vec<i64>,
+    ids: Vec<RegistrationId>,
 ) -> Result<RegistrationList, ApiError> {
     let event = event_state(state, slug, true).await?;
     let found = read(state, move |conn| {
@@ -120,7 +120,7 @@ async fn organizer_action(state: &AppState, command: Command) -> Result<HttpResp
 pub async fn revoke(
     state: web::Data<AppState>,
     organizer: Organizer,
-    id: web::Path<i64>,
+    id: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, ApiError> {
     organizer_action(
         &state,
@@ -138,7 +138,7 @@ pub async fn revoke(
 pub async fn promote(
     state: web::Data<AppState>,
     organizer: Organizer,
-    id: web::Path<i64>,
+    id: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, ApiError> {
     organizer_action(
         &state,
@@ -156,7 +156,7 @@ pub async fn promote(
 pub async fn set_hold(
     state: web::Data<AppState>,
     organizer: Organizer,
-    id: web::Path<i64>,
+    id: web::Path<RegistrationId>,
     body: ValidJson<Hold>,
 ) -> Result<HttpResponse, ApiError> {
     let until = body.0.hold_until.with_timezone(&Utc);
@@ -191,9 +191,9 @@ pub async fn audit_log(
     let entries = rows
         .into_iter()
         .map(|r| AuditEntry {
-            at: from_db_time(r.at),
+            at: r.at.utc(),
             actor: r.actor,
-            registration_id: r.registration_id,
+            registration_id: r.registration_id.map(|id| id.0),
             from: r.from_status,
             to: r.to_status,
             note: r.note,

@@ -7,8 +7,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::{Mode, Phase, Preference, Seats, Status};
-use crate::reads::{self, EventState, RegistrationState};
-use crate::store::from_db_time;
+use crate::reads::{EventState, RegistrationState};
 
 #[derive(Serialize, ToSchema)]
 pub struct SeatCount {
@@ -67,9 +66,9 @@ pub struct EventList {
     pub events: Vec<EventOut>,
 }
 
-pub fn local_time(at: chrono::NaiveDateTime, timezone: &str) -> DateTime<FixedOffset> {
-    let tz: Tz = timezone.parse().unwrap_or(Tz::UTC);
-    from_db_time(at).with_timezone(&tz).fixed_offset()
+/// A time as the event's own clock shows it, with its offset.
+pub fn in_event_zone(at: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
+    at.with_timezone(&tz).fixed_offset()
 }
 
 pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
@@ -78,14 +77,14 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
         slug: e.slug.clone(),
         title: e.title.clone(),
         description: e.description.clone(),
-        starts_at: local_time(e.starts_at, &e.timezone),
-        ends_at: local_time(e.ends_at, &e.timezone),
-        timezone: e.timezone.clone(),
+        starts_at: in_event_zone(e.starts_at.utc(), e.timezone.0),
+        ends_at: in_event_zone(e.ends_at.utc(), e.timezone.0),
+        timezone: e.timezone.0.name().to_owned(),
         venue: e.venue.clone(),
         meeting_url: for_organizer.then(|| e.meeting_url.clone()),
         in_person_capacity: e.in_person_capacity.max(0) as u32,
         virtual_capacity: e.virtual_capacity.map(|c| c.max(0) as u32),
-        phase: crate::store::convert::parse_phase(&e.phase),
+        phase: e.phase,
         offer_window_hours: e.offer_window_hours as u32,
         invitation_window_days: e.invitation_window_days as u32,
         auto_confirm: e.auto_confirm,
@@ -140,10 +139,10 @@ fn waiting_for(r: &RegistrationState) -> Option<WaitingFor> {
 /// Takes the registration, so its strings move into the answer instead of being copied:
 /// a list of thousands would otherwise be held twice while it is written out.
 pub fn registration_out(r: RegistrationState) -> RegistrationOut {
-    let preference = reads::preference_of(&r.row);
+    let preference = r.row.preference;
     let waiting_for = waiting_for(&r);
     RegistrationOut {
-        id: r.row.id,
+        id: r.row.id.0,
         email: r.row.email,
         name: r.row.name,
         affiliation: r.row.affiliation,
@@ -157,8 +156,8 @@ pub fn registration_out(r: RegistrationState) -> RegistrationOut {
         position: r.position,
         hold_until: r.hold_until,
         waiting_for,
-        created_at: from_db_time(r.row.created_at),
-        updated_at: from_db_time(r.row.updated_at),
+        created_at: r.row.created_at.utc(),
+        updated_at: r.row.updated_at.utc(),
     }
 }
 
@@ -206,8 +205,8 @@ pub struct AuditEntry {
     /// organizer, participant or system
     pub actor: String,
     pub registration_id: Option<i64>,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub from: Option<Status>,
+    pub to: Option<Status>,
     pub note: String,
 }
 

@@ -12,11 +12,11 @@ use serde::Deserialize;
 
 use super::session::{Posted, SignedIn};
 use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
-use crate::domain::{EventPatch, EventSettings, FieldErrors};
+use crate::domain::{EventPatch, EventSettings, FieldErrors, RegistrationId};
 use crate::domain::{EventRules, Ledger, Mode, Notice, Phase, Slug, TimeZoneName};
 use crate::engine::{Command, EngineError, Outcome};
 use crate::reads::{self, EventState};
-use crate::store::{dashboard, from_db_time};
+use crate::store::dashboard;
 use crate::views::organizer::events::{self as views, EventValues};
 use crate::views::organizer::overview::{self, Overview, Promotions};
 use crate::views::organizer::registrations as registration_views;
@@ -322,7 +322,7 @@ pub async fn update(
         Err(error) => return failure(error),
     };
     // The phase is changed on the overview, with its preview.
-    values.phase = current.event.phase.clone();
+    values.phase = current.event.phase.as_str().to_owned();
     let action = format!("/organizer/events/{slug}/edit");
     let tabs = || Some(crate::views::organizer::event_tabs(&slug, "/edit"));
     let settings = match settings_of(&values) {
@@ -395,8 +395,11 @@ async fn promotions(
     rules: EventRules,
 ) -> Result<Promotions, crate::web::error::ApiError> {
     let promoted = promoted_by(event, rules);
-    let ids: Vec<i64> = promoted.iter().map(|(id, _, _)| *id).collect();
-    let names: HashMap<i64, String> = read(state, move |conn| {
+    let ids: Vec<RegistrationId> = promoted
+        .iter()
+        .map(|(id, _, _)| RegistrationId(*id))
+        .collect();
+    let names: HashMap<RegistrationId, String> = read(state, move |conn| {
         Ok(dashboard::registrations_by_ids(conn, &ids)?
             .into_iter()
             .map(|r| (r.id, format!("{} <{}>", r.name, r.email)))
@@ -405,7 +408,7 @@ async fn promotions(
     .await?;
     let mut result = Promotions::default();
     for (id, mode, confirmed) in promoted {
-        let name = names.get(&id).cloned().unwrap_or_default();
+        let name = names.get(&RegistrationId(id)).cloned().unwrap_or_default();
         if confirmed {
             result.confirmed.push((mode, name));
         } else {
@@ -440,10 +443,10 @@ pub async fn overview(
         Ok(times) => times,
         Err(error) => return failure(error),
     };
-    let tz: Tz = event.event.timezone.parse().unwrap_or(Tz::UTC);
+    let tz: Tz = event.event.timezone.0;
     let mut days: Vec<(NaiveDate, u32)> = Vec::new();
     for at in times {
-        let day = from_db_time(at).with_timezone(&tz).date_naive();
+        let day = at.utc().with_timezone(&tz).date_naive();
         match days.last_mut() {
             Some((last, n)) if *last == day => *n += 1,
             _ => days.push((day, 1)),

@@ -9,10 +9,10 @@ use serde::Deserialize;
 
 use super::session::SignedIn;
 use super::{event_state, failure, read};
-use crate::domain::{Mode, Status};
+use crate::domain::{Mode, Phase, Status};
 use crate::mail::calendar::{ics, CalendarEntry};
 use crate::reads;
-use crate::store::{dashboard, from_db_time};
+use crate::store::dashboard;
 use crate::web::error::ApiError;
 use crate::web::AppState;
 
@@ -60,7 +60,7 @@ pub async fn csv(
                 r.row.email.as_str(),
                 r.row.affiliation.as_deref().unwrap_or(""),
                 r.mode.map(Mode::as_str).unwrap_or(""),
-                &from_db_time(r.row.created_at).to_rfc3339(),
+                &r.row.created_at.utc().to_rfc3339(),
             ])?;
         }
         Ok(())
@@ -104,8 +104,8 @@ pub async fn event_calendar(
         uid: format!("event-{}@{}", e.id, host_of(&state.public_url)),
         title: &e.title,
         description: &e.description,
-        starts_at: from_db_time(e.starts_at),
-        ends_at: from_db_time(e.ends_at),
+        starts_at: e.starts_at.utc(),
+        ends_at: e.ends_at.utc(),
         location: &e.venue,
         url: &link,
     });
@@ -133,14 +133,18 @@ pub async fn feed(state: web::Data<AppState>, _signed: SignedIn) -> HttpResponse
     let mut calendar = Calendar::new();
     calendar.name("registrar events");
     for e in &all {
-        let phase = if e.phase == "draft" { " (draft)" } else { "" };
+        let phase = if e.phase == Phase::Draft {
+            " (draft)"
+        } else {
+            ""
+        };
         calendar.push(
             icalendar::Event::new()
                 .uid(&format!("event-{}@{host}", e.id))
                 .summary(&format!("{}{phase}", e.title))
                 .description(&e.description)
-                .starts(from_db_time(e.starts_at))
-                .ends(from_db_time(e.ends_at))
+                .starts(e.starts_at.utc())
+                .ends(e.ends_at.utc())
                 .location(&e.venue)
                 .url(&format!("{}/organizer/events/{}", state.public_url, e.slug))
                 .timestamp(Utc::now())

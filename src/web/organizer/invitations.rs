@@ -13,10 +13,9 @@ use super::events::local_time;
 use super::session::{Posted, SignedIn};
 use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
 use crate::domain::invitation_list::{self, ListRow, Verdict};
-use crate::domain::Invitee;
+use crate::domain::{Invitee, RegistrationId};
 use crate::engine::Command;
 use crate::reads::{self, EventState};
-use crate::store::convert::parse_status;
 use crate::store::{dashboard, registrations};
 use crate::views::organizer::invitations::{self as views, default_mode, InvitationLine};
 use crate::web::AppState;
@@ -54,15 +53,15 @@ async fn invitation_lines(
 ) -> Result<(EventState, Vec<InvitationLine>), crate::web::error::ApiError> {
     read(state, move |conn| {
         let emails = dashboard::emails_per_registration(conn, event.event.id, "invitation")?;
-        let mut ids: HashSet<i64> = emails.keys().copied().collect();
+        let mut ids: HashSet<RegistrationId> = emails.keys().copied().collect();
         ids.extend(
             event
                 .ledger
                 .entries()
                 .filter(|e| e.status == crate::domain::Status::Invited)
-                .map(|e| e.id),
+                .map(|e| RegistrationId(e.id)),
         );
-        let ids: Vec<i64> = ids.into_iter().collect();
+        let ids: Vec<RegistrationId> = ids.into_iter().collect();
         let mut lines: Vec<InvitationLine> = dashboard::registrations_by_ids(conn, &ids)?
             .into_iter()
             .map(|row| {
@@ -88,8 +87,8 @@ async fn judge(
     read(state, move |conn| {
         let registered: HashMap<String, String> = registrations::for_event(conn, event.event.id)?
             .into_iter()
-            .filter(|r| !parse_status(&r.status).is_ended())
-            .map(|r| (r.email, r.status.replace('_', " ")))
+            .filter(|r| !r.status.is_ended())
+            .map(|r| (r.email, r.status.as_str().replace('_', " ")))
             .collect();
         let rows = invitation_list::read(&text, &registered);
         Ok((event, text, rows))

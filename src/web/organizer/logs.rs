@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::session::{NoFields, Posted, SignedIn};
 use super::{event_state, failure, html, read, see_other, viewer};
+use crate::domain::RegistrationId;
 use crate::store::{audit, dashboard};
 use crate::views::organizer::logs as views;
 use crate::web::AppState;
@@ -51,8 +52,8 @@ pub async fn audit(
             .skip(((page - 1) * PAGE_SIZE) as usize)
             .take(PAGE_SIZE as usize)
             .collect();
-        let ids: Vec<i64> = rows.iter().filter_map(|r| r.registration_id).collect();
-        let names: HashMap<i64, String> = dashboard::registrations_by_ids(conn, &ids)?
+        let ids: Vec<RegistrationId> = rows.iter().filter_map(|r| r.registration_id).collect();
+        let names: HashMap<RegistrationId, String> = dashboard::registrations_by_ids(conn, &ids)?
             .into_iter()
             .map(|r| (r.id, r.name))
             .collect();

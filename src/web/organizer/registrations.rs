@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::events::local_time;
 use super::session::{Posted, SignedIn};
 use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
-use crate::domain::{Mode, Status};
+use crate::domain::{Mode, RegistrationId, Status};
 use crate::engine::Command;
 use crate::reads;
 use crate::store::dashboard::{self, RegistrationQuery, SortBy};
@@ -80,17 +80,13 @@ pub async fn table(
         Err(error) => return failure(error),
     };
     let statuses = match filters.status.as_str() {
-        "" => Vec::new(),
-        "active" => registrations::ACTIVE_STATUSES
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        one => vec![one.to_owned()],
+        "active" => registrations::ACTIVE_STATUSES.to_vec(),
+        one => one.parse::<Status>().into_iter().collect(),
     };
     let q = RegistrationQuery {
         event_id: event.event.id,
         statuses,
-        mode: (!filters.mode.is_empty()).then(|| filters.mode.clone()),
+        mode: filters.mode.parse::<Mode>().ok(),
         search: (!filters.q.is_empty()).then(|| filters.q.clone()),
         sort: filters.sort,
         descending: filters.descending,
@@ -132,9 +128,13 @@ pub async fn line(
         Err(error) => return failure(error),
     };
     let found = read(&state, move |conn| {
-        let order: Vec<(i64, i32)> = event.ledger.line().map(|e| (e.id, e.priority)).collect();
-        let ids: Vec<i64> = order.iter().map(|(id, _)| *id).collect();
-        let mut rows: std::collections::HashMap<i64, _> =
+        let order: Vec<(RegistrationId, i32)> = event
+            .ledger
+            .line()
+            .map(|e| (RegistrationId(e.id), e.priority))
+            .collect();
+        let ids: Vec<RegistrationId> = order.iter().map(|(id, _)| *id).collect();
+        let mut rows: std::collections::HashMap<RegistrationId, _> =
             dashboard::registrations_by_ids(conn, &ids)?
                 .into_iter()
                 .map(|r| (r.id, r))
@@ -189,7 +189,7 @@ fn back_to(req: &HttpRequest, slug: &str) -> String {
 pub async fn action(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<(i64, String)>,
+    path: web::Path<(RegistrationId, String)>,
     posted: Posted<ActionForm>,
 ) -> HttpResponse {
     let Posted(signed, form) = posted;
@@ -220,7 +220,7 @@ pub async fn action(
             actor,
         },
         "hold" => {
-            let tz = event.timezone.parse().unwrap_or(chrono_tz::UTC);
+            let tz = event.timezone.0;
             match local_time(&form.hold_until, tz) {
                 Ok(until) if until > Utc::now() => Command::SetHold { id, until, actor },
                 Ok(_) => return problem(&signed, "The new deadline must be in the future."),
