@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 
 use crate::config::Settings;
+use crate::services::accounts;
 use crate::startup::Application;
 use crate::store;
 
@@ -77,15 +78,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token {
             command: TokenCommand::Create { name },
         } => {
-            let name = name.trim();
-            anyhow::ensure!(
-                !name.is_empty() && name.len() <= 100,
-                "--name must be 1 to 100 characters"
-            );
+            let name = accounts::token_name(&name).map_err(|_| {
+                anyhow::anyhow!(
+                    "--name must be 1 to {} characters",
+                    accounts::TOKEN_NAME_MAX
+                )
+            })?;
             let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
             store::migrate(&mut conn)?;
-            let token =
-                store::tokens::create_api_token(&mut conn, name, chrono::Utc::now().naive_utc())?;
+            let token = accounts::create_api_token(&mut conn, &name)?;
             println!("API token {name:?} created; it is shown only this once:");
             println!("{token}");
             Ok(())
@@ -96,12 +97,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
             store::migrate(&mut conn)?;
             let public_url = settings.public_url_for(port_of(&settings.bind));
-            let link =
-                crate::web::organizer::sign_in::invite_organizer(&mut conn, &email, &public_url)?;
+            let link = accounts::invite_organizer(&mut conn, &email, &public_url)?;
             println!(
                 "One-time link for {} to set a password (valid {} days):",
                 email.trim(),
-                crate::web::organizer::sign_in::LINK_DAYS
+                accounts::LINK_DAYS
             );
             println!("{link}");
             Ok(())

@@ -2,12 +2,14 @@
 
 pub mod cli;
 pub mod config;
+pub mod database;
 pub mod domain;
 pub mod engine;
 pub mod jobs;
 pub mod mail;
 pub mod published;
 pub mod reads;
+pub mod services;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

@@ -4,18 +4,27 @@
 //! the event since; it is settled in memory, so a hold whose deadline passed is shown as
 //! free even before the sweeper has written its expiry.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Ledger, Mode, Status};
+use crate::domain::{EventId, Ledger, Mode, RegistrationId, Status};
 use crate::published::{publish, published};
 use crate::store::convert::{entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
-use crate::store::{events, registrations, tokens, DbConnection, QueryResult};
+use crate::store::{
+    audit, dashboard, events, registrations, stats, tokens, DbConnection, QueryResult,
+};
+
+pub use crate::store::audit::AuditRow as AuditEntry;
+pub use crate::store::dashboard::{RegistrationQuery, SortBy};
+pub use crate::store::outbox::OutboxRow as OutboxEmail;
+pub use crate::store::registrations::ACTIVE_STATUSES;
 
 /// An event with its ledger as of now.
+#[derive(Clone)]
 pub struct EventState {
     pub event: EventRow,
     pub ledger: Arc<Ledger>,
@@ -203,4 +212,134 @@ pub fn by_token(
     let state = event_state(conn, event, now)?;
     let registration = registration_state(&state, row);
     Ok(Some((state, registration)))
+}
+
+/// Every published event (phase not draft) as of now, soonest first.
+pub fn published_events(
+    conn: &mut DbConnection,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<EventState>> {
+    events::published(conn)?
+        .into_iter()
+        .map(|row| event_state(conn, row, now))
+        .collect()
+}
+
+/// Every event, drafts included, the latest start first (the dashboard's list).
+pub fn all_events(conn: &mut DbConnection, now: DateTime<Utc>) -> QueryResult<Vec<EventState>> {
+    dashboard::all_events(conn)?
+        .into_iter()
+        .map(|row| event_state(conn, row, now))
+        .collect()
+}
+
+/// A registration with its event, as of now.
+pub fn registration_by_id(
+    conn: &mut DbConnection,
+    id: RegistrationId,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<(EventState, RegistrationState)>> {
+    let Some(row) = registrations::by_id(conn, id)? else {
+        return Ok(None);
+    };
+    let event = events::by_id(conn, row.event_id)?;
+    let event = event_state(conn, event, now)?;
+    let registration = registration_state(&event, row);
+    Ok(Some((event, registration)))
+}
+
+/// These registrations of the event, in the order given, as of now; ids of no
+/// registration of the event are left out.
+pub fn registrations_by_ids(
+    conn: &mut DbConnection,
+    state: &EventState,
+    ids: &[RegistrationId],
+) -> QueryResult<Vec<RegistrationState>> {
+    let mut found: HashMap<RegistrationId, RegistrationRow> =
+        dashboard::registrations_by_ids(conn, ids)?
+            .into_iter()
+            .filter(|row| row.event_id == state.event.id)
+            .map(|row| (row.id, row))
+            .collect();
+    let rows = ids.iter().filter_map(|id| found.remove(id)).collect();
+    Ok(registration_states(state, rows))
+}
+
+/// One page of an event's registrations, filtered, searched and sorted, and how many
+/// match in all.
+pub fn registration_page(
+    conn: &mut DbConnection,
+    state: &EventState,
+    query: &RegistrationQuery,
+) -> QueryResult<(Vec<RegistrationState>, i64)> {
+    let (rows, total) = dashboard::registration_page(conn, query)?;
+    Ok((registration_states(state, rows), total))
+}
+
+/// When each registration of an event was made, oldest first.
+pub fn registration_times(
+    conn: &mut DbConnection,
+    event_id: EventId,
+) -> QueryResult<Vec<DateTime<Utc>>> {
+    Ok(dashboard::registration_times(conn, event_id)?
+        .into_iter()
+        .map(|at| at.utc())
+        .collect())
+}
+
+/// Emails of a kind made and delivered, per registration of an event.
+pub fn emails_per_registration(
+    conn: &mut DbConnection,
+    event_id: EventId,
+    kind: &str,
+) -> QueryResult<HashMap<RegistrationId, (u32, u32)>> {
+    dashboard::emails_per_registration(conn, event_id, kind)
+}
+
+/// The status of every address registered for an event and not ended, by address.
+pub fn active_addresses(
+    conn: &mut DbConnection,
+    event_id: EventId,
+) -> QueryResult<HashMap<String, Status>> {
+    Ok(registrations::for_event(conn, event_id)?
+        .into_iter()
+        .filter(|r| !r.status.is_ended())
+        .map(|r| (r.email, r.status))
+        .collect())
+}
+
+/// The audit log of an event, oldest first.
+pub fn audit_of(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<AuditEntry>> {
+    audit::for_event(conn, event_id)
+}
+
+/// The names of these registrations, by id.
+pub fn names_of(
+    conn: &mut DbConnection,
+    ids: &[RegistrationId],
+) -> QueryResult<HashMap<RegistrationId, String>> {
+    Ok(registrations::names(conn, ids)?.into_iter().collect())
+}
+
+/// A page of the outbox, newest first, and how many emails it holds in all.
+pub fn outbox_page(
+    conn: &mut DbConnection,
+    status: Option<&str>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<OutboxEmail>, i64)> {
+    dashboard::outbox_page(conn, status, offset, limit)
+}
+
+/// What `/metrics` reports of the database.
+pub struct Counts {
+    pub registrations_by_state: Vec<(String, i64)>,
+    pub outbox_backlog: i64,
+}
+
+pub fn counts(conn: &mut DbConnection) -> QueryResult<Counts> {
+    Ok(Counts {
+        registrations_by_state: stats::registrations_by_state(conn)?,
+        outbox_backlog: stats::outbox_backlog(conn)?,
+    })
 }

@@ -16,11 +16,13 @@ use chrono::{Datelike, TimeZone, Utc};
 use lettre::message::Mailbox;
 
 use crate::config::Settings;
+use crate::database::Database;
 use crate::domain::EventSettings;
 use crate::domain::{Phase, Slug};
 use crate::engine::{Command, Engine};
 use crate::jobs;
 use crate::mail::worker::{MailWorker, Transport};
+use crate::services::accounts;
 use crate::store::{self, ConnectionManager};
 use crate::web::rate_limit::{ClientAddress, RateLimits};
 use crate::web::{self as routes, observe, organizer, rate_limit, security, AppState};
@@ -44,8 +46,9 @@ impl Application {
                 format!("opening the database {}", redact(&settings.database_url))
             })?;
             store::migrate(&mut conn)?;
-            web::Data::new(organizer::Dashboard::load(
-                &mut conn,
+            let key = accounts::session_key(&mut conn, organizer::Dashboard::new_key)?;
+            web::Data::new(organizer::Dashboard::new(
+                &key,
                 &public_url,
                 settings.rate_limits != "off",
             )?)
@@ -116,7 +119,7 @@ impl Application {
         });
         let state = web::Data::new(AppState {
             engine,
-            pool,
+            database: Database::new(pool),
             public_url,
         });
         let server = HttpServer::new(move || {
@@ -227,11 +230,7 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
     let pool = pool.clone();
     let token = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
         let mut conn = pool.get()?;
-        Ok(store::tokens::create_api_token(
-            &mut conn,
-            "first run",
-            Utc::now().naive_utc(),
-        )?)
+        Ok(accounts::create_api_token(&mut conn, "first run")?)
     })
     .await??;
     println!("Created the demo workshop: {public_url}/events/in-the-picture");
@@ -249,11 +248,10 @@ async fn first_organizer(pool: &store::Pool, public_url: &str) -> anyhow::Result
     let public_url = public_url.to_owned();
     let link = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
         let mut conn = pool.get()?;
-        if store::organizers::count_signed_up(&mut conn)? > 0 {
+        if accounts::organizers_signed_up(&mut conn)? > 0 {
             return Ok(None);
         }
-        organizer::sign_in::invite_organizer(&mut conn, "organizer@localhost", &public_url)
-            .map(Some)
+        accounts::invite_organizer(&mut conn, "organizer@localhost", &public_url).map(Some)
     })
     .await??;
     if let Some(link) = link {

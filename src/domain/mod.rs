@@ -1,17 +1,18 @@
 //! The product in plain Rust, with no I/O: the values a registration is made of and the
 //! seat ledger that decides every change of state (SPEC.md, "Registration state machine").
 
+pub mod event_settings;
 mod ids;
 pub mod invitation_list;
 mod ledger;
 mod requests;
 mod values;
 
+pub use event_settings::{EventDraft, EventPatch, EventSettings};
 pub use ids::{EventId, RegistrationId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
 pub use requests::{
-    join_of, parse_field, EventPatch, EventSettings, FieldErrors, Group, Invitee, Join,
-    PersonalAction,
+    join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,
 };
 pub use values::{
     normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,

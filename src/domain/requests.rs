@@ -1,55 +1,13 @@
-//! What commands carry: the settings of an event, invitees, a join, whom a message goes
+//! What commands carry (beside an event's settings): invitees, a join, whom a message goes
 //! to and what a person does from their link, each already parsed into domain values;
 //! and the field errors reported when parsing fails.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-
-use super::{
-    Affiliation, Email, Entry, Mode, ParseError, PersonName, Phase, Preference, Slug, Status,
-};
+use super::{Affiliation, Email, Entry, Mode, ParseError, PersonName, Preference, Status};
 
 /// Field name -> messages, as the API reports them.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
-
-#[derive(Debug, Clone)]
-pub struct EventSettings {
-    pub slug: Slug,
-    pub title: String,
-    pub description: String,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub timezone: Tz,
-    pub venue: String,
-    pub meeting_url: Option<String>,
-    pub in_person_capacity: u32,
-    pub virtual_capacity: Option<u32>,
-    pub phase: Phase,
-    pub offer_window_hours: u32,
-    pub invitation_window_days: u32,
-    pub auto_confirm: bool,
-}
-
-/// A change to some settings of an event; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default)]
-pub struct EventPatch {
-    pub slug: Option<Slug>,
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub starts_at: Option<DateTime<Utc>>,
-    pub ends_at: Option<DateTime<Utc>>,
-    pub timezone: Option<Tz>,
-    pub venue: Option<String>,
-    pub meeting_url: Option<Option<String>>,
-    pub in_person_capacity: Option<u32>,
-    pub virtual_capacity: Option<Option<u32>>,
-    pub phase: Option<Phase>,
-    pub offer_window_hours: Option<u32>,
-    pub invitation_window_days: Option<u32>,
-    pub auto_confirm: Option<bool>,
-}
 
 #[derive(Debug, Clone)]
 pub struct Invitee {
@@ -165,5 +123,52 @@ pub fn join_of(
             preference,
         }),
         _ => Err(errors),
+    }
+}
+
+pub const SUBJECT_MAX: usize = 200;
+pub const MESSAGE_MAX: usize = 20_000;
+
+/// An organizer's message to a group of an event's participants, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupMessage {
+    pub group: Group,
+    pub subject: String,
+    pub body: String,
+}
+
+impl GroupMessage {
+    /// The message as typed, or each bad field named.
+    pub fn parse(group: &str, subject: &str, body: &str) -> Result<GroupMessage, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let group = Group::parse(group);
+        if group.is_none() {
+            errors.insert("group".into(), vec!["choose whom to write to".into()]);
+        }
+        let subject = subject.trim().to_owned();
+        if subject.is_empty()
+            || subject.chars().count() > SUBJECT_MAX
+            || subject.chars().any(char::is_control)
+        {
+            errors.insert(
+                "subject".into(),
+                vec![format!("must be 1 to {SUBJECT_MAX} characters on one line")],
+            );
+        }
+        let body = body.replace("\r\n", "\n").trim().to_owned();
+        if body.is_empty() || body.chars().count() > MESSAGE_MAX {
+            errors.insert(
+                "body".into(),
+                vec![format!("must be 1 to {MESSAGE_MAX} characters")],
+            );
+        }
+        match group {
+            Some(group) if errors.is_empty() => Ok(GroupMessage {
+                group,
+                subject,
+                body,
+            }),
+            _ => Err(errors),
+        }
     }
 }

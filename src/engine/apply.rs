@@ -2,6 +2,7 @@
 
 use super::batch::{Batch, Decided};
 use super::{Command, EngineError, Outcome};
+use crate::domain::Refusal;
 use crate::store::events;
 
 impl Batch<'_> {
@@ -25,13 +26,12 @@ impl Batch<'_> {
             Command::SetHold { id, until, actor } => {
                 self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(id.0, *until, now))
             }
-            Command::SetPriority {
-                id,
-                priority,
-                actor,
-            } => self.organizer_action(*id, actor, |ledger, now| {
-                ledger.set_priority(id.0, *priority, now)
-            }),
+            Command::MoveInLine { id, by, actor } => {
+                self.organizer_action(*id, actor, |ledger, now| {
+                    let priority = ledger.entry(id.0).ok_or(Refusal::NotActive)?.priority;
+                    ledger.set_priority(id.0, priority.saturating_add(*by), now)
+                })
+            }
             Command::Resend { id, actor } => self.resend(*id, actor),
             Command::Message {
                 slug,

@@ -60,6 +60,12 @@ impl From<diesel::result::Error> for EngineError {
     }
 }
 
+impl From<anyhow::Error> for EngineError {
+    fn from(error: anyhow::Error) -> Self {
+        EngineError::Internal(error)
+    }
+}
+
 impl From<r2d2::Error> for EngineError {
     fn from(_: r2d2::Error) -> Self {
         EngineError::Unavailable
@@ -98,10 +104,12 @@ pub enum Command {
         until: DateTime<Utc>,
         actor: String,
     },
-    /// Moves a waiting entry up (higher) or down (lower) in its line.
-    SetPriority {
+    /// Moves a waiting entry up (`by: 1`) or down (`by: -1`) in its line, from its
+    /// priority as it stands when the command is applied, so two quick clicks move it
+    /// twice.
+    MoveInLine {
         id: RegistrationId,
-        priority: i32,
+        by: i32,
         actor: String,
     },
     /// Sends an open invitation or offer again, with a fresh personal link.

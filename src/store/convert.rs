@@ -6,7 +6,7 @@ use chrono::Duration;
 use super::events::{EventRow, NewEventRow};
 use super::registrations::{RegistrationRow, StateChange};
 use super::DbTime;
-use crate::domain::{Entry, EventRules, EventSettings, TimeZoneName};
+use crate::domain::{Entry, EventDraft, EventRules, EventSettings, TimeZoneName};
 
 pub fn rules_of(row: &EventRow) -> EventRules {
     EventRules {
@@ -65,5 +65,47 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
         version: 0,
         created_at: at,
         updated_at: at,
+    }
+}
+
+/// An event's settings as a draft, to patch and check (see [`EventDraft::patched`]).
+pub fn draft_of(row: &EventRow) -> EventDraft {
+    EventDraft {
+        slug: row.slug.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        starts_at: row.starts_at.utc(),
+        ends_at: row.ends_at.utc(),
+        timezone: row.timezone.to_string(),
+        venue: row.venue.clone(),
+        meeting_url: row.meeting_url.clone(),
+        in_person_capacity: row.in_person_capacity.max(0) as u32,
+        virtual_capacity: row.virtual_capacity.map(|c| c.max(0) as u32),
+        phase: row.phase,
+        offer_window_hours: row.offer_window_hours.max(0) as u32,
+        invitation_window_days: row.invitation_window_days.max(0) as u32,
+        auto_confirm: row.auto_confirm,
+    }
+}
+
+/// The event's row with new settings, changed at `at`.
+pub fn row_with(row: &EventRow, s: &EventSettings, at: DbTime) -> EventRow {
+    EventRow {
+        slug: s.slug.as_str().to_owned(),
+        title: s.title.clone(),
+        description: s.description.clone(),
+        starts_at: DbTime::of(s.starts_at),
+        ends_at: DbTime::of(s.ends_at),
+        timezone: TimeZoneName(s.timezone),
+        venue: s.venue.clone(),
+        meeting_url: s.meeting_url.clone(),
+        in_person_capacity: s.in_person_capacity as i32,
+        virtual_capacity: s.virtual_capacity.map(|c| c as i32),
+        phase: s.phase,
+        offer_window_hours: s.offer_window_hours as i32,
+        invitation_window_days: s.invitation_window_days as i32,
+        auto_confirm: s.auto_confirm,
+        updated_at: at,
+        ..row.clone()
     }
 }

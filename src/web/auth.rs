@@ -7,7 +7,7 @@ use futures_util::future::LocalBoxFuture;
 
 use super::error::ApiError;
 use super::AppState;
-use crate::store::tokens;
+use crate::services::accounts;
 
 /// An organizer, proven by a live API token.
 #[derive(Debug, Clone)]
@@ -41,12 +41,10 @@ impl FromRequest for Organizer {
             let (Some(token), Some(state)) = (token, state) else {
                 return Err(ApiError::unauthorized());
             };
-            let pool = state.pool.clone();
-            let found = web::block(move || -> Result<Option<i64>, ApiError> {
-                let mut conn = pool.get()?;
-                Ok(tokens::api_token_id(&mut conn, &token)?)
-            })
-            .await??;
+            let found = state
+                .database
+                .run(move |conn| accounts::api_token_id(conn, &token))
+                .await?;
             found
                 .map(|token_id| Organizer { token_id })
                 .ok_or_else(ApiError::unauthorized)

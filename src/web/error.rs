@@ -1,5 +1,5 @@
 //! The one place where errors become HTTP responses: JSON for the API (API.md's error
-//! shape and codes), pages for people.
+//! shape and codes), pages for people ([`PageError`], [`DashboardError`]).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
@@ -158,8 +158,170 @@ impl From<r2d2::Error> for ApiError {
     }
 }
 
-impl From<actix_web::error::BlockingError> for ApiError {
-    fn from(_: actix_web::error::BlockingError) -> Self {
-        ApiError::internal()
+/// What went wrong for a page: each renders as a page of its own, in the look of the
+/// public pages ([`PageError`]) or of the dashboard ([`DashboardError`]).
+#[derive(Debug)]
+pub enum PageError {
+    NotFound,
+    /// A personal link that matches no registration.
+    UnknownLink,
+    /// A newsletter link that matches no subscriber.
+    UnknownNewsletterLink,
+    /// A form body that could not be read at all.
+    UnreadableForm,
+    /// The request was understood, and the state of things does not allow it (409, or
+    /// another status the case calls for).
+    Refused {
+        status: StatusCode,
+        title: &'static str,
+        message: String,
+    },
+    Unavailable,
+    Internal,
+}
+
+impl PageError {
+    pub fn refused(title: &'static str, message: impl Into<String>) -> Self {
+        Self::refused_with(StatusCode::CONFLICT, title, message)
+    }
+
+    pub fn refused_with(
+        status: StatusCode,
+        title: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        PageError::Refused {
+            status,
+            title,
+            message: message.into(),
+        }
     }
 }
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::NotFound | PageError::UnknownLink | PageError::UnknownNewsletterLink => {
+                StatusCode::NOT_FOUND
+            }
+            PageError::UnreadableForm => StatusCode::BAD_REQUEST,
+            PageError::Refused { status, .. } => *status,
+            PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        use crate::views::{newsletter, pages};
+        let page = match self {
+            PageError::NotFound => pages::message("Page not found", "There is nothing at this address. The link may be mistyped, or the page may have been removed."),
+            PageError::UnknownLink => pages::message("This link does not work", "This personal link is unknown, or it was used to erase the registration's data. If you registered, the newest email about your registration has a working link; or register again from the event page."),
+            PageError::UnknownNewsletterLink => newsletter::unknown_link(),
+            PageError::UnreadableForm => pages::message("The form could not be read", "The form arrived incomplete or in a form we cannot read. Please go back and send it again."),
+            PageError::Refused { title, message, .. } => pages::message(title, message),
+            PageError::Unavailable => pages::message("Please try again", "The service is busy or briefly unavailable. Please try again in a moment."),
+            PageError::Internal => pages::message("Something went wrong", "Something went wrong on our side. Please try again later."),
+        };
+        page_response(self.status_code(), page)
+    }
+}
+
+/// A page for an error, with the headers its status asks for.
+fn page_response(status: StatusCode, page: maud::Markup) -> HttpResponse {
+    let mut response = HttpResponse::build(status);
+    response.content_type("text/html; charset=utf-8");
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response.insert_header(("Retry-After", "2"));
+    }
+    response.body(page.into_string())
+}
+
+impl From<EngineError> for PageError {
+    fn from(error: EngineError) -> Self {
+        match error {
+            EngineError::NotFound(_) => PageError::NotFound,
+            EngineError::Conflict(message) => PageError::refused("Not possible", message),
+            EngineError::Invalid(fields) => {
+                PageError::refused("Not possible", sentence_of(&fields))
+            }
+            EngineError::Unavailable => PageError::Unavailable,
+            EngineError::Internal(cause) => {
+                tracing::error!(error = %format!("{cause:#}"), "internal error");
+                PageError::Internal
+            }
+        }
+    }
+}
+
+impl From<diesel::result::Error> for PageError {
+    fn from(error: diesel::result::Error) -> Self {
+        EngineError::from(error).into()
+    }
+}
+
+impl From<anyhow::Error> for PageError {
+    fn from(error: anyhow::Error) -> Self {
+        EngineError::Internal(error).into()
+    }
+}
+
+/// Field errors in one line, for a page that has no form to show them beside.
+pub fn sentence_of(fields: &FieldErrors) -> String {
+    fields
+        .iter()
+        .map(|(field, messages)| format!("{field}: {}", messages.join("; ")))
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
+/// A [`PageError`] on a dashboard page: the same failures, in the dashboard's look, and
+/// never kept by a cache.
+#[derive(Debug)]
+pub struct DashboardError(pub PageError);
+
+impl std::fmt::Display for DashboardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl ResponseError for DashboardError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        use crate::views::organizer::bare_message;
+        let page = match &self.0 {
+            PageError::NotFound | PageError::UnknownLink | PageError::UnknownNewsletterLink => bare_message("Not found", "There is nothing at this address: the event or registration may have been removed."),
+            PageError::UnreadableForm => bare_message("The form could not be read", "The form arrived incomplete. Please go back and send it again."),
+            PageError::Refused { title, message, .. } => bare_message(title, message),
+            PageError::Unavailable => bare_message("Please try again", "The service is busy or briefly unavailable. Please try again in a moment."),
+            PageError::Internal => bare_message("Something went wrong", "Something went wrong on our side; it has been logged. Please try again later."),
+        };
+        let mut response = page_response(self.status_code(), page);
+        response.headers_mut().insert(
+            actix_web::http::header::CACHE_CONTROL,
+            actix_web::http::header::HeaderValue::from_static("no-store"),
+        );
+        response
+    }
+}
+
+macro_rules! dashboard_error_from {
+    ($($from:ty),+) => {$(
+        impl From<$from> for DashboardError {
+            fn from(error: $from) -> Self {
+                DashboardError(error.into())
+            }
+        }
+    )+};
+}
+
+dashboard_error_from!(PageError, EngineError, diesel::result::Error, anyhow::Error);

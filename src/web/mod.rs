@@ -11,18 +11,21 @@ pub mod organizer;
 pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
+pub mod respond;
 pub mod security;
 
 use actix_web::{web, HttpResponse};
 
-use crate::engine::Engine;
-use crate::store::{DbConnection, Pool};
-use error::ApiError;
+use chrono::Utc;
+
+use crate::database::Database;
+use crate::engine::{Command, Engine, EngineError};
+use crate::reads::{self, EventState, RegistrationState};
 
 /// What every handler can reach.
 pub struct AppState {
     pub engine: Engine,
-    pub pool: Pool,
+    pub database: Database,
     pub public_url: String,
 }
 
@@ -42,15 +45,7 @@ async fn healthz() -> HttpResponse {
 
 /// Ready when the database answers and every migration has been applied.
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let pool = state.pool.clone();
-    let ready = web::block(move || {
-        pool.get()
-            .map(|mut conn| crate::store::migrations_current(&mut conn))
-            .unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false);
-    if ready {
+    if state.database.ready().await {
         HttpResponse::Ok().content_type("text/plain").body("ready")
     } else {
         HttpResponse::ServiceUnavailable()
@@ -60,15 +55,44 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-/// Runs a read on a pooled connection off the async threads.
-pub async fn read<T: Send + 'static>(
+/// An event as of now, drafts only when `drafts` says so. When a hold has lapsed that
+/// the database does not show yet, the engine is nudged to write it down.
+pub async fn event_of(
     state: &AppState,
-    work: impl FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let pool = state.pool.clone();
-    web::block(move || {
-        let mut conn = pool.get()?;
-        work(&mut conn)
-    })
-    .await?
+    slug: String,
+    drafts: bool,
+) -> Result<Option<EventState>, EngineError> {
+    let found = state
+        .database
+        .run(move |conn| reads::event_by_slug(conn, &slug, Utc::now()))
+        .await?
+        .filter(|event| drafts || event.event.phase != crate::domain::Phase::Draft);
+    if let Some(event) = &found {
+        nudge_if_unsettled(state, event);
+    }
+    Ok(found)
+}
+
+/// A person's registration by their personal link, as of now, nudging the engine like
+/// [`event_of`].
+pub async fn registration_of_link(
+    state: &AppState,
+    token: String,
+) -> Result<Option<(EventState, RegistrationState)>, EngineError> {
+    let found = state
+        .database
+        .run(move |conn| reads::by_token(conn, &token, Utc::now()))
+        .await?;
+    if let Some((event, _)) = &found {
+        nudge_if_unsettled(state, event);
+    }
+    Ok(found)
+}
+
+fn nudge_if_unsettled(state: &AppState, event: &EventState) {
+    if event.needs_settling {
+        state.engine.nudge(Command::Settle {
+            event_id: event.event.id,
+        });
+    }
 }

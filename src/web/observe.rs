@@ -13,7 +13,7 @@ use prometheus::Encoder;
 use tracing::Instrument;
 
 use super::AppState;
-use crate::store::stats;
+use crate::reads;
 use crate::telemetry::metrics;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -76,18 +76,13 @@ pub async fn log_and_count(
 
 /// `GET /metrics`: the Prometheus text format, with the database's counts read now.
 pub async fn scrape(state: web::Data<AppState>) -> HttpResponse {
-    let pool = state.pool.clone();
-    let counts = web::block(move || -> anyhow::Result<(Vec<(String, i64)>, i64)> {
-        let mut conn = pool.get()?;
-        Ok((
-            stats::registrations_by_state(&mut conn)?,
-            stats::outbox_backlog(&mut conn)?,
-        ))
-    })
-    .await;
+    let counts = state.database.run(reads::counts).await;
     let metrics = metrics();
     match counts {
-        Ok(Ok((states, backlog))) => {
+        Ok(reads::Counts {
+            registrations_by_state: states,
+            outbox_backlog: backlog,
+        }) => {
             metrics.registrations.reset();
             for (state, count) in states {
                 metrics
@@ -98,11 +93,10 @@ pub async fn scrape(state: web::Data<AppState>) -> HttpResponse {
             metrics.outbox_backlog.set(backlog);
             metrics.database_up.set(1);
         }
-        Ok(Err(error)) => {
-            tracing::warn!(error = %format!("{error:#}"), "metrics cannot read the database");
+        Err(error) => {
+            tracing::warn!(%error, "metrics cannot read the database");
             metrics.database_up.set(0);
         }
-        Err(_) => metrics.database_up.set(0),
     }
     let mut text = Vec::new();
     if let Err(error) = prometheus::TextEncoder::new().encode(&metrics.registry.gather(), &mut text)

@@ -1,115 +1,72 @@
 //! Handlers of the public and personal pages; forms work without JavaScript and every
 //! action returns to the page it came from with its result.
 
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
+use maud::Markup;
 use serde::Deserialize;
 
-use super::error::ApiError;
-use super::{page_cache, read, AppState};
-use crate::domain::join_of;
-use crate::domain::{FieldErrors, PersonalAction};
-use crate::domain::{Mode, Phase, Preference, Status};
+use super::error::PageError;
+use super::respond::{
+    form_config, html, html_bytes, html_status, personal_html, see_other, url_escape,
+};
+use super::{event_of, page_cache, registration_of_link, AppState};
+use crate::domain::{join_of, FieldErrors, Mode, PersonalAction, Preference, Status};
 use crate::engine::{Command, EngineError};
 use crate::mail::calendar::{ics, CalendarEntry};
-use crate::reads;
-use crate::store::events;
+use crate::reads::{self, EventState, RegistrationState};
 use crate::views::pages;
+use actix_web::ResponseError as _;
 
-pub(super) fn html(markup: maud::Markup) -> HttpResponse {
-    html_bytes(markup.into_string().into())
-}
-
-fn html_bytes(body: web::Bytes) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(body)
-}
-
-fn page_status(status: actix_web::http::StatusCode, title: &str, text: &str) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(pages::message(title, text).into_string())
-}
-
-fn not_found() -> HttpResponse {
-    page_status(actix_web::http::StatusCode::NOT_FOUND, "Page not found", "There is nothing at this address. The link may be mistyped, or the page may have been removed.")
-}
-
-pub(super) fn failure(error: ApiError) -> HttpResponse {
-    match error.status.as_u16() {
-        404 => not_found(),
-        503 => page_status(
-            error.status,
-            "Please try again",
-            "The service is busy or briefly unavailable. Please try again in a moment.",
-        ),
-        _ => page_status(
-            error.status,
-            "Something went wrong",
-            "Something went wrong on our side. Please try again later.",
-        ),
-    }
-}
-
-async fn index(state: web::Data<AppState>) -> HttpResponse {
+async fn index(state: web::Data<AppState>) -> Result<Markup, PageError> {
     let now = Utc::now();
-    let found = read(&state, move |conn| {
-        let mut all = Vec::new();
-        for row in events::published(conn)? {
-            all.push(reads::event_state(conn, row, now)?);
-        }
-        Ok(all)
-    })
-    .await;
-    match found {
-        Ok(all) => {
-            let (past, upcoming): (Vec<_>, Vec<_>) =
-                all.into_iter().partition(|s| s.event.ends_at.utc() < now);
-            html(pages::index(&upcoming, &past))
-        }
-        Err(e) => failure(e),
-    }
+    let all = state
+        .database
+        .run(move |conn| reads::published_events(conn, now))
+        .await?;
+    let (past, upcoming): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|s| s.event.ends_at.utc() < now);
+    Ok(pages::index(&upcoming, &past))
 }
 
-async fn public_event(state: &AppState, slug: String) -> Result<reads::EventState, ApiError> {
-    let found = read(state, move |conn| {
-        Ok(reads::event_by_slug(conn, &slug, Utc::now())?)
-    })
-    .await?;
-    let event = found
-        .filter(|s| s.event.phase != Phase::Draft)
-        .ok_or_else(|| ApiError::not_found("event"))?;
-    if event.needs_settling {
-        state.engine.nudge(Command::Settle {
-            event_id: event.event.id,
-        });
-    }
-    Ok(event)
+/// A published event, or the page-not-found page.
+async fn public_event(state: &AppState, slug: String) -> Result<EventState, PageError> {
+    event_of(state, slug, false)
+        .await?
+        .ok_or(PageError::NotFound)
 }
 
-async fn event_page(state: web::Data<AppState>, slug: web::Path<String>) -> HttpResponse {
+/// A registration by its personal link, or the page for a link that does not work.
+async fn personal(
+    state: &AppState,
+    token: String,
+) -> Result<(EventState, RegistrationState), PageError> {
+    registration_of_link(state, token)
+        .await?
+        .ok_or(PageError::UnknownLink)
+}
+
+async fn event_page(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let now = Utc::now();
     if let Some(body) = page_cache::get(&slug, now) {
-        return html_bytes(body);
+        return Ok(html_bytes(body));
     }
-    match public_event(&state, slug.clone()).await {
-        Ok(event) => {
-            let now = Utc::now();
-            let markup = pages::event_page(
-                &event,
-                &pages::JoinValues::default(),
-                &FieldErrors::new(),
-                now,
-            );
-            let body = web::Bytes::from(markup.into_string());
-            page_cache::put(&slug, &event, now, body.clone());
-            html_bytes(body)
-        }
-        Err(e) => failure(e),
-    }
+    let event = public_event(&state, slug.clone()).await?;
+    let now = Utc::now();
+    let markup = pages::event_page(
+        &event,
+        &pages::JoinValues::default(),
+        &FieldErrors::new(),
+        now,
+    );
+    let body = web::Bytes::from(markup.into_string());
+    page_cache::put(&slug, &event, now, body.clone());
+    Ok(html_bytes(body))
 }
 
 #[derive(Deserialize, Default)]
@@ -133,16 +90,13 @@ async fn join(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     form: web::Form<JoinForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let form = form.into_inner();
-    let event = match public_event(&state, slug.clone()).await {
-        Ok(event) => event,
-        Err(e) => return failure(e),
-    };
+    let event = public_event(&state, slug.clone()).await?;
     if !form.website.is_empty() {
         // Answer a bot exactly as a person, and store nothing.
-        return html(pages::check_inbox(&event.event.title));
+        return Ok(html(pages::check_inbox(&event.event.title)));
     }
     let mut errors = FieldErrors::new();
     let preference = match form.preference.parse::<Preference>() {
@@ -171,31 +125,30 @@ async fn join(
     };
     let join = match joined {
         Ok(join) if errors.is_empty() => join,
-        Ok(_) => return unprocessable(&event, &values, &errors),
+        Ok(_) => return Ok(unprocessable(&event, &values, &errors)),
         Err(more) => {
             errors.extend(more);
-            return unprocessable(&event, &values, &errors);
+            return Ok(unprocessable(&event, &values, &errors));
         }
     };
     match state.engine.submit(Command::Join { slug, join }).await {
-        Ok(_) => html(pages::check_inbox(&event.event.title)),
-        Err(EngineError::Conflict(message)) => page_status(
-            actix_web::http::StatusCode::CONFLICT,
-            "Registration is not possible",
-            &message,
-        ),
-        Err(e) => failure(e.into()),
+        Ok(_) => Ok(html(pages::check_inbox(&event.event.title))),
+        Err(EngineError::Conflict(message)) => {
+            Err(PageError::refused("Registration is not possible", message))
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
 fn unprocessable(
-    event: &reads::EventState,
+    event: &EventState,
     values: &pages::JoinValues,
     errors: &FieldErrors,
 ) -> HttpResponse {
-    HttpResponse::UnprocessableEntity()
-        .content_type("text/html; charset=utf-8")
-        .body(pages::event_page(event, values, errors, Utc::now()).into_string())
+    html_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        pages::event_page(event, values, errors, Utc::now()),
+    )
 }
 
 #[derive(Deserialize)]
@@ -221,78 +174,36 @@ async fn personal_page(
     state: web::Data<AppState>,
     token: web::Path<String>,
     flash: web::Query<Flash>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let token = token.into_inner();
-    let lookup = token.clone();
-    let found = read(&state, move |conn| {
-        Ok(reads::by_token(conn, &lookup, Utc::now())?)
-    })
-    .await;
-    let (event, registration) = match found {
-        Ok(Some(found)) => found,
-        Ok(None) => return unknown_link(),
-        Err(e) => return failure(e),
-    };
+    let (event, registration) = personal(&state, token.clone()).await?;
     // Opening the link from the confirm-your-address email is the confirmation.
     if registration.status == Status::PendingEmail && flash.problem.is_none() {
-        return match state
+        let confirmed = state
             .engine
             .submit(Command::Personal {
                 token: token.clone(),
                 action: PersonalAction::ConfirmEmail,
             })
-            .await
-        {
-            Ok(_) => see_other(&format!("/r/{token}?done=confirm-email")),
-            Err(EngineError::Conflict(message)) => {
-                see_other(&format!("/r/{token}?problem={}", url_escape(&message)))
-            }
-            Err(e) => failure(e.into()),
+            .await;
+        return match confirmed {
+            Ok(_) => Ok(see_other(&format!("/r/{token}?done=confirm-email"))),
+            Err(EngineError::Conflict(message)) => Ok(see_other(&format!(
+                "/r/{token}?problem={}",
+                url_escape(&message)
+            ))),
+            Err(e) => Err(e.into()),
         };
     }
-    if event.needs_settling {
-        state.engine.nudge(Command::Settle {
-            event_id: event.event.id,
-        });
-    }
     let done = flash.done.as_deref().and_then(done_words);
-    let markup = pages::personal_page(
+    Ok(personal_html(pages::personal_page(
         &event,
         &registration,
         &token,
         done,
         flash.problem.as_deref(),
         Utc::now(),
-    );
-    personal_html(markup)
-}
-
-/// A page under a personal link: the link is the credential, so it must not leak to the
-/// sites the page links to.
-fn personal_html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::REFERRER_POLICY, "no-referrer"))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(markup.into_string())
-}
-
-fn unknown_link() -> HttpResponse {
-    page_status(
-        actix_web::http::StatusCode::NOT_FOUND,
-        "This link does not work",
-        "This personal link is unknown, or it was used to erase the registration's data. If you registered, the newest email about your registration has a working link; or register again from the event page.",
-    )
-}
-
-fn url_escape(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
-}
-
-fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
-        .finish()
+    )))
 }
 
 #[derive(Deserialize)]
@@ -326,33 +237,32 @@ async fn personal_action(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     form: web::Form<ActionForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let (token, name) = path.into_inner();
     let mode = form.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
-    let Some(action) = personal_action_of(&name, mode) else {
-        return not_found();
-    };
+    let action = personal_action_of(&name, mode).ok_or(PageError::NotFound)?;
     // Without JavaScript the only safe way to ask "are you sure?" is a page of its own.
     if pages::needs_confirmation(&name) && form.confirm.as_deref() != Some("yes") {
-        return see_other(&confirm_location(&token, &name, mode));
+        return Ok(see_other(&confirm_location(&token, &name, mode)));
     }
-    match state
+    let done = state
         .engine
         .submit(Command::Personal {
             token: token.clone(),
             action,
         })
-        .await
-    {
-        Ok(_) if action == PersonalAction::Erase => html(pages::message(
+        .await;
+    match done {
+        Ok(_) if action == PersonalAction::Erase => Ok(html(pages::message(
             "Your data is erased",
             "Your registration is cancelled and your name, email address and affiliation have been removed. This link no longer works.",
-        )),
-        Ok(_) => see_other(&format!("/r/{token}?done={name}")),
-        Err(EngineError::Conflict(message)) => {
-            see_other(&format!("/r/{token}?problem={}", url_escape(&message)))
-        }
-        Err(e) => failure(e.into()),
+        ))),
+        Ok(_) => Ok(see_other(&format!("/r/{token}?done={name}"))),
+        Err(EngineError::Conflict(message)) => Ok(see_other(&format!(
+            "/r/{token}?problem={}",
+            url_escape(&message)
+        ))),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -366,44 +276,32 @@ async fn confirm_action(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     query: web::Query<ModeQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, PageError> {
     let (token, name) = path.into_inner();
     let mode = query.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
     if !pages::needs_confirmation(&name) {
-        return not_found();
+        return Err(PageError::NotFound);
     }
-    let lookup = token.clone();
-    let found = read(&state, move |conn| {
-        Ok(reads::by_token(conn, &lookup, Utc::now())?)
-    })
-    .await;
-    match found {
-        Ok(Some((event, registration))) => {
-            match pages::confirm_page(&event, &registration, &token, &name, mode) {
-                Some(markup) => personal_html(markup),
-                // The action no longer applies (e.g. the offer lapsed meanwhile).
-                None => see_other(&format!("/r/{token}")),
-            }
-        }
-        Ok(None) => unknown_link(),
-        Err(e) => failure(e),
-    }
+    let (event, registration) = personal(&state, token.clone()).await?;
+    Ok(
+        match pages::confirm_page(&event, &registration, &token, &name, mode) {
+            Some(markup) => personal_html(markup),
+            // The action no longer applies (e.g. the offer lapsed meanwhile).
+            None => see_other(&format!("/r/{token}")),
+        },
+    )
 }
 
-async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpResponse {
+async fn calendar(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
     let token = token.into_inner();
-    let lookup = token.clone();
-    let found = read(&state, move |conn| {
-        Ok(reads::by_token(conn, &lookup, Utc::now())?)
-    })
-    .await;
-    let (event, registration) = match found {
-        Ok(Some(found)) => found,
-        Ok(None) => return not_found(),
-        Err(e) => return failure(e),
-    };
+    let (event, registration) = registration_of_link(&state, token.clone())
+        .await?
+        .ok_or(PageError::NotFound)?;
     if registration.status != Status::Confirmed {
-        return not_found();
+        return Err(PageError::NotFound);
     }
     let e = &event.event;
     let link = format!("{}/r/{token}", state.public_url);
@@ -420,18 +318,18 @@ async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpR
         location: &location,
         url: &link,
     });
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{}.ics\"", e.slug),
         ))
         .insert_header((header::REFERRER_POLICY, "no-referrer"))
-        .body(body)
+        .body(body))
 }
 
-async fn privacy() -> HttpResponse {
-    html(pages::privacy())
+async fn privacy() -> Markup {
+    pages::privacy()
 }
 
 /// The files of `static/`, compiled into the binary so it serves them from any directory.
@@ -453,28 +351,15 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-async fn asset(name: web::Path<String>) -> HttpResponse {
-    match ASSETS.iter().find(|(file, _, _)| *file == name.as_str()) {
-        Some((_, content_type, body)) => HttpResponse::Ok()
-            .content_type(*content_type)
-            .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-            .body(*body),
-        None => not_found(),
-    }
-}
-
-/// A form body that cannot be read at all (not a browser's doing) gets a page, not text.
-pub(super) fn form_config() -> web::FormConfig {
-    web::FormConfig::default()
-        .limit(16 * 1024)
-        .error_handler(|error, _| {
-            let response = page_status(
-                actix_web::http::StatusCode::BAD_REQUEST,
-                "The form could not be read",
-                "The form arrived incomplete or in a form we cannot read. Please go back and send it again.",
-            );
-            actix_web::error::InternalError::from_response(error, response).into()
-        })
+async fn asset(name: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let (_, content_type, body) = ASSETS
+        .iter()
+        .find(|(file, _, _)| *file == name.as_str())
+        .ok_or(PageError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type(*content_type)
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(*body))
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -499,5 +384,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/privacy", web::get().to(privacy))
         .route("/static/{file}", web::get().to(asset))
-        .default_service(web::to(|| async { not_found() }));
+        .default_service(web::to(|| async { PageError::NotFound.error_response() }));
 }

@@ -8,63 +8,61 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use crate::domain::event_settings::{
+    CAPACITY_MAX, DEFAULT_INVITATION_WINDOW_DAYS, DEFAULT_OFFER_WINDOW_HOURS, DESCRIPTION_MAX,
+    INVITATION_WINDOW_DAYS_MAX, INVITATION_WINDOW_DAYS_MIN, OFFER_WINDOW_HOURS_MAX,
+    OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
+};
 use crate::domain::{
-    parse_field, Email, EventPatch, EventSettings, FieldErrors, Invitee, Mode, PersonName, Phase,
-    Preference, Slug, TimeZoneName,
+    parse_field, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Invitee, Mode,
+    PersonName, Phase, Preference,
 };
 use crate::web::error::ApiError;
-use crate::web::input::{double_option, not_null, rule_errors};
+use crate::web::input::{double_option, not_null};
 
 fn default_phase() -> Phase {
     Phase::Draft
 }
 fn default_offer_window() -> u32 {
-    48
+    DEFAULT_OFFER_WINDOW_HOURS
 }
 fn default_invitation_window() -> u32 {
-    14
+    DEFAULT_INVITATION_WINDOW_DAYS
 }
 
-#[derive(Deserialize, Validate, ToSchema)]
+/// A new event. The limits are the domain's ([`crate::domain::event_settings`]).
+#[derive(Deserialize, ToSchema)]
 pub struct NewEvent {
     #[schema(schema_with = slug_schema)]
     pub slug: String,
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    #[schema(schema_with = title_schema)]
     pub title: String,
     #[serde(default)]
-    #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
+    #[schema(schema_with = description_schema)]
     pub description: String,
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,
     #[schema(schema_with = time_zone_schema)]
     pub timezone: String,
     #[serde(default)]
-    #[validate(length(max = 500))]
-    #[schema(max_length = 500)]
+    #[schema(schema_with = venue_schema)]
     pub venue: String,
     #[serde(default)]
-    #[validate(url, length(max = 2000))]
-    #[schema(format = "uri", max_length = 2000)]
+    #[schema(schema_with = meeting_url_schema)]
     pub meeting_url: Option<String>,
-    #[validate(range(max = 1_000_000))]
-    #[schema(maximum = 1_000_000)]
+    #[schema(schema_with = capacity_schema)]
     pub in_person_capacity: u32,
     /// Left out for no virtual seats; null for unlimited.
     #[serde(default = "zero_capacity")]
-    #[validate(range(max = 1_000_000))]
-    #[schema(maximum = 1_000_000)]
+    #[schema(schema_with = unlimited_capacity_schema)]
     pub virtual_capacity: Option<u32>,
     #[serde(default = "default_phase")]
     pub phase: Phase,
     #[serde(default = "default_offer_window")]
-    #[validate(range(min = 1, max = 8760))]
-    #[schema(minimum = 1, maximum = 8760)]
+    #[schema(schema_with = offer_window_schema)]
     pub offer_window_hours: u32,
     #[serde(default = "default_invitation_window")]
-    #[validate(range(min = 1, max = 365))]
-    #[schema(minimum = 1, maximum = 365)]
+    #[schema(schema_with = invitation_window_schema)]
     pub invitation_window_days: u32,
     #[serde(default)]
     pub auto_confirm: bool,
@@ -99,6 +97,77 @@ fn text_schema(description: &str, max_length: usize, pattern: &str) -> utoipa::o
         .build()
 }
 
+/// A string of at most `max` characters (at least one, and not only spaces, when
+/// `required`); the limits quoted are the domain's.
+fn limited_text(max: usize, required: bool) -> utoipa::openapi::Object {
+    let builder = utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .max_length(Some(max));
+    if required {
+        builder.min_length(Some(1)).pattern(Some(r"\S")).build()
+    } else {
+        builder.build()
+    }
+}
+
+fn title_schema() -> utoipa::openapi::Object {
+    limited_text(TITLE_MAX, true)
+}
+
+fn description_schema() -> utoipa::openapi::Object {
+    limited_text(DESCRIPTION_MAX, false)
+}
+
+fn venue_schema() -> utoipa::openapi::Object {
+    limited_text(VENUE_MAX, false)
+}
+
+/// An http(s) address, or null for none.
+fn meeting_url_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaFormat, SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .format(Some(SchemaFormat::Custom("uri".into())))
+        .max_length(Some(URL_MAX))
+        .pattern(Some("^https?://"))
+        .build()
+}
+
+fn whole_number(min: u32, max: u32, nullable: bool) -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    let kind = if nullable {
+        SchemaType::Array(vec![Type::Integer, Type::Null])
+    } else {
+        SchemaType::Type(Type::Integer)
+    };
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(kind)
+        .minimum(Some(min))
+        .maximum(Some(max))
+        .build()
+}
+
+fn capacity_schema() -> utoipa::openapi::Object {
+    whole_number(0, CAPACITY_MAX, false)
+}
+
+/// A capacity, or null for unlimited.
+fn unlimited_capacity_schema() -> utoipa::openapi::Object {
+    whole_number(0, CAPACITY_MAX, true)
+}
+
+fn offer_window_schema() -> utoipa::openapi::Object {
+    whole_number(OFFER_WINDOW_HOURS_MIN, OFFER_WINDOW_HOURS_MAX, false)
+}
+
+fn invitation_window_schema() -> utoipa::openapi::Object {
+    whole_number(
+        INVITATION_WINDOW_DAYS_MIN,
+        INVITATION_WINDOW_DAYS_MAX,
+        false,
+    )
+}
+
 /// The time zones accepted: IANA names such as Europe/Amsterdam.
 fn time_zone_schema() -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
@@ -119,17 +188,16 @@ fn zero_capacity() -> Option<u32> {
     Some(0)
 }
 
-#[derive(Deserialize, Validate, ToSchema, Default)]
+/// A change to some settings of an event; a field left out stays as it is.
+#[derive(Deserialize, ToSchema, Default)]
 pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(schema_with = slug_schema)]
     pub slug: Option<String>,
-    #[validate(length(min = 1, max = 200))]
     #[serde(default, deserialize_with = "not_null")]
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    #[schema(schema_with = title_schema)]
     pub title: Option<String>,
-    #[validate(length(max = 20000))]
-    #[schema(max_length = 20000)]
+    #[schema(schema_with = description_schema)]
     #[serde(default, deserialize_with = "not_null")]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "not_null")]
@@ -139,28 +207,24 @@ pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(schema_with = time_zone_schema)]
     pub timezone: Option<String>,
-    #[validate(length(max = 500))]
-    #[schema(max_length = 500)]
+    #[schema(schema_with = venue_schema)]
     #[serde(default, deserialize_with = "not_null")]
     pub venue: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = meeting_url_schema)]
     pub meeting_url: Option<Option<String>>,
-    #[validate(range(max = 1_000_000))]
-    #[schema(maximum = 1_000_000)]
+    #[schema(schema_with = capacity_schema)]
     #[serde(default, deserialize_with = "not_null")]
     pub in_person_capacity: Option<u32>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<u32>)]
+    #[schema(schema_with = unlimited_capacity_schema)]
     pub virtual_capacity: Option<Option<u32>>,
     #[serde(default, deserialize_with = "not_null")]
     pub phase: Option<Phase>,
-    #[validate(range(min = 1, max = 8760))]
-    #[schema(minimum = 1, maximum = 8760)]
+    #[schema(schema_with = offer_window_schema)]
     #[serde(default, deserialize_with = "not_null")]
     pub offer_window_hours: Option<u32>,
-    #[validate(range(min = 1, max = 365))]
-    #[schema(minimum = 1, maximum = 365)]
+    #[schema(schema_with = invitation_window_schema)]
     #[serde(default, deserialize_with = "not_null")]
     pub invitation_window_days: Option<u32>,
     #[serde(default, deserialize_with = "not_null")]
@@ -223,39 +287,15 @@ pub struct RegistrationFilter {
 }
 
 pub fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
-    let mut errors = rule_errors(&input);
-    let slug = parse_field(&mut errors, "slug", Slug::parse(&input.slug));
-    let timezone = parse_field(
-        &mut errors,
-        "timezone",
-        TimeZoneName::parse(&input.timezone),
-    );
-    let title = input.title.trim().to_owned();
-    // An empty title has broken its length rule already; one of spaces only is caught here.
-    if title.is_empty() && !errors.contains_key("title") {
-        errors
-            .entry("title".into())
-            .or_default()
-            .push("is required".into());
-    }
-    if input.ends_at <= input.starts_at {
-        errors
-            .entry("ends_at".into())
-            .or_default()
-            .push("must be after starts_at".into());
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::invalid(errors));
-    }
-    Ok(EventSettings {
-        slug: slug.expect("checked"),
-        title,
+    EventSettings::parse(EventDraft {
+        slug: input.slug,
+        title: input.title,
         description: input.description,
         starts_at: input.starts_at.with_timezone(&Utc),
         ends_at: input.ends_at.with_timezone(&Utc),
-        timezone: timezone.expect("checked").0,
-        venue: input.venue.trim().to_owned(),
-        meeting_url: input.meeting_url.filter(|u| !u.trim().is_empty()),
+        timezone: input.timezone,
+        venue: input.venue,
+        meeting_url: input.meeting_url,
         in_person_capacity: input.in_person_capacity,
         virtual_capacity: input.virtual_capacity,
         phase: input.phase,
@@ -263,62 +303,27 @@ pub fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
     })
+    .map_err(ApiError::invalid)
 }
 
-pub fn patch_of(input: EventChanges) -> Result<EventPatch, ApiError> {
-    let mut errors = rule_errors(&input);
-    let slug = input
-        .slug
-        .as_deref()
-        .and_then(|s| parse_field(&mut errors, "slug", Slug::parse(s)));
-    let timezone = input
-        .timezone
-        .as_deref()
-        .and_then(|t| parse_field(&mut errors, "timezone", TimeZoneName::parse(t)));
-    if let Some(Some(url)) = &input.meeting_url {
-        if url::Url::parse(url).is_err() {
-            errors
-                .entry("meeting_url".into())
-                .or_default()
-                .push("must be a URL such as https://meet.example.org/room".into());
-        }
-    }
-    if input.title.as_deref().is_some_and(|t| t.trim().is_empty()) && !errors.contains_key("title")
-    {
-        errors
-            .entry("title".into())
-            .or_default()
-            .push("is required".into());
-    }
-    if let Some(Some(capacity)) = input.virtual_capacity {
-        if capacity > 1_000_000 {
-            errors
-                .entry("virtual_capacity".into())
-                .or_default()
-                .push("must be at most 1000000".into());
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::invalid(errors));
-    }
-    Ok(EventPatch {
-        slug,
-        title: input.title.map(|t| t.trim().to_owned()),
+/// The patch as given; the engine checks it against the event as it stands.
+pub fn patch_of(input: EventChanges) -> EventPatch {
+    EventPatch {
+        slug: input.slug,
+        title: input.title,
         description: input.description,
         starts_at: input.starts_at.map(|t| t.with_timezone(&Utc)),
         ends_at: input.ends_at.map(|t| t.with_timezone(&Utc)),
-        timezone: timezone.map(|t| t.0),
-        venue: input.venue.map(|v| v.trim().to_owned()),
-        meeting_url: input
-            .meeting_url
-            .map(|u| u.filter(|u| !u.trim().is_empty())),
+        timezone: input.timezone,
+        venue: input.venue,
+        meeting_url: input.meeting_url,
         in_person_capacity: input.in_person_capacity,
         virtual_capacity: input.virtual_capacity,
         phase: input.phase,
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
-    })
+    }
 }
 
 /// The invitees and the deadline of an invitation, every bad field named at once.

@@ -8,11 +8,10 @@ use super::event_state;
 use super::shapes::{event_out, EventList, EventOut};
 use crate::engine::{Command, Outcome};
 use crate::reads;
-use crate::store::events;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::Json;
-use crate::web::{read, AppState};
+use crate::web::AppState;
 
 #[utoipa::path(get, path = "/api/v1/events", tag = "events",
     responses((status = 200, description = "Published events (phase not draft)", body = EventList)))]
@@ -21,15 +20,10 @@ pub async fn list_events(
     organizer: Option<Organizer>,
 ) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
-    let states = read(&state, move |conn| {
-        let rows = events::published(conn)?;
-        let mut states = Vec::with_capacity(rows.len());
-        for row in rows {
-            states.push(reads::event_state(conn, row, now)?);
-        }
-        Ok(states)
-    })
-    .await?;
+    let states = state
+        .database
+        .run(move |conn| reads::published_events(conn, now))
+        .await?;
     let events = states
         .iter()
         .map(|s| event_out(s, organizer.is_some()))
@@ -75,7 +69,7 @@ pub async fn update_event(
     slug: web::Path<String>,
     body: Json<EventChanges>,
 ) -> Result<HttpResponse, ApiError> {
-    let patch = patch_of(body.0)?;
+    let patch = patch_of(body.0);
     let command = Command::UpdateEvent {
         slug: slug.into_inner(),
         patch,

@@ -10,40 +10,27 @@ mod participants;
 mod shapes;
 
 use actix_web::{web, HttpResponse};
-use chrono::Utc;
 use utoipa::OpenApi;
 
 use crate::domain::{Mode, Phase, Preference, Status};
-use crate::engine::Command;
-use crate::reads::{self, EventState};
+use crate::reads::EventState;
 use crate::web::error::{ApiError, ErrorBody};
-use crate::web::{read, AppState};
+use crate::web::AppState;
 use bodies::*;
 use events::*;
 use organizer::*;
 use participants::*;
 use shapes::*;
 
-/// Reads an event (404 for a draft unless an organizer asks), nudging the engine when a
-/// lapsed hold is still to be written down.
+/// Reads an event (404 for a draft unless an organizer asks).
 async fn event_state(
     state: &AppState,
     slug: String,
     organizer: bool,
 ) -> Result<EventState, ApiError> {
-    let found = read(state, move |conn| {
-        Ok(reads::event_by_slug(conn, &slug, Utc::now())?)
-    })
-    .await?;
-    let event = found
-        .filter(|s| organizer || s.event.phase != Phase::Draft)
-        .ok_or_else(|| ApiError::not_found("event"))?;
-    if event.needs_settling {
-        state.engine.nudge(Command::Settle {
-            event_id: event.event.id,
-        });
-    }
-    Ok(event)
+    crate::web::event_of(state, slug, organizer)
+        .await?
+        .ok_or_else(|| ApiError::not_found("event"))
 }
 
 #[derive(OpenApi)]

@@ -10,11 +10,10 @@ use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, Re
 use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
 use crate::engine::{Command, Outcome};
 use crate::reads;
-use crate::store::{audit, events};
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
-use crate::web::{read, AppState};
+use crate::web::AppState;
 
 #[utoipa::path(post, path = "/api/v1/events/{slug}/invitations", tag = "organizer", request_body = Invitations,
     params(("slug" = String, Path)), security(("bearer" = [])),
@@ -45,16 +44,10 @@ async fn registrations_by_id(
     ids: Vec<RegistrationId>,
 ) -> Result<RegistrationList, ApiError> {
     let event = event_state(state, slug, true).await?;
-    let found = read(state, move |conn| {
-        let mut list = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(row) = crate::store::registrations::by_id(conn, id)? {
-                list.push(reads::registration_state(&event, row));
-            }
-        }
-        Ok(list)
-    })
-    .await?;
+    let found = state
+        .database
+        .run(move |conn| reads::registrations_by_ids(conn, &event, &ids))
+        .await?;
     Ok(RegistrationList {
         registrations: found.into_iter().map(registration_out).collect(),
     })
@@ -71,10 +64,10 @@ pub async fn list_registrations(
 ) -> Result<HttpResponse, ApiError> {
     let (status, mode) = parse_filter(&filter)?;
     let event = event_state(&state, slug.into_inner(), true).await?;
-    let list = read(&state, move |conn| {
-        Ok(reads::registrations_of(conn, &event, status, mode)?)
-    })
-    .await?;
+    let list = state
+        .database
+        .run(move |conn| reads::registrations_of(conn, &event, status, mode))
+        .await?;
     Ok(HttpResponse::Ok().json(RegistrationList {
         registrations: list.into_iter().map(registration_out).collect(),
     }))
@@ -103,14 +96,11 @@ async fn organizer_action(state: &AppState, command: Command) -> Result<HttpResp
     let Outcome::Registration(id) = state.engine.submit(command).await? else {
         return Err(ApiError::internal());
     };
-    let found = read(state, move |conn| {
-        let row = crate::store::registrations::by_id(conn, id)?
-            .ok_or_else(|| ApiError::not_found("registration"))?;
-        let event = events::by_id(conn, row.event_id)?;
-        let event = reads::event_state(conn, event, Utc::now())?;
-        Ok(reads::registration_state(&event, row))
-    })
-    .await?;
+    let (_, found) = state
+        .database
+        .run(move |conn| reads::registration_by_id(conn, id, Utc::now()))
+        .await?
+        .ok_or_else(|| ApiError::not_found("registration"))?;
     Ok(HttpResponse::Ok().json(registration_out(found)))
 }
 
@@ -182,12 +172,12 @@ pub async fn audit_log(
     _organizer: Organizer,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let slug = slug.into_inner();
-    let rows = read(&state, move |conn| {
-        let event = events::by_slug(conn, &slug)?.ok_or_else(|| ApiError::not_found("event"))?;
-        Ok(audit::for_event(conn, event.id)?)
-    })
-    .await?;
+    let event = event_state(&state, slug.into_inner(), true).await?;
+    let event_id = event.event.id;
+    let rows = state
+        .database
+        .run(move |conn| reads::audit_of(conn, event_id))
+        .await?;
     let entries = rows
         .into_iter()
         .map(|r| AuditEntry {
@@ -214,10 +204,10 @@ pub async fn export_csv(
     let (status, mode) = parse_filter(&filter)?;
     let slug = slug.into_inner();
     let event = event_state(&state, slug.clone(), true).await?;
-    let list = read(&state, move |conn| {
-        Ok(reads::registrations_of(conn, &event, status, mode)?)
-    })
-    .await?;
+    let list = state
+        .database
+        .run(move |conn| reads::registrations_of(conn, &event, status, mode))
+        .await?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let write = |writer: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
         writer.write_record([

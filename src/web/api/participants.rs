@@ -1,16 +1,14 @@
 //! Participant routes: joining the line, and everything a personal link allows.
 
 use actix_web::{web, HttpResponse};
-use chrono::Utc;
 
 use super::bodies::{AcceptChoice, JoinBody, ModeChoice};
 use super::shapes::{me_of, me_out, Me, Message};
 use crate::domain::{join_of, PersonalAction};
 use crate::engine::{Command, Outcome};
-use crate::reads;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
-use crate::web::{read, AppState};
+use crate::web::AppState;
 
 pub const JOIN_MESSAGE: &str =
     "Thank you. Please check your inbox: we have sent you a link to confirm your address.";
@@ -66,16 +64,9 @@ pub async fn me(
     token: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let token = token.into_inner();
-    let (event, registration) = read(&state, move |conn| {
-        reads::by_token(conn, &token, Utc::now())?
-            .ok_or_else(|| ApiError::not_found("registration"))
-    })
-    .await?;
-    if event.needs_settling {
-        state.engine.nudge(Command::Settle {
-            event_id: event.event.id,
-        });
-    }
+    let (event, registration) = crate::web::registration_of_link(&state, token)
+        .await?
+        .ok_or_else(|| ApiError::not_found("registration"))?;
     Ok(HttpResponse::Ok().json(me_out(&event, registration)))
 }
 

@@ -1,45 +1,42 @@
 //! Events: the list, create / edit / duplicate with the form's validation shown next to
 //! each field, the overview, and the phase and capacity changes with a preview of who
-//! will be handed a seat.
-
-use std::collections::HashMap;
+//! will be handed a seat. The rules of the settings are the domain's
+//! ([`EventSettings::parse`]); this reads the form's text into a draft.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use maud::Markup;
 use serde::Deserialize;
 
 use super::session::{Posted, SignedIn};
-use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
-use crate::domain::{EventPatch, EventSettings, FieldErrors, RegistrationId};
-use crate::domain::{EventRules, Ledger, Mode, Notice, Phase, Slug, TimeZoneName};
+use super::{event_state, refusal, viewer, Flash};
+use crate::domain::event_settings::{CAPACITY_MAX, DEFAULT_OFFER_WINDOW_HOURS};
+use crate::domain::{
+    EventDraft, EventPatch, EventRules, EventSettings, FieldErrors, Mode, Notice, Phase,
+    RegistrationId, TimeZoneName,
+};
 use crate::engine::{Command, EngineError, Outcome};
 use crate::reads::{self, EventState};
-use crate::store::dashboard;
 use crate::views::organizer::events::{self as views, EventValues};
 use crate::views::organizer::overview::{self, Overview, Promotions};
 use crate::views::organizer::registrations as registration_views;
+use crate::web::error::DashboardError;
+use crate::web::respond::{html_status, see_other};
 use crate::web::AppState;
 
 pub async fn list(
     state: web::Data<AppState>,
     signed: SignedIn,
     flash: web::Query<Flash>,
-) -> HttpResponse {
+) -> Result<Markup, DashboardError> {
     let now = Utc::now();
-    let found = read(&state, move |conn| {
-        let mut all = Vec::new();
-        for row in dashboard::all_events(conn)? {
-            all.push(reads::event_state(conn, row, now)?);
-        }
-        Ok(all)
-    })
-    .await;
-    match found {
-        Ok(events) => html(views::list(&viewer(&signed), &events, flash.words())),
-        Err(error) => failure(error),
-    }
+    let events = state
+        .database
+        .run(move |conn| reads::all_events(conn, now))
+        .await?;
+    Ok(views::list(&viewer(&signed), &events, flash.words()))
 }
 
 #[derive(Deserialize)]
@@ -52,21 +49,19 @@ pub async fn new_form(
     state: web::Data<AppState>,
     signed: SignedIn,
     query: web::Query<NewQuery>,
-) -> HttpResponse {
+) -> Result<Markup, DashboardError> {
     let values = match query.into_inner().from {
-        Some(slug) => match event_state(&state, slug).await {
-            Ok(source) => {
-                let mut values = EventValues::of(&source);
-                values.slug = format!("{}-copy", values.slug);
-                values.title = format!("{} (copy)", values.title);
-                values.phase = Phase::Draft.as_str().into();
-                values
-            }
-            Err(error) => return failure(error),
-        },
+        Some(slug) => {
+            let source = event_state(&state, slug).await?;
+            let mut values = EventValues::of(&source);
+            values.slug = format!("{}-copy", values.slug);
+            values.title = format!("{} (copy)", values.title);
+            values.phase = Phase::Draft.as_str().into();
+            values
+        }
         None => EventValues::blank(),
     };
-    html(views::form(
+    Ok(views::form(
         &viewer(&signed),
         "Create an event",
         "/organizer/events",
@@ -83,13 +78,10 @@ fn add(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
         .push(message.into());
 }
 
-fn number(errors: &mut FieldErrors, field: &str, text: &str, min: u32, max: u32) -> Option<u32> {
+/// A whole number typed in a form field; the range is the domain's to check.
+fn number(errors: &mut FieldErrors, field: &str, text: &str) -> Option<u32> {
     match text.trim().parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Some(n),
-        Ok(_) => {
-            add(errors, field, format!("must be between {min} and {max}"));
-            None
-        }
+        Ok(n) => Some(n),
         Err(_) if text.trim().is_empty() => {
             add(errors, field, "is required");
             None
@@ -102,7 +94,7 @@ fn number(errors: &mut FieldErrors, field: &str, text: &str, min: u32, max: u32)
 }
 
 /// A `datetime-local` value read as a time in the event's time zone.
-pub fn local_time(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
+pub fn parse_local_input(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("is required".into());
@@ -116,113 +108,76 @@ pub fn local_time(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
         .ok_or_else(|| format!("does not exist in {} (a clock change)", tz.name()))
 }
 
-/// Every field of the form parsed, or each bad field named.
-fn settings_of(values: &EventValues) -> Result<EventSettings, FieldErrors> {
+/// The form read into a draft, and what could not be read at all (a number that is not
+/// one, a time that does not exist). Fields that could not be read hold a stand-in.
+fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
     let mut errors = FieldErrors::new();
-    let slug = Slug::parse(&values.slug)
-        .map_err(|e| add(&mut errors, "slug", e.0))
-        .ok();
-    let title = values.title.trim().to_owned();
-    if title.is_empty() {
-        add(&mut errors, "title", "is required");
-    } else if title.chars().count() > 200 {
-        add(&mut errors, "title", "must be at most 200 characters");
-    }
-    if values.description.chars().count() > 20000 {
-        add(
-            &mut errors,
-            "description",
-            "must be at most 20000 characters",
-        );
-    }
-    let timezone = TimeZoneName::parse(&values.timezone)
-        .map_err(|e| add(&mut errors, "timezone", e.0))
-        .ok()
-        .map(|t| t.0);
-    let tz = timezone.unwrap_or(Tz::UTC);
-    let starts_at = local_time(&values.starts_at, tz)
-        .map_err(|e| add(&mut errors, "starts_at", e))
-        .ok();
-    let ends_at = local_time(&values.ends_at, tz)
-        .map_err(|e| add(&mut errors, "ends_at", e))
-        .ok();
-    if let (Some(s), Some(e)) = (starts_at, ends_at) {
-        if e <= s {
-            add(&mut errors, "ends_at", "must be after the start");
-        }
-    }
-    let venue = values.venue.trim().to_owned();
-    if venue.chars().count() > 500 {
-        add(&mut errors, "venue", "must be at most 500 characters");
-    }
-    let meeting_url = values.meeting_url.trim().to_owned();
-    if !meeting_url.is_empty()
-        && (meeting_url.len() > 2000
-            || !url::Url::parse(&meeting_url).is_ok_and(|u| matches!(u.scheme(), "http" | "https")))
-    {
-        add(
-            &mut errors,
-            "meeting_url",
-            "must be a URL such as https://meet.example.org/room",
-        );
-    }
-    let in_person = number(
-        &mut errors,
-        "in_person_capacity",
-        &values.in_person_capacity,
-        0,
-        1_000_000,
-    );
-    let virtual_capacity = if values.virtual_capacity.trim().is_empty() {
-        Some(None)
-    } else {
-        number(
-            &mut errors,
-            "virtual_capacity",
-            &values.virtual_capacity,
-            0,
-            1_000_000,
-        )
-        .map(Some)
+    let tz = TimeZoneName::parse(&values.timezone).map_or(Tz::UTC, |t| t.0);
+    let starts_at =
+        parse_local_input(&values.starts_at, tz).map_err(|e| add(&mut errors, "starts_at", e));
+    let ends_at =
+        parse_local_input(&values.ends_at, tz).map_err(|e| add(&mut errors, "ends_at", e));
+    let (starts_at, ends_at) = match (starts_at, ends_at) {
+        (Ok(s), Ok(e)) => (s, e),
+        // A stand-in pair that breaks no rule of its own.
+        _ => (Utc::now(), Utc::now() + chrono::Duration::hours(1)),
     };
-    let offer = number(
-        &mut errors,
+    let mut whole = |field: &str, text: &str, stand_in: u32| {
+        number(&mut errors, field, text).unwrap_or(stand_in)
+    };
+    let in_person_capacity = whole("in_person_capacity", &values.in_person_capacity, 0);
+    let virtual_capacity = (!values.virtual_capacity.trim().is_empty())
+        .then(|| whole("virtual_capacity", &values.virtual_capacity, 0));
+    let offer_window_hours = whole(
         "offer_window_hours",
         &values.offer_window_hours,
-        1,
-        8760,
+        DEFAULT_OFFER_WINDOW_HOURS,
     );
-    let invitation = number(
-        &mut errors,
+    let invitation_window_days = whole(
         "invitation_window_days",
         &values.invitation_window_days,
-        1,
-        365,
+        crate::domain::event_settings::DEFAULT_INVITATION_WINDOW_DAYS,
     );
-    let phase = values
-        .phase
-        .parse::<Phase>()
-        .map_err(|_| add(&mut errors, "phase", "choose a phase"))
-        .ok();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(EventSettings {
-        slug: slug.expect("checked"),
-        title,
-        description: values.description.replace("\r\n", "\n"),
-        starts_at: starts_at.expect("checked"),
-        ends_at: ends_at.expect("checked"),
-        timezone: tz,
-        venue,
-        meeting_url: (!meeting_url.is_empty()).then_some(meeting_url),
-        in_person_capacity: in_person.expect("checked"),
-        virtual_capacity: virtual_capacity.expect("checked"),
-        phase: phase.expect("checked"),
-        offer_window_hours: offer.expect("checked"),
-        invitation_window_days: invitation.expect("checked"),
+    let phase = values.phase.parse::<Phase>().unwrap_or_else(|_| {
+        add(&mut errors, "phase", "choose a phase");
+        Phase::Draft
+    });
+    let draft = EventDraft {
+        slug: values.slug.clone(),
+        title: values.title.clone(),
+        description: values.description.clone(),
+        starts_at,
+        ends_at,
+        timezone: values.timezone.clone(),
+        venue: values.venue.clone(),
+        meeting_url: Some(values.meeting_url.clone()),
+        in_person_capacity,
+        virtual_capacity,
+        phase,
+        offer_window_hours,
+        invitation_window_days,
         auto_confirm: values.auto_confirm.is_some(),
-    })
+    };
+    (draft, errors)
+}
+
+/// What the form's errors and the domain's say together: a field that could not be read
+/// keeps that message alone.
+fn merged(mut unreadable: FieldErrors, checked: FieldErrors) -> FieldErrors {
+    for (field, messages) in checked {
+        unreadable.entry(field).or_insert(messages);
+    }
+    unreadable
+}
+
+/// Every field of the form parsed, or each bad field named.
+fn settings_of(values: &EventValues) -> Result<EventSettings, FieldErrors> {
+    let (draft, unreadable) = draft_of(values);
+    match EventSettings::parse(draft) {
+        Ok(settings) if unreadable.is_empty() => Ok(settings),
+        Ok(_) => Err(unreadable),
+        Err(checked) => Err(merged(unreadable, checked)),
+    }
 }
 
 fn form_errors(
@@ -231,7 +186,7 @@ fn form_errors(
     action: &str,
     values: &EventValues,
     errors: &FieldErrors,
-    tabs: Option<maud::Markup>,
+    tabs: Option<Markup>,
 ) -> HttpResponse {
     html_status(
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -239,20 +194,34 @@ fn form_errors(
     )
 }
 
-pub async fn create(state: web::Data<AppState>, posted: Posted<EventValues>) -> HttpResponse {
+/// The form again with the engine's refusal beside the fields, or the error page.
+fn refused_form(
+    signed: &SignedIn,
+    heading: &str,
+    action: &str,
+    values: &EventValues,
+    error: EngineError,
+    tabs: Option<Markup>,
+) -> Result<HttpResponse, DashboardError> {
+    let errors = match error {
+        EngineError::Invalid(errors) => errors,
+        other => FieldErrors::from([("event".to_owned(), vec![refusal(other)?])]),
+    };
+    Ok(form_errors(signed, heading, action, values, &errors, tabs))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    posted: Posted<EventValues>,
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, values) = posted;
-    let heading = "Create an event";
+    let (heading, action) = ("Create an event", "/organizer/events");
     let settings = match settings_of(&values) {
         Ok(settings) => settings,
         Err(errors) => {
-            return form_errors(
-                &signed,
-                heading,
-                "/organizer/events",
-                &values,
-                &errors,
-                None,
-            )
+            return Ok(form_errors(
+                &signed, heading, action, &values, &errors, None,
+            ))
         }
     };
     let command = Command::CreateEventBy {
@@ -260,29 +229,12 @@ pub async fn create(state: web::Data<AppState>, posted: Posted<EventValues>) -> 
         actor: signed.actor(),
     };
     match state.engine.submit(command).await {
-        Ok(Outcome::Event(row)) => {
-            see_other(&format!("/organizer/events/{}?done=created", row.slug))
-        }
-        Ok(_) => see_other("/organizer"),
-        Err(EngineError::Invalid(errors)) => form_errors(
-            &signed,
-            heading,
-            "/organizer/events",
-            &values,
-            &errors,
-            None,
-        ),
-        Err(error) => match refusal(error) {
-            Ok(message) => form_errors(
-                &signed,
-                heading,
-                "/organizer/events",
-                &values,
-                &FieldErrors::from([("event".to_owned(), vec![message])]),
-                None,
-            ),
-            Err(error) => failure(error),
-        },
+        Ok(Outcome::Event(row)) => Ok(see_other(&format!(
+            "/organizer/events/{}?done=created",
+            row.slug
+        ))),
+        Ok(_) => Ok(see_other("/organizer")),
+        Err(error) => refused_form(&signed, heading, action, &values, error, None),
     }
 }
 
@@ -290,92 +242,69 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     signed: SignedIn,
     slug: web::Path<String>,
-) -> HttpResponse {
-    match event_state(&state, slug.into_inner()).await {
-        Ok(event) => {
-            let action = format!("/organizer/events/{}/edit", event.event.slug);
-            html(views::form(
-                &viewer(&signed),
-                "Event settings",
-                &action,
-                &EventValues::of(&event),
-                &FieldErrors::new(),
-                Some(crate::views::organizer::event_tabs(
-                    &event.event.slug,
-                    "/edit",
-                )),
-            ))
-        }
-        Err(error) => failure(error),
-    }
+) -> Result<Markup, DashboardError> {
+    let event = event_state(&state, slug.into_inner()).await?;
+    let action = format!("/organizer/events/{}/edit", event.event.slug);
+    Ok(views::form(
+        &viewer(&signed),
+        "Event settings",
+        &action,
+        &EventValues::of(&event),
+        &FieldErrors::new(),
+        Some(crate::views::organizer::event_tabs(
+            &event.event.slug,
+            "/edit",
+        )),
+    ))
 }
 
 pub async fn update(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     posted: Posted<EventValues>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, mut values) = posted;
     let slug = slug.into_inner();
-    let current = match event_state(&state, slug.clone()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
+    let current = event_state(&state, slug.clone()).await?;
     // The phase is changed on the overview, with its preview.
     values.phase = current.event.phase.as_str().to_owned();
+    let heading = "Event settings";
     let action = format!("/organizer/events/{slug}/edit");
     let tabs = || Some(crate::views::organizer::event_tabs(&slug, "/edit"));
-    let settings = match settings_of(&values) {
-        Ok(settings) => settings,
-        Err(errors) => {
-            return form_errors(&signed, "Event settings", &action, &values, &errors, tabs())
-        }
-    };
-    let patch = EventPatch {
-        slug: Some(settings.slug),
-        title: Some(settings.title),
-        description: Some(settings.description),
-        starts_at: Some(settings.starts_at),
-        ends_at: Some(settings.ends_at),
-        timezone: Some(settings.timezone),
-        venue: Some(settings.venue),
-        meeting_url: Some(settings.meeting_url),
-        in_person_capacity: Some(settings.in_person_capacity),
-        virtual_capacity: Some(settings.virtual_capacity),
-        phase: None,
-        offer_window_hours: Some(settings.offer_window_hours),
-        invitation_window_days: Some(settings.invitation_window_days),
-        auto_confirm: Some(settings.auto_confirm),
-    };
+    let (draft, unreadable) = draft_of(&values);
+    if !unreadable.is_empty() {
+        let errors = match EventSettings::parse(draft) {
+            Ok(_) => unreadable,
+            Err(checked) => merged(unreadable, checked),
+        };
+        return Ok(form_errors(
+            &signed,
+            heading,
+            &action,
+            &values,
+            &errors,
+            tabs(),
+        ));
+    }
     let command = Command::UpdateEvent {
         slug: slug.clone(),
-        patch,
+        patch: EventPatch::all_but_phase(draft),
         actor: signed.actor(),
     };
     match state.engine.submit(command).await {
-        Ok(Outcome::Event(row)) => see_other(&format!("/organizer/events/{}?done=saved", row.slug)),
-        Ok(_) => see_other(&format!("/organizer/events/{slug}")),
-        Err(EngineError::Invalid(errors)) => {
-            form_errors(&signed, "Event settings", &action, &values, &errors, tabs())
-        }
-        Err(error) => match refusal(error) {
-            Ok(message) => form_errors(
-                &signed,
-                "Event settings",
-                &action,
-                &values,
-                &FieldErrors::from([("event".to_owned(), vec![message])]),
-                tabs(),
-            ),
-            Err(error) => failure(error),
-        },
+        Ok(Outcome::Event(row)) => Ok(see_other(&format!(
+            "/organizer/events/{}?done=saved",
+            row.slug
+        ))),
+        Ok(_) => Ok(see_other(&format!("/organizer/events/{slug}"))),
+        Err(error) => refused_form(&signed, heading, &action, &values, error, tabs()),
     }
 }
 
 /// Who would be handed a seat if the event had `rules` now: the ledger is copied and
 /// changed in memory, nothing is written.
 fn promoted_by(state: &EventState, rules: EventRules) -> Vec<(i64, Mode, bool)> {
-    let mut ledger = Ledger::clone(&state.ledger);
+    let mut ledger = crate::domain::Ledger::clone(&state.ledger);
     ledger.set_rules(rules, Utc::now());
     let (happenings, _) = ledger.take_changes();
     happenings
@@ -393,19 +322,21 @@ async fn promotions(
     state: &AppState,
     event: &EventState,
     rules: EventRules,
-) -> Result<Promotions, crate::web::error::ApiError> {
+) -> Result<Promotions, DashboardError> {
     let promoted = promoted_by(event, rules);
     let ids: Vec<RegistrationId> = promoted
         .iter()
         .map(|(id, _, _)| RegistrationId(*id))
         .collect();
-    let names: HashMap<RegistrationId, String> = read(state, move |conn| {
-        Ok(dashboard::registrations_by_ids(conn, &ids)?
-            .into_iter()
-            .map(|r| (r.id, format!("{} <{}>", r.name, r.email)))
-            .collect())
-    })
-    .await?;
+    let event = event.clone();
+    let people = state
+        .database
+        .run(move |conn| reads::registrations_by_ids(conn, &event, &ids))
+        .await?;
+    let names: std::collections::HashMap<RegistrationId, String> = people
+        .into_iter()
+        .map(|r| (r.row.id, format!("{} <{}>", r.row.name, r.row.email)))
+        .collect();
     let mut result = Promotions::default();
     for (id, mode, confirmed) in promoted {
         let name = names.get(&RegistrationId(id)).cloned().unwrap_or_default();
@@ -429,24 +360,17 @@ pub async fn overview(
     signed: SignedIn,
     slug: web::Path<String>,
     query: web::Query<OverviewQuery>,
-) -> HttpResponse {
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
+) -> Result<Markup, DashboardError> {
+    let event = event_state(&state, slug.into_inner()).await?;
     let id = event.event.id;
-    let times = match read(&state, move |conn| {
-        Ok(dashboard::registration_times(conn, id)?)
-    })
-    .await
-    {
-        Ok(times) => times,
-        Err(error) => return failure(error),
-    };
+    let times = state
+        .database
+        .run(move |conn| reads::registration_times(conn, id))
+        .await?;
     let tz: Tz = event.event.timezone.0;
     let mut days: Vec<(NaiveDate, u32)> = Vec::new();
     for at in times {
-        let day = at.utc().with_timezone(&tz).date_naive();
+        let day = at.with_timezone(&tz).date_naive();
         match days.last_mut() {
             Some((last, n)) if *last == day => *n += 1,
             _ => days.push((day, 1)),
@@ -456,10 +380,7 @@ pub async fn overview(
         Some(Ok(target)) => {
             let mut rules = event.ledger.rules().clone();
             rules.phase = target;
-            match promotions(&state, &event, rules).await {
-                Ok(p) => Some((target, p)),
-                Err(error) => return failure(error),
-            }
+            Some((target, promotions(&state, &event, rules).await?))
         }
         _ => None,
     };
@@ -469,7 +390,7 @@ pub async fn overview(
         .filter(|e| e.status.is_hold() || e.wait_offered_until.is_some())
         .count();
     let done = query.done.as_deref().and_then(super::done_words);
-    html(overview::page(
+    Ok(overview::page(
         &viewer(&signed),
         &Overview {
             state: &event,
@@ -496,16 +417,17 @@ async fn submit_patch(
     patch: EventPatch,
     done: &str,
     back: &str,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let command = Command::UpdateEvent {
         slug: slug.to_owned(),
         patch,
         actor: signed.actor(),
     };
     match state.engine.submit(command).await {
-        Ok(_) => see_other(&format!("{back}?done={done}")),
-        Err(error) => match refusal(error) {
-            Ok(message) => html_status(
+        Ok(_) => Ok(see_other(&format!("{back}?done={done}"))),
+        Err(error) => {
+            let message = refusal(error)?;
+            Ok(html_status(
                 StatusCode::CONFLICT,
                 crate::views::organizer::layout(
                     "Not changed",
@@ -516,9 +438,8 @@ async fn submit_patch(
                         p { a href=(back) { "Back" } }
                     },
                 ),
-            ),
-            Err(error) => failure(error),
-        },
+            ))
+        }
     }
 }
 
@@ -526,12 +447,12 @@ pub async fn change_phase(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     posted: Posted<PhaseForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, form) = posted;
     let slug = slug.into_inner();
     let back = format!("/organizer/events/{slug}");
     let Ok(phase) = form.phase.parse::<Phase>() else {
-        return see_other(&back);
+        return Ok(see_other(&back));
     };
     let patch = EventPatch {
         phase: Some(phase),
@@ -551,18 +472,25 @@ pub struct CapacityForm {
 /// Both capacities parsed; an empty virtual capacity means unlimited.
 fn capacities(form: &CapacityForm) -> Result<(u32, Option<u32>), String> {
     let mut errors = FieldErrors::new();
-    let in_person = number(
-        &mut errors,
-        "in-person seats",
-        form.in_person.as_deref().unwrap_or(""),
-        0,
-        1_000_000,
-    );
+    let mut seats = |field: &str, text: &str| {
+        number(&mut errors, field, text).filter(|&n| {
+            let fits = n <= CAPACITY_MAX;
+            if !fits {
+                add(
+                    &mut errors,
+                    field,
+                    format!("must be between 0 and {CAPACITY_MAX}"),
+                );
+            }
+            fits
+        })
+    };
+    let in_person = seats("in-person seats", form.in_person.as_deref().unwrap_or(""));
     let virtual_text = form.virtual_seats.as_deref().unwrap_or("").trim();
     let virtual_seats = if virtual_text.is_empty() {
         Some(None)
     } else {
-        number(&mut errors, "virtual seats", virtual_text, 0, 1_000_000).map(Some)
+        seats("virtual seats", virtual_text).map(Some)
     };
     match (in_person, virtual_seats) {
         (Some(a), Some(b)) => Ok((a, b)),
@@ -579,11 +507,8 @@ pub async fn capacity(
     signed: SignedIn,
     slug: web::Path<String>,
     query: web::Query<CapacityForm>,
-) -> HttpResponse {
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
+) -> Result<Markup, DashboardError> {
+    let event = event_state(&state, slug.into_inner()).await?;
     let query = query.into_inner();
     let asked = query.in_person.is_some() || query.virtual_seats.is_some();
     let in_person = query
@@ -605,17 +530,14 @@ pub async fn capacity(
                 let mut rules = event.ledger.rules().clone();
                 rules.in_person_capacity = a;
                 rules.virtual_capacity = b;
-                match promotions(&state, &event, rules).await {
-                    Ok(p) => (Some(p), None),
-                    Err(error) => return failure(error),
-                }
+                (Some(promotions(&state, &event, rules).await?), None)
             }
             Err(message) => (None, Some(message)),
         }
     } else {
         (None, None)
     };
-    html(registration_views::capacity(
+    Ok(registration_views::capacity(
         &viewer(&signed),
         &event,
         &in_person,
@@ -629,17 +551,17 @@ pub async fn change_capacity(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     posted: Posted<CapacityForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, form) = posted;
     let slug = slug.into_inner();
     let back = format!("/organizer/events/{slug}");
     let (in_person, virtual_seats) = match capacities(&form) {
         Ok(c) => c,
         Err(message) => {
-            return html_status(
+            return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 crate::views::organizer::bare_message("Not changed", &message),
-            )
+            ))
         }
     };
     let patch = EventPatch {

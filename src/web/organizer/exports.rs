@@ -7,13 +7,12 @@ use chrono::Utc;
 use icalendar::{Calendar, Component, EventLike};
 use serde::Deserialize;
 
+use super::event_state;
 use super::session::SignedIn;
-use super::{event_state, failure, read};
 use crate::domain::{Mode, Phase, Status};
 use crate::mail::calendar::{ics, CalendarEntry};
 use crate::reads;
-use crate::store::dashboard;
-use crate::web::error::ApiError;
+use crate::web::error::DashboardError;
 use crate::web::AppState;
 
 #[derive(Deserialize)]
@@ -27,26 +26,14 @@ pub async fn csv(
     _signed: SignedIn,
     slug: web::Path<String>,
     query: web::Query<ExportQuery>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let mode = query.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
     let slug = slug.into_inner();
-    let event = match event_state(&state, slug.clone()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
-    let list = read(&state, move |conn| {
-        Ok(reads::registrations_of(
-            conn,
-            &event,
-            Some(Status::Confirmed),
-            mode,
-        )?)
-    })
-    .await;
-    let mut list = match list {
-        Ok(list) => list,
-        Err(error) => return failure(error),
-    };
+    let event = event_state(&state, slug.clone()).await?;
+    let mut list = state
+        .database
+        .run(move |conn| reads::registrations_of(conn, &event, Some(Status::Confirmed), mode))
+        .await?;
     list.sort_by(|a, b| {
         (a.mode != Some(Mode::InPerson), a.row.name.to_lowercase())
             .cmp(&(b.mode != Some(Mode::InPerson), b.row.name.to_lowercase()))
@@ -65,21 +52,19 @@ pub async fn csv(
         }
         Ok(())
     };
-    if write().is_err() {
-        return failure(ApiError::internal());
-    }
-    let Ok(body) = writer.into_inner() else {
-        return failure(ApiError::internal());
-    };
+    write().map_err(|e| anyhow::anyhow!("writing the CSV: {e}"))?;
+    let body = writer
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("writing the CSV: {e}"))?;
     let suffix = mode.map(|m| format!("-{}", m.as_str())).unwrap_or_default();
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{slug}-participants{suffix}.csv\""),
         ))
-        .body(body)
+        .body(body))
 }
 
 fn host_of(public_url: &str) -> String {
@@ -93,11 +78,8 @@ pub async fn event_calendar(
     state: web::Data<AppState>,
     _signed: SignedIn,
     slug: web::Path<String>,
-) -> HttpResponse {
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
+) -> Result<HttpResponse, DashboardError> {
+    let event = event_state(&state, slug.into_inner()).await?;
     let e = &event.event;
     let link = format!("{}/events/{}", state.public_url, e.slug);
     let body = ics(&CalendarEntry {
@@ -109,7 +91,7 @@ pub async fn event_calendar(
         location: &e.venue,
         url: &link,
     });
-    calendar_response(&format!("{}.ics", e.slug), body)
+    Ok(calendar_response(&format!("{}.ics", e.slug), body))
 }
 
 fn calendar_response(filename: &str, body: String) -> HttpResponse {
@@ -124,15 +106,19 @@ fn calendar_response(filename: &str, body: String) -> HttpResponse {
 }
 
 /// Every event in one calendar, drafts included, for the organizers' own calendars.
-pub async fn feed(state: web::Data<AppState>, _signed: SignedIn) -> HttpResponse {
-    let all = match read(&state, |conn| Ok(dashboard::all_events(conn)?)).await {
-        Ok(all) => all,
-        Err(error) => return failure(error),
-    };
+pub async fn feed(
+    state: web::Data<AppState>,
+    _signed: SignedIn,
+) -> Result<HttpResponse, DashboardError> {
+    let now = Utc::now();
+    let all = state
+        .database
+        .run(move |conn| reads::all_events(conn, now))
+        .await?;
     let host = host_of(&state.public_url);
     let mut calendar = Calendar::new();
     calendar.name("registrar events");
-    for e in &all {
+    for e in all.iter().map(|state| &state.event) {
         let phase = if e.phase == Phase::Draft {
             " (draft)"
         } else {
@@ -151,5 +137,8 @@ pub async fn feed(state: web::Data<AppState>, _signed: SignedIn) -> HttpResponse
                 .done(),
         );
     }
-    calendar_response("registrar-events.ics", calendar.done().to_string())
+    Ok(calendar_response(
+        "registrar-events.ics",
+        calendar.done().to_string(),
+    ))
 }

@@ -5,19 +5,21 @@ use std::collections::{HashMap, HashSet};
 
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpResponse, ResponseError};
 use futures_util::StreamExt;
+use maud::Markup;
 use serde::Deserialize;
 
-use super::events::local_time;
+use super::events::parse_local_input;
 use super::session::{Posted, SignedIn};
-use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
+use super::{event_state, refusal, viewer, Flash};
 use crate::domain::invitation_list::{self, ListRow, Verdict};
-use crate::domain::{Invitee, RegistrationId};
+use crate::domain::{Invitee, RegistrationId, Status};
 use crate::engine::Command;
 use crate::reads::{self, EventState};
-use crate::store::{dashboard, registrations};
 use crate::views::organizer::invitations::{self as views, default_mode, InvitationLine};
+use crate::web::error::DashboardError;
+use crate::web::respond::{html, html_status, see_other};
 use crate::web::AppState;
 
 /// The most a pasted list or an uploaded file may weigh.
@@ -28,21 +30,16 @@ pub async fn page(
     signed: SignedIn,
     slug: web::Path<String>,
     flash: web::Query<Flash>,
-) -> HttpResponse {
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
-    match invitation_lines(&state, event).await {
-        Ok((event, lines)) => html(views::page(
-            &viewer(&signed),
-            &event,
-            &lines,
-            flash.words(),
-            None,
-        )),
-        Err(error) => failure(error),
-    }
+) -> Result<Markup, DashboardError> {
+    let event = event_state(&state, slug.into_inner()).await?;
+    let (event, lines) = invitation_lines(&state, event).await?;
+    Ok(views::page(
+        &viewer(&signed),
+        &event,
+        &lines,
+        flash.words(),
+        None,
+    ))
 }
 
 /// Everyone who was ever invited to the event (their invitation emails tell), and everyone
@@ -50,32 +47,31 @@ pub async fn page(
 async fn invitation_lines(
     state: &AppState,
     event: EventState,
-) -> Result<(EventState, Vec<InvitationLine>), crate::web::error::ApiError> {
-    read(state, move |conn| {
-        let emails = dashboard::emails_per_registration(conn, event.event.id, "invitation")?;
-        let mut ids: HashSet<RegistrationId> = emails.keys().copied().collect();
-        ids.extend(
-            event
-                .ledger
-                .entries()
-                .filter(|e| e.status == crate::domain::Status::Invited)
-                .map(|e| RegistrationId(e.id)),
-        );
-        let ids: Vec<RegistrationId> = ids.into_iter().collect();
-        let mut lines: Vec<InvitationLine> = dashboard::registrations_by_ids(conn, &ids)?
-            .into_iter()
-            .map(|row| {
-                let id = row.id;
-                InvitationLine {
-                    registration: reads::registration_state(&event, row),
-                    emails: emails.get(&id).copied().unwrap_or((0, 0)),
-                }
-            })
-            .collect();
-        lines.sort_by_key(|l| std::cmp::Reverse(l.registration.row.id));
-        Ok((event, lines))
-    })
-    .await
+) -> Result<(EventState, Vec<InvitationLine>), DashboardError> {
+    Ok(state
+        .database
+        .run(move |conn| -> diesel::QueryResult<_> {
+            let emails = reads::emails_per_registration(conn, event.event.id, "invitation")?;
+            let mut ids: HashSet<RegistrationId> = emails.keys().copied().collect();
+            ids.extend(
+                event
+                    .ledger
+                    .entries()
+                    .filter(|e| e.status == Status::Invited)
+                    .map(|e| RegistrationId(e.id)),
+            );
+            let ids: Vec<RegistrationId> = ids.into_iter().collect();
+            let mut lines: Vec<InvitationLine> = reads::registrations_by_ids(conn, &event, &ids)?
+                .into_iter()
+                .map(|registration| InvitationLine {
+                    emails: emails.get(&registration.row.id).copied().unwrap_or((0, 0)),
+                    registration,
+                })
+                .collect();
+            lines.sort_by_key(|l| std::cmp::Reverse(l.registration.row.id));
+            Ok((event, lines))
+        })
+        .await?)
 }
 
 /// The list read against the registrations the event already has.
@@ -83,17 +79,17 @@ async fn judge(
     state: &AppState,
     event: EventState,
     text: String,
-) -> Result<(EventState, String, Vec<ListRow>), crate::web::error::ApiError> {
-    read(state, move |conn| {
-        let registered: HashMap<String, String> = registrations::for_event(conn, event.event.id)?
-            .into_iter()
-            .filter(|r| !r.status.is_ended())
-            .map(|r| (r.email, r.status.as_str().replace('_', " ")))
-            .collect();
-        let rows = invitation_list::read(&text, &registered);
-        Ok((event, text, rows))
-    })
-    .await
+) -> Result<(EventState, String, Vec<ListRow>), DashboardError> {
+    let id = event.event.id;
+    let registered: HashMap<String, String> = state
+        .database
+        .run(move |conn| reads::active_addresses(conn, id))
+        .await?
+        .into_iter()
+        .map(|(email, status)| (email, status.as_str().replace('_', " ")))
+        .collect();
+    let rows = invitation_list::read(&text, &registered);
+    Ok((event, text, rows))
 }
 
 /// Reads the multipart form: the CSRF token, the pasted list and an uploaded file.
@@ -134,28 +130,22 @@ pub async fn preview(
     signed: SignedIn,
     slug: web::Path<String>,
     form: Multipart,
-) -> HttpResponse {
-    let read_form = read_upload(form).await;
-    let (csrf, text) = match read_form {
+) -> Result<HttpResponse, DashboardError> {
+    let (csrf, text) = match read_upload(form).await {
         Ok(found) => found,
         Err(message) => {
-            return html_status(
+            return Ok(html_status(
                 StatusCode::BAD_REQUEST,
                 crate::views::organizer::bare_message("The list could not be read", &message),
-            )
+            ))
         }
     };
     if let Err(refused) = signed.check(&csrf) {
-        return actix_web::ResponseError::error_response(&refused);
+        return Ok(refused.error_response());
     }
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
-    match judge(&state, event, text).await {
-        Ok((event, text, rows)) => html(views::preview(&viewer(&signed), &event, &text, &rows)),
-        Err(error) => failure(error),
-    }
+    let event = event_state(&state, slug.into_inner()).await?;
+    let (event, text, rows) = judge(&state, event, text).await?;
+    Ok(html(views::preview(&viewer(&signed), &event, &text, &rows)))
 }
 
 #[derive(Deserialize)]
@@ -171,28 +161,21 @@ pub async fn send(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     posted: Posted<SendForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, form) = posted;
     let slug = slug.into_inner();
-    let event = match event_state(&state, slug.clone()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
-    let tz = crate::views::organizer::tz_of(&event);
+    let event = event_state(&state, slug.clone()).await?;
     let hold_until = if form.hold_until.trim().is_empty() {
         None
     } else {
-        match local_time(&form.hold_until, tz) {
+        match parse_local_input(&form.hold_until, event.event.timezone.0) {
             Ok(at) => Some(at),
             Err(message) => {
                 return again(&state, &signed, event, &format!("The deadline {message}.")).await
             }
         }
     };
-    let (event, _, rows) = match judge(&state, event, form.list).await {
-        Ok(judged) => judged,
-        Err(error) => return failure(error),
-    };
+    let (event, _, rows) = judge(&state, event, form.list).await?;
     let default = default_mode(&event);
     let invitees: Vec<Invitee> = rows
         .into_iter()
@@ -215,16 +198,13 @@ pub async fn send(
         actor: signed.actor(),
     };
     match state.engine.submit(command).await {
-        Ok(_) => see_other(&format!(
+        Ok(_) => Ok(see_other(&format!(
             "/organizer/events/{slug}/invitations?done=invited"
-        )),
-        Err(error) => match refusal(error) {
-            Ok(message) => {
-                let message = format!("Nothing was sent: {message}.");
-                again(&state, &signed, event, &message).await
-            }
-            Err(error) => failure(error),
-        },
+        ))),
+        Err(error) => {
+            let message = format!("Nothing was sent: {}.", refusal(error)?);
+            again(&state, &signed, event, &message).await
+        }
     }
 }
 
@@ -234,12 +214,10 @@ async fn again(
     signed: &SignedIn,
     event: EventState,
     problem: &str,
-) -> HttpResponse {
-    match invitation_lines(state, event).await {
-        Ok((event, lines)) => html_status(
-            StatusCode::CONFLICT,
-            views::page(&viewer(signed), &event, &lines, None, Some(problem)),
-        ),
-        Err(error) => failure(error),
-    }
+) -> Result<HttpResponse, DashboardError> {
+    let (event, lines) = invitation_lines(state, event).await?;
+    Ok(html_status(
+        StatusCode::CONFLICT,
+        views::page(&viewer(signed), &event, &lines, None, Some(problem)),
+    ))
 }

@@ -1,16 +1,17 @@
 //! The audit log of an event and the outbox of every email, with "retry now".
 
-use std::collections::HashMap;
-
 use actix_web::{web, HttpResponse};
-use chrono::Utc;
+use maud::Markup;
 use serde::Deserialize;
 
 use super::session::{NoFields, Posted, SignedIn};
-use super::{event_state, failure, html, read, see_other, viewer};
+use super::{event_state, viewer};
 use crate::domain::RegistrationId;
-use crate::store::{audit, dashboard};
+use crate::reads;
+use crate::services;
 use crate::views::organizer::logs as views;
+use crate::web::error::DashboardError;
+use crate::web::respond::see_other;
 use crate::web::AppState;
 
 const PAGE_SIZE: i64 = 100;
@@ -36,51 +37,42 @@ pub async fn audit(
     signed: SignedIn,
     slug: web::Path<String>,
     query: web::Query<PageQuery>,
-) -> HttpResponse {
+) -> Result<Markup, DashboardError> {
     let page = page_of(&query);
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
+    let event = event_state(&state, slug.into_inner()).await?;
     let id = event.event.id;
-    let found = read(&state, move |conn| {
-        let mut rows = audit::for_event(conn, id)?;
-        rows.reverse();
-        let total = rows.len() as i64;
-        let rows: Vec<_> = rows
-            .into_iter()
-            .skip(((page - 1) * PAGE_SIZE) as usize)
-            .take(PAGE_SIZE as usize)
-            .collect();
-        let ids: Vec<RegistrationId> = rows.iter().filter_map(|r| r.registration_id).collect();
-        let names: HashMap<RegistrationId, String> = dashboard::registrations_by_ids(conn, &ids)?
-            .into_iter()
-            .map(|r| (r.id, r.name))
-            .collect();
-        Ok((rows, names, total))
-    })
-    .await;
-    match found {
-        Ok((rows, names, total)) => {
-            let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-            html(views::audit(
-                &viewer(&signed),
-                &event,
-                &rows,
-                &names,
-                page,
-                pages,
-            ))
-        }
-        Err(error) => failure(error),
-    }
+    let (rows, names, total) = state
+        .database
+        .run(move |conn| -> diesel::QueryResult<_> {
+            let mut rows = reads::audit_of(conn, id)?;
+            rows.reverse();
+            let total = rows.len() as i64;
+            let rows: Vec<_> = rows
+                .into_iter()
+                .skip(((page - 1) * PAGE_SIZE) as usize)
+                .take(PAGE_SIZE as usize)
+                .collect();
+            let ids: Vec<RegistrationId> = rows.iter().filter_map(|r| r.registration_id).collect();
+            let names = reads::names_of(conn, &ids)?;
+            Ok((rows, names, total))
+        })
+        .await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    Ok(views::audit(
+        &viewer(&signed),
+        &event,
+        &rows,
+        &names,
+        page,
+        pages,
+    ))
 }
 
 pub async fn outbox(
     state: web::Data<AppState>,
     signed: SignedIn,
     query: web::Query<PageQuery>,
-) -> HttpResponse {
+) -> Result<Markup, DashboardError> {
     let page = page_of(&query);
     let status = query
         .status
@@ -88,45 +80,39 @@ pub async fn outbox(
         .filter(|s| s == "pending" || s == "sent")
         .unwrap_or_default();
     let filter = status.clone();
-    let found = read(&state, move |conn| {
-        Ok(dashboard::outbox_page(
-            conn,
-            (!filter.is_empty()).then_some(filter.as_str()),
-            (page - 1) * PAGE_SIZE,
-            PAGE_SIZE,
-        )?)
-    })
-    .await;
-    match found {
-        Ok((rows, total)) => {
-            let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-            let done = query.done.as_deref().and_then(super::done_words);
-            html(views::outbox(
-                &viewer(&signed),
-                &rows,
-                &status,
-                page,
-                pages,
-                done,
-            ))
-        }
-        Err(error) => failure(error),
-    }
+    let (rows, total) = state
+        .database
+        .run(move |conn| {
+            reads::outbox_page(
+                conn,
+                (!filter.is_empty()).then_some(filter.as_str()),
+                (page - 1) * PAGE_SIZE,
+                PAGE_SIZE,
+            )
+        })
+        .await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let done = query.done.as_deref().and_then(super::done_words);
+    Ok(views::outbox(
+        &viewer(&signed),
+        &rows,
+        &status,
+        page,
+        pages,
+        done,
+    ))
 }
 
 pub async fn retry(
     state: web::Data<AppState>,
     id: web::Path<i64>,
     posted: Posted<NoFields>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(_signed, _) = posted;
     let id = id.into_inner();
-    match read(&state, move |conn| {
-        Ok(dashboard::retry_now(conn, id, Utc::now().naive_utc())?)
-    })
-    .await
-    {
-        Ok(_) => see_other("/organizer/outbox?done=retry"),
-        Err(error) => failure(error),
-    }
+    state
+        .database
+        .run(move |conn| services::outbox::retry_now(conn, id))
+        .await?;
+    Ok(see_other("/organizer/outbox?done=retry"))
 }

@@ -2,15 +2,18 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use maud::Markup;
 use serde::Deserialize;
 
 use super::session::{Posted, SignedIn};
-use super::{event_state, failure, html, html_status, refusal, see_other, viewer, Flash};
-use crate::domain::{FieldErrors, Group};
+use super::{event_state, refusal, viewer, Flash};
+use crate::domain::{FieldErrors, Group, GroupMessage};
 use crate::engine::Command;
 use crate::mail::message::organizer_message;
 use crate::reads::EventState;
 use crate::views::organizer::messages::{self as views, MessageValues};
+use crate::web::error::DashboardError;
+use crate::web::respond::{html, html_status, see_other};
 use crate::web::AppState;
 
 fn counts(state: &EventState) -> Vec<(Group, usize)> {
@@ -25,18 +28,16 @@ pub async fn form(
     signed: SignedIn,
     slug: web::Path<String>,
     flash: web::Query<Flash>,
-) -> HttpResponse {
-    match event_state(&state, slug.into_inner()).await {
-        Ok(event) => html(views::form(
-            &viewer(&signed),
-            &event,
-            &MessageValues::default(),
-            &FieldErrors::new(),
-            &counts(&event),
-            flash.words(),
-        )),
-        Err(error) => failure(error),
-    }
+) -> Result<Markup, DashboardError> {
+    let event = event_state(&state, slug.into_inner()).await?;
+    Ok(views::form(
+        &viewer(&signed),
+        &event,
+        &MessageValues::default(),
+        &FieldErrors::new(),
+        &counts(&event),
+        flash.words(),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -49,29 +50,8 @@ pub struct MessageForm {
     body: String,
 }
 
-/// The message checked: its group, subject and body, or each bad field named.
-fn checked(form: &MessageForm) -> Result<(Group, String, String), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let group = Group::parse(&form.group);
-    if group.is_none() {
-        errors.insert("group".into(), vec!["choose whom to write to".into()]);
-    }
-    let subject = form.subject.trim().to_owned();
-    if subject.is_empty() || subject.chars().count() > 200 || subject.chars().any(char::is_control)
-    {
-        errors.insert(
-            "subject".into(),
-            vec!["must be 1 to 200 characters on one line".into()],
-        );
-    }
-    let body = form.body.replace("\r\n", "\n").trim().to_owned();
-    if body.is_empty() || body.chars().count() > 20000 {
-        errors.insert("body".into(), vec!["must be 1 to 20000 characters".into()]);
-    }
-    match group {
-        Some(group) if errors.is_empty() => Ok((group, subject, body)),
-        _ => Err(errors),
-    }
+fn checked(form: &MessageForm) -> Result<GroupMessage, FieldErrors> {
+    GroupMessage::parse(&form.group, &form.subject, &form.body)
 }
 
 fn values_of(form: &MessageForm) -> MessageValues {
@@ -86,27 +66,24 @@ pub async fn preview(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     posted: Posted<MessageForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, form) = posted;
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
+    let event = event_state(&state, slug.into_inner()).await?;
     let counts = counts(&event);
-    match checked(&form) {
-        Ok((group, subject, body)) => {
+    Ok(match checked(&form) {
+        Ok(message) => {
             let sample = organizer_message(
                 &event.event.title,
                 "(name of the participant)",
-                &subject,
-                &body,
+                &message.subject,
+                &message.body,
                 &format!("{}/r/(their personal link)", state.public_url),
             );
             html(views::preview(
                 &viewer(&signed),
                 &event,
                 &values_of(&form),
-                group,
+                message.group,
                 &counts,
                 &sample,
             ))
@@ -122,24 +99,21 @@ pub async fn preview(
                 None,
             ),
         ),
-    }
+    })
 }
 
 pub async fn send(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     posted: Posted<MessageForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, form) = posted;
     let slug = slug.into_inner();
-    let (group, subject, body) = match checked(&form) {
-        Ok(checked) => checked,
+    let message = match checked(&form) {
+        Ok(message) => message,
         Err(errors) => {
-            let event = match event_state(&state, slug).await {
-                Ok(event) => event,
-                Err(error) => return failure(error),
-            };
-            return html_status(
+            let event = event_state(&state, slug).await?;
+            return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 views::form(
                     &viewer(&signed),
@@ -149,24 +123,23 @@ pub async fn send(
                     &counts(&event),
                     None,
                 ),
-            );
+            ));
         }
     };
     let command = Command::Message {
         slug: slug.clone(),
-        group,
-        subject,
-        body,
+        group: message.group,
+        subject: message.subject,
+        body: message.body,
         actor: signed.actor(),
     };
     match state.engine.submit(command).await {
-        Ok(_) => see_other(&format!("/organizer/events/{slug}/message?done=message")),
-        Err(error) => match refusal(error) {
-            Ok(message) => html_status(
-                StatusCode::CONFLICT,
-                crate::views::organizer::bare_message("Not sent", &message),
-            ),
-            Err(error) => failure(error),
-        },
+        Ok(_) => Ok(see_other(&format!(
+            "/organizer/events/{slug}/message?done=message"
+        ))),
+        Err(error) => Ok(html_status(
+            StatusCode::CONFLICT,
+            crate::views::organizer::bare_message("Not sent", &refusal(error)?),
+        )),
     }
 }

@@ -15,16 +15,16 @@ pub mod session;
 pub mod sign_in;
 pub mod tokens;
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
+use actix_web::middleware::DefaultHeaders;
 use actix_web::{web, HttpResponse};
-use chrono::Utc;
 use serde::Deserialize;
 
-use super::error::ApiError;
+use super::error::{sentence_of, DashboardError, PageError};
 use super::AppState;
-use crate::engine::{Command, EngineError};
-use crate::reads::{self, EventState};
-use crate::views::organizer::{bare_message, Viewer, STYLESHEET};
+use crate::engine::EngineError;
+use crate::reads::EventState;
+use crate::views::organizer::{Viewer, STYLESHEET};
 use session::SignedIn;
 
 pub use session::Dashboard;
@@ -36,58 +36,11 @@ pub fn viewer(signed: &SignedIn) -> Viewer<'_> {
     }
 }
 
-pub fn html(markup: maud::Markup) -> HttpResponse {
-    html_status(StatusCode::OK, markup)
-}
-
-pub fn html_status(status: StatusCode, markup: maud::Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(markup.into_string())
-}
-
-pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
-        .finish()
-}
-
-/// A page for an error that is not the organizer's to fix on the form.
-pub fn failure(error: ApiError) -> HttpResponse {
-    let (title, text) = match error.status.as_u16() {
-        404 => (
-            "Not found",
-            "There is nothing at this address: the event or registration may have been removed.",
-        ),
-        503 => (
-            "Please try again",
-            "The service is busy or briefly unavailable. Please try again in a moment.",
-        ),
-        _ => (
-            "Something went wrong",
-            "Something went wrong on our side; it has been logged. Please try again later.",
-        ),
-    };
-    html_status(error.status, bare_message(title, text))
-}
-
-pub use super::read;
-
-/// An event as of now (drafts included), nudging the engine when a lapsed hold is still to
-/// be written down.
-pub async fn event_state(state: &AppState, slug: String) -> Result<EventState, ApiError> {
-    let found = read(state, move |conn| {
-        Ok(reads::event_by_slug(conn, &slug, Utc::now())?)
-    })
-    .await?;
-    let event = found.ok_or_else(|| ApiError::not_found("event"))?;
-    if event.needs_settling {
-        state.engine.nudge(Command::Settle {
-            event_id: event.event.id,
-        });
-    }
-    Ok(event)
+/// An event as of now, drafts included.
+pub async fn event_state(state: &AppState, slug: String) -> Result<EventState, DashboardError> {
+    super::event_of(state, slug, true)
+        .await?
+        .ok_or(DashboardError(PageError::NotFound))
 }
 
 /// The result words shown after a change, by a fixed code in the redirect (never text
@@ -124,16 +77,11 @@ impl Flash {
     }
 }
 
-/// What an engine refusal says on a page; anything unexpected stays an error (for
-/// [`failure`]).
-pub fn refusal(error: EngineError) -> Result<String, ApiError> {
+/// What an engine refusal says on a page; anything unexpected stays an error.
+pub fn refusal(error: EngineError) -> Result<String, DashboardError> {
     match error {
         EngineError::Conflict(message) => Ok(message),
-        EngineError::Invalid(fields) => Ok(fields
-            .iter()
-            .map(|(field, messages)| format!("{field}: {}", messages.join("; ")))
-            .collect::<Vec<_>>()
-            .join(". ")),
+        EngineError::Invalid(fields) => Ok(sentence_of(&fields)),
         EngineError::NotFound(what) => Ok(format!("{what} not found")),
         other => Err(other.into()),
     }
@@ -151,13 +99,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/organizer")
                 .wrap(actix_web::middleware::from_fn(session::renew_session))
-                .app_data(web::PathConfig::default().error_handler(|_, _| {
-                    actix_web::error::InternalError::from_response(
-                        "not found",
-                        failure(ApiError::not_found("page")),
-                    )
-                    .into()
-                }))
+                // A dashboard page holds personal data: no cache keeps it.
+                .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
+                .app_data(
+                    web::PathConfig::default()
+                        .error_handler(|_, _| DashboardError(PageError::NotFound).into()),
+                )
                 .app_data(web::FormConfig::default().limit(4 * 1024 * 1024))
                 .route("/login", web::get().to(sign_in::form))
                 .route("/login", web::post().to(sign_in::submit))

@@ -4,17 +4,18 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
+use maud::Markup;
 use serde::Deserialize;
 
-use super::events::local_time;
+use super::events::parse_local_input;
 use super::session::{Posted, SignedIn};
-use super::{event_state, failure, html, html_status, read, refusal, see_other, viewer, Flash};
+use super::{event_state, refusal, viewer, Flash};
 use crate::domain::{Mode, RegistrationId, Status};
 use crate::engine::Command;
-use crate::reads;
-use crate::store::dashboard::{self, RegistrationQuery, SortBy};
-use crate::store::{events, registrations};
+use crate::reads::{self, RegistrationQuery, SortBy};
 use crate::views::organizer::registrations::{self as views, Filters, InLine};
+use crate::web::error::{DashboardError, PageError};
+use crate::web::respond::{html_status, see_other};
 use crate::web::AppState;
 
 const PAGE_SIZE: i64 = 50;
@@ -73,14 +74,11 @@ pub async fn table(
     signed: SignedIn,
     slug: web::Path<String>,
     query: web::Query<TableQuery>,
-) -> HttpResponse {
+) -> Result<Markup, DashboardError> {
     let filters = filters_of(&query);
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
+    let event = event_state(&state, slug.into_inner()).await?;
     let statuses = match filters.status.as_str() {
-        "active" => registrations::ACTIVE_STATUSES.to_vec(),
+        "active" => reads::ACTIVE_STATUSES.to_vec(),
         one => one.parse::<Status>().into_iter().collect(),
     };
     let q = RegistrationQuery {
@@ -93,28 +91,24 @@ pub async fn table(
         offset: (filters.page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
     };
-    let found = read(&state, move |conn| {
-        let (rows, total) = dashboard::registration_page(conn, &q)?;
-        let rows = reads::registration_states(&event, rows);
-        Ok((event, rows, total))
-    })
-    .await;
-    match found {
-        Ok((event, rows, total)) => {
-            let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-            let done = query.done.as_deref().and_then(super::done_words);
-            html(views::table(
-                &viewer(&signed),
-                &event,
-                &rows,
-                total,
-                pages,
-                &filters,
-                done,
-            ))
-        }
-        Err(error) => failure(error),
-    }
+    let (event, rows, total) = state
+        .database
+        .run(move |conn| -> diesel::QueryResult<_> {
+            let (rows, total) = reads::registration_page(conn, &event, &q)?;
+            Ok((event, rows, total))
+        })
+        .await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let done = query.done.as_deref().and_then(super::done_words);
+    Ok(views::table(
+        &viewer(&signed),
+        &event,
+        &rows,
+        total,
+        pages,
+        &filters,
+        done,
+    ))
 }
 
 pub async fn line(
@@ -122,50 +116,38 @@ pub async fn line(
     signed: SignedIn,
     slug: web::Path<String>,
     flash: web::Query<Flash>,
-) -> HttpResponse {
-    let event = match event_state(&state, slug.into_inner()).await {
-        Ok(event) => event,
-        Err(error) => return failure(error),
-    };
-    let found = read(&state, move |conn| {
-        let order: Vec<(RegistrationId, i32)> = event
-            .ledger
-            .line()
-            .map(|e| (RegistrationId(e.id), e.priority))
-            .collect();
-        let ids: Vec<RegistrationId> = order.iter().map(|(id, _)| *id).collect();
-        let mut rows: std::collections::HashMap<RegistrationId, _> =
-            dashboard::registrations_by_ids(conn, &ids)?
-                .into_iter()
-                .map(|r| (r.id, r))
+) -> Result<Markup, DashboardError> {
+    let event = event_state(&state, slug.into_inner()).await?;
+    let (event, entries) = state
+        .database
+        .run(move |conn| -> diesel::QueryResult<_> {
+            let order: Vec<(RegistrationId, i32)> = event
+                .ledger
+                .line()
+                .map(|e| (RegistrationId(e.id), e.priority))
                 .collect();
-        let (in_order, priorities): (Vec<_>, Vec<_>) = order
-            .into_iter()
-            .filter_map(|(id, priority)| Some((rows.remove(&id)?, priority)))
-            .unzip();
-        let entries: Vec<InLine> = reads::registration_states(&event, in_order)
-            .into_iter()
-            .zip(priorities)
-            .enumerate()
-            .map(|(i, (registration, priority))| InLine {
-                position: i + 1,
-                registration,
-                priority,
-            })
-            .collect();
-        Ok((event, entries))
-    })
-    .await;
-    match found {
-        Ok((event, entries)) => html(views::line(
-            &viewer(&signed),
-            &event,
-            &entries,
-            flash.words(),
-            None,
-        )),
-        Err(error) => failure(error),
-    }
+            let ids: Vec<RegistrationId> = order.iter().map(|(id, _)| *id).collect();
+            let found = reads::registrations_by_ids(conn, &event, &ids)?;
+            let entries: Vec<InLine> = found
+                .into_iter()
+                .zip(order)
+                .enumerate()
+                .map(|(i, (registration, (_, priority)))| InLine {
+                    position: i + 1,
+                    registration,
+                    priority,
+                })
+                .collect();
+            Ok((event, entries))
+        })
+        .await?;
+    Ok(views::line(
+        &viewer(&signed),
+        &event,
+        &entries,
+        flash.words(),
+        None,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -191,51 +173,32 @@ pub async fn action(
     state: web::Data<AppState>,
     path: web::Path<(RegistrationId, String)>,
     posted: Posted<ActionForm>,
-) -> HttpResponse {
+) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, form) = posted;
     let (id, name) = path.into_inner();
-    let found = read(&state, move |conn| {
-        let Some(row) = registrations::by_id(conn, id)? else {
-            return Ok(None);
-        };
-        let event = events::by_id(conn, row.event_id)?;
-        Ok(Some((row, event)))
-    })
-    .await;
-    let (row, event) = match found {
-        Ok(Some(found)) => found,
-        Ok(None) => return failure(crate::web::error::ApiError::not_found("registration")),
-        Err(error) => return failure(error),
-    };
+    let (event, _) = state
+        .database
+        .run(move |conn| reads::registration_by_id(conn, id, Utc::now()))
+        .await?
+        .ok_or(DashboardError(PageError::NotFound))?;
     let actor = signed.actor();
     let command = match name.as_str() {
         "resend" => Command::Resend { id, actor },
         "revoke" | "remove" => Command::Revoke { id, actor },
         "promote" => Command::Promote { id, actor },
-        "up" | "down" => Command::SetPriority {
-            id,
-            priority: row
-                .priority
-                .saturating_add(if name == "up" { 1 } else { -1 }),
-            actor,
+        "up" => Command::MoveInLine { id, by: 1, actor },
+        "down" => Command::MoveInLine { id, by: -1, actor },
+        "hold" => match parse_local_input(&form.hold_until, event.event.timezone.0) {
+            Ok(until) if until > Utc::now() => Command::SetHold { id, until, actor },
+            Ok(_) => return Ok(problem(&signed, "The new deadline must be in the future.")),
+            Err(message) => return Ok(problem(&signed, &format!("The deadline {message}."))),
         },
-        "hold" => {
-            let tz = event.timezone.0;
-            match local_time(&form.hold_until, tz) {
-                Ok(until) if until > Utc::now() => Command::SetHold { id, until, actor },
-                Ok(_) => return problem(&signed, "The new deadline must be in the future."),
-                Err(message) => return problem(&signed, &format!("The deadline {message}.")),
-            }
-        }
-        _ => return failure(crate::web::error::ApiError::not_found("page")),
+        _ => return Err(DashboardError(PageError::NotFound)),
     };
-    let back = back_to(&req, &event.slug);
+    let back = back_to(&req, &event.event.slug);
     match state.engine.submit(command).await {
-        Ok(_) => see_other(&format!("{back}?done={name}")),
-        Err(error) => match refusal(error) {
-            Ok(message) => problem(&signed, &message),
-            Err(error) => failure(error),
-        },
+        Ok(_) => Ok(see_other(&format!("{back}?done={name}"))),
+        Err(error) => Ok(problem(&signed, &refusal(error)?)),
     }
 }
 

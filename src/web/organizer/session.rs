@@ -16,15 +16,13 @@ use actix_web::cookie::{Cookie, CookieJar, Key, SameSite};
 use actix_web::dev::Payload;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
-use base64::Engine as _;
 use chrono::{DateTime, Duration, Utc};
 use futures_util::future::LocalBoxFuture;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::store::organizers::{self, OrganizerRow};
-use crate::store::{tokens, DbConnection};
+use crate::services::accounts::{self, Organizer};
 use crate::web::AppState;
 
 pub const SESSION_COOKIE: &str = "registrar_session";
@@ -49,17 +47,10 @@ pub struct Dashboard {
 const BLOCKED_FOR: StdDuration = StdDuration::from_secs(60);
 
 impl Dashboard {
-    /// Reads the session key shared by every instance, making it on first use.
-    pub fn load(
-        conn: &mut DbConnection,
-        public_url: &str,
-        rate_limits: bool,
-    ) -> anyhow::Result<Dashboard> {
-        let encoded = organizers::secret(conn, "session_key", || {
-            base64::engine::general_purpose::STANDARD.encode(Key::generate().master())
-        })?;
-        let bytes = base64::engine::general_purpose::STANDARD.decode(encoded)?;
-        let key = Key::try_from(bytes.as_slice())
+    /// The dashboard's sessions, encrypted with the key every instance shares (see
+    /// [`accounts::session_key`]; [`Dashboard::new_key`] makes one).
+    pub fn new(key: &[u8], public_url: &str, rate_limits: bool) -> anyhow::Result<Dashboard> {
+        let key = Key::try_from(key)
             .map_err(|_| anyhow::anyhow!("the stored session key is too short"))?;
         // A generous burst: a whole department may sign in from one address.
         let quota = Quota::per_minute(NonZeroU32::new(5).expect("non-zero"))
@@ -70,6 +61,11 @@ impl Dashboard {
             failures: rate_limits.then(|| RateLimiter::keyed(quota)),
             blocked: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// A new random session key.
+    pub fn new_key() -> Vec<u8> {
+        Key::generate().master().to_vec()
     }
 
     /// Whether this client has failed to sign in too often lately.
@@ -122,7 +118,7 @@ impl Dashboard {
             organizer: organizer_id,
             issued_ms: now.timestamp_millis(),
             seen_ms: now.timestamp_millis(),
-            csrf: tokens::generate(),
+            csrf: accounts::new_secret(),
         })
     }
 
@@ -133,7 +129,7 @@ impl Dashboard {
 
     /// The cookie that ties the sign-in form to the browser that loaded it, and its token.
     pub fn sign_in_cookie(&self) -> (Cookie<'static>, String) {
-        let token = tokens::generate();
+        let token = accounts::new_secret();
         (
             self.cookie(SIGN_IN_COOKIE, token.clone(), Duration::hours(2)),
             token,
@@ -143,7 +139,7 @@ impl Dashboard {
     /// Whether a sign-in form came with the token of the cookie its browser holds.
     pub fn sign_in_token_matches(&self, req: &HttpRequest, sent: &str) -> bool {
         self.open(req, SIGN_IN_COOKIE)
-            .is_some_and(|expected| tokens::same(&expected, sent))
+            .is_some_and(|expected| accounts::same_secret(&expected, sent))
     }
 
     pub fn removal(name: &'static str) -> Cookie<'static> {
@@ -222,7 +218,7 @@ pub async fn renew_session(
 /// A signed-in organizer, taken from a live session cookie.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
-    pub organizer: OrganizerRow,
+    pub organizer: Organizer,
     pub csrf: String,
 }
 
@@ -313,13 +309,12 @@ impl FromRequest for SignedIn {
             }
             let issued = DateTime::<Utc>::from_timestamp_millis(session.issued_ms)
                 .ok_or(Refused::NotSignedIn)?;
-            let pool = state.pool.clone();
-            let found = web::block(move || -> Result<Option<OrganizerRow>, Refused> {
-                let mut conn = pool.get().map_err(|_| Refused::Unavailable)?;
-                organizers::by_id(&mut conn, session.organizer).map_err(|_| Refused::Unavailable)
-            })
-            .await
-            .map_err(|_| Refused::Unavailable)??;
+            let organizer_id = session.organizer;
+            let found = state
+                .database
+                .run(move |conn| accounts::organizer(conn, organizer_id))
+                .await
+                .map_err(|_| Refused::Unavailable)?;
             match found {
                 Some(organizer)
                     if organizer.password_hash.is_some()
@@ -383,7 +378,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Posted<T> {
 impl SignedIn {
     /// Refuses a form whose token is not this session's.
     pub fn check(&self, sent: &str) -> Result<(), Refused> {
-        if tokens::same(&self.csrf, sent) {
+        if accounts::same_secret(&self.csrf, sent) {
             Ok(())
         } else {
             Err(Refused::BadCsrf)

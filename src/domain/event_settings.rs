@@ -1,0 +1,432 @@
+//! The settings of an event and their rules, in one place for every edge: the JSON API
+//! and the dashboard's form each read their input into an [`EventDraft`] (values of the
+//! right kind, not yet checked), and [`EventSettings::parse`] checks all of it at once,
+//! naming every bad field. A change to an event is a patch on the draft of its current
+//! settings, checked the same way, so no edge can let through what another refuses.
+
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
+
+use super::{FieldErrors, Phase, Slug, TimeZoneName};
+
+pub const TITLE_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 20_000;
+pub const VENUE_MAX: usize = 500;
+pub const URL_MAX: usize = 2000;
+pub const CAPACITY_MAX: u32 = 1_000_000;
+pub const OFFER_WINDOW_HOURS_MIN: u32 = 1;
+pub const OFFER_WINDOW_HOURS_MAX: u32 = 8760;
+pub const INVITATION_WINDOW_DAYS_MIN: u32 = 1;
+pub const INVITATION_WINDOW_DAYS_MAX: u32 = 365;
+pub const DEFAULT_OFFER_WINDOW_HOURS: u32 = 48;
+pub const DEFAULT_INVITATION_WINDOW_DAYS: u32 = 14;
+/// Event times outside these years are typing mistakes, and some would not write as RFC
+/// 3339.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2999;
+
+/// Every setting of an event, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSettings {
+    pub slug: Slug,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub timezone: Tz,
+    pub venue: String,
+    pub meeting_url: Option<String>,
+    pub in_person_capacity: u32,
+    pub virtual_capacity: Option<u32>,
+    pub phase: Phase,
+    pub offer_window_hours: u32,
+    pub invitation_window_days: u32,
+    pub auto_confirm: bool,
+}
+
+/// Every setting of an event as an edge read it: of the right kind, not yet checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventDraft {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub timezone: String,
+    pub venue: String,
+    /// Empty or blank means none.
+    pub meeting_url: Option<String>,
+    pub in_person_capacity: u32,
+    /// `None` means unlimited.
+    pub virtual_capacity: Option<u32>,
+    pub phase: Phase,
+    pub offer_window_hours: u32,
+    pub invitation_window_days: u32,
+    pub auto_confirm: bool,
+}
+
+/// A change to some settings of an event; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventPatch {
+    pub slug: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub timezone: Option<String>,
+    pub venue: Option<String>,
+    pub meeting_url: Option<Option<String>>,
+    pub in_person_capacity: Option<u32>,
+    pub virtual_capacity: Option<Option<u32>>,
+    pub phase: Option<Phase>,
+    pub offer_window_hours: Option<u32>,
+    pub invitation_window_days: Option<u32>,
+    pub auto_confirm: Option<bool>,
+}
+
+fn add(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
+    errors
+        .entry(field.to_owned())
+        .or_default()
+        .push(message.into());
+}
+
+/// Text of at most `max` characters without control characters (line breaks and tabs
+/// allowed where `multiline`), trimmed.
+fn text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize, multiline: bool) -> String {
+    let value = if multiline {
+        raw.replace("\r\n", "\n").trim().to_owned()
+    } else {
+        raw.trim().to_owned()
+    };
+    if value.chars().count() > max {
+        add(errors, field, format!("must be at most {max} characters"));
+    }
+    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        add(errors, field, "must not contain control characters");
+    }
+    value
+}
+
+fn within(errors: &mut FieldErrors, field: &str, value: u32, min: u32, max: u32) {
+    if !(min..=max).contains(&value) {
+        add(errors, field, format!("must be between {min} and {max}"));
+    }
+}
+
+fn a_plausible_time(errors: &mut FieldErrors, field: &str, at: DateTime<Utc>) {
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&at.year()) {
+        add(
+            errors,
+            field,
+            format!("must be in the years {FIRST_YEAR} to {LAST_YEAR}"),
+        );
+    }
+}
+
+/// A link people follow: http or https, at most [`URL_MAX`] characters.
+pub fn web_link(raw: &str) -> Result<String, String> {
+    let link = raw.trim();
+    let parsed = url::Url::parse(link);
+    if link.chars().count() > URL_MAX {
+        return Err(format!("must be at most {URL_MAX} characters"));
+    }
+    match parsed {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+            Ok(link.to_owned())
+        }
+        _ => Err("must be a web address such as https://meet.example.org/room".to_owned()),
+    }
+}
+
+impl EventSettings {
+    /// The settings of a draft, or every field that breaks a rule.
+    pub fn parse(draft: EventDraft) -> Result<EventSettings, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let slug = Slug::parse(draft.slug.trim())
+            .map_err(|e| add(&mut errors, "slug", e.0))
+            .ok();
+        let title = text(&mut errors, "title", &draft.title, TITLE_MAX, false);
+        if title.is_empty() {
+            add(&mut errors, "title", "is required");
+        }
+        let description = draft.description.replace("\r\n", "\n");
+        text(
+            &mut errors,
+            "description",
+            &description,
+            DESCRIPTION_MAX,
+            true,
+        );
+        let timezone = TimeZoneName::parse(&draft.timezone)
+            .map_err(|e| add(&mut errors, "timezone", e.0))
+            .ok();
+        a_plausible_time(&mut errors, "starts_at", draft.starts_at);
+        a_plausible_time(&mut errors, "ends_at", draft.ends_at);
+        if draft.ends_at <= draft.starts_at {
+            add(&mut errors, "ends_at", "must be after starts_at");
+        }
+        let venue = text(&mut errors, "venue", &draft.venue, VENUE_MAX, false);
+        let meeting_url = match draft.meeting_url.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => web_link(raw)
+                .map_err(|e| add(&mut errors, "meeting_url", e))
+                .ok(),
+        };
+        within(
+            &mut errors,
+            "in_person_capacity",
+            draft.in_person_capacity,
+            0,
+            CAPACITY_MAX,
+        );
+        if let Some(capacity) = draft.virtual_capacity {
+            within(&mut errors, "virtual_capacity", capacity, 0, CAPACITY_MAX);
+        }
+        within(
+            &mut errors,
+            "offer_window_hours",
+            draft.offer_window_hours,
+            OFFER_WINDOW_HOURS_MIN,
+            OFFER_WINDOW_HOURS_MAX,
+        );
+        within(
+            &mut errors,
+            "invitation_window_days",
+            draft.invitation_window_days,
+            INVITATION_WINDOW_DAYS_MIN,
+            INVITATION_WINDOW_DAYS_MAX,
+        );
+        match (slug, timezone) {
+            (Some(slug), Some(timezone)) if errors.is_empty() => Ok(EventSettings {
+                slug,
+                title,
+                description,
+                starts_at: draft.starts_at,
+                ends_at: draft.ends_at,
+                timezone: timezone.0,
+                venue,
+                meeting_url,
+                in_person_capacity: draft.in_person_capacity,
+                virtual_capacity: draft.virtual_capacity,
+                phase: draft.phase,
+                offer_window_hours: draft.offer_window_hours,
+                invitation_window_days: draft.invitation_window_days,
+                auto_confirm: draft.auto_confirm,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// These settings as a draft, to patch and check again.
+    pub fn draft(&self) -> EventDraft {
+        EventDraft {
+            slug: self.slug.as_str().to_owned(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            timezone: self.timezone.name().to_owned(),
+            venue: self.venue.clone(),
+            meeting_url: self.meeting_url.clone(),
+            in_person_capacity: self.in_person_capacity,
+            virtual_capacity: self.virtual_capacity,
+            phase: self.phase,
+            offer_window_hours: self.offer_window_hours,
+            invitation_window_days: self.invitation_window_days,
+            auto_confirm: self.auto_confirm,
+        }
+    }
+
+    /// These settings with a patch applied, checked (see [`EventDraft::patched`]).
+    pub fn patched(&self, patch: &EventPatch) -> Result<EventSettings, FieldErrors> {
+        self.draft().patched(patch)
+    }
+}
+
+impl EventDraft {
+    /// This draft with a patch applied, checked; a rule broken across fields (the end
+    /// before the start) is reported at the field the patch changed.
+    pub fn patched(mut self, patch: &EventPatch) -> Result<EventSettings, FieldErrors> {
+        patch.apply(&mut self);
+        EventSettings::parse(self).map_err(|mut errors| {
+            let end_before_start = errors
+                .get("ends_at")
+                .is_some_and(|m| m.iter().any(|m| m == "must be after starts_at"));
+            if end_before_start && patch.ends_at.is_none() && patch.starts_at.is_some() {
+                errors.remove("ends_at");
+                add(&mut errors, "starts_at", "must be before ends_at");
+            }
+            errors
+        })
+    }
+}
+
+impl EventPatch {
+    pub fn apply(&self, draft: &mut EventDraft) {
+        macro_rules! set {
+            ($($field:ident),+) => {$(
+                if let Some(value) = &self.$field {
+                    draft.$field = value.clone();
+                }
+            )+};
+        }
+        set!(
+            slug,
+            title,
+            description,
+            starts_at,
+            ends_at,
+            timezone,
+            venue,
+            meeting_url,
+            in_person_capacity,
+            virtual_capacity,
+            phase,
+            offer_window_hours,
+            invitation_window_days,
+            auto_confirm
+        );
+    }
+
+    /// A patch that sets every field of a draft but the phase (the dashboard's settings
+    /// form, where the phase is changed apart, with its preview).
+    pub fn all_but_phase(draft: EventDraft) -> EventPatch {
+        EventPatch {
+            slug: Some(draft.slug),
+            title: Some(draft.title),
+            description: Some(draft.description),
+            starts_at: Some(draft.starts_at),
+            ends_at: Some(draft.ends_at),
+            timezone: Some(draft.timezone),
+            venue: Some(draft.venue),
+            meeting_url: Some(draft.meeting_url),
+            in_person_capacity: Some(draft.in_person_capacity),
+            virtual_capacity: Some(draft.virtual_capacity),
+            phase: None,
+            offer_window_hours: Some(draft.offer_window_hours),
+            invitation_window_days: Some(draft.invitation_window_days),
+            auto_confirm: Some(draft.auto_confirm),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+
+    fn draft() -> EventDraft {
+        let starts = Utc.with_ymd_and_hms(2027, 3, 15, 8, 30, 0).unwrap();
+        EventDraft {
+            slug: "in-the-picture".into(),
+            title: "In the Picture".into(),
+            description: "A workshop.\r\nSecond line.".into(),
+            starts_at: starts,
+            ends_at: starts + Duration::hours(8),
+            timezone: "Europe/Copenhagen".into(),
+            venue: "IT University of Copenhagen".into(),
+            meeting_url: Some("https://meet.example.org/room".into()),
+            in_person_capacity: 30,
+            virtual_capacity: None,
+            phase: Phase::InviteOnly,
+            offer_window_hours: DEFAULT_OFFER_WINDOW_HOURS,
+            invitation_window_days: DEFAULT_INVITATION_WINDOW_DAYS,
+            auto_confirm: false,
+        }
+    }
+
+    fn fields(result: Result<EventSettings, FieldErrors>) -> Vec<String> {
+        result.expect_err("refused").into_keys().collect()
+    }
+
+    #[test]
+    fn a_good_draft_is_settings_with_text_trimmed_and_line_breaks_unified() {
+        let settings = EventSettings::parse(draft()).expect("valid");
+        assert_eq!(settings.description, "A workshop.\nSecond line.");
+        assert_eq!(settings.timezone, chrono_tz::Europe::Copenhagen);
+        assert_eq!(settings.draft().description, "A workshop.\nSecond line.");
+    }
+
+    #[test]
+    fn every_bad_field_is_named_at_once() {
+        let mut bad = draft();
+        bad.slug = "Not A Slug".into();
+        bad.title = "  ".into();
+        bad.timezone = "Mars/Olympus".into();
+        bad.ends_at = bad.starts_at;
+        bad.meeting_url = Some("javascript:alert(1)".into());
+        bad.in_person_capacity = CAPACITY_MAX + 1;
+        bad.offer_window_hours = 0;
+        bad.invitation_window_days = INVITATION_WINDOW_DAYS_MAX + 1;
+        assert_eq!(
+            fields(EventSettings::parse(bad)),
+            [
+                "ends_at",
+                "in_person_capacity",
+                "invitation_window_days",
+                "meeting_url",
+                "offer_window_hours",
+                "slug",
+                "timezone",
+                "title"
+            ]
+        );
+    }
+
+    #[test]
+    fn limits_hold_at_their_bounds() {
+        let mut at_limit = draft();
+        at_limit.title = "x".repeat(TITLE_MAX);
+        at_limit.venue = "v".repeat(VENUE_MAX);
+        at_limit.in_person_capacity = CAPACITY_MAX;
+        at_limit.offer_window_hours = OFFER_WINDOW_HOURS_MAX;
+        assert!(EventSettings::parse(at_limit.clone()).is_ok());
+        at_limit.title.push('x');
+        at_limit.venue.push('v');
+        assert_eq!(fields(EventSettings::parse(at_limit)), ["title", "venue"]);
+    }
+
+    #[test]
+    fn control_characters_and_other_links_are_refused() {
+        let mut bad = draft();
+        bad.title = "In the\u{0}Picture".into();
+        bad.venue = "Room\r\n2".into();
+        bad.description = "Fine\nand\ttabbed, but \u{7} rings".into();
+        bad.meeting_url = Some("data:text/html,hi".into());
+        assert_eq!(
+            fields(EventSettings::parse(bad)),
+            ["description", "meeting_url", "title", "venue"]
+        );
+    }
+
+    #[test]
+    fn years_outside_the_plausible_are_refused() {
+        let mut bad = draft();
+        bad.starts_at = Utc.with_ymd_and_hms(1899, 12, 31, 0, 0, 0).unwrap();
+        bad.ends_at = Utc.with_ymd_and_hms(3000, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(fields(EventSettings::parse(bad)), ["ends_at", "starts_at"]);
+    }
+
+    #[test]
+    fn a_patch_moving_the_start_past_the_end_names_the_start() {
+        let settings = EventSettings::parse(draft()).unwrap();
+        let late = EventPatch {
+            starts_at: Some(settings.ends_at + Duration::hours(1)),
+            ..EventPatch::default()
+        };
+        assert_eq!(fields(settings.patched(&late)), ["starts_at"]);
+        let early_end = EventPatch {
+            ends_at: Some(settings.starts_at),
+            ..EventPatch::default()
+        };
+        assert_eq!(fields(settings.patched(&early_end)), ["ends_at"]);
+        let capacity = EventPatch {
+            in_person_capacity: Some(40),
+            ..EventPatch::default()
+        };
+        assert_eq!(settings.patched(&capacity).unwrap().in_person_capacity, 40);
+    }
+}

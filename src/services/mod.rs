@@ -1,0 +1,8 @@
+//! Writes that are not registration changes, so they do not go through the engine:
+//! organizer accounts, sessions and API tokens; the newsletter list; a nudge to the
+//! outbox. Each runs on a pooled connection (see [`crate::database::Database`]) and opens
+//! its own transaction where it writes more than one row.
+
+pub mod accounts;
+pub mod newsletter;
+pub mod outbox;
