@@ -7,15 +7,13 @@
 //! `node_modules/` (from `npm ci`). With `REGISTRAR_SCREENSHOTS=docs/screenshots` each page is also
 //! saved there as a desktop and a phone (360 px) screenshot.
 
-mod common;
-
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use common::{Db, Server};
+use crate::common::{Db, Server};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 

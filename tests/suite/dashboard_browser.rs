@@ -4,14 +4,12 @@
 //! out, export the CSV. Saves a screenshot of each dashboard page to `docs/screenshots/`.
 //! Skipped, with a notice, when /usr/bin/chromedriver is missing.
 
-mod common;
-
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Db, Server, BIN};
+use crate::common::{Db, Server, BIN};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;

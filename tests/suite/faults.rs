@@ -2,8 +2,6 @@
 //! with their sweepers and mail workers, and a graceful stop on SIGTERM. Email goes through
 //! a real SMTP server on loopback, so "delivered once" is counted where it arrives.
 
-mod common;
-
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -14,9 +12,11 @@ use std::time::{Duration, Instant};
 use diesel::{Connection, RunQueryDsl};
 use serde_json::json;
 
-use common::smtp::MailServer;
-use common::under_load::{act_in_turn, assert_acknowledged_are_kept, keep_joining, quick_client};
-use common::{assert_invariants, parse_email, Db, Server};
+use crate::common::smtp::MailServer;
+use crate::common::under_load::{
+    act_in_turn, assert_acknowledged_are_kept, keep_joining, quick_client,
+};
+use crate::common::{assert_invariants, parse_email, Db, Server};
 
 #[derive(diesel::QueryableByName, Debug)]
 struct OutboxRow {

@@ -1,12 +1,10 @@
 //! Many people at once: no overbooking, no duplicate or missing places in line, on both
 //! databases and with two server instances sharing one PostgreSQL.
 
-mod common;
-
 use std::collections::HashMap;
 use std::sync::{Arc, Barrier};
 
-use common::{assert_invariants, Db, Server};
+use crate::common::{assert_invariants, Db, Server};
 use serde_json::{json, Value};
 
 const PEOPLE: usize = 200;
