@@ -2,10 +2,11 @@
 //! each journey of the pages' issue, with the axe-core accessibility checks (WCAG 2.x A and
 //! AA) on every page it passes and a check that nothing scrolls sideways at 320 px.
 //!
-//! Every kind of page also goes through the Nu HTML Checker. Each test is skipped, with a
-//! notice, when what it needs is missing: chromium and chromedriver, Java, or
-//! `node_modules/` (from `npm ci`). With `REGISTRAR_SCREENSHOTS=docs/screenshots` each page is also
-//! saved there as a desktop and a phone (360 px) screenshot.
+//! Every kind of page also goes through the Nu HTML Checker. The tests are ignored unless
+//! asked for (`--include-ignored`), since they need chromium and chromedriver, Java, and
+//! `node_modules/` (from `npm ci`); asked for without them, they fail and say what is missing.
+//! With `REGISTRAR_SCREENSHOTS=docs/screenshots` each page is also saved there as a desktop
+//! and a phone (360 px) screenshot.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -39,13 +40,9 @@ struct Browser {
     screenshots: Option<PathBuf>,
 }
 
-/// Prints why a test is skipped; in CI (`CI=true`, as `.ci/run` is run), where everything
-/// is installed, a skip would hide a broken setup, so it fails instead.
-fn skip(reason: &str) {
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{reason}; CI installs it, so this is a broken setup");
-    }
-    eprintln!("skipped: {reason}");
+/// Why a browser test cannot run here: it was asked for, so it fails rather than pass unrun.
+fn missing(what: &str) -> ! {
+    panic!("this test needs {what}")
 }
 
 fn first_existing(candidates: &[&str], variable: &str) -> Option<PathBuf> {
@@ -58,26 +55,21 @@ fn first_existing(candidates: &[&str], variable: &str) -> Option<PathBuf> {
 
 impl Browser {
     /// A headless Chromium in the time zone of New York (so the pages show the visitor's
-    /// own time next to the event's), or `None` with a notice when something is missing.
-    fn start() -> Option<Browser> {
+    /// own time next to the event's); fails naming what is missing.
+    fn start() -> Browser {
         Browser::launch(true)
     }
 
-    fn launch(javascript: bool) -> Option<Browser> {
-        let Some(chromium) = first_existing(&CHROMIUM, "CHROMIUM") else {
-            skip("no chromium installed (apt-get install chromium chromium-driver)");
-            return None;
-        };
-        let Some(chromedriver) = first_existing(&CHROMEDRIVER, "CHROMEDRIVER") else {
-            skip("no chromedriver installed (apt-get install chromium-driver)");
-            return None;
-        };
+    fn launch(javascript: bool) -> Browser {
+        let chromium = first_existing(&CHROMIUM, "CHROMIUM")
+            .unwrap_or_else(|| missing("chromium (apt-get install chromium chromium-driver)"));
+        let chromedriver = first_existing(&CHROMEDRIVER, "CHROMEDRIVER")
+            .unwrap_or_else(|| missing("chromedriver (apt-get install chromium-driver)"));
         let axe_path =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
-        let Ok(axe) = std::fs::read_to_string(&axe_path) else {
-            skip(&format!("{} is missing (run `npm ci`)", axe_path.display()));
-            return None;
-        };
+        let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|_| {
+            missing(&format!("axe-core, {} (run `npm ci`)", axe_path.display()))
+        });
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -122,13 +114,13 @@ impl Browser {
             std::fs::create_dir_all(&dir).unwrap();
             dir
         });
-        Some(Browser {
+        Browser {
             runtime,
             client: Some(client),
             driver,
             axe,
             screenshots,
-        })
+        }
     }
 
     fn client(&self) -> &Client {
@@ -355,16 +347,15 @@ fn accept(server: &Server, token: &str, mode: &str) {
     assert_eq!(status, 200, "{body}");
 }
 
-fn start() -> Option<(std::sync::MutexGuard<'static, ()>, Browser)> {
+fn start() -> (std::sync::MutexGuard<'static, ()>, Browser) {
     let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    Browser::start().map(|browser| (guard, browser))
+    (guard, Browser::start())
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn an_invitation_is_accepted_in_person() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 20, Some(50), "invite_only");
@@ -409,10 +400,9 @@ fn an_invitation_is_accepted_in_person() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn a_newcomer_joins_the_waiting_list_confirms_the_address_and_accepts_an_offer() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 1, Some(0), "open");
@@ -486,10 +476,9 @@ fn a_newcomer_joins_the_waiting_list_confirms_the_address_and_accepts_an_offer()
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn a_participant_switches_mode_after_confirming_the_step() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 20, Some(50), "invite_only");
@@ -526,10 +515,9 @@ fn a_participant_switches_mode_after_confirming_the_step() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn a_participant_erases_their_data() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 20, Some(50), "invite_only");
@@ -558,10 +546,9 @@ fn a_participant_erases_their_data() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn form_errors_are_shown_next_to_the_fields_and_nothing_is_stored() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 20, Some(50), "invite_only");
@@ -611,10 +598,9 @@ fn form_errors_are_shown_next_to_the_fields_and_nothing_is_stored() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn the_keyboard_reaches_the_content_first_and_sees_where_it_is() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 20, Some(50), "invite_only");
@@ -638,10 +624,9 @@ fn the_keyboard_reaches_the_content_first_and_sees_where_it_is() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn the_other_pages_pass_the_same_checks() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 20, Some(50), "closed");
@@ -662,11 +647,10 @@ fn the_other_pages_pass_the_same_checks() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn every_step_works_without_javascript() {
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(browser) = Browser::launch(false) else {
-        return;
-    };
+    let browser = Browser::launch(false);
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 1, Some(0), "open");
@@ -699,8 +683,9 @@ fn every_step_works_without_javascript() {
 }
 
 /// Every kind of page, as the server sends it, through the Nu HTML Checker (the W3C's
-/// validator, from `npm ci`); skipped when it or Java is missing.
+/// validator, from `npm ci`).
 #[test]
+#[ignore = "needs java and npm ci (the Nu HTML Checker)"]
 fn the_pages_are_valid_html() {
     let vnu = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/vnu-jar/build/dist/vnu.jar");
     let java_runs = Command::new("java")
@@ -708,11 +693,10 @@ fn the_pages_are_valid_html() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !vnu.exists() || !java_runs {
-        skip(&format!(
-            "the HTML checker needs java and {} (run `npm ci`)",
+        missing(&format!(
+            "java (apt-get install default-jre-headless) and {} (run `npm ci`)",
             vnu.display()
         ));
-        return;
     }
     let db = Db::sqlite();
     let server = Server::start(&db);
@@ -837,10 +821,9 @@ fn link_token(text: &str, prefix: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn a_visitor_signs_up_for_news_confirms_and_unsubscribes_with_one_click() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     let db = Db::sqlite();
     let server = Server::start(&db);
 
@@ -886,10 +869,9 @@ fn a_visitor_signs_up_for_news_confirms_and_unsubscribes_with_one_click() {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn the_accessibility_check_catches_a_field_without_a_label() {
-    let Some((_guard, browser)) = start() else {
-        return;
-    };
+    let (_guard, browser) = start();
     browser.goto("data:text/html,<!doctype html><html lang=en><title>t</title><main><input type=text></main></html>");
     let result = browser.axe_run();
     let ids: Vec<&str> = result["violations"]
