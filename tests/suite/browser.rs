@@ -32,7 +32,7 @@ const CHROMIUM: [&str; 3] = [
 ];
 const CHROMEDRIVER: [&str; 2] = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"];
 
-struct Browser {
+pub(crate) struct Browser {
     runtime: tokio::runtime::Runtime,
     client: Option<Client>,
     driver: Child,
@@ -56,11 +56,11 @@ fn first_existing(candidates: &[&str], variable: &str) -> Option<PathBuf> {
 impl Browser {
     /// A headless Chromium in the time zone of New York (so the pages show the visitor's
     /// own time next to the event's); fails naming what is missing.
-    fn start() -> Browser {
+    pub(crate) fn start() -> Browser {
         Browser::launch(true)
     }
 
-    fn launch(javascript: bool) -> Browser {
+    pub(crate) fn launch(javascript: bool) -> Browser {
         let chromium = first_existing(&CHROMIUM, "CHROMIUM")
             .unwrap_or_else(|| missing("chromium (apt-get install chromium chromium-driver)"));
         let chromedriver = first_existing(&CHROMEDRIVER, "CHROMEDRIVER")
@@ -123,15 +123,15 @@ impl Browser {
         }
     }
 
-    fn client(&self) -> &Client {
+    pub(crate) fn client(&self) -> &Client {
         self.client.as_ref().unwrap()
     }
 
-    fn goto(&self, url: &str) {
+    pub(crate) fn goto(&self, url: &str) {
         self.runtime.block_on(self.client().goto(url)).unwrap();
     }
 
-    fn find(&self, css: &str) -> fantoccini::elements::Element {
+    pub(crate) fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.runtime
             .block_on(
                 self.client()
@@ -142,19 +142,19 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no {css} on {}: {e}", self.url()))
     }
 
-    fn has(&self, css: &str) -> bool {
+    pub(crate) fn has(&self, css: &str) -> bool {
         self.runtime
             .block_on(self.client().find_all(Locator::Css(css)))
             .map(|found| !found.is_empty())
             .unwrap_or(false)
     }
 
-    fn text(&self, css: &str) -> String {
+    pub(crate) fn text(&self, css: &str) -> String {
         let element = self.find(css);
         self.runtime.block_on(element.text()).unwrap()
     }
 
-    fn value(&self, css: &str) -> String {
+    pub(crate) fn value(&self, css: &str) -> String {
         let element = self.find(css);
         self.runtime
             .block_on(element.prop("value"))
@@ -162,36 +162,36 @@ impl Browser {
             .unwrap_or_default()
     }
 
-    fn page_text(&self) -> String {
+    pub(crate) fn page_text(&self) -> String {
         self.text("body")
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         self.runtime
             .block_on(self.client().current_url())
             .map(|u| u.to_string())
             .unwrap_or_default()
     }
 
-    fn type_into(&self, css: &str, text: &str) {
+    pub(crate) fn type_into(&self, css: &str, text: &str) {
         let element = self.find(css);
         self.runtime.block_on(element.send_keys(text)).unwrap();
     }
 
-    fn click(&self, css: &str) {
+    pub(crate) fn click(&self, css: &str) {
         let element = self.find(css);
         self.runtime.block_on(element.click()).unwrap();
     }
 
     /// Follows the link `css` and waits for the page it leads to.
-    fn follow(&self, css: &str) {
+    pub(crate) fn follow(&self, css: &str) {
         let before = self.find("html");
         self.click(css);
         self.wait_for_new_page(before);
     }
 
     /// Clicks the button whose text is exactly `label`, as a person would choose it.
-    fn press(&self, label: &str) {
+    pub(crate) fn press(&self, label: &str) {
         let xpath = format!("//button[normalize-space()='{label}']");
         let element = self
             .runtime
@@ -209,7 +209,7 @@ impl Browser {
     }
 
     /// Every button here submits a form: waits until the page it leads to has loaded.
-    fn wait_for_new_page(&self, before: fantoccini::elements::Element) {
+    pub(crate) fn wait_for_new_page(&self, before: fantoccini::elements::Element) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.runtime.block_on(before.tag_name()).is_ok() {
             assert!(
@@ -225,20 +225,20 @@ impl Browser {
         }
     }
 
-    fn execute(&self, script: &str) -> Value {
+    pub(crate) fn execute(&self, script: &str) -> Value {
         self.runtime
             .block_on(self.client().execute(script, vec![]))
             .unwrap()
     }
 
-    fn resize(&self, (width, height): (u32, u32)) {
+    pub(crate) fn resize(&self, (width, height): (u32, u32)) {
         self.runtime
             .block_on(self.client().set_window_size(width, height))
             .unwrap();
     }
 
     /// Runs axe-core on the page and fails on any WCAG 2.x A or AA violation.
-    fn assert_accessible(&self, name: &str) {
+    pub(crate) fn assert_accessible(&self, name: &str) {
         let result = self.axe_run();
         let violations = result["violations"].as_array().unwrap();
         assert!(
@@ -253,7 +253,7 @@ impl Browser {
         );
     }
 
-    fn axe_run(&self) -> Value {
+    pub(crate) fn axe_run(&self) -> Value {
         self.execute(&self.axe);
         let script = r#"
             const done = arguments[arguments.length - 1];
@@ -277,21 +277,10 @@ impl Browser {
 
     /// The checks every page gets: axe at desktop width, nothing scrolling sideways at
     /// 320 px, and the screenshots when asked for.
-    fn check_page(&self, name: &str) {
+    pub(crate) fn check_page(&self, name: &str) {
         self.assert_accessible(name);
         self.resize((NARROWEST, PHONE.1));
-        let widths =
-            self.execute("return [document.documentElement.scrollWidth, window.innerWidth];");
-        let (scroll, inner) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
-        assert_eq!(
-            inner,
-            u64::from(NARROWEST),
-            "the window really is {NARROWEST} px wide"
-        );
-        assert!(
-            scroll <= inner,
-            "{name} scrolls sideways at {NARROWEST} px ({scroll} > {inner})"
-        );
+        self.assert_fits(name, NARROWEST);
         if self.screenshots.is_some() {
             self.screenshot(name, "phone", PHONE);
             self.screenshot(name, "desktop", DESKTOP);
@@ -299,8 +288,69 @@ impl Browser {
         self.resize(DESKTOP);
     }
 
+    /// The checks every dashboard page gets: axe at 1280 px and at 360 px, where the page
+    /// itself never scrolls sideways (a wide table scrolls inside its own box), and the
+    /// screenshots when asked for: the desktop one as the README shows it, and the phone one.
+    pub(crate) fn check_dashboard_page(&self, name: &str) {
+        self.resize(DESKTOP);
+        self.assert_accessible(&format!("{name} at {} px", DESKTOP.0));
+        self.resize(PHONE);
+        self.assert_accessible(&format!("{name} at {} px", PHONE.0));
+        self.assert_fits(name, PHONE.0);
+        if let Some(dir) = &self.screenshots {
+            self.resize((DESKTOP.0, 1400));
+            let png = self.runtime.block_on(self.client().screenshot()).unwrap();
+            std::fs::write(dir.join(format!("organizer-{name}.png")), png).unwrap();
+            self.screenshot(&format!("organizer-{name}"), "phone", PHONE);
+        }
+        self.resize(DESKTOP);
+    }
+
+    /// The window is `width` px wide (the caller resized it) and the page fits in it.
+    pub(crate) fn assert_fits(&self, name: &str, width: u32) {
+        let widths =
+            self.execute("return [document.documentElement.scrollWidth, window.innerWidth];");
+        let (scroll, inner) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
+        assert_eq!(
+            inner,
+            u64::from(width),
+            "the window really is {width} px wide"
+        );
+        assert!(
+            scroll <= inner,
+            "{name} scrolls sideways at {width} px by {} px ({scroll} > {inner})",
+            scroll - inner
+        );
+    }
+
+    /// Replaces what a field holds with `text`, typed.
+    pub(crate) fn fill(&self, css: &str, text: &str) {
+        let element = self.find(css);
+        self.runtime.block_on(element.clear()).unwrap();
+        self.runtime.block_on(element.send_keys(text)).unwrap();
+    }
+
+    /// Sets a value the way a date picker would (typing into one depends on the locale).
+    pub(crate) fn set_value(&self, css: &str, value: &str) {
+        self.runtime
+            .block_on(self.client().execute(
+                "document.querySelector(arguments[0]).value = arguments[1];",
+                vec![json!(css), json!(value)],
+            ))
+            .unwrap();
+    }
+
+    /// The `name=value` of a cookie of the page, for a request made outside the browser.
+    pub(crate) fn cookie(&self, name: &str) -> String {
+        let cookie = self
+            .runtime
+            .block_on(self.client().get_named_cookie(name))
+            .unwrap_or_else(|e| panic!("no cookie {name}: {e}"));
+        format!("{}={}", cookie.name(), cookie.value())
+    }
+
     /// A full-page screenshot at the given width.
-    fn screenshot(&self, name: &str, kind: &str, (width, height): (u32, u32)) {
+    pub(crate) fn screenshot(&self, name: &str, kind: &str, (width, height): (u32, u32)) {
         let dir = self.screenshots.as_ref().unwrap();
         self.resize((width, height));
         let sizes = self.execute(
@@ -347,7 +397,8 @@ fn accept(server: &Server, token: &str, mode: &str) {
     assert_eq!(status, 200, "{body}");
 }
 
-fn start() -> (std::sync::MutexGuard<'static, ()>, Browser) {
+/// The browser for one test, and the turn that keeps it the only one open.
+pub(crate) fn start() -> (std::sync::MutexGuard<'static, ()>, Browser) {
     let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     (guard, Browser::start())
 }

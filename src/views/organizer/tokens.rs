@@ -34,7 +34,7 @@ pub fn page(
                 }
                 div { button type="submit" { "Create a token" } }
             }
-            table.data {
+            div.table-scroll role="region" aria-label="API tokens" tabindex="0" { table.data {
                 thead { tr { th scope="col" { "Name" } th scope="col" { "Created (UTC)" } th scope="col" { "State" } th scope="col" { "Actions" } } }
                 tbody {
                     @for t in tokens {
@@ -48,7 +48,7 @@ pub fn page(
                         }
                     }
                 }
-            }
+            } }
         },
     )
 }
