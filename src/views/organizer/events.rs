@@ -21,7 +21,7 @@ pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> M
             @if events.is_empty() {
                 p { "No events yet." }
             } @else {
-                table.data {
+                div.table-scroll role="region" aria-label="Events" tabindex="0" { table.data {
                     thead { tr { th scope="col" { "Event" } th scope="col" { "Starts" } th scope="col" { "Phase" } th scope="col" { "In person" } th scope="col" { "Virtual" } } }
                     tbody {
                         @for e in events {
@@ -38,7 +38,7 @@ pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> M
                             }
                         }
                     }
-                }
+                } }
             }
         },
     )

@@ -71,7 +71,7 @@ pub fn page(
             @if invitations.is_empty() {
                 p { "No invitations yet." }
             } @else {
-                table.data {
+                div.table-scroll role="region" aria-label="Sent invitations" tabindex="0" { table.data {
                     thead { tr { th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "State" } th scope="col" { "Deadline" } th scope="col" { "Emails sent / delivered" } th scope="col" { "Actions" } } }
                     tbody {
                         @for line in invitations {
@@ -99,7 +99,7 @@ pub fn page(
                             }
                         }
                     }
-                }
+                } }
             }
             p { a href={(base) "/registrations?status=invited"} { "All open invitations in the registrations table" } }
         },
@@ -166,7 +166,7 @@ pub fn preview(viewer: &Viewer<'_>, state: &EventState, text: &str, rows: &[List
                 "Only the valid rows are invited; nothing has been sent yet."
             }
             p { (seats_left(state, &wanted)) }
-            table.data.preview-rows {
+            div.table-scroll role="region" aria-label="The list, line by line" tabindex="0" { table.data.preview-rows {
                 thead { tr { th scope="col" { "Line" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Mode" } th scope="col" { "Check" } } }
                 tbody {
                     @for row in rows {
@@ -184,7 +184,7 @@ pub fn preview(viewer: &Viewer<'_>, state: &EventState, text: &str, rows: &[List
                         }
                     }
                 }
-            }
+            } }
             @if valid == 0 {
                 p.notice.bad { "There is nobody valid to invite in this list." }
             } @else if !fits {

@@ -27,7 +27,7 @@ pub fn audit(
             h1 { "Audit log" }
             (event_tabs(&e.slug, "/audit"))
             p { "Every change, newest first: who made it (an organizer, the participant, or the system), when, and from which state to which." }
-            table.data {
+            div.table-scroll role="region" aria-label="Audit log" tabindex="0" { table.data {
                 thead { tr { th scope="col" { "When" } th scope="col" { "By" } th scope="col" { "Who" } th scope="col" { "From" } th scope="col" { "To" } th scope="col" { "What" } } }
                 tbody {
                     @for row in rows {
@@ -41,7 +41,7 @@ pub fn audit(
                         }
                     }
                 }
-            }
+            } }
             (pagination(&format!("/organizer/events/{}/audit", e.slug), page, pages))
         },
     )
@@ -72,7 +72,7 @@ pub fn outbox(
                 a.chip href="/organizer/outbox?status=pending" aria-current=[(status == "pending").then_some("page")] { "Pending" }
                 a.chip href="/organizer/outbox?status=sent" aria-current=[(status == "sent").then_some("page")] { "Delivered" }
             }
-            table.data {
+            div.table-scroll role="region" aria-label="Emails" tabindex="0" { table.data {
                 thead { tr { th scope="col" { "Created (UTC)" } th scope="col" { "To" } th scope="col" { "Subject" } th scope="col" { "Kind" } th scope="col" { "State" } th scope="col" { "Attempts" } th scope="col" { "Last error" } th scope="col" { "Actions" } } }
                 tbody {
                     @for row in rows {
@@ -99,7 +99,7 @@ pub fn outbox(
                         }
                     }
                 }
-            }
+            } }
             (pagination(&base, page, pages))
         },
     )

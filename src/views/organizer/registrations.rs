@@ -115,7 +115,7 @@ pub fn table(
                 div { button type="submit" { "Show" } }
             }
             p { (total) " registration" @if total != 1 { "s" } " match." }
-            table.data {
+            div.table-scroll role="region" aria-label="Registrations" tabindex="0" { table.data {
                 thead { tr {
                     (sort_header(&base, filters, SortBy::Name, "Name"))
                     (sort_header(&base, filters, SortBy::Email, "Email"))
@@ -148,7 +148,7 @@ pub fn table(
                         }
                     }
                 }
-            }
+            } }
             (pagination(&format!("{base}?{}", filters.query(filters.sort, filters.descending)), filters.page, pages))
         },
     )
@@ -183,7 +183,7 @@ pub fn line(
             @if entries.is_empty() {
                 p { "Nobody is waiting." }
             } @else {
-                table.data {
+                div.table-scroll role="region" aria-label="Waiting line" tabindex="0" { table.data {
                     thead { tr { th scope="col" { "#" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Waits for" } th scope="col" { "Priority" } th scope="col" { "In line since" } th scope="col" { "Actions" } } }
                     tbody {
                         @for entry in entries {
@@ -207,7 +207,7 @@ pub fn line(
                             }
                         }
                     }
-                }
+                } }
             }
         },
     )

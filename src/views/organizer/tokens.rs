@@ -33,7 +33,7 @@ pub fn page(
                 }
                 div { button type="submit" { "Create a token" } }
             }
-            table.data {
+            div.table-scroll role="region" aria-label="API tokens" tabindex="0" { table.data {
                 thead { tr { th scope="col" { "Name" } th scope="col" { "Created (UTC)" } th scope="col" { "State" } th scope="col" { "Actions" } } }
                 tbody {
                     @for t in tokens {
@@ -47,7 +47,7 @@ pub fn page(
                         }
                     }
                 }
-            }
+            } }
         },
     )
 }

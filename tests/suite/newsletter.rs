@@ -1,11 +1,9 @@
 //! The "stay updated" list through the real server: double opt-in, no enumeration, and the
 //! one-click unsubscribe of RFC 8058, on both databases.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Db, Server};
+use crate::common::{Db, Server};
 
 fn post_form(server: &Server, path: &str, form: &[(&str, &str)]) -> (u16, String) {
     let response = server

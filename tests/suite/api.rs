@@ -1,10 +1,8 @@
 //! The state machine of SPEC.md through the real server and its JSON API, one test per rule.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{assert_invariants, Db, Server};
+use crate::common::{assert_invariants, Db, Server};
 use reqwest::Method;
 use serde_json::json;
 

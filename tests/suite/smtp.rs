@@ -1,5 +1,3 @@
-mod common;
-
 // Delivery through a real SMTP server on loopback (`mailin-embedded`): what participants
 // receive, how the outbox waits out a mail server that is down, and that a delivered email
 // is never sent again (SPEC.md, "Emails" and invariant 5).
@@ -11,8 +9,8 @@ use base64::Engine as _;
 use diesel::{Connection, RunQueryDsl};
 use serde_json::{json, Value};
 
-use common::smtp::{free_port, smtp_url, MailServer};
-use common::{Db, Server};
+use crate::common::smtp::{free_port, smtp_url, MailServer};
+use crate::common::{Db, Server};
 
 impl MailServer {
     fn messages(&self) -> Vec<Received> {

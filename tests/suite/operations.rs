@@ -1,8 +1,6 @@
 //! Running it for real: metrics, request logs, online backups of SQLite, and the erasure of
 //! personal data after the retention period.
 
-mod common;
-
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -10,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use common::{assert_invariants, Db, Server, BIN};
+use crate::common::{assert_invariants, Db, Server, BIN};
 use serde_json::json;
 
 fn metric(text: &str, name_and_labels: &str) -> Option<f64> {

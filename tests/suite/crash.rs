@@ -1,14 +1,14 @@
 //! Kill -9 while requests are in flight, restart: every change that was acknowledged is
 //! there and the invariants hold (SPEC.md invariant 4).
 
-mod common;
-
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use common::under_load::{act_in_turn, assert_acknowledged_are_kept, keep_joining, quick_client};
-use common::{assert_invariants, Db, Server};
+use crate::common::under_load::{
+    act_in_turn, assert_acknowledged_are_kept, keep_joining, quick_client,
+};
+use crate::common::{assert_invariants, Db, Server};
 use serde_json::json;
 
 fn every_acknowledged_change_survives_a_killed_server(db: &Db) {

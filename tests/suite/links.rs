@@ -2,11 +2,9 @@
 //! named their row keep working after the upgrade, and a link with any part changed opens
 //! nothing.
 
-mod common;
-
+use crate::common::{Db, Server};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{Db, Server};
 use diesel::Connection;
 use diesel_migrations::{FileBasedMigrations, MigrationHarness};
 use serde_json::json;

@@ -2,11 +2,9 @@
 //! it: forms, cookies and redirects. Sign-in, sessions, CSRF, refusals, invitations,
 //! the waiting line, capacity and exports.
 
-mod common;
-
 use std::process::Command;
 
-use common::{Db, Server, BIN};
+use crate::common::{Db, Server, BIN};
 use reqwest::blocking::{Client, Response};
 use reqwest::header::{AUTHORIZATION, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::redirect::Policy;
@@ -663,7 +661,7 @@ fn the_waiting_line_is_reordered_promoted_and_trimmed(db: &Db) {
     );
     assert_eq!(status_of("second@example.org"), "revoked");
     assert_eq!(status_of("third@example.org"), "waitlisted");
-    common::assert_invariants(&server, "ws");
+    crate::common::assert_invariants(&server, "ws");
 }
 
 fn raising_capacity_previews_and_then_offers_the_seat(db: &Db) {

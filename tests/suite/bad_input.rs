@@ -1,5 +1,3 @@
-mod common;
-
 // Invariant 6 of SPEC.md through the real server, route family by route family of API.md:
 // bad input is refused with the contract's status, code and error shape, a 422 names each
 // bad field, and nothing changes: not the events, their registrations, their audit logs,
@@ -7,8 +5,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use crate::common::{Db, Server};
 use chrono::{SecondsFormat, Utc};
-use common::{Db, Server};
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use reqwest::Method;
 use serde_json::{json, Value};

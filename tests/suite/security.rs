@@ -3,13 +3,11 @@
 //! limits on new entries and on guessing personal tokens (SPEC.md, "Security and privacy").
 //! Nothing here depends on the database, so these run on SQLite only.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{Db, Server};
+use crate::common::{Db, Server};
 use serde_json::json;
 
 fn limited(db: &Db) -> Server {

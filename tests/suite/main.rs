@@ -1,0 +1,22 @@
+//! The integration tests, in one binary so the helpers in `tests/common` and the
+//! dependencies link once; each module is one family of rules. `tests/pg_restart.rs` stays
+//! a binary of its own because it stops the PostgreSQL server under every other test.
+
+#[macro_use]
+#[path = "../common/mod.rs"]
+mod common;
+
+mod api;
+mod bad_input;
+mod browser;
+mod concurrency;
+mod crash;
+mod dashboard;
+mod dashboard_browser;
+mod faults;
+mod links;
+mod newsletter;
+mod operations;
+mod parsers;
+mod security;
+mod smtp;
