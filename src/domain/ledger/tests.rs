@@ -183,6 +183,105 @@ fn assert_refused(
     ledger.check_indexes();
 }
 
+impl Ledger {
+    /// Recounts everything plainly from the entries (walks over a sorted `Vec`) and
+    /// compares it with what the ledger keeps and answers: seats, the line, places in line,
+    /// pages of the line and deadlines; and with a ledger built afresh from the entries.
+    fn check_indexes(&self) {
+        self.line.assert_well_formed();
+        let fresh = Ledger::new(self.rules.clone(), self.entries.values().cloned());
+        assert_eq!(fresh.held, self.held, "held seats");
+        assert_eq!(fresh.line, self.line, "line");
+        assert_eq!(fresh.deadlines, self.deadlines, "deadlines");
+
+        let mut entries: Vec<&Entry> = self.entries.values().collect();
+        entries.sort_by_key(|e| e.id);
+        let ids = |members: &[&Entry]| members.iter().map(|e| e.id).collect::<Vec<_>>();
+
+        for &mode in Mode::ALL {
+            let seats = self.seats(mode);
+            let held = entries.iter().filter(|e| holds(e, mode)).count();
+            let waiting = entries.iter().filter(|e| waits_for(e, mode)).count();
+            assert_eq!(seats.held as usize, held, "{mode} held");
+            assert_eq!(seats.waiting as usize, waiting, "{mode} waiting");
+        }
+
+        let mut line: Vec<&Entry> = entries.iter().copied().filter(|e| is_in_line(e)).collect();
+        line.sort_by_key(|e| line_key(e));
+        assert_eq!(
+            ids(&self.line().collect::<Vec<_>>()),
+            ids(&line),
+            "line order"
+        );
+        assert_eq!(self.line_len(), line.len());
+        let waitlisted = line
+            .iter()
+            .filter(|e| e.status == Status::Waitlisted)
+            .count();
+        assert_eq!(self.waitlisted_count() as usize, waitlisted);
+
+        // Places: walk the line from the front, counting who stands ahead.
+        let mut places = HashMap::new();
+        let mut waitlisted_ahead = 0;
+        let mut accepting_ahead = HashMap::new();
+        for (rank, e) in line.iter().enumerate() {
+            if e.status == Status::Waitlisted {
+                waitlisted_ahead += 1;
+                places.insert(e.id, waitlisted_ahead);
+            } else {
+                let mode = e.wait_for.expect("confirmed in line waits for a mode");
+                places.insert(e.id, accepting_ahead.get(&mode).copied().unwrap_or(0) + 1);
+            }
+            for &mode in Mode::ALL {
+                if waits_for(e, mode) {
+                    *accepting_ahead.entry(mode).or_insert(0) += 1;
+                }
+            }
+            assert_eq!(self.line_rank(e.id), Some(rank), "rank of {}", e.id);
+        }
+        for e in &entries {
+            assert_eq!(
+                self.position(e.id),
+                places.get(&e.id).copied(),
+                "place of {}",
+                e.id
+            );
+            if !is_in_line(e) {
+                assert_eq!(self.line_rank(e.id), None);
+            }
+        }
+        let everyone: HashSet<i64> = entries.iter().map(|e| e.id).collect();
+        let at_once = self.positions(&everyone);
+        assert_eq!(at_once, places, "places asked for all at once");
+
+        // Pages of the line, from every place and past the end.
+        for offset in 0..=line.len() + 1 {
+            for limit in [0, 1, 3, usize::MAX] {
+                let page: Vec<&Entry> = self.line_range(offset, limit).collect();
+                let plain = line
+                    .iter()
+                    .skip(offset)
+                    .take(limit)
+                    .copied()
+                    .collect::<Vec<_>>();
+                assert_eq!(ids(&page), ids(&plain), "page {offset}+{limit}");
+            }
+        }
+
+        let deadlines: BTreeSet<(DateTime<Utc>, i64)> = entries
+            .iter()
+            .filter_map(|e| deadline(e).map(|at| (at, e.id)))
+            .collect();
+        let kept: BTreeSet<(DateTime<Utc>, i64)> = self.deadlines.iter().copied().collect();
+        assert_eq!(kept, deadlines, "deadlines");
+        assert_eq!(
+            self.next_deadline(),
+            deadlines.first().map(|(at, _)| *at),
+            "next deadline"
+        );
+    }
+}
+
 // ----- placing newcomers ----------------------------------------------------------------
 
 #[test]
