@@ -450,6 +450,65 @@ fn cancelling_a_place_in_line_leaves_the_line() {
     assert_eq!(changed[0].line_since, None);
 }
 
+#[test]
+fn places_in_line_count_the_waitlisted_and_those_waiting_for_the_same_mode() {
+    let l = ledger(
+        open(0, 0),
+        [
+            waiting(1, Preference::InPerson, 0),
+            confirmed_waiting(2, Mode::Virtual, 1),
+            waiting(3, Preference::Virtual, 2),
+            confirmed_waiting(4, Mode::InPerson, 3),
+            waiting(5, Preference::Either, 4),
+        ],
+    );
+    // Waitlisted: their place among the waitlisted.
+    assert_eq!(
+        [1, 3, 5].map(|id| l.position(id)),
+        [Some(1), Some(2), Some(3)]
+    );
+    // Confirmed and waiting: their place among those who would take that mode.
+    assert_eq!(l.position(2), Some(2));
+    assert_eq!(l.position(4), Some(2));
+    assert_eq!(l.waitlisted_count(), 3);
+    assert_eq!(l.line_len(), 5);
+    assert_eq!(l.line_rank(4), Some(3));
+}
+
+#[test]
+fn a_page_of_the_line_starts_at_its_offset() {
+    let l = ledger(
+        open(0, 0),
+        (1..=10).map(|id| waiting(id, Preference::InPerson, 10 - id)),
+    );
+    let page = |offset, limit| {
+        l.line_range(offset, limit)
+            .map(|e| e.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(page(0, 3), [10, 9, 8]);
+    assert_eq!(page(4, 2), [6, 5]);
+    assert_eq!(page(8, 5), [2, 1]);
+    assert!(page(10, 5).is_empty());
+    assert_eq!(l.line_rank(10), Some(0));
+    assert_eq!(l.line_rank(1), Some(9));
+}
+
+#[test]
+fn a_free_seat_goes_to_the_first_who_would_take_it_past_those_waiting_for_the_other_mode() {
+    let mut l = ledger(
+        rules(Phase::InviteOnly, 1, Some(0)),
+        (1..=50)
+            .map(|id| waiting(id, Preference::Virtual, id))
+            .chain([waiting(51, Preference::InPerson, 51)])
+            .chain([waiting(52, Preference::Either, 52)]),
+    );
+    l.set_rules(open(1, 0), hours(60));
+    assert_eq!(status(&l, 51), Some(Status::Offered));
+    assert_eq!(status(&l, 52), Some(Status::Waitlisted));
+    assert_eq!(l.position(52), Some(51));
+}
+
 // ----- phases ---------------------------------------------------------------------------
 
 #[test]
@@ -1171,6 +1230,62 @@ fn refusals_name_the_problem() {
         Refusal::Started.to_string(),
         "the event has already started"
     );
+}
+
+// ----- sharing --------------------------------------------------------------------------
+
+#[test]
+fn a_clone_shares_the_ledger_and_changing_it_leaves_the_original_as_it_was() {
+    let mut entries: Vec<Entry> = (1..=4).map(|id| confirmed(id, Mode::InPerson)).collect();
+    entries.push(offered(5, Mode::Virtual, 10));
+    entries.push(confirmed_waiting(6, Mode::Virtual, 0));
+    let preference = |id: i64| match id % 3 {
+        0 => Preference::Either,
+        _ => Preference::InPerson,
+    };
+    entries.extend((7..=300).map(|id| waiting(id, preference(id), id)));
+    let original = ledger(open(4, 2), entries.clone());
+    let before = entries_of(&original);
+    let line_before = line_ids(&original);
+    let places_before: Vec<Option<u32>> = (1..=300).map(|id| original.position(id)).collect();
+
+    let mut copy = original.clone();
+    assert!(copy.entries.ptr_eq(&original.entries));
+    assert!(copy.line.ptr_eq(&original.line));
+    assert!(copy.deadlines.ptr_eq(&original.deadlines));
+    assert_eq!(copy, original);
+
+    // Changes of every kind to the copy: the line, seats, holds and deadlines all move.
+    copy.place(400, Preference::InPerson, hours(1)).unwrap();
+    copy.cancel(1, hours(1)).unwrap();
+    copy.accept(6, None, hours(2)).unwrap();
+    copy.set_priority(200, 5, hours(2)).unwrap();
+    copy.cancel(300, hours(2)).unwrap();
+    copy.settle(hours(11));
+    copy.check_indexes();
+    assert_eq!(status(&copy, 5), None, "the offer lapsed in the copy");
+    assert_eq!(
+        mode(&copy, 6),
+        Some(Mode::InPerson),
+        "moved into the freed seat"
+    );
+    assert_eq!(
+        status(&copy, 9),
+        Some(Status::Offered),
+        "given the seat 6 left"
+    );
+    assert_eq!(copy.line().next().map(|e| e.id), Some(200));
+    assert_ne!(copy, original);
+
+    // The original is as it was, and equal to a ledger built afresh from its entries.
+    original.check_indexes();
+    assert_eq!(original, Ledger::new(open(4, 2), entries));
+    assert_eq!(entries_of(&original), before);
+    assert_eq!(line_ids(&original), line_before);
+    let places: Vec<Option<u32>> = (1..=300).map(|id| original.position(id)).collect();
+    assert_eq!(places, places_before);
+    assert_eq!(original.next_deadline(), Some(hours(10)));
+    assert_eq!(original.seats(Mode::InPerson).held, 4);
 }
 
 // ----- property test --------------------------------------------------------------------
