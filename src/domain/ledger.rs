@@ -1,13 +1,23 @@
 //! The seat ledger of one event: every active registration, the seats they hold and the
 //! line they wait in. Each operation decides a change of state and records what happened
 //! (for the audit log and the emails); nothing here reads a clock or touches storage.
+//!
+//! Every part of a ledger is structurally shared, so a clone costs O(1) and the writer can
+//! hand readers the ledger it committed while it goes on changing its own: the entries
+//! and the deadlines are persistent collections, the line a persistent counted tree (the
+//! `tree` module) from which a place in line, the next entry to promote and a page of the
+//! line are each read in O(log n).
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Mode, Phase, Preference, Status};
+
+use tree::{Count, Tree};
+
+mod tree;
 
 /// The settings of an event that decisions depend on.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +180,8 @@ fn not_allowed<T>(message: impl Into<String>) -> Result<T, Refusal> {
 
 type LineKey = (Reverse<i32>, DateTime<Utc>, i64);
 
+const MODES: usize = Mode::ALL.len();
+
 fn index(mode: Mode) -> usize {
     match mode {
         Mode::InPerson => 0,
@@ -177,18 +189,53 @@ fn index(mode: Mode) -> usize {
     }
 }
 
+/// What a member of the line counts for, or, summed, a stretch of the line: a place in
+/// line is the count of those ahead, plus one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Tally {
+    waitlisted: u32,
+    /// Members who would take a seat of each mode, by [`index`].
+    accepting: [u32; MODES],
+}
+
+impl Tally {
+    fn of(entry: &Entry) -> Tally {
+        let mut tally = Tally {
+            waitlisted: (entry.status == Status::Waitlisted) as u32,
+            ..Tally::default()
+        };
+        for &mode in Mode::ALL {
+            tally.accepting[index(mode)] = entry.accepts(mode) as u32;
+        }
+        tally
+    }
+}
+
+impl Count for Tally {
+    fn plus(self, other: Tally) -> Tally {
+        let mut sum = self;
+        sum.waitlisted += other.waitlisted;
+        for (count, more) in sum.accepting.iter_mut().zip(other.accepting) {
+            *count += more;
+        }
+        sum
+    }
+}
+
+/// By registration id. A B-tree (8 to 16 entries a node) rather than a hash trie, whose
+/// nodes are mostly empty slots: it holds 100,000 entries in a third of the memory.
+type Entries = imbl::OrdMap<i64, Entry>;
+
 /// The active registrations of one event with their seats, line and deadlines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ledger {
     rules: EventRules,
-    /// Keyed by registration id with a fast hash: the ids are the database's own, not
-    /// chosen by a caller, and a rush looks entries up several times per command.
-    entries: foldhash::HashMap<i64, Entry>,
-    line: BTreeSet<LineKey>,
-    deadlines: BTreeSet<(DateTime<Utc>, i64)>,
-    held: [i64; 2],
-    waiting: [i64; 2],
-    waitlisted: i64,
+    entries: Entries,
+    /// Every entry in line (waitlisted, or confirmed and waiting for the other mode), in
+    /// line order.
+    line: Tree<LineKey, Tally>,
+    deadlines: imbl::OrdSet<(DateTime<Utc>, i64)>,
+    held: [i64; MODES],
     happenings: Vec<Happening>,
     changed: BTreeMap<i64, Entry>,
 }
@@ -197,12 +244,10 @@ impl Ledger {
     pub fn new(rules: EventRules, entries: impl IntoIterator<Item = Entry>) -> Self {
         let mut ledger = Ledger {
             rules,
-            entries: foldhash::HashMap::default(),
-            line: BTreeSet::new(),
-            deadlines: BTreeSet::new(),
-            held: [0; 2],
-            waiting: [0; 2],
-            waitlisted: 0,
+            entries: Entries::default(),
+            line: Tree::new(),
+            deadlines: imbl::OrdSet::new(),
+            held: [0; MODES],
             happenings: Vec::new(),
             changed: BTreeMap::new(),
         };
@@ -233,7 +278,7 @@ impl Ledger {
             capacity,
             held,
             free: capacity.map(|c| c.saturating_sub(held)),
-            waiting: self.waiting[index(mode)] as u32,
+            waiting: self.line.sum().accepting[index(mode)],
         }
     }
 
@@ -244,69 +289,59 @@ impl Ledger {
     /// The line in order: waitlisted entries and confirmed participants waiting for the
     /// other mode.
     pub fn line(&self) -> impl Iterator<Item = &Entry> {
-        self.line.iter().map(|key| &self.entries[&key.2])
+        self.line_range(0, usize::MAX)
+    }
+
+    /// The members of the line at places `offset..offset + limit` (0-based, in line order,
+    /// as [`Ledger::line`] gives them), found without walking the places before them.
+    pub fn line_range(&self, offset: usize, limit: usize) -> impl Iterator<Item = &Entry> {
+        self.line
+            .iter_from(offset)
+            .take(limit)
+            .map(|(key, _)| self.member(key))
+    }
+
+    /// How many are in line (waitlisted, or confirmed and waiting for the other mode).
+    pub fn line_len(&self) -> usize {
+        self.line.len()
+    }
+
+    /// How many entries are waitlisted: the last place [`Ledger::position`] gives one.
+    pub fn waitlisted_count(&self) -> u32 {
+        self.line.sum().waitlisted
+    }
+
+    /// An entry's 0-based place in the whole line (as [`Ledger::line`] orders it), for
+    /// sorting a page of registrations in line order.
+    pub fn line_rank(&self, id: i64) -> Option<usize> {
+        let entry = self.entries.get(&id).filter(|entry| entry.in_line())?;
+        Some(self.line.before(&entry.line_key()).0)
     }
 
     /// A waitlisted entry's 1-based place among the waitlisted entries, in line order; for a
     /// confirmed participant waiting for the other mode, their place among those waiting for
-    /// that mode. Counted from the back, where newcomers join, so placing is cheap in a rush.
+    /// that mode.
     pub fn position(&self, id: i64) -> Option<u32> {
-        let entry = self.entries.get(&id)?;
-        if !entry.in_line() {
-            return None;
-        }
-        if entry.status == Status::Waitlisted {
-            let mut behind = 0;
-            for key in self.line.iter().rev() {
-                if key.2 == id {
-                    return Some((self.waitlisted - behind) as u32);
-                }
-                if self.entries[&key.2].status == Status::Waitlisted {
-                    behind += 1;
-                }
-            }
-            return None;
-        }
-        let mode = entry.wait_for?;
-        let mut ahead = 0;
-        for member in self.line() {
-            if member.id == id {
-                return Some(ahead + 1);
-            }
-            if member.accepts(mode) {
-                ahead += 1;
-            }
-        }
-        None
+        let entry = self.entries.get(&id).filter(|entry| entry.in_line())?;
+        let (_, ahead) = self.line.before(&entry.line_key());
+        let place = if entry.status == Status::Waitlisted {
+            ahead.waitlisted
+        } else {
+            ahead.accepting[index(entry.wait_for?)]
+        };
+        Some(place + 1)
     }
 
-    /// The places in line (as [`Ledger::position`] gives them) of these registrations, in
-    /// one pass over the line: a page of thousands of registrations asks for many at once.
+    /// The places in line (as [`Ledger::position`] gives them) of these registrations.
     pub fn positions(&self, ids: &HashSet<i64>) -> HashMap<i64, u32> {
-        let mut found = HashMap::with_capacity(ids.len());
-        let mut waitlisted = 0u32;
-        let mut accepting = [0u32; Mode::ALL.len()];
-        for member in self.line() {
-            if member.status == Status::Waitlisted {
-                waitlisted += 1;
-                if ids.contains(&member.id) {
-                    found.insert(member.id, waitlisted);
-                }
-            } else if let Some(mode) = member.wait_for.filter(|_| ids.contains(&member.id)) {
-                found.insert(member.id, accepting[index(mode)] + 1);
-            }
-            for mode in Mode::ALL {
-                if member.accepts(*mode) {
-                    accepting[index(*mode)] += 1;
-                }
-            }
-        }
-        found
+        ids.iter()
+            .filter_map(|&id| Some((id, self.position(id)?)))
+            .collect()
     }
 
     /// The earliest deadline of any hold, so callers know when to settle next.
     pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
-        self.deadlines.first().map(|(at, _)| *at)
+        self.deadlines.get_min().map(|(at, _)| *at)
     }
 
     /// Everything that happened since the last call, and the final state of each changed
@@ -321,8 +356,8 @@ impl Ledger {
     /// they are now and the final state of every registration changed since the copy was
     /// made (as [`Ledger::take_changes`] gave them; each registration once, the last). Every
     /// count, the line and the deadlines follow from the entries, so the result is the
-    /// ledger as it is now; the writer thereby reuses a copy that readers no longer hold
-    /// instead of copying the whole ledger again.
+    /// ledger as it is now, at O(log n) per change. A clone costs O(1) as well, so a writer
+    /// may as well clone the ledger it shares with readers instead of keeping older copies.
     pub fn catch_up<'a>(
         &mut self,
         rules: &EventRules,
@@ -349,7 +384,7 @@ impl Ledger {
     /// Expires every hold whose deadline has passed and hands the freed seats on. Called
     /// before every other operation, so a lapsed hold never blocks anyone.
     pub fn settle(&mut self, now: DateTime<Utc>) {
-        while let Some(&(deadline, id)) = self.deadlines.first() {
+        while let Some(&(deadline, id)) = self.deadlines.get_min() {
             if deadline > now {
                 break;
             }
@@ -429,7 +464,7 @@ impl Ledger {
         }
         let direct = if self.rules.phase == Phase::Open {
             Mode::ALL.iter().copied().find(|&mode| {
-                preference.accepts(mode) && self.has_free(mode) && self.waiting[index(mode)] == 0
+                preference.accepts(mode) && self.has_free(mode) && self.seats(mode).waiting == 0
             })
         } else {
             None
@@ -762,6 +797,12 @@ impl Ledger {
 
     // ----- internals ------------------------------------------------------------------
 
+    fn member(&self, key: &LineKey) -> &Entry {
+        self.entries
+            .get(&key.2)
+            .expect("a member of the line is an entry")
+    }
+
     fn active(&self, id: i64) -> Result<&Entry, Refusal> {
         self.entries.get(&id).ok_or(Refusal::NotActive)
     }
@@ -803,17 +844,20 @@ impl Ledger {
             if free.is_empty() {
                 return;
             }
-            let pick = self.line.iter().find_map(|key| {
-                let entry = &self.entries[&key.2];
-                free.iter()
-                    .copied()
-                    .find(|&m| entry.accepts(m))
-                    .map(|m| (entry.id, m))
-            });
-            match pick {
-                Some((id, mode)) => self.give_seat(id, mode, now, true),
-                None => return,
-            }
+            // The first in line who would take any free seat: the earliest of the first
+            // who would take each.
+            let first = free
+                .iter()
+                .filter_map(|&m| self.line.first_where(|t| t.accepting[index(m)] > 0))
+                .min()
+                .copied();
+            let Some(key) = first else {
+                return;
+            };
+            let entry = self.member(&key);
+            let mode = free.iter().copied().find(|&m| entry.accepts(m));
+            let mode = mode.expect("the first who would take a free seat takes one");
+            self.give_seat(entry.id, mode, now, true);
         }
     }
 
@@ -873,33 +917,31 @@ impl Ledger {
 
     /// Stores the new state of an entry, keeping every index in step; ended entries leave.
     fn put(&mut self, entry: Entry) {
-        if let Some(old) = self.entries.remove(&entry.id) {
+        let ended = entry.status.is_ended();
+        let old = if ended {
+            self.entries.remove(&entry.id)
+        } else {
+            self.entries.insert(entry.id, entry.clone())
+        };
+        if let Some(old) = old {
             self.index_entry(&old, -1);
         }
-        self.changed.insert(entry.id, entry.clone());
-        if !entry.status.is_ended() {
+        if !ended {
             self.index_entry(&entry, 1);
-            self.entries.insert(entry.id, entry);
         }
+        self.changed.insert(entry.id, entry);
     }
 
     fn index_entry(&mut self, entry: &Entry, sign: i64) {
         for mode in entry.held_modes() {
             self.held[index(mode)] += sign;
         }
-        if entry.status == Status::Waitlisted {
-            self.waitlisted += sign;
-        }
         if entry.in_line() {
-            for mode in Mode::ALL {
-                if entry.accepts(*mode) {
-                    self.waiting[index(*mode)] += sign;
-                }
-            }
             if sign > 0 {
-                self.line.insert(entry.line_key());
+                self.line.insert(entry.line_key(), Tally::of(entry));
             } else {
-                self.line.remove(&entry.line_key());
+                let removed = self.line.remove(&entry.line_key());
+                debug_assert!(removed, "an entry in line was in the line");
             }
         }
         if let Some(deadline) = entry.deadline() {
@@ -928,18 +970,6 @@ impl Ledger {
             by_system,
         });
         self.happenings.last_mut().expect("just pushed")
-    }
-
-    /// Recounts everything from the entries; tests compare it with the kept indexes.
-    #[cfg(test)]
-    fn check_indexes(&self) {
-        let mut fresh = Ledger::new(self.rules.clone(), self.entries.values().cloned());
-        fresh.happenings.clear();
-        assert_eq!(fresh.held, self.held, "held seats");
-        assert_eq!(fresh.waiting, self.waiting, "waiting counts");
-        assert_eq!(fresh.line, self.line, "line");
-        assert_eq!(fresh.waitlisted, self.waitlisted, "waitlisted count");
-        assert_eq!(fresh.deadlines, self.deadlines, "deadlines");
     }
 }
 

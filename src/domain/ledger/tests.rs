@@ -183,6 +183,105 @@ fn assert_refused(
     ledger.check_indexes();
 }
 
+impl Ledger {
+    /// Recounts everything plainly from the entries (walks over a sorted `Vec`) and
+    /// compares it with what the ledger keeps and answers: seats, the line, places in line,
+    /// pages of the line and deadlines; and with a ledger built afresh from the entries.
+    fn check_indexes(&self) {
+        self.line.assert_well_formed();
+        let fresh = Ledger::new(self.rules.clone(), self.entries.values().cloned());
+        assert_eq!(fresh.held, self.held, "held seats");
+        assert_eq!(fresh.line, self.line, "line");
+        assert_eq!(fresh.deadlines, self.deadlines, "deadlines");
+
+        let mut entries: Vec<&Entry> = self.entries.values().collect();
+        entries.sort_by_key(|e| e.id);
+        let ids = |members: &[&Entry]| members.iter().map(|e| e.id).collect::<Vec<_>>();
+
+        for &mode in Mode::ALL {
+            let seats = self.seats(mode);
+            let held = entries.iter().filter(|e| holds(e, mode)).count();
+            let waiting = entries.iter().filter(|e| waits_for(e, mode)).count();
+            assert_eq!(seats.held as usize, held, "{mode} held");
+            assert_eq!(seats.waiting as usize, waiting, "{mode} waiting");
+        }
+
+        let mut line: Vec<&Entry> = entries.iter().copied().filter(|e| is_in_line(e)).collect();
+        line.sort_by_key(|e| line_key(e));
+        assert_eq!(
+            ids(&self.line().collect::<Vec<_>>()),
+            ids(&line),
+            "line order"
+        );
+        assert_eq!(self.line_len(), line.len());
+        let waitlisted = line
+            .iter()
+            .filter(|e| e.status == Status::Waitlisted)
+            .count();
+        assert_eq!(self.waitlisted_count() as usize, waitlisted);
+
+        // Places: walk the line from the front, counting who stands ahead.
+        let mut places = HashMap::new();
+        let mut waitlisted_ahead = 0;
+        let mut accepting_ahead = HashMap::new();
+        for (rank, e) in line.iter().enumerate() {
+            if e.status == Status::Waitlisted {
+                waitlisted_ahead += 1;
+                places.insert(e.id, waitlisted_ahead);
+            } else {
+                let mode = e.wait_for.expect("confirmed in line waits for a mode");
+                places.insert(e.id, accepting_ahead.get(&mode).copied().unwrap_or(0) + 1);
+            }
+            for &mode in Mode::ALL {
+                if waits_for(e, mode) {
+                    *accepting_ahead.entry(mode).or_insert(0) += 1;
+                }
+            }
+            assert_eq!(self.line_rank(e.id), Some(rank), "rank of {}", e.id);
+        }
+        for e in &entries {
+            assert_eq!(
+                self.position(e.id),
+                places.get(&e.id).copied(),
+                "place of {}",
+                e.id
+            );
+            if !is_in_line(e) {
+                assert_eq!(self.line_rank(e.id), None);
+            }
+        }
+        let everyone: HashSet<i64> = entries.iter().map(|e| e.id).collect();
+        let at_once = self.positions(&everyone);
+        assert_eq!(at_once, places, "places asked for all at once");
+
+        // Pages of the line, from every place and past the end.
+        for offset in 0..=line.len() + 1 {
+            for limit in [0, 1, 3, usize::MAX] {
+                let page: Vec<&Entry> = self.line_range(offset, limit).collect();
+                let plain = line
+                    .iter()
+                    .skip(offset)
+                    .take(limit)
+                    .copied()
+                    .collect::<Vec<_>>();
+                assert_eq!(ids(&page), ids(&plain), "page {offset}+{limit}");
+            }
+        }
+
+        let deadlines: BTreeSet<(DateTime<Utc>, i64)> = entries
+            .iter()
+            .filter_map(|e| deadline(e).map(|at| (at, e.id)))
+            .collect();
+        let kept: BTreeSet<(DateTime<Utc>, i64)> = self.deadlines.iter().copied().collect();
+        assert_eq!(kept, deadlines, "deadlines");
+        assert_eq!(
+            self.next_deadline(),
+            deadlines.first().map(|(at, _)| *at),
+            "next deadline"
+        );
+    }
+}
+
 // ----- placing newcomers ----------------------------------------------------------------
 
 #[test]
@@ -349,6 +448,65 @@ fn cancelling_a_place_in_line_leaves_the_line() {
     assert_eq!(changed.len(), 1);
     assert_eq!(changed[0].status, Status::Cancelled);
     assert_eq!(changed[0].line_since, None);
+}
+
+#[test]
+fn places_in_line_count_the_waitlisted_and_those_waiting_for_the_same_mode() {
+    let l = ledger(
+        open(0, 0),
+        [
+            waiting(1, Preference::InPerson, 0),
+            confirmed_waiting(2, Mode::Virtual, 1),
+            waiting(3, Preference::Virtual, 2),
+            confirmed_waiting(4, Mode::InPerson, 3),
+            waiting(5, Preference::Either, 4),
+        ],
+    );
+    // Waitlisted: their place among the waitlisted.
+    assert_eq!(
+        [1, 3, 5].map(|id| l.position(id)),
+        [Some(1), Some(2), Some(3)]
+    );
+    // Confirmed and waiting: their place among those who would take that mode.
+    assert_eq!(l.position(2), Some(2));
+    assert_eq!(l.position(4), Some(2));
+    assert_eq!(l.waitlisted_count(), 3);
+    assert_eq!(l.line_len(), 5);
+    assert_eq!(l.line_rank(4), Some(3));
+}
+
+#[test]
+fn a_page_of_the_line_starts_at_its_offset() {
+    let l = ledger(
+        open(0, 0),
+        (1..=10).map(|id| waiting(id, Preference::InPerson, 10 - id)),
+    );
+    let page = |offset, limit| {
+        l.line_range(offset, limit)
+            .map(|e| e.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(page(0, 3), [10, 9, 8]);
+    assert_eq!(page(4, 2), [6, 5]);
+    assert_eq!(page(8, 5), [2, 1]);
+    assert!(page(10, 5).is_empty());
+    assert_eq!(l.line_rank(10), Some(0));
+    assert_eq!(l.line_rank(1), Some(9));
+}
+
+#[test]
+fn a_free_seat_goes_to_the_first_who_would_take_it_past_those_waiting_for_the_other_mode() {
+    let mut l = ledger(
+        rules(Phase::InviteOnly, 1, Some(0)),
+        (1..=50)
+            .map(|id| waiting(id, Preference::Virtual, id))
+            .chain([waiting(51, Preference::InPerson, 51)])
+            .chain([waiting(52, Preference::Either, 52)]),
+    );
+    l.set_rules(open(1, 0), hours(60));
+    assert_eq!(status(&l, 51), Some(Status::Offered));
+    assert_eq!(status(&l, 52), Some(Status::Waitlisted));
+    assert_eq!(l.position(52), Some(51));
 }
 
 // ----- phases ---------------------------------------------------------------------------
@@ -1072,6 +1230,62 @@ fn refusals_name_the_problem() {
         Refusal::Started.to_string(),
         "the event has already started"
     );
+}
+
+// ----- sharing --------------------------------------------------------------------------
+
+#[test]
+fn a_clone_shares_the_ledger_and_changing_it_leaves_the_original_as_it_was() {
+    let mut entries: Vec<Entry> = (1..=4).map(|id| confirmed(id, Mode::InPerson)).collect();
+    entries.push(offered(5, Mode::Virtual, 10));
+    entries.push(confirmed_waiting(6, Mode::Virtual, 0));
+    let preference = |id: i64| match id % 3 {
+        0 => Preference::Either,
+        _ => Preference::InPerson,
+    };
+    entries.extend((7..=300).map(|id| waiting(id, preference(id), id)));
+    let original = ledger(open(4, 2), entries.clone());
+    let before = entries_of(&original);
+    let line_before = line_ids(&original);
+    let places_before: Vec<Option<u32>> = (1..=300).map(|id| original.position(id)).collect();
+
+    let mut copy = original.clone();
+    assert!(copy.entries.ptr_eq(&original.entries));
+    assert!(copy.line.ptr_eq(&original.line));
+    assert!(copy.deadlines.ptr_eq(&original.deadlines));
+    assert_eq!(copy, original);
+
+    // Changes of every kind to the copy: the line, seats, holds and deadlines all move.
+    copy.place(400, Preference::InPerson, hours(1)).unwrap();
+    copy.cancel(1, hours(1)).unwrap();
+    copy.accept(6, None, hours(2)).unwrap();
+    copy.set_priority(200, 5, hours(2)).unwrap();
+    copy.cancel(300, hours(2)).unwrap();
+    copy.settle(hours(11));
+    copy.check_indexes();
+    assert_eq!(status(&copy, 5), None, "the offer lapsed in the copy");
+    assert_eq!(
+        mode(&copy, 6),
+        Some(Mode::InPerson),
+        "moved into the freed seat"
+    );
+    assert_eq!(
+        status(&copy, 9),
+        Some(Status::Offered),
+        "given the seat 6 left"
+    );
+    assert_eq!(copy.line().next().map(|e| e.id), Some(200));
+    assert_ne!(copy, original);
+
+    // The original is as it was, and equal to a ledger built afresh from its entries.
+    original.check_indexes();
+    assert_eq!(original, Ledger::new(open(4, 2), entries));
+    assert_eq!(entries_of(&original), before);
+    assert_eq!(line_ids(&original), line_before);
+    let places: Vec<Option<u32>> = (1..=300).map(|id| original.position(id)).collect();
+    assert_eq!(places, places_before);
+    assert_eq!(original.next_deadline(), Some(hours(10)));
+    assert_eq!(original.seats(Mode::InPerson).held, 4);
 }
 
 // ----- property test --------------------------------------------------------------------
