@@ -2,7 +2,17 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::builder::BoolishValueParser;
+use clap::{ArgAction, Args, ValueEnum};
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One line of text per event.
+    Plain,
+    /// One JSON object per line.
+    Json,
+}
 
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
@@ -11,6 +21,7 @@ pub struct Settings {
         long,
         env = "DATABASE_URL",
         default_value = "registrar.db",
+        hide_env_values = true,
         global = true
     )]
     pub database_url: String,
@@ -30,7 +41,12 @@ pub struct Settings {
 
     /// SMTP server for outgoing email, e.g. smtp://127.0.0.1:2525 or
     /// smtps://user:pass@mail.example.org; unset: emails are written to the outbox folder.
-    #[arg(long, env = "REGISTRAR_SMTP_URL", global = true)]
+    #[arg(
+        long,
+        env = "REGISTRAR_SMTP_URL",
+        hide_env_values = true,
+        global = true
+    )]
     pub smtp_url: Option<String>,
 
     /// Folder for emails when no SMTP server is configured.
@@ -65,9 +81,11 @@ pub struct Settings {
         long,
         env = "REGISTRAR_RATE_LIMITS",
         default_value = "on",
+        value_parser = BoolishValueParser::new(),
+        action = ArgAction::Set,
         global = true
     )]
-    pub rate_limits: String,
+    pub rate_limits: bool,
 
     /// Behind a reverse proxy: take the client's address for the rate limits from the last
     /// entry of `X-Forwarded-For`, which the proxy appends (on or off).
@@ -75,9 +93,11 @@ pub struct Settings {
         long,
         env = "REGISTRAR_BEHIND_PROXY",
         default_value = "off",
+        value_parser = BoolishValueParser::new(),
+        action = ArgAction::Set,
         global = true
     )]
-    pub behind_proxy: String,
+    pub behind_proxy: bool,
 
     /// Personal data of events that ended more than this many days ago is erased.
     #[arg(
@@ -88,18 +108,25 @@ pub struct Settings {
     )]
     pub retention_days: u32,
 
-    /// Log format: plain (one line per event) or json (one JSON object per line).
+    /// Log format.
     #[arg(
         long,
         env = "REGISTRAR_LOG_FORMAT",
-        default_value = "plain",
-        value_parser = ["plain", "json"],
+        value_enum,
+        default_value_t = LogFormat::Plain,
         global = true
     )]
-    pub log_format: String,
+    pub log_format: LogFormat,
 
     /// Create the demo workshop when the database has no events.
-    #[arg(long, env = "REGISTRAR_DEMO", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    #[arg(
+        long,
+        env = "REGISTRAR_DEMO",
+        default_value = "true",
+        value_parser = BoolishValueParser::new(),
+        action = ArgAction::Set,
+        global = true
+    )]
     pub demo: bool,
 }
 
@@ -122,9 +149,5 @@ impl Settings {
                 format!("http://{host}:{port}")
             }
         }
-    }
-
-    pub fn is_postgres(&self) -> bool {
-        crate::store::Backend::of(&self.database_url) == crate::store::Backend::Postgres
     }
 }

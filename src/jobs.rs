@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::Utc;
 
 use crate::domain::EventId;
-use crate::engine::{Command, Engine};
+use crate::engine::Engine;
 use crate::store::{self, DbTime};
 
 /// Expires lapsed holds every few seconds: finds the events that have one and asks the
@@ -30,7 +30,7 @@ pub fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
             match due {
                 Ok(Ok(events)) => {
                     for event_id in events {
-                        if let Err(error) = engine.submit(Command::Settle { event_id }).await {
+                        if let Err(error) = engine.settle(event_id).await {
                             tracing::warn!(event_id = event_id.0, %error, "sweeping lapsed holds failed");
                         }
                     }

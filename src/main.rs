@@ -3,7 +3,7 @@ use clap::Parser;
 fn main() -> std::process::ExitCode {
     tune_allocator();
     let cli = registrar::cli::Cli::parse();
-    registrar::telemetry::init(cli.settings.log_format == "json");
+    registrar::telemetry::init(cli.settings.log_format == registrar::config::LogFormat::Json);
     match registrar::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {

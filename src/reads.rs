@@ -19,6 +19,7 @@ use crate::store::{
 };
 
 pub use crate::store::audit::AuditRow as AuditEntry;
+pub use crate::store::dashboard::ApiTokenRow as ApiToken;
 pub use crate::store::dashboard::{RegistrationQuery, SortBy};
 pub use crate::store::outbox::OutboxRow as OutboxEmail;
 pub use crate::store::registrations::ACTIVE_STATUSES;
@@ -30,6 +31,22 @@ pub struct EventState {
     pub ledger: Arc<Ledger>,
     /// A hold has lapsed that the database does not show as expired yet.
     pub needs_settling: bool,
+}
+
+impl EventState {
+    /// The first moment after `now` at which the clock alone changes what is shown of the
+    /// event: a hold lapsing, the event starting or ending.
+    pub fn changes_by_clock_after(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        [
+            self.ledger.next_deadline(),
+            Some(self.event.starts_at.utc()),
+            Some(self.event.ends_at.utc()),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|at| *at > now)
+        .min()
+    }
 }
 
 pub fn event_state(
@@ -342,4 +359,75 @@ pub fn counts(conn: &mut DbConnection) -> QueryResult<Counts> {
         registrations_by_state: stats::registrations_by_state(conn)?,
         outbox_backlog: stats::outbox_backlog(conn)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+    use crate::domain::{Entry, Phase, Preference, TimeZoneName};
+    use crate::store::convert::rules_of;
+    use crate::store::DbTime;
+
+    fn state(now: DateTime<Utc>, hold_until: Option<DateTime<Utc>>) -> EventState {
+        let event = EventRow {
+            id: EventId(1),
+            slug: "e".into(),
+            title: "E".into(),
+            description: String::new(),
+            starts_at: DbTime::of(now + Duration::days(10)),
+            ends_at: DbTime::of(now + Duration::days(11)),
+            timezone: TimeZoneName(chrono_tz::Europe::Amsterdam),
+            venue: String::new(),
+            meeting_url: None,
+            in_person_capacity: 2,
+            virtual_capacity: None,
+            phase: Phase::Open,
+            offer_window_hours: 48,
+            invitation_window_days: 7,
+            auto_confirm: false,
+            version: 3,
+            created_at: DbTime::of(now),
+            updated_at: DbTime::of(now),
+        };
+        let held = hold_until.map(|until| Entry {
+            id: 1,
+            status: Status::Invited,
+            mode: Some(Mode::InPerson),
+            preference: Preference::InPerson,
+            hold_until: Some(until),
+            priority: 0,
+            line_since: None,
+            wait_for: None,
+            wait_offered_until: None,
+        });
+        EventState {
+            ledger: Arc::new(Ledger::new(rules_of(&event), held)),
+            event,
+            needs_settling: false,
+        }
+    }
+
+    #[test]
+    fn what_is_shown_changes_by_the_clock_at_a_lapsing_hold_the_start_and_the_end() {
+        let now = Utc::now();
+        let soon = now + Duration::seconds(30);
+        assert_eq!(
+            state(now, Some(soon)).changes_by_clock_after(now),
+            Some(soon)
+        );
+        let quiet = state(now, None);
+        assert_eq!(
+            quiet.changes_by_clock_after(now),
+            Some(now + Duration::days(10)),
+            "the start"
+        );
+        assert_eq!(
+            quiet.changes_by_clock_after(now + Duration::days(10)),
+            Some(now + Duration::days(11)),
+            "the end"
+        );
+        assert_eq!(quiet.changes_by_clock_after(now + Duration::days(12)), None);
+    }
 }

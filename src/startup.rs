@@ -19,7 +19,7 @@ use crate::config::Settings;
 use crate::database::Database;
 use crate::domain::EventSettings;
 use crate::domain::{Phase, Slug};
-use crate::engine::{Command, Engine};
+use crate::engine::Engine;
 use crate::jobs;
 use crate::mail::worker::{MailWorker, Transport};
 use crate::services::accounts;
@@ -50,7 +50,7 @@ impl Application {
             web::Data::new(organizer::Dashboard::new(
                 &key,
                 &public_url,
-                settings.rate_limits != "off",
+                settings.rate_limits,
             )?)
         };
         let pool = store::pool(&settings.database_url, READ_CONNECTIONS)
@@ -110,8 +110,8 @@ impl Application {
         println!("Open {public_url}/ in your browser.");
 
         let https = public_url.starts_with("https://");
-        let limits = (settings.rate_limits != "off").then(|| {
-            web::Data::new(RateLimits::new(if settings.behind_proxy == "on" {
+        let limits = settings.rate_limits.then(|| {
+            web::Data::new(RateLimits::new(if settings.behind_proxy {
                 ClientAddress::Forwarded
             } else {
                 ClientAddress::Peer
@@ -224,7 +224,7 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         auto_confirm: false,
     };
     engine
-        .submit(Command::CreateEvent(settings))
+        .create_event(settings, "system".into())
         .await
         .map_err(|e| anyhow::anyhow!("creating the demo event: {e}"))?;
     let pool = pool.clone();

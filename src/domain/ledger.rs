@@ -163,6 +163,16 @@ pub enum Refusal {
     NoSeat(Mode),
     #[error("the event has already started")]
     Started,
+    #[error("registration for this event has not opened")]
+    NotOpen,
+    #[error("registration for this event is closed")]
+    Closed,
+    #[error("only {free} {mode} seat(s) are free for {wanted} invitation(s)", mode = .mode.as_str())]
+    TooFewSeats {
+        mode: Mode,
+        free: u32,
+        wanted: usize,
+    },
     #[error("{0}")]
     NotAllowed(String),
 }
@@ -352,28 +362,6 @@ impl Ledger {
         (happenings, changed)
     }
 
-    /// Brings an older copy of this event's ledger up to date, given the event's rules as
-    /// they are now and the final state of every registration changed since the copy was
-    /// made (as [`Ledger::take_changes`] gave them; each registration once, the last). Every
-    /// count, the line and the deadlines follow from the entries, so the result is the
-    /// ledger as it is now, at O(log n) per change. A clone costs O(1) as well, so a writer
-    /// may as well clone the ledger it shares with readers instead of keeping older copies.
-    pub fn catch_up<'a>(
-        &mut self,
-        rules: &EventRules,
-        changed: impl IntoIterator<Item = &'a Entry>,
-    ) {
-        debug_assert!(
-            !self.has_changes(),
-            "a copy that readers shared has no changes"
-        );
-        self.rules = rules.clone();
-        for entry in changed {
-            self.put(entry.clone());
-        }
-        self.changed.clear();
-    }
-
     /// Whether [`Ledger::take_changes`] has anything to give.
     pub fn has_changes(&self) -> bool {
         !self.changed.is_empty() || !self.happenings.is_empty()
@@ -416,6 +404,59 @@ impl Ledger {
     pub fn set_rules(&mut self, rules: EventRules, now: DateTime<Utc>) {
         self.rules = rules;
         self.promote(now);
+    }
+
+    /// What setting `rules` now would do, decided on a copy (cheap: the ledger shares its
+    /// structure) and changing nothing here: the seats the system would hand on.
+    pub fn preview(&self, rules: EventRules, now: DateTime<Utc>) -> Vec<Happening> {
+        let mut copy = self.clone();
+        copy.take_changes();
+        copy.set_rules(rules, now);
+        let (happenings, _) = copy.take_changes();
+        happenings.into_iter().filter(|h| h.by_system).collect()
+    }
+
+    /// Whether the public may add themselves to the line now.
+    pub fn admits_entries(&self, now: DateTime<Utc>) -> Result<(), Refusal> {
+        match self.rules.phase {
+            Phase::Draft => Err(Refusal::NotOpen),
+            phase if !phase.accepts_entries() => Err(Refusal::Closed),
+            _ if now >= self.rules.starts_at => Err(Refusal::Started),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether invitations of these modes fit the free seats, all of them together.
+    pub fn has_seats_for(&self, modes: &[Mode]) -> Result<(), Refusal> {
+        for &mode in Mode::ALL {
+            let wanted = modes.iter().filter(|&&m| m == mode).count();
+            if let Some(free) = self.seats(mode).free {
+                if wanted > free as usize {
+                    return Err(Refusal::TooFewSeats { mode, free, wanted });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Invites every one of these (id, previous status of a re-used registration, mode)
+    /// until `until`, or none of them.
+    pub fn invite_all(
+        &mut self,
+        invitees: &[(i64, Option<Status>, Mode)],
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let modes: Vec<Mode> = invitees.iter().map(|(_, _, mode)| *mode).collect();
+        self.has_seats_for(&modes)?;
+        let before = self.clone();
+        for &(id, from, mode) in invitees {
+            if let Err(refusal) = self.invite(id, from, mode, until, now) {
+                *self = before;
+                return Err(refusal);
+            }
+        }
+        Ok(())
     }
 
     /// Adds an invitation holding a seat of `mode` until `until`. `from` is the previous
@@ -768,6 +809,13 @@ impl Ledger {
             false,
         );
         Ok(())
+    }
+
+    /// An organizer moves an entry `by` places of priority up (positive) or down
+    /// (negative), from the priority it has now.
+    pub fn move_in_line(&mut self, id: i64, by: i32, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let priority = self.active(id)?.priority;
+        self.set_priority(id, priority.saturating_add(by), now)
     }
 
     /// An organizer moves an entry up (higher) or down (lower) in its line.

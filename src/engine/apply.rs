@@ -1,15 +1,13 @@
 //! The dispatcher: each command to the use case that applies it.
 
-use super::batch::{Batch, Decided};
+use super::batch::{Batch, CommandResult};
 use super::{Command, EngineError, Outcome};
-use crate::domain::Refusal;
 use crate::store::events;
 
 impl Batch<'_> {
-    pub(super) fn apply(&mut self, command: &Command) -> diesel::QueryResult<Decided> {
+    pub(super) fn apply(&mut self, command: &Command) -> diesel::QueryResult<CommandResult> {
         match command {
-            Command::CreateEvent(settings) => self.create_event(settings, "organizer"),
-            Command::CreateEventBy { settings, actor } => self.create_event(settings, actor),
+            Command::CreateEvent { settings, actor } => self.create_event(settings, actor),
             Command::UpdateEvent { slug, patch, actor } => self.update_event(slug, patch, actor),
             Command::Invite {
                 slug,
@@ -28,25 +26,22 @@ impl Batch<'_> {
             }
             Command::MoveInLine { id, by, actor } => {
                 self.organizer_action(*id, actor, |ledger, now| {
-                    let priority = ledger.entry(id.0).ok_or(Refusal::NotActive)?.priority;
-                    ledger.set_priority(id.0, priority.saturating_add(*by), now)
+                    ledger.move_in_line(id.0, *by, now)
                 })
             }
             Command::Resend { id, actor } => self.resend(*id, actor),
             Command::Message {
                 slug,
-                group,
-                subject,
-                body,
+                message,
                 actor,
-            } => self.message(slug, *group, subject, body, actor),
+            } => self.message(slug, message.group, &message.subject, &message.body, actor),
             Command::Join { slug, join } => self.join(slug, join),
             Command::Personal { token, action } => self.personal(token, *action),
             Command::Settle { event_id } => {
                 if events::by_id(self.conn, *event_id).is_err() {
                     return Ok(Err(EngineError::NotFound("event")));
                 }
-                self.load(*event_id)?;
+                self.lock_and_settle(*event_id)?;
                 Ok(Ok(Outcome::Done))
             }
         }

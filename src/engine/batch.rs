@@ -7,9 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::cache::Cached;
-use super::writer::Job;
-use super::{Command, EngineError, Outcome};
+use super::cache::CommittedEvent;
+use super::{Command, EngineError, Job, Outcome};
 use crate::domain::{EventId, Happening, Ledger, Notice, Refusal, RegistrationId, Status};
 use crate::mail::{EventFacts, MailKind};
 use crate::store::audit::NewAuditRow;
@@ -23,7 +22,7 @@ use crate::store::{audit, events, outbox, registrations, tokens, DbConnection, D
 /// The state of one transaction: events locked so far and the ledgers changed.
 pub(super) struct Batch<'a> {
     pub(super) conn: &'a mut DbConnection,
-    pub(super) cache: &'a mut HashMap<EventId, Cached>,
+    pub(super) cache: &'a mut HashMap<EventId, CommittedEvent>,
     pub(super) locked: HashSet<EventId>,
     pub(super) dirty: HashSet<EventId>,
     /// Registrations read or written in this transaction, as they now stand.
@@ -39,7 +38,7 @@ pub(super) struct Batch<'a> {
 }
 
 /// A command's own result inside a transaction that goes on.
-pub(super) type Decided = Result<Outcome, EngineError>;
+pub(super) type CommandResult = Result<Outcome, EngineError>;
 
 /// Writes a batch keeps back to make them together, in one statement per table rather
 /// than one per row: on PostgreSQL each statement is a round trip, and the writer waits
@@ -47,7 +46,7 @@ pub(super) type Decided = Result<Outcome, EngineError>;
 #[derive(Default)]
 pub(super) struct Deferred {
     /// Registration states by id, the last change of each. They are written before any
-    /// statement that reads or writes registrations (see [`Batch::registrations`]), so
+    /// statement that reads or writes registrations (see [`Batch::conn_with_states_written`]), so
     /// SQL never sees a registration as it stood before a change of this batch.
     pub(super) states: foldhash::HashMap<RegistrationId, StateChange>,
     pub(super) audit: Vec<NewAuditRow>,
@@ -86,7 +85,7 @@ impl Batch<'_> {
 
     /// The connection, for a statement that reads or writes registrations: the states
     /// this batch changed are written first.
-    pub(super) fn registrations(&mut self) -> diesel::QueryResult<&mut DbConnection> {
+    pub(super) fn conn_with_states_written(&mut self) -> diesel::QueryResult<&mut DbConnection> {
         self.write_states()?;
         Ok(self.conn)
     }
@@ -106,7 +105,7 @@ impl Batch<'_> {
             return Ok(());
         }
         self.link_owners = links.iter().map(|link| (link.to_string(), None)).collect();
-        for (link, row) in tokens::registration_rows_of(self.registrations()?, &links)? {
+        for (link, row) in tokens::registration_rows_of(self.conn_with_states_written()?, &links)? {
             self.link_owners.insert(link, Some(row.id));
             self.rows.insert(row.id, row);
         }
@@ -125,7 +124,9 @@ impl Batch<'_> {
             }
             Some(None) => Ok(None),
             None => {
-                let Some(row) = tokens::registration_row_of(self.registrations()?, token)? else {
+                let Some(row) =
+                    tokens::registration_row_of(self.conn_with_states_written()?, token)?
+                else {
                     return Ok(None);
                 };
                 Ok(Some(self.rows.entry(row.id).or_insert(row).clone()))
@@ -141,7 +142,7 @@ impl Batch<'_> {
         if let Some(row) = self.rows.get(&id) {
             return Ok(Some(row.clone()));
         }
-        let row = registrations::by_id(self.registrations()?, id)?;
+        let row = registrations::by_id(self.conn_with_states_written()?, id)?;
         if let Some(row) = &row {
             self.rows.insert(id, row.clone());
         }
@@ -166,7 +167,7 @@ impl Batch<'_> {
         person: &PersonChange,
         state: &StateChange,
     ) -> diesel::QueryResult<()> {
-        registrations::set_person(self.registrations()?, id, person, state)?;
+        registrations::set_person(self.conn_with_states_written()?, id, person, state)?;
         self.rows.remove(&id);
         Ok(())
     }
@@ -175,7 +176,7 @@ impl Batch<'_> {
         &mut self,
         new: &NewRegistrationRow,
     ) -> diesel::QueryResult<RegistrationRow> {
-        let row = registrations::insert(self.registrations()?, new)?;
+        let row = registrations::insert(self.conn_with_states_written()?, new)?;
         self.rows.insert(row.id, row.clone());
         Ok(row)
     }
@@ -184,7 +185,7 @@ impl Batch<'_> {
         &mut self,
         new: &NewRegistrationRow,
     ) -> diesel::QueryResult<Option<RegistrationRow>> {
-        let row = registrations::insert_unless_known(self.registrations()?, new)?;
+        let row = registrations::insert_unless_known(self.conn_with_states_written()?, new)?;
         if let Some(row) = &row {
             self.rows.insert(row.id, row.clone());
         }
@@ -220,19 +221,20 @@ impl Batch<'_> {
 
     /// Locks the event and makes sure its ledger is current and settled (lapsed holds
     /// expired, freed seats handed on), writing what settling changed.
-    pub(super) fn load(&mut self, event_id: EventId) -> diesel::QueryResult<()> {
+    pub(super) fn lock_and_settle(&mut self, event_id: EventId) -> diesel::QueryResult<()> {
         let mut rebuilt = false;
         if self.locked.insert(event_id) {
             let row = events::lock(self.conn, event_id)?;
             let fresh =
                 matches!(self.cache.get(&event_id), Some(c) if c.event.version == row.version);
             if !fresh {
-                let entries = registrations::active(self.registrations()?, event_id)?
+                let entries = registrations::active(self.conn_with_states_written()?, event_id)?
                     .iter()
                     .map(entry_of)
                     .collect::<Vec<_>>();
                 let ledger = Ledger::new(rules_of(&row), entries);
-                self.cache.insert(event_id, Cached::new(row, ledger));
+                self.cache
+                    .insert(event_id, CommittedEvent::new(row, ledger));
                 rebuilt = true;
             }
         }
@@ -244,16 +246,20 @@ impl Batch<'_> {
         if rebuilt || lapsed {
             cached.ledger_mut().settle(now);
         }
-        self.flush(event_id, "system")
+        self.record_decisions(event_id, "system")
     }
 
-    pub(super) fn cached(&mut self, event_id: EventId) -> &mut Cached {
+    pub(super) fn committed(&mut self, event_id: EventId) -> &mut CommittedEvent {
         self.cache.get_mut(&event_id).expect("event loaded")
     }
 
     /// Writes what the ledger decided: registration states, audit rows and emails.
-    pub(super) fn flush(&mut self, event_id: EventId, actor: &str) -> diesel::QueryResult<()> {
-        let cached = self.cached(event_id);
+    pub(super) fn record_decisions(
+        &mut self,
+        event_id: EventId,
+        actor: &str,
+    ) -> diesel::QueryResult<()> {
+        let cached = self.committed(event_id);
         if !cached.ledger.has_changes() {
             return Ok(());
         }
@@ -301,7 +307,7 @@ impl Batch<'_> {
             Notice::Confirmation { mode } => MailKind::Confirmation { mode: *mode },
             Notice::WaitingListPlace => MailKind::WaitingListPlace {
                 position: self
-                    .cached(event_id)
+                    .committed(event_id)
                     .ledger
                     .position(happening.registration_id),
             },
@@ -381,10 +387,10 @@ impl Batch<'_> {
         row: &RegistrationRow,
         result: Result<(), Refusal>,
         actor: &str,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         match result {
             Ok(()) => {
-                self.flush(row.event_id, actor)?;
+                self.record_decisions(row.event_id, actor)?;
                 Ok(Ok(Outcome::Registration(row.id)))
             }
             Err(Refusal::NotActive) => {

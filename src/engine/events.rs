@@ -1,7 +1,7 @@
 //! Use cases of an event as a whole: creating one, and changing its settings (a capacity
 //! raise or a phase that opens hands freed seats on in the same transaction).
 
-use super::batch::{Batch, Decided};
+use super::batch::{Batch, CommandResult};
 use super::{EngineError, Outcome};
 use crate::domain::{EventPatch, EventSettings};
 use crate::store::convert::{draft_of, new_event_row, row_with, rules_of};
@@ -13,7 +13,7 @@ impl Batch<'_> {
         &mut self,
         settings: &EventSettings,
         actor: &str,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         if events::by_slug(self.conn, settings.slug.as_str())?.is_some() {
             return Ok(Err(EngineError::field(
                 "slug",
@@ -38,12 +38,12 @@ impl Batch<'_> {
         slug: &str,
         patch: &EventPatch,
         actor: &str,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         let Some(current) = events::by_slug(self.conn, slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
-        self.load(current.id)?;
-        let before = self.cached(current.id).event.clone();
+        self.lock_and_settle(current.id)?;
+        let before = self.committed(current.id).event.clone();
         // Checked against the event as it stands now, inside the transaction.
         let settings = match draft_of(&before).patched(patch) {
             Ok(settings) => settings,
@@ -61,11 +61,11 @@ impl Batch<'_> {
         events::update(self.conn, &after)?;
         let note = describe_changes(&before, &after);
         let now = self.now;
-        let cached = self.cached(current.id);
+        let cached = self.committed(current.id);
         cached.event = after.clone();
         cached.ledger_mut().set_rules(rules_of(&after), now);
         self.audit_note(current.id, None, actor, None, None, &note)?;
-        self.flush(current.id, actor)?;
+        self.record_decisions(current.id, actor)?;
         self.dirty.insert(current.id);
         Ok(Ok(Outcome::Event(Box::new(after))))
     }

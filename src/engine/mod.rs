@@ -22,13 +22,13 @@ use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 
 use crate::domain::{
-    EventId, EventPatch, EventSettings, FieldErrors, Group, Invitee, Join, PersonalAction,
+    EventId, EventPatch, EventSettings, FieldErrors, GroupMessage, Invitee, Join, PersonalAction,
     RegistrationId,
 };
 use crate::reads;
 use crate::store::events::EventRow;
 use crate::store::{self, ConnectionManager};
-use writer::{Job, Writer};
+use writer::Writer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -72,11 +72,11 @@ impl From<r2d2::Error> for EngineError {
     }
 }
 
+/// What the writer is asked to do; callers use the typed methods of [`Engine`].
 #[derive(Debug, Clone)]
-pub enum Command {
-    CreateEvent(EventSettings),
-    /// Creates an event, naming the organizer who did in the audit log.
-    CreateEventBy {
+enum Command {
+    /// Creates an event, naming who did in the audit log.
+    CreateEvent {
         settings: EventSettings,
         actor: String,
     },
@@ -120,9 +120,7 @@ pub enum Command {
     /// An organizer's message to a group of an event's participants, through the outbox.
     Message {
         slug: String,
-        group: Group,
-        subject: String,
-        body: String,
+        message: GroupMessage,
         actor: String,
     },
     Join {
@@ -139,7 +137,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone)]
-pub enum Outcome {
+enum Outcome {
     Event(Box<EventRow>),
     Registrations(Vec<RegistrationId>),
     Registration(RegistrationId),
@@ -153,6 +151,12 @@ pub enum Outcome {
 pub struct PersonalView {
     pub event_slug: String,
     pub registration: reads::RegistrationState,
+}
+
+/// A command on the writer's queue, with where its outcome goes.
+struct Job {
+    command: Command,
+    reply: oneshot::Sender<Result<Outcome, EngineError>>,
 }
 
 /// The handle the web layer and background jobs use to submit commands.
@@ -184,7 +188,7 @@ impl Engine {
     }
 
     /// Submits a command and waits for its committed outcome.
-    pub async fn submit(&self, command: Command) -> Result<Outcome, EngineError> {
+    async fn submit(&self, command: Command) -> Result<Outcome, EngineError> {
         let (reply, answer) = oneshot::channel();
         self.jobs
             .send(Job { command, reply })
@@ -192,22 +196,153 @@ impl Engine {
         answer.await.map_err(|_| EngineError::Unavailable)?
     }
 
-    /// Submits a command and waits for it from a thread that is not async.
-    pub fn submit_blocking(&self, command: Command) -> Result<Outcome, EngineError> {
-        let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job { command, reply })
-            .map_err(|_| EngineError::Unavailable)?;
-        answer
-            .blocking_recv()
-            .map_err(|_| EngineError::Unavailable)?
+    pub async fn create_event(
+        &self,
+        settings: EventSettings,
+        actor: String,
+    ) -> Result<EventRow, EngineError> {
+        match self
+            .submit(Command::CreateEvent { settings, actor })
+            .await?
+        {
+            Outcome::Event(row) => Ok(*row),
+            other => Err(unexpected("an event", &other)),
+        }
     }
 
-    /// Submits a command without waiting (the sweeper nudging an event).
-    pub fn nudge(&self, command: Command) {
+    /// Changes an event's settings; a capacity raise or an opening phase hands freed seats
+    /// on in the same transaction.
+    pub async fn update_event(
+        &self,
+        slug: String,
+        patch: EventPatch,
+        actor: String,
+    ) -> Result<EventRow, EngineError> {
+        match self
+            .submit(Command::UpdateEvent { slug, patch, actor })
+            .await?
+        {
+            Outcome::Event(row) => Ok(*row),
+            other => Err(unexpected("an event", &other)),
+        }
+    }
+
+    /// Invites everyone or nobody; the registrations made, in the order given.
+    pub async fn invite(
+        &self,
+        slug: String,
+        invitees: Vec<Invitee>,
+        hold_until: Option<DateTime<Utc>>,
+        actor: String,
+    ) -> Result<Vec<RegistrationId>, EngineError> {
+        let command = Command::Invite {
+            slug,
+            invitees,
+            hold_until,
+            actor,
+        };
+        match self.submit(command).await? {
+            Outcome::Registrations(ids) => Ok(ids),
+            other => Err(unexpected("registrations", &other)),
+        }
+    }
+
+    /// An organizer's action on one registration.
+    pub async fn act_on(
+        &self,
+        id: RegistrationId,
+        action: OrganizerAction,
+        actor: String,
+    ) -> Result<RegistrationId, EngineError> {
+        let command = match action {
+            OrganizerAction::Revoke => Command::Revoke { id, actor },
+            OrganizerAction::Promote => Command::Promote { id, actor },
+            OrganizerAction::SetHold(until) => Command::SetHold { id, until, actor },
+            OrganizerAction::MoveInLine(by) => Command::MoveInLine { id, by, actor },
+            OrganizerAction::Resend => Command::Resend { id, actor },
+        };
+        match self.submit(command).await? {
+            Outcome::Registration(id) => Ok(id),
+            other => Err(unexpected("a registration", &other)),
+        }
+    }
+
+    /// Writes to a group of an event's participants; the registrations written to.
+    pub async fn message(
+        &self,
+        slug: String,
+        message: GroupMessage,
+        actor: String,
+    ) -> Result<Vec<RegistrationId>, EngineError> {
+        match self
+            .submit(Command::Message {
+                slug,
+                message,
+                actor,
+            })
+            .await?
+        {
+            Outcome::Registrations(ids) => Ok(ids),
+            other => Err(unexpected("registrations", &other)),
+        }
+    }
+
+    /// Someone joins the line; the answer is the same whether the address is new or known.
+    pub async fn join(&self, slug: String, join: Join) -> Result<(), EngineError> {
+        self.submit(Command::Join { slug, join }).await.map(|_| ())
+    }
+
+    /// A person's action from their personal link; their registration right after it.
+    pub async fn personal(
+        &self,
+        token: String,
+        action: PersonalAction,
+    ) -> Result<PersonalView, EngineError> {
+        match self.submit(Command::Personal { token, action }).await? {
+            Outcome::Personal(view) => Ok(*view),
+            other => Err(unexpected("a registration", &other)),
+        }
+    }
+
+    /// Cancels a person's registration and erases their data.
+    pub async fn erase(&self, token: String) -> Result<(), EngineError> {
+        let action = PersonalAction::Erase;
+        self.submit(Command::Personal { token, action })
+            .await
+            .map(|_| ())
+    }
+
+    /// Expires the event's lapsed holds and hands their seats on.
+    pub async fn settle(&self, event_id: EventId) -> Result<(), EngineError> {
+        self.submit(Command::Settle { event_id }).await.map(|_| ())
+    }
+
+    /// Asks for [`Engine::settle`] without waiting (a reader saw a lapsed hold).
+    pub fn nudge_settle(&self, event_id: EventId) {
         let (reply, _) = oneshot::channel();
+        let command = Command::Settle { event_id };
         let _ = self.jobs.send(Job { command, reply });
     }
+}
+
+/// An organizer's action on one registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrganizerAction {
+    Revoke,
+    Promote,
+    /// A new deadline for an invitation or offer.
+    SetHold(DateTime<Utc>),
+    /// Up (positive) or down (negative) in the line.
+    MoveInLine(i32),
+    /// The open invitation or offer again, with a fresh link.
+    Resend,
+}
+
+/// A command answered with an outcome of another kind: a fault of the engine.
+fn unexpected(wanted: &str, got: &Outcome) -> EngineError {
+    EngineError::Internal(anyhow::anyhow!(
+        "the engine answered {got:?} where {wanted} was due"
+    ))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::batch::{Batch, Decided};
+use super::batch::{Batch, CommandResult};
 use super::{EngineError, Outcome};
 use crate::domain::{
     Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Refusal, RegistrationId, Status,
@@ -22,11 +22,11 @@ impl Batch<'_> {
         invitees: &[Invitee],
         hold_until: Option<DateTime<Utc>>,
         actor: &str,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         let Some(event) = self.event_by_slug(slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
-        self.load(event.id)?;
+        self.lock_and_settle(event.id)?;
         let now = self.now;
         let window = Duration::days(i64::from(event.invitation_window_days));
         let until = hold_until.unwrap_or(now + window);
@@ -47,7 +47,7 @@ impl Batch<'_> {
         let mut existing = Vec::with_capacity(invitees.len());
         let addresses: Vec<&str> = invitees.iter().map(|i| i.email.as_str()).collect();
         let mut known: HashMap<String, RegistrationRow> =
-            registrations::by_emails(self.registrations()?, event.id, &addresses)?
+            registrations::by_emails(self.conn_with_states_written()?, event.id, &addresses)?
                 .into_iter()
                 .map(|row| (row.email.clone(), row))
                 .collect();
@@ -69,24 +69,17 @@ impl Batch<'_> {
         if !errors.is_empty() {
             return Ok(Err(EngineError::Invalid(errors)));
         }
-        let ledger = &self.cached(event.id).ledger;
-        for mode in Mode::ALL {
-            let wanted = invitees
-                .iter()
-                .filter(|i| i.mode.unwrap_or(default_mode) == *mode)
-                .count();
-            if let Some(free) = ledger.seats(*mode).free {
-                if wanted > free as usize {
-                    return Ok(Err(EngineError::Conflict(format!(
-                        "only {free} {} seat(s) are free for {wanted} invitation(s)",
-                        mode.as_str()
-                    ))));
-                }
-            }
+        let modes: Vec<Mode> = invitees
+            .iter()
+            .map(|i| i.mode.unwrap_or(default_mode))
+            .collect();
+        if let Err(refusal) = self.committed(event.id).ledger.has_seats_for(&modes) {
+            return Ok(Err(EngineError::Conflict(refusal.to_string())));
         }
 
         let at = DbTime::of(now);
         let mut ids = Vec::with_capacity(invitees.len());
+        let mut decided = Vec::with_capacity(invitees.len());
         for (invitee, row) in invitees.iter().zip(existing) {
             let mode = invitee.mode.unwrap_or(default_mode);
             let (id, from) = match row {
@@ -120,20 +113,20 @@ impl Batch<'_> {
                     (row.id, None)
                 }
             };
-            let invited = self
-                .cached(event.id)
-                .ledger_mut()
-                .invite(id.0, from, mode, until, now);
-            debug_assert!(invited.is_ok(), "seats were counted above");
-            if let Err(refusal) = invited {
-                // Counted above, so this cannot happen; refuse rather than half-invite.
-                return Err(diesel::result::Error::QueryBuilderError(
-                    refusal.to_string().into(),
-                ));
-            }
+            decided.push((id.0, from, mode));
             ids.push(id);
         }
-        self.flush(event.id, actor)?;
+        if let Err(refusal) = self
+            .committed(event.id)
+            .ledger_mut()
+            .invite_all(&decided, until, now)
+        {
+            // The seats were counted before anything was written, so only a fault could
+            // bring this; the whole transaction is rolled back rather than half-invite.
+            tracing::error!(%refusal, "invitations refused after their seats were counted");
+            return Err(diesel::result::Error::RollbackTransaction);
+        }
+        self.record_decisions(event.id, actor)?;
         Ok(Ok(Outcome::Registrations(ids)))
     }
 
@@ -142,13 +135,13 @@ impl Batch<'_> {
         id: RegistrationId,
         actor: &str,
         decide: impl FnOnce(&mut Ledger, DateTime<Utc>) -> Result<(), Refusal>,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
-        self.load(row.event_id)?;
+        self.lock_and_settle(row.event_id)?;
         let now = self.now;
-        let result = decide(self.cached(row.event_id).ledger_mut(), now);
+        let result = decide(self.committed(row.event_id).ledger_mut(), now);
         self.conclude(&row, result, actor)
     }
 
@@ -156,12 +149,12 @@ impl Batch<'_> {
         &mut self,
         id: RegistrationId,
         actor: &str,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
-        self.load(row.event_id)?;
-        let entry = self.cached(row.event_id).ledger.entry(id.0).cloned();
+        self.lock_and_settle(row.event_id)?;
+        let entry = self.committed(row.event_id).ledger.entry(id.0).cloned();
         let kind = match entry {
             Some(Entry {
                 status: Status::Invited,
@@ -200,13 +193,13 @@ impl Batch<'_> {
         subject: &str,
         body: &str,
         actor: &str,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         let Some(event) = self.event_by_slug(slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
-        self.load(event.id)?;
+        self.lock_and_settle(event.id)?;
         let mut ids: Vec<RegistrationId> = self
-            .cached(event.id)
+            .committed(event.id)
             .ledger
             .entries()
             .filter(|e| group.includes(e))

@@ -1,36 +1,24 @@
 //! Use cases of participants: joining the line, every action of the personal link, and
 //! erasing one's own data.
 
-use super::batch::{Batch, Decided};
+use super::batch::{Batch, CommandResult};
 use super::{EngineError, Outcome, PersonalAction, PersonalView};
-use crate::domain::{EventId, Join, Phase, RegistrationId, Status};
+use crate::domain::{EventId, Join, RegistrationId, Status};
 use crate::mail::MailKind;
 use crate::reads;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
 use crate::store::{outbox, registrations, tokens, DbTime};
 
 impl Batch<'_> {
-    pub(super) fn join(&mut self, slug: &str, join: &Join) -> diesel::QueryResult<Decided> {
+    pub(super) fn join(&mut self, slug: &str, join: &Join) -> diesel::QueryResult<CommandResult> {
         let Some(event) = self.event_by_slug(slug)? else {
             return Ok(Err(EngineError::NotFound("event")));
         };
-        let phase = event.phase;
-        if phase == Phase::Draft {
-            return Ok(Err(EngineError::Conflict(
-                "registration for this event has not opened".into(),
-            )));
+        self.lock_and_settle(event.id)?;
+        let now = self.now;
+        if let Err(refusal) = self.committed(event.id).ledger.admits_entries(now) {
+            return Ok(Err(EngineError::Conflict(refusal.to_string())));
         }
-        if !phase.accepts_entries() {
-            return Ok(Err(EngineError::Conflict(
-                "registration for this event is closed".into(),
-            )));
-        }
-        if self.now >= event.starts_at.utc() {
-            return Ok(Err(EngineError::Conflict(
-                "the event has already started".into(),
-            )));
-        }
-        self.load(event.id)?;
         let at = DbTime::of(self.now);
         // Inserted unless the address is known: the unique index decides, so a new address
         // (nearly every join in a rush) costs one statement and no lookup.
@@ -56,8 +44,11 @@ impl Batch<'_> {
             self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
             return Ok(Ok(Outcome::Done));
         }
-        let existing =
-            registrations::by_email(self.registrations()?, event.id, join.email.as_str())?;
+        let existing = registrations::by_email(
+            self.conn_with_states_written()?,
+            event.id,
+            join.email.as_str(),
+        )?;
         match existing {
             // Gone since the insert found it: only another instance erasing it could do that.
             None => return Ok(Err(EngineError::Unavailable)),
@@ -95,16 +86,16 @@ impl Batch<'_> {
         &mut self,
         token: &str,
         action: PersonalAction,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         let Some(row) = self.registration_of_link(token)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
         let id = row.id;
-        self.load(row.event_id)?;
+        self.lock_and_settle(row.event_id)?;
         let now = self.now;
         let pending = row.status == Status::PendingEmail;
         let preference = row.preference;
-        let cached = self.cached(row.event_id);
+        let cached = self.committed(row.event_id);
         let result = match action {
             PersonalAction::ConfirmEmail if pending => {
                 cached.ledger_mut().place(id.0, preference, now)
@@ -138,11 +129,11 @@ impl Batch<'_> {
         &mut self,
         event_id: EventId,
         id: RegistrationId,
-    ) -> diesel::QueryResult<Decided> {
+    ) -> diesel::QueryResult<CommandResult> {
         let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
-        let cached = self.cached(event_id);
+        let cached = self.committed(event_id);
         Ok(Ok(Outcome::Personal(Box::new(PersonalView {
             event_slug: cached.event.slug.clone(),
             registration: reads::registration_in(&cached.ledger, row),
@@ -170,7 +161,7 @@ impl Batch<'_> {
 
     /// Cancels whatever the person holds, then removes their personal data: name, address,
     /// affiliation, links and undelivered emails. The audit log keeps only the bare states.
-    pub(super) fn erase(&mut self, row: &RegistrationRow) -> diesel::QueryResult<Decided> {
+    pub(super) fn erase(&mut self, row: &RegistrationRow) -> diesel::QueryResult<CommandResult> {
         let status = row.status;
         if status == Status::PendingEmail {
             self.end_pending(
@@ -181,15 +172,18 @@ impl Batch<'_> {
             )?;
         } else if !status.is_ended() {
             let now = self.now;
-            let cancelled = self.cached(row.event_id).ledger_mut().cancel(row.id.0, now);
+            let cancelled = self
+                .committed(row.event_id)
+                .ledger_mut()
+                .cancel(row.id.0, now);
             if cancelled.is_ok() {
-                self.flush(row.event_id, "participant")?;
+                self.record_decisions(row.event_id, "participant")?;
             }
         }
         let at = DbTime::of(self.now);
         // The links and emails to drop may still be waiting to be written.
         self.write_deferred()?;
-        registrations::erase_person(self.registrations()?, row.id, at)?;
+        registrations::erase_person(self.conn_with_states_written()?, row.id, at)?;
         self.rows.remove(&row.id);
         tokens::forget_personal(self.conn, row.id)?;
         for owner in self.link_owners.values_mut() {

@@ -41,7 +41,12 @@ impl TestDb {
                  (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)"
             )
         });
-        let name = format!("registrar_engine_{}", std::process::id());
+        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let name = format!(
+            "registrar_engine_{}_{}",
+            std::process::id(),
+            MADE.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
         let mut conn = PgConnection::establish(&admin).expect("connecting to TEST_DATABASE_URL");
         for statement in [
             format!("DROP DATABASE IF EXISTS {name}"),
@@ -149,15 +154,11 @@ fn link_of(writer: &mut Writer, email: &str) -> String {
     link.rsplit_once("/r/").expect("a link").1.to_owned()
 }
 
-/// Someone leaves and joins again in one batch. The cancellation is kept back to be
-/// written with the batch's other states, so the join must not read the registration as
-/// still waiting, and the kept-back state must not overwrite the fresh start afterwards.
-fn leaving_and_joining_again_in_one_batch_starts_afresh(url: &str) {
-    let mut writer = writer_on(url);
+/// Creates an open event "ws" with `seats` in-person seats and no virtual ones.
+fn open_workshop(seats: u32) -> Command {
     let start = Utc::now() + Duration::days(30);
-    alone(
-        &mut writer,
-        Command::CreateEvent(EventSettings {
+    Command::CreateEvent {
+        settings: EventSettings {
             slug: Slug::parse("ws").expect("a slug"),
             title: "Workshop".into(),
             description: String::new(),
@@ -166,14 +167,23 @@ fn leaving_and_joining_again_in_one_batch_starts_afresh(url: &str) {
             timezone: chrono_tz::Europe::Amsterdam,
             venue: "Room 1".into(),
             meeting_url: None,
-            in_person_capacity: 1,
+            in_person_capacity: seats,
             virtual_capacity: Some(0),
             phase: Phase::Open,
             offer_window_hours: 48,
             invitation_window_days: 14,
             auto_confirm: false,
-        }),
-    );
+        },
+        actor: "organizer".into(),
+    }
+}
+
+/// Someone leaves and joins again in one batch. The cancellation is kept back to be
+/// written with the batch's other states, so the join must not read the registration as
+/// still waiting, and the kept-back state must not overwrite the fresh start afterwards.
+fn leaving_and_joining_again_in_one_batch_starts_afresh(url: &str) {
+    let mut writer = writer_on(url);
+    alone(&mut writer, open_workshop(1));
     for outcome in together(
         &mut writer,
         vec![join("a@example.org"), join("b@example.org")],
@@ -217,4 +227,36 @@ fn leaving_and_joining_again_in_one_batch_starts_afresh_on_sqlite() {
 fn leaving_and_joining_again_in_one_batch_starts_afresh_on_postgres() {
     let (_db, url) = TestDb::postgres();
     leaving_and_joining_again_in_one_batch_starts_afresh(&url);
+}
+
+/// Two clicks on "move up" that arrive together move the entry up twice: each move is
+/// decided from the priority the entry has when it is applied.
+fn two_moves_up_in_one_batch_move_twice(url: &str) {
+    let mut writer = writer_on(url);
+    alone(&mut writer, open_workshop(0));
+    alone(&mut writer, join("a@example.org"));
+    let a = link_of(&mut writer, "a@example.org");
+    alone(&mut writer, personal(&a, PersonalAction::ConfirmEmail));
+    let id = registration(&mut writer, "a@example.org").id;
+    let up = || Command::MoveInLine {
+        id,
+        by: 1,
+        actor: "organizer".into(),
+    };
+    let outcomes = together(&mut writer, vec![up(), up()]);
+    assert!(outcomes.iter().all(Result::is_ok), "{outcomes:?}");
+    assert_eq!(registration(&mut writer, "a@example.org").priority, 2);
+}
+
+#[test]
+fn two_moves_up_in_one_batch_move_twice_on_sqlite() {
+    let (_db, url) = TestDb::sqlite();
+    two_moves_up_in_one_batch_move_twice(&url);
+}
+
+#[test]
+#[ignore = "needs TEST_DATABASE_URL (PostgreSQL)"]
+fn two_moves_up_in_one_batch_move_twice_on_postgres() {
+    let (_db, url) = TestDb::postgres();
+    two_moves_up_in_one_batch_move_twice(&url);
 }

@@ -10,19 +10,13 @@ use std::thread;
 use std::time::Duration as StdDuration;
 
 use chrono::Utc;
-use tokio::sync::oneshot;
 
 use super::batch::{Batch, Deferred};
-use super::cache::Cached;
-use super::{Command, EngineError, Outcome};
+use super::cache::CommittedEvent;
+use super::{EngineError, Job};
 use crate::domain::EventId;
 use crate::published;
 use crate::store::{self, tokens, ConnectionManager, DbConnection};
-
-pub(super) struct Job {
-    pub(super) command: Command,
-    pub(super) reply: oneshot::Sender<Result<Outcome, EngineError>>,
-}
 
 /// How long the writer waits for a command before it counts as idle and lets go of ledgers
 /// kept for reads that started before its last commit.
@@ -34,7 +28,7 @@ const MAX_BATCH: usize = 512;
 pub(super) struct Writer {
     pub(super) manager: ConnectionManager,
     pub(super) conn: Option<DbConnection>,
-    pub(super) cache: HashMap<EventId, Cached>,
+    pub(super) cache: HashMap<EventId, CommittedEvent>,
     pub(super) public_url: String,
     pub(super) mail_wake: SyncSender<()>,
 }
@@ -42,13 +36,9 @@ pub(super) struct Writer {
 impl Writer {
     pub(super) fn run(mut self, queue: Receiver<Job>) {
         loop {
-            // Idle for a while: let go of ledgers kept for reads begun before the last commit,
-            // and of spares.
+            // Idle for a while: let go of ledgers kept for reads begun before the last commit.
             let next = queue.recv_timeout(IDLE).or_else(|_| {
                 published::retire_superseded();
-                for cached in self.cache.values_mut() {
-                    cached.spares.clear();
-                }
                 queue.recv()
             });
             let Ok(first) = next else { return };

@@ -10,7 +10,7 @@ use chrono::{Duration, Utc};
 use crate::domain::{normalise_email, Email};
 use crate::store::{organizers, tokens, DbConnection, QueryResult};
 
-pub use crate::store::dashboard::ApiTokenRow as ApiToken;
+use crate::reads::ApiToken;
 pub use crate::store::organizers::OrganizerRow as Organizer;
 
 /// How long a link to set a password works.

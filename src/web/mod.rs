@@ -19,7 +19,7 @@ use actix_web::{web, HttpResponse};
 use chrono::Utc;
 
 use crate::database::Database;
-use crate::engine::{Command, Engine, EngineError};
+use crate::engine::{Engine, EngineError};
 use crate::reads::{self, EventState, RegistrationState};
 
 /// What every handler can reach.
@@ -91,8 +91,6 @@ pub async fn registration_of_link(
 
 fn nudge_if_unsettled(state: &AppState, event: &EventState) {
     if event.needs_settling {
-        state.engine.nudge(Command::Settle {
-            event_id: event.event.id,
-        });
+        state.engine.nudge_settle(event.event.id);
     }
 }

@@ -41,21 +41,33 @@ pub fn get(slug: &str, now: DateTime<Utc>) -> Option<Bytes> {
     current.then(|| page.body.clone())
 }
 
-/// Keeps the page just rendered from `state` at `now`.
-pub fn put(slug: &str, state: &EventState, now: DateTime<Utc>, body: Bytes) {
-    if state.needs_settling {
+/// What the cache must know of the event a page shows.
+#[derive(Debug, Clone, Copy)]
+pub struct PageOf {
+    pub event_id: EventId,
+    pub version: i64,
+    /// When the clock alone would change what the page shows.
+    pub changes_at: Option<DateTime<Utc>>,
+    /// A hold lapsed that the database does not show yet: the page is not kept.
+    pub unsettled: bool,
+}
+
+impl PageOf {
+    pub fn event(state: &EventState, now: DateTime<Utc>) -> PageOf {
+        PageOf {
+            event_id: state.event.id,
+            version: state.event.version,
+            changes_at: state.changes_by_clock_after(now),
+            unsettled: state.needs_settling,
+        }
+    }
+}
+
+/// Keeps a page just rendered.
+pub fn put(slug: &str, of: PageOf, body: Bytes) {
+    if of.unsettled {
         return;
     }
-    let event = &state.event;
-    let changes_at = [
-        state.ledger.next_deadline(),
-        Some(event.starts_at.utc()),
-        Some(event.ends_at.utc()),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|at| *at > now)
-    .min();
     let mut pages = PAGES.lock().unwrap_or_else(|e| e.into_inner());
     if pages.len() >= MOST_PAGES && !pages.contains_key(slug) {
         pages.retain(|_, page| page.made.elapsed() < FRESH_FOR);
@@ -67,80 +79,49 @@ pub fn put(slug: &str, state: &EventState, now: DateTime<Utc>, body: Bytes) {
         slug.to_owned(),
         Page {
             body,
-            event_id: event.id,
-            version: event.version,
+            event_id: of.event_id,
+            version: of.version,
             made: Instant::now(),
-            changes_at,
+            changes_at: of.changes_at,
         },
     );
 }
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use chrono::Duration as Span;
 
     use super::*;
-    use crate::domain::{Entry, Ledger, Mode, Phase, Preference, Status, TimeZoneName};
-    use crate::store::convert::rules_of;
-    use crate::store::events::EventRow;
-    use crate::store::DbTime;
 
-    fn state(id: i64, now: DateTime<Utc>, hold_until: Option<DateTime<Utc>>) -> EventState {
-        let event = EventRow {
-            id: EventId(id),
-            slug: format!("cached-{id}"),
-            title: "Cached".into(),
-            description: String::new(),
-            starts_at: DbTime::of(now + Span::days(10)),
-            ends_at: DbTime::of(now + Span::days(11)),
-            timezone: TimeZoneName(chrono_tz::Europe::Amsterdam),
-            venue: String::new(),
-            meeting_url: None,
-            in_person_capacity: 2,
-            virtual_capacity: None,
-            phase: Phase::Open,
-            offer_window_hours: 48,
-            invitation_window_days: 7,
-            auto_confirm: false,
+    fn keep(id: i64, changes_at: Option<DateTime<Utc>>) -> String {
+        let slug = format!("cached-{id}");
+        let of = PageOf {
+            event_id: EventId(id),
             version: 3,
-            created_at: DbTime::of(now),
-            updated_at: DbTime::of(now),
+            changes_at,
+            unsettled: false,
         };
-        let held = hold_until.map(|until| Entry {
-            id: 1,
-            status: Status::Invited,
-            mode: Some(Mode::InPerson),
-            preference: Preference::InPerson,
-            hold_until: Some(until),
-            priority: 0,
-            line_since: None,
-            wait_for: None,
-            wait_offered_until: None,
-        });
-        EventState {
-            ledger: Arc::new(Ledger::new(rules_of(&event), held)),
-            event,
-            needs_settling: false,
-        }
-    }
-
-    fn keep(id: i64, now: DateTime<Utc>, hold_until: Option<DateTime<Utc>>) -> String {
-        let state = state(id, now, hold_until);
-        put(&state.event.slug, &state, now, Bytes::from_static(b"page"));
-        state.event.slug
+        put(&slug, of, Bytes::from_static(b"page"));
+        slug
     }
 
     #[test]
     fn a_page_is_served_again_until_its_event_changes_here() {
         let now = Utc::now();
-        let slug = keep(9_101, now, None);
+        let slug = keep(9_101, None);
         assert_eq!(get(&slug, now).as_deref(), Some(&b"page"[..]));
         assert!(get("cached-unknown", now).is_none());
 
         // This process is committing version 4: the page of version 3 is not served.
-        let ledger = state(9_101, now, None).ledger;
+        let rules = crate::domain::EventRules {
+            phase: crate::domain::Phase::Open,
+            in_person_capacity: 1,
+            virtual_capacity: None,
+            offer_window: Span::hours(48),
+            auto_confirm: false,
+            starts_at: now + Span::days(10),
+        };
+        let ledger = std::sync::Arc::new(crate::domain::Ledger::new(rules, []));
         crate::published::publish(EventId(9_101), 4, ledger);
         assert!(get(&slug, now).is_none());
         // The commit failed: version 3 is current again.
@@ -151,24 +132,18 @@ mod tests {
     #[test]
     fn a_page_is_not_served_once_the_clock_would_change_it() {
         let now = Utc::now();
-        let slug = keep(9_102, now, Some(now + Span::seconds(30)));
+        let slug = keep(9_102, Some(now + Span::seconds(30)));
         assert!(get(&slug, now + Span::seconds(29)).is_some());
         assert!(
             get(&slug, now + Span::seconds(30)).is_none(),
-            "the hold lapsed"
-        );
-
-        let slug = keep(9_103, now, None);
-        assert!(
-            get(&slug, now + Span::days(10)).is_none(),
-            "the event started"
+            "a hold lapsed, or the event started"
         );
     }
 
     #[test]
     fn a_page_is_served_for_a_moment_only() {
         let now = Utc::now();
-        let slug = keep(9_104, now, None);
+        let slug = keep(9_104, None);
         PAGES.lock().unwrap().get_mut(&slug).unwrap().made = Instant::now() - FRESH_FOR;
         assert!(get(&slug, now).is_none());
     }
@@ -176,14 +151,13 @@ mod tests {
     #[test]
     fn a_page_shown_before_a_lapsed_hold_is_written_down_is_not_kept() {
         let now = Utc::now();
-        let mut unsettled = state(9_105, now, None);
-        unsettled.needs_settling = true;
-        put(
-            &unsettled.event.slug,
-            &unsettled,
-            now,
-            Bytes::from_static(b"page"),
-        );
-        assert!(get(&unsettled.event.slug, now).is_none());
+        let of = PageOf {
+            event_id: EventId(9_105),
+            version: 3,
+            changes_at: None,
+            unsettled: true,
+        };
+        put("cached-9105", of, Bytes::from_static(b"page"));
+        assert!(get("cached-9105", now).is_none());
     }
 }

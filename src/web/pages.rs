@@ -13,7 +13,7 @@ use super::respond::{
 };
 use super::{event_of, page_cache, registration_of_link, AppState};
 use crate::domain::{join_of, FieldErrors, Mode, PersonalAction, Preference, Status};
-use crate::engine::{Command, EngineError};
+use crate::engine::EngineError;
 use crate::mail::calendar::{ics, CalendarEntry};
 use crate::reads::{self, EventState, RegistrationState};
 use crate::views::pages;
@@ -65,7 +65,7 @@ async fn event_page(
         now,
     );
     let body = web::Bytes::from(markup.into_string());
-    page_cache::put(&slug, &event, now, body.clone());
+    page_cache::put(&slug, page_cache::PageOf::event(&event, now), body.clone());
     Ok(html_bytes(body))
 }
 
@@ -131,7 +131,7 @@ async fn join(
             return Ok(unprocessable(&event, &values, &errors));
         }
     };
-    match state.engine.submit(Command::Join { slug, join }).await {
+    match state.engine.join(slug, join).await {
         Ok(_) => Ok(html(pages::check_inbox(&event.event.title))),
         Err(EngineError::Conflict(message)) => {
             Err(PageError::refused("Registration is not possible", message))
@@ -181,10 +181,7 @@ async fn personal_page(
     if registration.status == Status::PendingEmail && flash.problem.is_none() {
         let confirmed = state
             .engine
-            .submit(Command::Personal {
-                token: token.clone(),
-                action: PersonalAction::ConfirmEmail,
-            })
+            .personal(token.clone(), PersonalAction::ConfirmEmail)
             .await;
         return match confirmed {
             Ok(_) => Ok(see_other(&format!("/r/{token}?done=confirm-email"))),
@@ -245,13 +242,15 @@ async fn personal_action(
     if pages::needs_confirmation(&name) && form.confirm.as_deref() != Some("yes") {
         return Ok(see_other(&confirm_location(&token, &name, mode)));
     }
-    let done = state
-        .engine
-        .submit(Command::Personal {
-            token: token.clone(),
-            action,
-        })
-        .await;
+    let done = if action == PersonalAction::Erase {
+        state.engine.erase(token.clone()).await
+    } else {
+        state
+            .engine
+            .personal(token.clone(), action)
+            .await
+            .map(|_| ())
+    };
     match done {
         Ok(_) if action == PersonalAction::Erase => Ok(html(pages::message(
             "Your data is erased",

@@ -6,14 +6,12 @@ use maud::{html, Markup};
 
 use super::{button_form, event_tabs, flash, layout, local, pagination, tz_of, Viewer};
 use crate::domain::{RegistrationId, Status};
-use crate::reads::EventState;
-use crate::store::audit::AuditRow;
-use crate::store::outbox::OutboxRow;
+use crate::reads::{AuditEntry, EventState, OutboxEmail};
 
 pub fn audit(
     viewer: &Viewer<'_>,
     state: &EventState,
-    rows: &[AuditRow],
+    rows: &[AuditEntry],
     names: &HashMap<RegistrationId, String>,
     page: i64,
     pages: i64,
@@ -49,7 +47,7 @@ pub fn audit(
 
 pub fn outbox(
     viewer: &Viewer<'_>,
-    rows: &[OutboxRow],
+    rows: &[OutboxEmail],
     status: &str,
     page: i64,
     pages: i64,

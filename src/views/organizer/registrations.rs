@@ -9,8 +9,7 @@ use super::{
     tz_of, Viewer,
 };
 use crate::domain::{Mode, Status};
-use crate::reads::{EventState, RegistrationState};
-use crate::store::dashboard::SortBy;
+use crate::reads::{EventState, RegistrationState, SortBy};
 
 /// The table's filters as given in the query string.
 #[derive(Debug, Clone, Default)]

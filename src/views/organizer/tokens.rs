@@ -3,11 +3,11 @@
 use maud::{html, Markup};
 
 use super::{button_form, csrf_field, flash, layout, local, Viewer};
-use crate::store::dashboard::ApiTokenRow;
+use crate::reads::ApiToken;
 
 pub fn page(
     viewer: &Viewer<'_>,
-    tokens: &[ApiTokenRow],
+    tokens: &[ApiToken],
     created: Option<(&str, &str)>,
     done: Option<&str>,
     problem: Option<&str>,

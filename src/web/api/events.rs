@@ -6,7 +6,6 @@ use chrono::Utc;
 use super::bodies::{patch_of, settings_of, EventChanges, NewEvent};
 use super::event_state;
 use super::shapes::{event_out, EventList, EventOut};
-use crate::engine::{Command, Outcome};
 use crate::reads;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
@@ -39,11 +38,11 @@ pub async fn create_event(
     organizer: Organizer,
     body: Json<NewEvent>,
 ) -> Result<HttpResponse, ApiError> {
-    let _ = organizer;
     let settings = settings_of(body.0)?;
-    let Outcome::Event(row) = state.engine.submit(Command::CreateEvent(settings)).await? else {
-        return Err(ApiError::internal());
-    };
+    let row = state
+        .engine
+        .create_event(settings, organizer.actor())
+        .await?;
     let event = event_state(&state, row.slug.clone(), true).await?;
     Ok(HttpResponse::Created().json(event_out(&event, true)))
 }
@@ -70,14 +69,10 @@ pub async fn update_event(
     body: Json<EventChanges>,
 ) -> Result<HttpResponse, ApiError> {
     let patch = patch_of(body.0);
-    let command = Command::UpdateEvent {
-        slug: slug.into_inner(),
-        patch,
-        actor: organizer.actor(),
-    };
-    let Outcome::Event(row) = state.engine.submit(command).await? else {
-        return Err(ApiError::internal());
-    };
+    let row = state
+        .engine
+        .update_event(slug.into_inner(), patch, organizer.actor())
+        .await?;
     let event = event_state(&state, row.slug.clone(), true).await?;
     Ok(HttpResponse::Ok().json(event_out(&event, true)))
 }

@@ -8,7 +8,7 @@ use super::bodies::{invitation_of, Hold, Invitations, RegistrationFilter};
 use super::event_state;
 use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, RegistrationOut};
 use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
-use crate::engine::{Command, Outcome};
+use crate::engine::OrganizerAction;
 use crate::reads;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
@@ -25,15 +25,10 @@ pub async fn invite(
     body: ValidJson<Invitations>,
 ) -> Result<HttpResponse, ApiError> {
     let (invitees, hold_until) = invitation_of(&body.0, Utc::now())?;
-    let command = Command::Invite {
-        slug: slug.clone(),
-        invitees,
-        hold_until,
-        actor: organizer.actor(),
-    };
-    let Outcome::Registrations(ids) = state.engine.submit(command).await? else {
-        return Err(ApiError::internal());
-    };
+    let ids = state
+        .engine
+        .invite(slug.clone(), invitees, hold_until, organizer.actor())
+        .await?;
     let list = registrations_by_id(&state, slug.into_inner(), ids).await?;
     Ok(HttpResponse::Created().json(list))
 }
@@ -92,10 +87,13 @@ fn parse_filter(filter: &RegistrationFilter) -> Result<(Option<Status>, Option<M
     }
 }
 
-async fn organizer_action(state: &AppState, command: Command) -> Result<HttpResponse, ApiError> {
-    let Outcome::Registration(id) = state.engine.submit(command).await? else {
-        return Err(ApiError::internal());
-    };
+async fn organizer_action(
+    state: &AppState,
+    organizer: Organizer,
+    id: RegistrationId,
+    action: OrganizerAction,
+) -> Result<HttpResponse, ApiError> {
+    let id = state.engine.act_on(id, action, organizer.actor()).await?;
     let (_, found) = state
         .database
         .run(move |conn| reads::registration_by_id(conn, id, Utc::now()))
@@ -112,14 +110,7 @@ pub async fn revoke(
     organizer: Organizer,
     id: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, ApiError> {
-    organizer_action(
-        &state,
-        Command::Revoke {
-            id: id.into_inner(),
-            actor: organizer.actor(),
-        },
-    )
-    .await
+    organizer_action(&state, organizer, id.into_inner(), OrganizerAction::Revoke).await
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/promote", tag = "organizer",
@@ -130,14 +121,7 @@ pub async fn promote(
     organizer: Organizer,
     id: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, ApiError> {
-    organizer_action(
-        &state,
-        Command::Promote {
-            id: id.into_inner(),
-            actor: organizer.actor(),
-        },
-    )
-    .await
+    organizer_action(&state, organizer, id.into_inner(), OrganizerAction::Promote).await
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/hold", tag = "organizer", request_body = Hold,
@@ -155,11 +139,9 @@ pub async fn set_hold(
     }
     organizer_action(
         &state,
-        Command::SetHold {
-            id: id.into_inner(),
-            until,
-            actor: organizer.actor(),
-        },
+        organizer,
+        id.into_inner(),
+        OrganizerAction::SetHold(until),
     )
     .await
 }

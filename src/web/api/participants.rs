@@ -5,7 +5,6 @@ use actix_web::{web, HttpResponse};
 use super::bodies::{AcceptChoice, JoinBody, ModeChoice};
 use super::shapes::{me_of, me_out, Me, Message};
 use crate::domain::{join_of, PersonalAction};
-use crate::engine::{Command, Outcome};
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
 use crate::web::AppState;
@@ -30,13 +29,7 @@ pub async fn join(
         entry.consent,
     )
     .map_err(ApiError::invalid)?;
-    state
-        .engine
-        .submit(Command::Join {
-            slug: slug.into_inner(),
-            join,
-        })
-        .await?;
+    state.engine.join(slug.into_inner(), join).await?;
     Ok(HttpResponse::Accepted().json(Message {
         message: JOIN_MESSAGE.into(),
     }))
@@ -47,13 +40,7 @@ async fn personal(
     token: String,
     action: PersonalAction,
 ) -> Result<HttpResponse, ApiError> {
-    let Outcome::Personal(view) = state
-        .engine
-        .submit(Command::Personal { token, action })
-        .await?
-    else {
-        return Err(ApiError::internal());
-    };
+    let view = state.engine.personal(token, action).await?;
     Ok(HttpResponse::Ok().json(me_of(&view.event_slug, view.registration)))
 }
 
@@ -157,12 +144,6 @@ pub async fn erase(
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .engine
-        .submit(Command::Personal {
-            token: token.into_inner(),
-            action: PersonalAction::Erase,
-        })
-        .await?;
+    state.engine.erase(token.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -17,7 +17,7 @@ use crate::domain::{
     EventDraft, EventPatch, EventRules, EventSettings, FieldErrors, Mode, Notice, Phase,
     RegistrationId, TimeZoneName,
 };
-use crate::engine::{Command, EngineError, Outcome};
+use crate::engine::EngineError;
 use crate::reads::{self, EventState};
 use crate::views::organizer::events::{self as views, EventValues};
 use crate::views::organizer::overview::{self, Overview, Promotions};
@@ -224,16 +224,11 @@ pub async fn create(
             ))
         }
     };
-    let command = Command::CreateEventBy {
-        settings,
-        actor: signed.actor(),
-    };
-    match state.engine.submit(command).await {
-        Ok(Outcome::Event(row)) => Ok(see_other(&format!(
+    match state.engine.create_event(settings, signed.actor()).await {
+        Ok(row) => Ok(see_other(&format!(
             "/organizer/events/{}?done=created",
             row.slug
         ))),
-        Ok(_) => Ok(see_other("/organizer")),
         Err(error) => refused_form(&signed, heading, action, &values, error, None),
     }
 }
@@ -286,30 +281,26 @@ pub async fn update(
             tabs(),
         ));
     }
-    let command = Command::UpdateEvent {
-        slug: slug.clone(),
-        patch: EventPatch::all_but_phase(draft),
-        actor: signed.actor(),
-    };
-    match state.engine.submit(command).await {
-        Ok(Outcome::Event(row)) => Ok(see_other(&format!(
+    let patch = EventPatch::all_but_phase(draft);
+    match state
+        .engine
+        .update_event(slug.clone(), patch, signed.actor())
+        .await
+    {
+        Ok(row) => Ok(see_other(&format!(
             "/organizer/events/{}?done=saved",
             row.slug
         ))),
-        Ok(_) => Ok(see_other(&format!("/organizer/events/{slug}"))),
         Err(error) => refused_form(&signed, heading, &action, &values, error, tabs()),
     }
 }
 
-/// Who would be handed a seat if the event had `rules` now: the ledger is copied and
-/// changed in memory, nothing is written.
+/// Who would be handed a seat if the event had `rules` now: (id, mode, confirmed at once).
 fn promoted_by(state: &EventState, rules: EventRules) -> Vec<(i64, Mode, bool)> {
-    let mut ledger = crate::domain::Ledger::clone(&state.ledger);
-    ledger.set_rules(rules, Utc::now());
-    let (happenings, _) = ledger.take_changes();
-    happenings
+    state
+        .ledger
+        .preview(rules, Utc::now())
         .iter()
-        .filter(|h| h.by_system)
         .filter_map(|h| match h.notice {
             Some(Notice::SeatOffer { mode, .. }) => Some((h.registration_id, mode, false)),
             Some(Notice::Confirmation { mode }) => Some((h.registration_id, mode, true)),
@@ -418,12 +409,11 @@ async fn submit_patch(
     done: &str,
     back: &str,
 ) -> Result<HttpResponse, DashboardError> {
-    let command = Command::UpdateEvent {
-        slug: slug.to_owned(),
-        patch,
-        actor: signed.actor(),
-    };
-    match state.engine.submit(command).await {
+    match state
+        .engine
+        .update_event(slug.to_owned(), patch, signed.actor())
+        .await
+    {
         Ok(_) => Ok(see_other(&format!("{back}?done={done}"))),
         Err(error) => {
             let message = refusal(error)?;

@@ -15,7 +15,6 @@ use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
 use crate::domain::invitation_list::{self, ListRow, Verdict};
 use crate::domain::{Invitee, RegistrationId, Status};
-use crate::engine::Command;
 use crate::reads::{self, EventState};
 use crate::views::organizer::invitations::{self as views, default_mode, InvitationLine};
 use crate::web::error::DashboardError;
@@ -191,13 +190,11 @@ pub async fn send(
     if invitees.is_empty() {
         return again(&state, &signed, event, "There is nobody valid to invite.").await;
     }
-    let command = Command::Invite {
-        slug: slug.clone(),
-        invitees,
-        hold_until,
-        actor: signed.actor(),
-    };
-    match state.engine.submit(command).await {
+    match state
+        .engine
+        .invite(slug.clone(), invitees, hold_until, signed.actor())
+        .await
+    {
         Ok(_) => Ok(see_other(&format!(
             "/organizer/events/{slug}/invitations?done=invited"
         ))),

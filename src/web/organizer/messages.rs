@@ -8,7 +8,6 @@ use serde::Deserialize;
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
 use crate::domain::{FieldErrors, Group, GroupMessage};
-use crate::engine::Command;
 use crate::mail::message::organizer_message;
 use crate::reads::EventState;
 use crate::views::organizer::messages::{self as views, MessageValues};
@@ -126,14 +125,11 @@ pub async fn send(
             ));
         }
     };
-    let command = Command::Message {
-        slug: slug.clone(),
-        group: message.group,
-        subject: message.subject,
-        body: message.body,
-        actor: signed.actor(),
-    };
-    match state.engine.submit(command).await {
+    match state
+        .engine
+        .message(slug.clone(), message, signed.actor())
+        .await
+    {
         Ok(_) => Ok(see_other(&format!(
             "/organizer/events/{slug}/message?done=message"
         ))),

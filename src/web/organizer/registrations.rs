@@ -11,7 +11,7 @@ use super::events::parse_local_input;
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
 use crate::domain::{Mode, RegistrationId, Status};
-use crate::engine::Command;
+use crate::engine::OrganizerAction;
 use crate::reads::{self, RegistrationQuery, SortBy};
 use crate::views::organizer::registrations::{self as views, Filters, InLine};
 use crate::web::error::{DashboardError, PageError};
@@ -182,21 +182,21 @@ pub async fn action(
         .await?
         .ok_or(DashboardError(PageError::NotFound))?;
     let actor = signed.actor();
-    let command = match name.as_str() {
-        "resend" => Command::Resend { id, actor },
-        "revoke" | "remove" => Command::Revoke { id, actor },
-        "promote" => Command::Promote { id, actor },
-        "up" => Command::MoveInLine { id, by: 1, actor },
-        "down" => Command::MoveInLine { id, by: -1, actor },
+    let action = match name.as_str() {
+        "resend" => OrganizerAction::Resend,
+        "revoke" | "remove" => OrganizerAction::Revoke,
+        "promote" => OrganizerAction::Promote,
+        "up" => OrganizerAction::MoveInLine(1),
+        "down" => OrganizerAction::MoveInLine(-1),
         "hold" => match parse_local_input(&form.hold_until, event.event.timezone.0) {
-            Ok(until) if until > Utc::now() => Command::SetHold { id, until, actor },
+            Ok(until) if until > Utc::now() => OrganizerAction::SetHold(until),
             Ok(_) => return Ok(problem(&signed, "The new deadline must be in the future.")),
             Err(message) => return Ok(problem(&signed, &format!("The deadline {message}."))),
         },
         _ => return Err(DashboardError(PageError::NotFound)),
     };
     let back = back_to(&req, &event.event.slug);
-    match state.engine.submit(command).await {
+    match state.engine.act_on(id, action, actor).await {
         Ok(_) => Ok(see_other(&format!("{back}?done={name}"))),
         Err(error) => Ok(problem(&signed, &refusal(error)?)),
     }

@@ -228,3 +228,40 @@ fn a_free_seat_goes_to_the_first_who_would_take_it_past_those_waiting_for_the_ot
     assert_eq!(status(&l, 52), Some(Status::Waitlisted));
     assert_eq!(l.position(52), Some(51));
 }
+
+#[test]
+fn moving_in_line_counts_from_the_priority_the_entry_has_now() {
+    let mut l = ledger(
+        open(0, 0),
+        [
+            waiting(1, Preference::InPerson, 0),
+            waiting(2, Preference::InPerson, 1),
+            waiting(3, Preference::InPerson, 2),
+        ],
+    );
+    l.move_in_line(3, 1, hours(3)).unwrap();
+    l.move_in_line(3, 1, hours(3)).unwrap();
+    assert_eq!(l.entry(3).map(|e| e.priority), Some(2), "moved up twice");
+    l.move_in_line(2, 1, hours(3)).unwrap();
+    assert_eq!(line_ids(&l), [3, 2, 1]);
+    l.move_in_line(3, -2, hours(3)).unwrap();
+    assert_eq!(line_ids(&l), [2, 1, 3]);
+    assert_refused(&mut l, Refusal::NotActive, |l| {
+        l.move_in_line(9, 1, hours(3))
+    });
+}
+
+#[test]
+fn the_public_may_join_only_while_registration_takes_entries_and_before_the_start() {
+    for (phase, admitted) in [
+        (Phase::Draft, Err(Refusal::NotOpen)),
+        (Phase::InviteOnly, Ok(())),
+        (Phase::Open, Ok(())),
+        (Phase::Closed, Err(Refusal::Closed)),
+    ] {
+        let l = ledger(rules(phase, 1, Some(1)), []);
+        assert_eq!(l.admits_entries(hours(0)), admitted, "{phase:?}");
+    }
+    let l = ledger(open(1, 1), []);
+    assert_eq!(l.admits_entries(hours(STARTS)), Err(Refusal::Started));
+}

@@ -341,3 +341,44 @@ fn the_next_deadline_is_the_earliest_hold() {
     );
     assert_eq!(l.next_deadline(), Some(hours(20)));
 }
+
+#[test]
+fn invitations_go_out_all_together_or_not_at_all() {
+    let mut l = ledger(open(2, 1), [confirmed(1, Mode::InPerson)]);
+    let until = hours(WINDOW);
+    let too_many = [
+        (2, None, Mode::InPerson),
+        (3, None, Mode::InPerson),
+        (4, None, Mode::Virtual),
+    ];
+    assert_eq!(
+        l.invite_all(&too_many, until, hours(0)),
+        Err(Refusal::TooFewSeats {
+            mode: Mode::InPerson,
+            free: 1,
+            wanted: 2
+        })
+    );
+    assert_eq!(held(&l, Mode::InPerson), 1, "nobody was invited");
+    assert!(!l.has_changes());
+    l.invite_all(&too_many[1..], until, hours(0)).unwrap();
+    assert_eq!(status(&l, 3), Some(Status::Invited));
+    assert_eq!(status(&l, 4), Some(Status::Invited));
+}
+
+#[test]
+fn a_preview_of_new_rules_says_who_would_get_a_seat_and_changes_nothing() {
+    let mut l = ledger(
+        rules(Phase::InviteOnly, 1, Some(0)),
+        [
+            waiting(1, Preference::InPerson, 0),
+            waiting(2, Preference::InPerson, 1),
+        ],
+    );
+    let before = l.clone();
+    let preview = l.preview(open(1, 0), hours(1));
+    assert_eq!(offers(&preview).len(), 1);
+    assert_eq!(preview[0].registration_id, 1);
+    assert_eq!(l, before, "the ledger is as it was");
+    assert!(happenings(&mut l).is_empty());
+}
