@@ -14,16 +14,13 @@ fn main() -> std::process::ExitCode {
 }
 
 /// glibc gives threads that allocate at the same time arenas of their own, up to eight per
-/// core, and each arena keeps what is freed in it for later. A registration rush touches
-/// the HTTP workers, the read threads, the writer and the mail worker at once, and their
-/// arenas each kept the peak. Two arenas held the server's peak resident memory over
-/// `bench/run --runs 3` at 78 to 83 MiB instead of 144 MiB, at the same throughput.
+/// core, and each arena keeps the peak of what was freed in it; a rush touches every
+/// thread at once, so two arenas keep the server's memory near half (bench/README.md,
+/// "Why the code is as it is").
 ///
-/// Blocks of 256 KiB and more (an event's ledger, a long list of registrations) are
-/// mapped apart and given back when freed. By default glibc raises that bound to the
-/// largest such block once it is freed, after which the writer's copy of a ledger in every
-/// batch of a rush came from the arenas, which grew by about 10 MiB per rush. A fixed bound
-/// keeps the peak over three runs at 62 MiB instead of 75 MiB.
+/// Blocks of 256 KiB and more are mapped apart and given back when freed. By default
+/// glibc raises that bound to the largest such block once it is freed, after which large
+/// blocks come from the arenas and stay there; a fixed bound keeps them out.
 ///
 /// An operator's own `MALLOC_ARENA_MAX` or `MALLOC_MMAP_THRESHOLD_` wins.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

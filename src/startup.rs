@@ -172,10 +172,10 @@ impl Application {
 }
 
 /// Connections for reads, shared by the HTTP workers. Each worker runs reads on at most
-/// this many threads: more would only wait for a connection, and under 256 concurrent
-/// dashboard requests the default (hundreds of threads, each with its own stack and
-/// allocator cache) added 14-17 MiB to the server's memory. On two cores four were as
-/// fast as eight in `bench/run`; each more costs a thread and, on SQLite, a page cache.
+/// this many threads: more would only wait for a connection, and the default (hundreds of
+/// threads, each with its own stack and allocator cache) grew the server's memory under
+/// many concurrent dashboard requests. Each more costs a thread and, on SQLite, a page
+/// cache.
 const READ_CONNECTIONS: u32 = 4;
 
 /// Hides the password of a URL in messages.

@@ -233,7 +233,7 @@ impl Count for Tally {
 }
 
 /// By registration id. A B-tree (8 to 16 entries a node) rather than a hash trie, whose
-/// nodes are mostly empty slots: it holds 100,000 entries in a third of the memory.
+/// nodes are mostly empty slots, so it holds the same entries in much less memory.
 type Entries = imbl::OrdMap<i64, Entry>;
 
 /// The active registrations of one event with their seats, line and deadlines.

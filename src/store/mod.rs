@@ -56,8 +56,8 @@ macro_rules! on_backend {
 /// A statement whose SQL text is the same on every run, named by `Marker` so that diesel
 /// keeps one prepared copy per connection by type. diesel builds the text of a derived
 /// insert afresh on every run (a row's `None` may leave its column to the DEFAULT) and
-/// then finds the prepared copy by that text. A rush runs three or four inserts per
-/// confirmation; kept by type, 10,000 joins took the writer 12 % less CPU.
+/// then finds the prepared copy by that text, and a rush runs three or four inserts per
+/// confirmation.
 ///
 /// Only for statements whose text cannot vary: one row at a time, `None` written as NULL
 /// (`treat_none_as_default_value = false`), and one marker per text.
@@ -180,8 +180,8 @@ impl ConnectionManager {
                     // Checkpoints run on their own thread (see `spawn_checkpointer`), not in
                     // the commit that happens to fill the log: that was the writer's.
                     "PRAGMA wal_autocheckpoint = 0",
-                    // 1 MiB of pages per connection (2 MiB by default): a reader's queries
-                    // touch few pages, and every pooled connection keeps its own copy.
+                    // Half the default page cache: a reader's queries touch few pages, and
+                    // every pooled connection keeps its own copy.
                     "PRAGMA cache_size = -1024",
                 ] {
                     conn.batch_execute(pragma)
@@ -263,9 +263,8 @@ pub fn pool(url: &str, size: u32) -> Result<Pool, r2d2::Error> {
 /// prepared statement otherwise settles on a generic plan after five runs, and the mail
 /// worker's first runs come when registration opens and the tables are nearly empty: the
 /// names of a claim's people were then looked up by reading the whole table of
-/// registrations, 4.7 ms a claim, for good (until the next `ANALYZE`), though the
-/// primary key would find them in a tenth of a millisecond. Planning afresh costs about
-/// that tenth for each of the few statements of a claim of 50 emails.
+/// registrations, for good (until the next `ANALYZE`), though the primary key finds them
+/// at once. Planning afresh costs little for the few statements of a claim.
 pub fn mail_pool(url: &str) -> Result<Pool, r2d2::Error> {
     r2d2::Pool::builder()
         .max_size(1)
@@ -312,14 +311,13 @@ pub fn migrations_current(conn: &mut DbConnection) -> bool {
 
 /// The writer's connection keeps more of the database in memory than a reader's: every
 /// confirmation looks up a random personal link and updates a random registration, and
-/// with a 2 MiB cache most of those lookups read the file again. 8 MiB holds what a rush
-/// of 10,000 people touches.
+/// with the default cache most of those lookups read the file again; this one holds what
+/// a rush of 10,000 people touches.
 ///
 /// Its statement journals stay in memory too. A statement that changes many rows keeps
 /// the pages it changes in a journal, in case it fails halfway; past 64 KiB SQLite moves
-/// that journal into a temporary file created for the purpose. While a batch's rows went
-/// in one insert per table, creating those files took a sixth of the writer's time in a
-/// rush. A journal holds no more than the pages one statement changes.
+/// that journal into a temporary file created for the purpose, which the writer then
+/// waits for. A journal holds no more than the pages one statement changes.
 pub fn writer_settings(conn: &mut DbConnection) -> QueryResult<()> {
     match conn {
         DbConnection::Sqlite(c) => {
@@ -393,8 +391,7 @@ pub fn from_db_time(at: NaiveDateTime) -> DateTime<Utc> {
 
 /// A time as the writer binds it. On SQLite a time is stored as text, which diesel writes
 /// with chrono's `format("%F %T%.f")`: that parses the format string anew for every value,
-/// and in a rush, where the writer binds about six times per confirmation, it had 6.4 % of
-/// the writer's samples. This writes the very same text directly. On PostgreSQL a time is
+/// and the writer binds about six a confirmation. This writes the very same text directly. On PostgreSQL a time is
 /// bound as diesel binds it. Rows hold times as this type too, and give them in UTC
 /// ([`DbTime::utc`]).
 #[derive(

@@ -210,9 +210,9 @@ pub fn for_event(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<
 }
 
 /// Writes several states, each id once. On PostgreSQL that is one statement over arrays of
-/// the new values, since a statement per row is a round trip the writer waits for (in a
-/// rush of 10,000 confirmations, 10,000 of them). On SQLite a statement costs no round
-/// trip, so each state goes through the one prepared statement.
+/// the new values, since a statement per row is a round trip the writer waits for (one
+/// per confirmation in a rush). On SQLite a statement costs no round trip, so each state
+/// goes through the one prepared statement.
 pub fn set_states(
     conn: &mut DbConnection,
     changes: &[(RegistrationId, StateChange)],
@@ -294,11 +294,11 @@ impl StateColumns {
     }
 }
 
-/// The state update as one fixed statement, which each connection prepares once. diesel
-/// prepares its own updates afresh every time (a changeset may leave columns out), and in
-/// a rush, where nearly every command writes one state, that took 7 % of the writer's time.
-/// diesel's update of the changeset marked as [`Kept`] would be prepared once too, but its
-/// walk over the changeset cost the writer more (574 against 514 ms of CPU in a rush).
+/// The state update as one fixed statement, which each connection prepares once: diesel
+/// prepares its own updates afresh every time (a changeset may leave columns out), and
+/// nearly every command of a rush writes one state. diesel's update of the changeset
+/// marked as [`Kept`] would be prepared once too, but its walk over the changeset cost the
+/// writer more.
 struct SetState<'a> {
     id: RegistrationId,
     change: &'a StateChange,

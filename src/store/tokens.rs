@@ -35,8 +35,8 @@ pub fn hash(token: &str) -> String {
 }
 
 /// The SHA-256 of some bytes in lowercase hex, formatted in one go: a rush looks up and
-/// makes thousands of links a second, and a `format!` per byte took 3.75 % of the writer's
-/// profile samples.
+/// makes thousands of links a second, and a `format!` per byte showed in the writer's
+/// profile.
 fn hex_sha256(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
