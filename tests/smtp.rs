@@ -275,8 +275,8 @@ fn personal_action(server: &Server, token: &str, action: &str, body: Value) -> V
     answer
 }
 
-/// Asserts that no message arrived twice and that they arrived in order of creation.
-fn assert_once_and_in_order(messages: &[Received]) {
+/// Asserts that no message arrived twice.
+fn assert_once(messages: &[Received]) {
     let mut seen = HashSet::new();
     for message in messages {
         assert!(
@@ -285,6 +285,12 @@ fn assert_once_and_in_order(messages: &[Received]) {
             message.message_id
         );
     }
+}
+
+/// Asserts that no message arrived twice and that they arrived in order of creation (as
+/// they do while no delivery fails).
+fn assert_once_and_in_order(messages: &[Received]) {
+    assert_once(messages);
     let ids: Vec<i64> = messages.iter().map(Received::outbox_id).collect();
     assert!(
         ids.windows(2).all(|w| w[0] < w[1]),
@@ -297,7 +303,13 @@ struct OutboxState {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     id: i64,
     #[diesel(sql_type = diesel::sql_types::Text)]
+    recipient: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
     status: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    attempts: i32,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    last_error: Option<String>,
     #[diesel(sql_type = diesel::sql_types::Bool)]
     keeps_body: bool,
 }
@@ -306,7 +318,8 @@ struct OutboxState {
 /// or a personal link.
 fn outbox_state(db: &Db) -> Vec<OutboxState> {
     let query = diesel::sql_query(
-        "SELECT id, status, (body_text IS NOT NULL OR link IS NOT NULL) AS keeps_body FROM outbox ORDER BY id",
+        "SELECT id, recipient, status, attempts, last_error, \
+         (body_text IS NOT NULL OR link IS NOT NULL) AS keeps_body FROM outbox ORDER BY id",
     );
     if db.is_postgres() {
         query
@@ -317,6 +330,62 @@ fn outbox_state(db: &Db) -> Vec<OutboxState> {
             .load(&mut diesel::SqliteConnection::establish(&db.url).unwrap())
             .unwrap()
     }
+}
+
+fn execute(db: &Db, statement: &str) -> usize {
+    let query = diesel::sql_query(statement);
+    if db.is_postgres() {
+        query
+            .execute(&mut diesel::PgConnection::establish(&db.url).unwrap())
+            .unwrap()
+    } else {
+        query
+            .execute(&mut diesel::SqliteConnection::establish(&db.url).unwrap())
+            .unwrap()
+    }
+}
+
+/// The outbox row of the one email to `address`.
+fn outbox_row_to(db: &Db, address: &str) -> OutboxState {
+    let mut rows: Vec<OutboxState> = outbox_state(db)
+        .into_iter()
+        .filter(|row| row.recipient == address)
+        .collect();
+    assert_eq!(rows.len(), 1, "one email to {address}: {rows:?}");
+    rows.remove(0)
+}
+
+/// Waits until the outbox row of the email to `address` is in `status`.
+fn wait_for_status(db: &Db, address: &str, status: &str) -> OutboxState {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let row = outbox_row_to(db, address);
+        if row.status == status {
+            return row;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the email to {address} is not {status}: {row:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Invites everyone in `people` in one call, in that order, so their invitations are
+/// queued in that order.
+fn invite_all(server: &Server, slug: &str, people: &[&str]) {
+    let invitees: Vec<Value> = people
+        .iter()
+        .map(
+            |email| json!({"email": email, "name": format!("Person {email}"), "mode": "in_person"}),
+        )
+        .collect();
+    let (status, body) = server.organizer(
+        reqwest::Method::POST,
+        &format!("/api/v1/events/{slug}/invitations"),
+        json!({ "invitees": invitees }),
+    );
+    assert_eq!(status, 201, "{body}");
 }
 
 fn every_participant_email_arrives_with_text_html_and_the_personal_link(db: &Db) {
@@ -462,7 +531,7 @@ fn every_participant_email_arrives_with_text_html_and_the_personal_link(db: &Db)
 
 /// The mail server away for two minutes while people keep joining: more emails than the
 /// worker claims at once, the oldest retried for the whole outage and the newest only
-/// briefly, all delivered once it is back, once each and in order of creation.
+/// briefly, each on its own backoff; all delivered once it is back, once each.
 fn emails_wait_through_minutes_without_a_mail_server(db: &Db) {
     let port = free_port();
     let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", smtp_url(port).as_str())]);
@@ -488,14 +557,22 @@ fn emails_wait_through_minutes_without_a_mail_server(db: &Db) {
         "nothing can be delivered yet"
     );
 
+    assert!(
+        outbox[0].attempts >= 3,
+        "the oldest email was tried again and again: {:?}",
+        outbox[0]
+    );
+
     let mail = MailServer::start_on(port);
+    // Each email waits at most its longest backoff (a minute) once the server is back.
     mail.wait_for_count(people.len(), Duration::from_secs(150));
     // Time for a duplicate to show up, if one were coming.
     std::thread::sleep(Duration::from_secs(3));
     let arrived = mail.messages();
     assert_eq!(arrived.len(), people.len());
-    assert_once_and_in_order(&arrived);
-    let recipients: Vec<&str> = arrived.iter().map(|m| m.to.as_str()).collect();
+    assert_once(&arrived);
+    let mut recipients: Vec<&str> = arrived.iter().map(|m| m.to.as_str()).collect();
+    recipients.sort_unstable();
     assert_eq!(
         recipients,
         people.iter().map(String::as_str).collect::<Vec<_>>()
@@ -572,8 +649,197 @@ fn a_delivered_email_is_not_sent_again_after_a_restart(db: &Db) {
     assert_once_and_in_order(&all);
 }
 
+/// A recipient the mail server refuses for good (550): that email is marked failed at the
+/// first refusal, with the server's answer, and never tried again; every other email,
+/// older or newer, arrives.
+fn a_recipient_refused_for_good_is_marked_failed_and_every_other_email_arrives(db: &Db) {
+    let mail = MailServer::start();
+    for refused in ["gone1@example.org", "gone2@example.org"] {
+        mail.refuse(refused, 550);
+    }
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-refused";
+    server.create_event(slug, 20, Some(20), "open");
+    let people = [
+        "gone1@example.org",
+        "one@example.org",
+        "two@example.org",
+        "gone2@example.org",
+        "three@example.org",
+        "four@example.org",
+    ];
+    invite_all(&server, slug, &people);
+
+    let arrived = mail.wait_for_count(4, Duration::from_secs(30));
+    for refused in ["gone1@example.org", "gone2@example.org"] {
+        let row = wait_for_status(db, refused, "failed");
+        assert_eq!(row.attempts, 1, "{row:?}");
+        let error = row.last_error.clone().unwrap_or_default();
+        assert!(
+            error.contains("550"),
+            "the server's answer is kept: {row:?}"
+        );
+        assert!(!row.keeps_body, "a failed email drops its link: {row:?}");
+    }
+    // Longer than the first backoff: a retry would show by now.
+    std::thread::sleep(Duration::from_secs(4));
+    for refused in ["gone1@example.org", "gone2@example.org"] {
+        assert_eq!(
+            mail.attempts_for(refused).len(),
+            1,
+            "{refused} was tried again"
+        );
+    }
+    let arrived_now = mail.messages();
+    assert_eq!(arrived_now.len(), 4, "{arrived:?}");
+    assert_once_and_in_order(&arrived_now);
+    let recipients: Vec<&str> = arrived_now.iter().map(|m| m.to.as_str()).collect();
+    assert_eq!(
+        recipients,
+        [
+            "one@example.org",
+            "two@example.org",
+            "three@example.org",
+            "four@example.org"
+        ]
+    );
+    for row in outbox_state(db) {
+        let expected = if row.recipient.starts_with("gone") {
+            "failed"
+        } else {
+            "sent"
+        };
+        assert_eq!(row.status, expected, "{row:?}");
+    }
+
+    // A newer email still goes out after the failures.
+    invite_all(&server, slug, &["five@example.org"]);
+    mail.wait_for("five@example.org", 1);
+}
+
+/// A recipient refused for now (451) is tried again after a pause that grows with each
+/// attempt, while every other email arrives; once the server takes it, it arrives once.
+fn a_recipient_refused_for_now_is_retried_with_backoff_while_the_others_arrive(db: &Db) {
+    let mail = MailServer::start();
+    let busy = "busy@example.org";
+    mail.refuse(busy, 451);
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-busy";
+    server.create_event(slug, 20, Some(20), "open");
+    let others = [
+        "one@example.org",
+        "two@example.org",
+        "three@example.org",
+        "four@example.org",
+    ];
+    let mut people = vec![busy];
+    people.extend(others);
+    invite_all(&server, slug, &people);
+
+    // The oldest email is refused again and again; the others do not wait for it.
+    mail.wait_for_count(others.len(), Duration::from_secs(30));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while mail.attempts_for(busy).len() < 3 {
+        assert!(
+            Instant::now() < deadline,
+            "{busy} was not tried three times"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let row = outbox_row_to(db, busy);
+    assert_eq!(row.status, "pending", "{row:?}");
+    assert!(row.attempts >= 3, "{row:?}");
+    assert!(
+        row.last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("451"),
+        "{row:?}"
+    );
+    // Each retry waits at least its backoff (2 s, then 4 s), measured where the server
+    // saw the attempts.
+    let attempts = mail.attempts_for(busy);
+    let tolerance = Duration::from_millis(50);
+    assert!(
+        attempts[1] - attempts[0] + tolerance >= Duration::from_secs(2),
+        "{:?}",
+        attempts[1] - attempts[0]
+    );
+    assert!(
+        attempts[2] - attempts[1] + tolerance >= Duration::from_secs(4),
+        "{:?}",
+        attempts[2] - attempts[1]
+    );
+
+    mail.accept(busy);
+    mail.wait_for(busy, 1);
+    wait_for_status(db, busy, "sent");
+    std::thread::sleep(Duration::from_secs(2));
+    let arrived = mail.messages();
+    assert_eq!(arrived.len(), people.len());
+    assert_once(&arrived);
+    let recipients: Vec<&str> = arrived.iter().map(|m| m.to.as_str()).collect();
+    let mut expected = others.to_vec();
+    expected.push(busy);
+    assert_eq!(recipients, expected, "the refused email came last");
+}
+
+/// The join refuses an address at an IP address (422 naming `email`); an email queued for
+/// such an address before (one the mailer cannot build) fails alone, and the others arrive.
+fn an_address_the_mailer_cannot_take_is_refused_and_fails_alone_in_the_outbox(db: &Db) {
+    let port = free_port();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", smtp_url(port).as_str())]);
+    let slug = "smtp-unbuildable";
+    server.create_event(slug, 20, Some(20), "open");
+    for address in ["p@[127.0.0.1]", "p@127.0.0.1"] {
+        let (status, body) = server.post(
+            &format!("/api/v1/events/{slug}/entries"),
+            json!({"email": address, "name": "Probe", "preference": "in_person", "consent": true}),
+        );
+        assert_eq!(status, 422, "{address}: {body}");
+        assert!(
+            body["error"]["fields"]["email"].is_array(),
+            "{address}: {body}"
+        );
+    }
+    assert!(outbox_state(db).is_empty(), "a refused join queues nothing");
+
+    // An email queued under the old rule: the oldest one, to an IP literal.
+    let people = ["one@example.org", "two@example.org", "three@example.org"];
+    for email in people {
+        join(&server, slug, email, "in_person");
+    }
+    let first = outbox_row_to(db, people[0]).id;
+    assert_eq!(
+        execute(
+            db,
+            &format!("UPDATE outbox SET recipient = 'p@[127.0.0.1]' WHERE id = {first}")
+        ),
+        1
+    );
+    let mail = MailServer::start_on(port);
+    mail.wait_for_count(2, Duration::from_secs(60));
+    let row = wait_for_status(db, "p@[127.0.0.1]", "failed");
+    assert!(
+        row.last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not an IP address"),
+        "{row:?}"
+    );
+    assert!(mail.attempts_for("p@[127.0.0.1]").is_empty());
+    let recipients: HashSet<String> = mail.messages().into_iter().map(|m| m.to).collect();
+    assert_eq!(
+        recipients,
+        HashSet::from(["two@example.org".to_owned(), "three@example.org".to_owned()])
+    );
+}
+
 on_both_databases!(
     every_participant_email_arrives_with_text_html_and_the_personal_link,
     emails_wait_through_minutes_without_a_mail_server,
     a_delivered_email_is_not_sent_again_after_a_restart,
+    a_recipient_refused_for_good_is_marked_failed_and_every_other_email_arrives,
+    a_recipient_refused_for_now_is_retried_with_backoff_while_the_others_arrive,
+    an_address_the_mailer_cannot_take_is_refused_and_fails_alone_in_the_outbox,
 );
