@@ -835,6 +835,29 @@ fn an_address_the_mailer_cannot_take_is_refused_and_fails_alone_in_the_outbox(db
     );
 }
 
+/// The worker keeps its connection to the mail server open between emails: a bulk
+/// invitation goes out in one SMTP session, not one per email.
+fn emails_in_a_row_share_one_smtp_connection(db: &Db) {
+    let mail = MailServer::start();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-pool";
+    server.create_event(slug, 20, Some(20), "open");
+    let people: Vec<String> = (1..=10).map(|i| format!("p{i}@example.org")).collect();
+    invite_all(
+        &server,
+        slug,
+        &people.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let arrived = mail.wait_for_count(people.len(), Duration::from_secs(30));
+    assert_once_and_in_order(&arrived);
+    assert_eq!(
+        mail.sessions(),
+        1,
+        "one session for {} emails",
+        people.len()
+    );
+}
+
 on_both_databases!(
     every_participant_email_arrives_with_text_html_and_the_personal_link,
     emails_wait_through_minutes_without_a_mail_server,
@@ -842,4 +865,5 @@ on_both_databases!(
     a_recipient_refused_for_good_is_marked_failed_and_every_other_email_arrives,
     a_recipient_refused_for_now_is_retried_with_backoff_while_the_others_arrive,
     an_address_the_mailer_cannot_take_is_refused_and_fails_alone_in_the_outbox,
+    emails_in_a_row_share_one_smtp_connection,
 );

@@ -22,6 +22,7 @@ use diesel::OptionalExtension;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::transport::smtp::response::{Category, Code, Severity};
+use lettre::transport::smtp::PoolConfig;
 use lettre::{Address, Message, SmtpTransport, Transport as _};
 
 use crate::domain::Email;
@@ -40,9 +41,13 @@ impl Transport {
     pub fn from_settings(smtp_url: Option<&str>, folder: PathBuf) -> anyhow::Result<Self> {
         match smtp_url {
             Some(url) => {
+                // One connection, kept open between emails (and closed after a minute
+                // unused): the worker sends one email at a time, and a new connection per
+                // email (TCP, EHLO, perhaps TLS and AUTH) cost more than the email itself.
                 let transport = SmtpTransport::from_url(url)
                     .with_context(|| format!("REGISTRAR_SMTP_URL {url:?} is not a valid SMTP URL"))?
                     .timeout(Some(SMTP_TIMEOUT))
+                    .pool_config(PoolConfig::new().max_size(1))
                     .build();
                 Ok(Transport::Smtp(Box::new(transport)))
             }

@@ -16,6 +16,8 @@ pub struct MailServer {
     refusals: Arc<Mutex<HashMap<String, u16>>>,
     /// Every `RCPT TO` the server was sent: the address, and when.
     recipients: Arc<Mutex<Vec<(String, Instant)>>>,
+    /// How many SMTP sessions began (`EHLO` or `HELO`).
+    sessions: Arc<Mutex<usize>>,
 }
 
 /// One SMTP session's handler (mailin clones it per connection); a message counts as
@@ -28,9 +30,15 @@ struct Collector {
     delay: Duration,
     refusals: Arc<Mutex<HashMap<String, u16>>>,
     recipients: Arc<Mutex<Vec<(String, Instant)>>>,
+    sessions: Arc<Mutex<usize>>,
 }
 
 impl Handler for Collector {
+    fn helo(&mut self, _ip: std::net::IpAddr, _domain: &str) -> Response {
+        *self.sessions.lock().unwrap() += 1;
+        response::OK
+    }
+
     fn rcpt(&mut self, to: &str) -> Response {
         let to = to.trim_matches(['<', '>']).to_ascii_lowercase();
         self.recipients
@@ -97,12 +105,14 @@ impl MailServer {
         let received = Arc::new(Mutex::new(Vec::new()));
         let refusals = Arc::new(Mutex::new(HashMap::new()));
         let recipients = Arc::new(Mutex::new(Vec::new()));
+        let sessions = Arc::new(Mutex::new(0));
         let mut server = mailin_embedded::Server::new(Collector {
             received: received.clone(),
             message: Vec::new(),
             delay,
             refusals: refusals.clone(),
             recipients: recipients.clone(),
+            sessions: sessions.clone(),
         });
         server.with_name("mail.test").with_tcp_listener(listener);
         // Serves until the test process ends.
@@ -116,7 +126,13 @@ impl MailServer {
             received,
             refusals,
             recipients,
+            sessions,
         }
+    }
+
+    /// How many SMTP sessions clients have begun so far.
+    pub fn sessions(&self) -> usize {
+        *self.sessions.lock().unwrap()
     }
 
     /// From now on answers `RCPT TO:<address>` with `code` (e.g. 550, 451).
