@@ -858,6 +858,135 @@ fn emails_in_a_row_share_one_smtp_connection(db: &Db) {
     );
 }
 
+/// The properties of a calendar file, unfolded, in order: (name, value), parameters left
+/// out of the name.
+fn ics_properties(ics: &str) -> Vec<(String, String)> {
+    ics.replace("\r\n", "\n")
+        .replace("\n ", "")
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| {
+            let name = name.split(';').next().unwrap_or(name);
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+fn ics_value(properties: &[(String, String)], name: &str) -> Option<String> {
+    properties
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+}
+
+/// What a calendar part says: its MIME method and its file's METHOD, UID, SEQUENCE,
+/// STATUS and LOCATION.
+#[derive(Debug)]
+struct CalendarFile {
+    mime: String,
+    method: Option<String>,
+    uid: String,
+    sequence: u32,
+    status: Option<String>,
+    location: Option<String>,
+}
+
+impl CalendarFile {
+    fn of_text(mime: &str, ics: &str) -> CalendarFile {
+        let properties = ics_properties(ics);
+        CalendarFile {
+            mime: mime.to_owned(),
+            method: ics_value(&properties, "METHOD"),
+            uid: ics_value(&properties, "UID").unwrap_or_else(|| panic!("no UID in {ics}")),
+            sequence: ics_value(&properties, "SEQUENCE")
+                .unwrap_or_else(|| panic!("no SEQUENCE in {ics}"))
+                .parse()
+                .expect("a number"),
+            status: ics_value(&properties, "STATUS"),
+            location: ics_value(&properties, "LOCATION"),
+        }
+    }
+
+    fn of(message: &Received) -> CalendarFile {
+        let part = message.part("text/calendar");
+        CalendarFile::of_text(&part.content_type, &part.body)
+    }
+}
+
+/// A participant's calendar entry keeps one UID in every email and on the personal page;
+/// its SEQUENCE rises with each change (a mode switch, a change of the event), and the
+/// cancellation email takes the entry back with METHOD:CANCEL.
+fn calendar_files_keep_one_uid_and_raise_the_sequence_with_each_change(db: &Db) {
+    let mail = MailServer::start();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-calendar";
+    server.create_event(slug, 2, Some(5), "open");
+    let ada = "ada@example.org";
+    join(&server, slug, ada, "in_person");
+    let token = mail.wait_for(ada, 1).personal_token(&server.base);
+    let me = personal_action(&server, &token, "confirm-email", json!({}));
+    assert_eq!(me["status"], "confirmed", "{me}");
+    let seat = CalendarFile::of(&mail.wait_for(ada, 2));
+    assert_eq!(seat.method.as_deref(), Some("PUBLISH"), "{seat:?}");
+    assert!(seat.mime.contains("method=publish"), "{seat:?}");
+    assert!(seat.uid.starts_with("registration-"), "{seat:?}");
+    assert_eq!(seat.location.as_deref(), Some("Room 1"));
+
+    let me = personal_action(&server, &token, "switch", json!({"mode": "virtual"}));
+    assert_eq!(me["mode"], "virtual", "{me}");
+    let moved = CalendarFile::of(&mail.wait_for(ada, 3));
+    assert_eq!(moved.method.as_deref(), Some("PUBLISH"), "{moved:?}");
+    assert_eq!(moved.uid, seat.uid, "one entry per registration");
+    assert!(moved.sequence > seat.sequence, "{seat:?} then {moved:?}");
+    assert_eq!(
+        moved.location.as_deref(),
+        Some("https://meet.example.org/room")
+    );
+
+    // The personal page offers the same entry, as a plain file.
+    let download = |server: &Server| {
+        let response = server
+            .http
+            .get(server.url(&format!("/r/{token}/calendar.ics")))
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let mime = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        CalendarFile::of_text(&mime, &response.text().unwrap())
+    };
+    let page = download(&server);
+    assert_eq!(page.uid, seat.uid, "{page:?}");
+    assert_eq!(page.method, None, "{page:?}");
+    assert!(page.sequence >= moved.sequence, "{moved:?} then {page:?}");
+    server.patch_event(slug, json!({"venue": "Room 2"}));
+    let after_patch = download(&server);
+    assert!(
+        after_patch.sequence > page.sequence,
+        "a change of the event raises it: {page:?} then {after_patch:?}"
+    );
+
+    let me = personal_action(&server, &token, "cancel", json!({}));
+    assert_eq!(me["status"], "cancelled", "{me}");
+    let cancelled = mail.wait_for(ada, 4);
+    assert!(
+        cancelled.subject.contains("cancelled"),
+        "{:?}",
+        cancelled.subject
+    );
+    let cancel = CalendarFile::of(&cancelled);
+    assert_eq!(cancel.method.as_deref(), Some("CANCEL"), "{cancel:?}");
+    assert!(cancel.mime.contains("method=cancel"), "{cancel:?}");
+    assert_eq!(cancel.status.as_deref(), Some("CANCELLED"), "{cancel:?}");
+    assert_eq!(cancel.uid, seat.uid);
+    assert!(
+        cancel.sequence > after_patch.sequence,
+        "{after_patch:?} then {cancel:?}"
+    );
+}
+
 on_both_databases!(
     every_participant_email_arrives_with_text_html_and_the_personal_link,
     emails_wait_through_minutes_without_a_mail_server,
@@ -866,4 +995,5 @@ on_both_databases!(
     a_recipient_refused_for_now_is_retried_with_backoff_while_the_others_arrive,
     an_address_the_mailer_cannot_take_is_refused_and_fails_alone_in_the_outbox,
     emails_in_a_row_share_one_smtp_connection,
+    calendar_files_keep_one_uid_and_raise_the_sequence_with_each_change,
 );

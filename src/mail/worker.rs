@@ -26,9 +26,10 @@ use lettre::transport::smtp::PoolConfig;
 use lettre::{Address, Message, SmtpTransport, Transport as _};
 
 use crate::domain::Email;
-use crate::mail::{compose, EventFacts, MailKind};
+use crate::mail::calendar::{self, method_of};
+use crate::mail::{compose, CalendarStamp, EventFacts, MailKind};
 use crate::store::events::EventRow;
-use crate::store::{self, events, outbox, outbox::OutboxRow, registrations, Pool};
+use crate::store::{self, audit, events, outbox, outbox::OutboxRow, registrations, Pool};
 
 /// Where emails go.
 pub enum Transport {
@@ -184,7 +185,7 @@ impl MailWorker {
                 let mut row = row;
                 let id = row.id;
                 let sent = about
-                    .write_out(&mut row, &self.host)
+                    .write_out(&mut row, &self.host, &self.from)
                     .and_then(|()| build_message(&row, &self.from, &self.host))
                     .map_err(|error| (Failure::Permanent, error))
                     .and_then(|message| {
@@ -325,6 +326,10 @@ fn backoff(attempts: i32) -> chrono::Duration {
 struct About {
     events: HashMap<i64, EventRow>,
     names: HashMap<i64, String>,
+    /// For each email that may carry a calendar file (by outbox id): the changes of its
+    /// registration and event up to when it was queued, so its file's SEQUENCE says
+    /// which change it reports however late it goes out.
+    calendars: HashMap<i64, audit::CalendarChanges>,
 }
 
 impl About {
@@ -344,12 +349,29 @@ impl About {
             .filter_map(|row| row.registration_id)
             .collect();
         let names = registrations::names(conn, &ids)?.into_iter().collect();
-        Ok(About { events, names })
+        let mut calendars = HashMap::new();
+        for row in &to_write {
+            let (Some(event_id), Some(registration_id), Some(details)) =
+                (row.event_id, row.registration_id, &row.details)
+            else {
+                continue;
+            };
+            if serde_json::from_str::<MailKind>(details).is_ok_and(|kind| kind.carries_calendar()) {
+                let changes =
+                    audit::calendar_changes(conn, event_id, Some(registration_id), row.created_at)?;
+                calendars.insert(row.id, changes);
+            }
+        }
+        Ok(About {
+            events,
+            names,
+            calendars,
+        })
     }
 
     /// Writes out the body of an email queued as what it is about; an email queued whole
     /// is left as it is.
-    fn write_out(&self, row: &mut OutboxRow, host: &str) -> anyhow::Result<()> {
+    fn write_out(&self, row: &mut OutboxRow, host: &str, from: &Mailbox) -> anyhow::Result<()> {
         let (Some(details), Some(link)) = (&row.details, &row.link) else {
             return Ok(());
         };
@@ -368,8 +390,15 @@ impl About {
             .names
             .get(&registration_id)
             .with_context(|| format!("registration {registration_id} is gone"))?;
-        let uid = format!("registration-{registration_id}@{host}");
-        let mail = compose(&kind, &EventFacts::of(event), name, link, &uid);
+        let changes = self.calendars.get(&row.id);
+        let address = from.email.to_string();
+        let stamp = CalendarStamp {
+            uid: calendar::registration_uid(registration_id, host),
+            sequence: calendar::sequence(changes.map_or(0, |c| c.count)),
+            had_seat: changes.is_some_and(|c| c.had_seat),
+            organizer: (from.name.as_deref(), &address),
+        };
+        let mail = compose(&kind, &EventFacts::of(event), name, link, &stamp);
         row.subject = mail.subject;
         row.body_text = Some(mail.text);
         row.body_html = Some(mail.html);
@@ -394,7 +423,11 @@ pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Res
         Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
             Attachment::new("event.ics".to_owned()).body(
                 ics.clone(),
-                ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?,
+                // The method the file itself names (RFC 5545, 3.7.2).
+                ContentType::parse(&format!(
+                    "text/calendar; charset=utf-8; method={}",
+                    method_of(ics).as_str()
+                ))?,
             ),
         ),
         None => alternative,

@@ -11,9 +11,9 @@ use super::error::ApiError;
 use super::{page_cache, read, AppState};
 use crate::domain::{Mode, Phase, Preference, Status};
 use crate::engine::{Command, EngineError, FieldErrors, PersonalAction};
-use crate::mail::calendar::{ics, CalendarEntry};
+use crate::mail::calendar::{ics, registration_uid, sequence, uid_host, CalendarEntry};
 use crate::reads;
-use crate::store::{events, from_db_time};
+use crate::store::{audit, events, from_db_time, to_db_time};
 use crate::views::pages;
 
 pub(super) fn html(markup: maud::Markup) -> HttpResponse {
@@ -394,10 +394,20 @@ async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpR
     let token = token.into_inner();
     let lookup = token.clone();
     let found = read(&state, move |conn| {
-        Ok(reads::by_token(conn, &lookup, Utc::now())?)
+        let now = Utc::now();
+        let Some((event, registration)) = reads::by_token(conn, &lookup, now)? else {
+            return Ok(None);
+        };
+        let changes = audit::calendar_changes(
+            conn,
+            event.event.id,
+            Some(registration.row.id),
+            to_db_time(now),
+        )?;
+        Ok(Some((event, registration, changes)))
     })
     .await;
-    let (event, registration) = match found {
+    let (event, registration, changes) = match found {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(),
         Err(e) => return failure(e),
@@ -412,7 +422,8 @@ async fn calendar(state: web::Data<AppState>, token: web::Path<String>) -> HttpR
         _ => e.venue.clone(),
     };
     let body = ics(&CalendarEntry {
-        uid: format!("registration-{}@registrar", registration.row.id),
+        uid: registration_uid(registration.row.id, &uid_host(&state.public_url)),
+        sequence: sequence(changes.count),
         title: &e.title,
         description: &e.description,
         starts_at: from_db_time(e.starts_at),

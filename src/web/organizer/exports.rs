@@ -10,9 +10,9 @@ use serde::Deserialize;
 use super::session::SignedIn;
 use super::{event_state, failure, read};
 use crate::domain::{Mode, Status};
-use crate::mail::calendar::{ics, CalendarEntry};
+use crate::mail::calendar::{event_uid, ics, sequence, CalendarEntry};
 use crate::reads;
-use crate::store::{dashboard, from_db_time};
+use crate::store::{audit, dashboard, from_db_time, to_db_time};
 use crate::web::error::ApiError;
 use crate::web::AppState;
 
@@ -99,9 +99,19 @@ pub async fn event_calendar(
         Err(error) => return failure(error),
     };
     let e = &event.event;
+    let (id, now) = (e.id, to_db_time(Utc::now()));
+    let changes = match read(&state, move |conn| {
+        Ok(audit::calendar_changes(conn, id, None, now)?)
+    })
+    .await
+    {
+        Ok(changes) => changes,
+        Err(error) => return failure(error),
+    };
     let link = format!("{}/events/{}", state.public_url, e.slug);
     let body = ics(&CalendarEntry {
-        uid: format!("event-{}@{}", e.id, host_of(&state.public_url)),
+        uid: event_uid(e.id, &host_of(&state.public_url)),
+        sequence: sequence(changes.count),
         title: &e.title,
         description: &e.description,
         starts_at: from_db_time(e.starts_at),
@@ -136,7 +146,7 @@ pub async fn feed(state: web::Data<AppState>, _signed: SignedIn) -> HttpResponse
         let phase = if e.phase == "draft" { " (draft)" } else { "" };
         calendar.push(
             icalendar::Event::new()
-                .uid(&format!("event-{}@{host}", e.id))
+                .uid(&event_uid(e.id, &host))
                 .summary(&format!("{}{phase}", e.title))
                 .description(&e.description)
                 .starts(from_db_time(e.starts_at))
