@@ -18,7 +18,7 @@ use crate::store::{
     audit, dashboard, events, registrations, stats, tokens, DbConnection, QueryResult,
 };
 
-pub use crate::store::audit::AuditRow as AuditEntry;
+pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
 pub use crate::store::dashboard::ApiTokenRow as ApiToken;
 pub use crate::store::dashboard::{RegistrationQuery, SortBy};
 pub use crate::store::outbox::OutboxRow as OutboxEmail;
@@ -346,6 +346,22 @@ pub fn outbox_page(
     limit: i64,
 ) -> QueryResult<(Vec<OutboxEmail>, i64)> {
     dashboard::outbox_page(conn, status, offset, limit)
+}
+
+/// How often a registration's calendar entry (or, with no registration, the event's)
+/// has changed up to `at`, for the calendar's SEQUENCE.
+pub fn calendar_changes(
+    conn: &mut DbConnection,
+    event_id: EventId,
+    registration_id: Option<RegistrationId>,
+    at: DateTime<Utc>,
+) -> QueryResult<CalendarChanges> {
+    audit::calendar_changes(
+        conn,
+        event_id.0,
+        registration_id.map(|id| id.0),
+        crate::store::to_db_time(at),
+    )
 }
 
 /// What `/metrics` reports of the database.

@@ -66,7 +66,7 @@ pub fn metrics() -> &'static Metrics {
         .expect("a valid metric");
         let delivery_failures = IntCounter::new(
             "email_delivery_failures_total",
-            "Attempts to deliver an email that failed (each is retried)",
+            "Attempts to deliver an email that failed (retried, unless refused for good)",
         )
         .expect("a valid metric");
         let registrations = IntGaugeVec::new(

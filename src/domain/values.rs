@@ -21,7 +21,8 @@ pub fn normalise_email(raw: &str) -> String {
     raw.trim().to_lowercase()
 }
 
-/// A syntactically valid, normalised email address.
+/// A normalised email address that the mailer can send to: valid by the usual rules and
+/// by lettre's, and at a domain rather than at a machine's IP address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
 
@@ -31,7 +32,17 @@ impl Email {
         if email.is_empty() {
             return refuse("is required");
         }
-        if email.len() > 254 || !email.validate_email() {
+        // `p@[127.0.0.1]` or `p@127.0.0.1`: no person's address, and relays refuse them;
+        // domains without a dot (`organizer@localhost`) stay, for local setups.
+        let domain = email.rsplit_once('@').map_or("", |(_, domain)| domain);
+        if domain.starts_with('[') || domain.parse::<std::net::IpAddr>().is_ok() {
+            return refuse("must be at a domain name, not an IP address");
+        }
+        // Both checks: each lets through some addresses the other refuses (lettre takes
+        // quoted local parts, the validator takes `a..b@x.org`), and an address the
+        // mailer cannot take would only fail later, at delivery.
+        if email.len() > 254 || !email.validate_email() || email.parse::<lettre::Address>().is_err()
+        {
             return refuse("is not a valid email address");
         }
         Ok(Self(email))
@@ -270,6 +281,51 @@ mod tests {
     fn bad_emails_are_refused() {
         for bad in ["", "   ", "no-at-sign", "a@", "@b.org", "a b@c.org"] {
             assert!(Email::parse(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn addresses_at_an_ip_address_are_refused() {
+        for bad in [
+            "p@[127.0.0.1]",
+            "p@[IPv6:::1]",
+            "p@[::1]",
+            "p@127.0.0.1",
+            "p@10.0.0.7",
+        ] {
+            assert_eq!(
+                Email::parse(bad),
+                Err(ParseError(
+                    "must be at a domain name, not an IP address".into()
+                )),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn addresses_the_mailer_cannot_take_are_refused() {
+        // Accepted by the validator, refused by lettre.
+        assert!("a..b@example.org".validate_email());
+        assert!(Email::parse("a..b@example.org").is_err());
+        // Accepted by lettre, refused by the validator.
+        assert!("\"a b\"@example.org".parse::<lettre::Address>().is_ok());
+        assert!(Email::parse("\"a b\"@example.org").is_err());
+    }
+
+    #[test]
+    fn ordinary_addresses_are_accepted_as_the_mailer_takes_them() {
+        for good in [
+            "ada@example.org",
+            "ada.lovelace+workshop@sub.example.ac.uk",
+            "o'brien@example.ie",
+            "organizer@localhost",
+        ] {
+            let email = Email::parse(good).unwrap_or_else(|e| panic!("{good:?}: {e}"));
+            assert!(
+                email.as_str().parse::<lettre::Address>().is_ok(),
+                "{good:?}"
+            );
         }
     }
 

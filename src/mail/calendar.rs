@@ -1,10 +1,35 @@
-//! The `.ics` file sent with a confirmation and offered on the personal page.
+//! The `.ics` files: sent with a confirmation, a mode change and a cancellation, offered on
+//! the personal page, and exported for organizers. A calendar app keeps an entry per
+//! `UID` and replaces it with a file whose `SEQUENCE` is higher, so each registration (and
+//! each event, for organizers) has one UID everywhere, and its sequence grows with every
+//! change of the registration or its event.
 
 use chrono::{DateTime, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+
+/// What an emailed calendar file asks of the calendar app (iTIP, RFC 5546); the email's
+/// MIME part names the same method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Add the entry, or replace the one of the same UID with a lower SEQUENCE.
+    Publish,
+    /// Remove the entry of the same UID.
+    Cancel,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
 
 pub struct CalendarEntry<'a> {
     pub uid: String,
+    /// Raised on every change (see [`sequence`]).
+    pub sequence: u32,
     pub title: &'a str,
     pub description: &'a str,
     pub starts_at: DateTime<Utc>,
@@ -13,19 +38,91 @@ pub struct CalendarEntry<'a> {
     pub url: &'a str,
 }
 
+/// The UID of a participant's entry, the same in every email and download.
+pub fn registration_uid(registration_id: i64, host: &str) -> String {
+    format!("registration-{registration_id}@{host}")
+}
+
+/// The UID of an event in the organizers' exports and feed.
+pub fn event_uid(event_id: i64, host: &str) -> String {
+    format!("event-{event_id}@{host}")
+}
+
+/// The host part of UIDs: that of the public address.
+pub fn uid_host(public_url: &str) -> String {
+    url::Url::parse(public_url)
+        .ok()
+        .and_then(|url| url.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "localhost".into())
+}
+
+/// The SEQUENCE of a file from the number of audit entries of the registration and of
+/// its event up to the moment it shows: each change writes one, and none is removed
+/// while the event has personal data.
+pub fn sequence(changes: i64) -> u32 {
+    // An iCalendar integer is signed 32-bit.
+    changes.clamp(0, i64::from(i32::MAX)) as u32
+}
+
+/// A file to download or subscribe to: no METHOD, as it travels in no scheduling message.
 pub fn ics(entry: &CalendarEntry<'_>) -> String {
-    let event = Event::new()
+    calendar(entry, None, None)
+}
+
+/// A file to attach to an email, with the METHOD its MIME part names and the ORGANIZER
+/// (the sender: name and address) that RFC 5546 requires of PUBLISH and CANCEL.
+pub fn ics_for_email(
+    entry: &CalendarEntry<'_>,
+    method: Method,
+    organizer: (Option<&str>, &str),
+) -> String {
+    calendar(entry, Some(method), Some(organizer))
+}
+
+/// The method named by an emailed calendar file, for its MIME part.
+pub fn method_of(ics: &str) -> Method {
+    match ics
+        .lines()
+        .find_map(|line| line.strip_prefix("METHOD:"))
+        .map(str::trim)
+    {
+        Some("CANCEL") => Method::Cancel,
+        _ => Method::Publish,
+    }
+}
+
+fn calendar(
+    entry: &CalendarEntry<'_>,
+    method: Option<Method>,
+    organizer: Option<(Option<&str>, &str)>,
+) -> String {
+    let mut event = Event::new();
+    event
         .uid(&entry.uid)
+        .sequence(entry.sequence)
         .summary(entry.title)
         .description(entry.description)
         .starts(entry.starts_at)
         .ends(entry.ends_at)
         .location(entry.location)
-        .url(entry.url)
-        .done();
-    Calendar::new()
+        .url(entry.url);
+    if let Some((name, address)) = organizer {
+        let mut property = Property::new("ORGANIZER", format!("mailto:{address}"));
+        if let Some(name) = name.map(|name| name.replace('"', "")) {
+            property.add_parameter("CN", &name);
+        }
+        event.append_property(property.done());
+    }
+    if method == Some(Method::Cancel) {
+        event.status(EventStatus::Cancelled);
+    }
+    let mut calendar = Calendar::new();
+    if let Some(method) = method {
+        calendar.append_property(("METHOD", method.as_str()));
+    }
+    calendar
         .name(entry.title)
-        .push(event)
+        .push(event.done())
         .done()
         .to_string()
 }
@@ -35,20 +132,105 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    #[test]
-    fn the_calendar_file_names_the_event_and_its_times_in_utc() {
-        let text = ics(&CalendarEntry {
-            uid: "registration-7@example.org".into(),
+    fn entry(sequence: u32) -> CalendarEntry<'static> {
+        CalendarEntry {
+            uid: registration_uid(7, "example.org"),
+            sequence,
             title: "In the Picture",
             description: "A workshop",
             starts_at: Utc.with_ymd_and_hms(2027, 3, 15, 8, 0, 0).unwrap(),
             ends_at: Utc.with_ymd_and_hms(2027, 3, 15, 16, 0, 0).unwrap(),
             location: "Amsterdam",
             url: "http://localhost/r/abc",
-        });
-        assert!(text.contains("BEGIN:VEVENT"));
-        assert!(text.contains("SUMMARY:In the Picture"));
-        assert!(text.contains("DTSTART:20270315T080000Z"));
-        assert!(text.contains("UID:registration-7@example.org"));
+        }
+    }
+
+    /// Properties as (name, value).
+    type Properties = Vec<(String, String)>;
+
+    /// The calendar's own properties and its one event's, as the icalendar parser reads
+    /// them.
+    fn parsed(text: &str) -> (Properties, Properties) {
+        let unfolded = icalendar::parser::unfold(text);
+        let calendar = icalendar::parser::read_calendar(&unfolded).expect("a valid calendar");
+        let pairs = |properties: &[icalendar::parser::Property<'_>]| {
+            properties
+                .iter()
+                .map(|p| (p.name.to_string(), p.val.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let events: Vec<_> = calendar
+            .components
+            .iter()
+            .filter(|c| c.name == "VEVENT")
+            .collect();
+        assert_eq!(events.len(), 1, "{text}");
+        (pairs(&calendar.properties), pairs(&events[0].properties))
+    }
+
+    fn value<'a>(properties: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        properties
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn the_calendar_file_names_the_event_and_its_times_in_utc() {
+        let text = ics(&entry(3));
+        let (calendar, event) = parsed(&text);
+        assert_eq!(value(&event, "SUMMARY"), Some("In the Picture"));
+        assert_eq!(value(&event, "DTSTART"), Some("20270315T080000Z"));
+        assert_eq!(value(&event, "UID"), Some("registration-7@example.org"));
+        assert_eq!(value(&event, "SEQUENCE"), Some("3"));
+        assert_eq!(
+            value(&calendar, "METHOD"),
+            None,
+            "a download is no iTIP message"
+        );
+    }
+
+    #[test]
+    fn an_emailed_file_publishes_with_its_organizer() {
+        let text = ics_for_email(
+            &entry(4),
+            Method::Publish,
+            (Some("Workshop, team"), "registrar@example.org"),
+        );
+        let (calendar, event) = parsed(&text);
+        assert_eq!(value(&calendar, "METHOD"), Some("PUBLISH"));
+        assert_eq!(method_of(&text), Method::Publish);
+        assert_eq!(
+            value(&event, "ORGANIZER"),
+            Some("mailto:registrar@example.org")
+        );
+        assert!(
+            text.contains("ORGANIZER;CN=\"Workshop, team\":mailto:"),
+            "{text}"
+        );
+        assert_eq!(value(&event, "STATUS"), None);
+    }
+
+    #[test]
+    fn a_cancellation_cancels_the_same_entry() {
+        let text = ics_for_email(&entry(9), Method::Cancel, (None, "registrar@example.org"));
+        let (calendar, event) = parsed(&text);
+        assert_eq!(value(&calendar, "METHOD"), Some("CANCEL"));
+        assert_eq!(method_of(&text), Method::Cancel);
+        assert_eq!(value(&event, "STATUS"), Some("CANCELLED"));
+        assert_eq!(value(&event, "UID"), Some("registration-7@example.org"));
+        assert_eq!(value(&event, "SEQUENCE"), Some("9"));
+    }
+
+    #[test]
+    fn uids_name_the_public_host() {
+        assert_eq!(
+            uid_host("https://workshop.example.org/base"),
+            "workshop.example.org"
+        );
+        assert_eq!(uid_host("not a url"), "localhost");
+        assert_eq!(event_uid(3, "h"), "event-3@h");
+        assert_eq!(sequence(12), 12);
+        assert_eq!(sequence(i64::MAX), i32::MAX as u32);
     }
 }

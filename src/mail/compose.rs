@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use maud::{html, DOCTYPE};
 
-use super::calendar::{ics, CalendarEntry};
+use super::calendar::{ics_for_email, CalendarEntry, Method};
 use crate::domain::Mode;
 use crate::store::events::EventRow;
 
@@ -66,6 +66,15 @@ pub enum MailKind {
 }
 
 impl MailKind {
+    /// Whether an email of this kind may carry a calendar file: it gives a seat, moves it,
+    /// or takes it back.
+    pub fn carries_calendar(&self) -> bool {
+        matches!(
+            self,
+            MailKind::Confirmation { .. } | MailKind::ModeChanged { .. } | MailKind::Cancellation
+        )
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             MailKind::ConfirmAddress => "confirm_address",
@@ -332,13 +341,25 @@ impl<'a> EventFacts<'a> {
     }
 }
 
+/// A participant's calendar entry as their emails' files name it.
+pub struct CalendarStamp<'a> {
+    /// The same in every email and download of the registration.
+    pub uid: String,
+    /// Higher than that of any file sent or offered before a later change.
+    pub sequence: u32,
+    /// Whether the registration ever held a seat, and so a calendar app may hold its entry.
+    pub had_seat: bool,
+    /// The sender (name, address), the ORGANIZER of the entry.
+    pub organizer: (Option<&'a str>, &'a str),
+}
+
 /// Writes the email of `kind` for `name` with the personal `link`.
 pub fn compose(
     kind: &MailKind,
     event: &EventFacts<'_>,
     name: &str,
     link: &str,
-    calendar_uid: &str,
+    stamp: &CalendarStamp<'_>,
 ) -> Composed {
     let draft = draft(kind, event);
     let subject = subject(kind, event);
@@ -355,28 +376,33 @@ pub fn compose(
     let text = text_of(&letter);
     let html = html_of(&letter);
 
-    let calendar = matches!(
-        kind,
-        MailKind::Confirmation { .. } | MailKind::ModeChanged { .. }
-    )
-    .then(|| {
-        ics(&CalendarEntry {
-            uid: calendar_uid.to_owned(),
-            title: event.title,
-            description: event.description,
-            starts_at: event.starts_at,
-            ends_at: event.ends_at,
-            location: match kind {
-                MailKind::Confirmation {
-                    mode: Mode::Virtual,
-                }
-                | MailKind::ModeChanged {
-                    mode: Mode::Virtual,
-                } => event.meeting_url.unwrap_or("Online"),
-                _ => event.venue,
+    // A seat gets the entry (again, with a higher sequence after a change); a registration
+    // that ends takes it back, if it ever had one.
+    let calendar = match kind {
+        MailKind::Confirmation { mode } | MailKind::ModeChanged { mode } => {
+            Some((Method::Publish, Some(*mode)))
+        }
+        MailKind::Cancellation if stamp.had_seat => Some((Method::Cancel, None)),
+        _ => None,
+    }
+    .map(|(method, mode)| {
+        ics_for_email(
+            &CalendarEntry {
+                uid: stamp.uid.clone(),
+                sequence: stamp.sequence,
+                title: event.title,
+                description: event.description,
+                starts_at: event.starts_at,
+                ends_at: event.ends_at,
+                location: match mode {
+                    Some(Mode::Virtual) => event.meeting_url.unwrap_or("Online"),
+                    _ => event.venue,
+                },
+                url: link,
             },
-            url: link,
-        })
+            method,
+            stamp.organizer,
+        )
     });
 
     Composed {
@@ -479,6 +505,15 @@ mod tests {
         }
     }
 
+    fn stamp(sequence: u32, had_seat: bool) -> CalendarStamp<'static> {
+        CalendarStamp {
+            uid: "registration-7@example.org".into(),
+            sequence,
+            had_seat,
+            organizer: (Some("registrar"), "registrar@example.org"),
+        }
+    }
+
     #[test]
     fn every_kind_has_the_link_in_both_parts() {
         let until = Utc.with_ymd_and_hms(2027, 3, 1, 11, 0, 0).unwrap();
@@ -505,7 +540,13 @@ mod tests {
                 mode: Mode::Virtual,
             },
         ] {
-            let mail = compose(&kind, &facts(), "Ada <b>", "http://x/r/tok", "uid");
+            let mail = compose(
+                &kind,
+                &facts(),
+                "Ada <b>",
+                "http://x/r/tok",
+                &stamp(1, true),
+            );
             assert!(mail.text.contains("http://x/r/tok"), "{kind:?}");
             assert!(mail.html.contains("http://x/r/tok"), "{kind:?}");
             assert!(
@@ -538,7 +579,7 @@ mod tests {
                 until,
             },
         ] {
-            let mail = compose(&kind, &facts(), "Ada", "l", "u");
+            let mail = compose(&kind, &facts(), "Ada", "l", &stamp(1, false));
             assert!(
                 mail.subject.contains("Monday 1 March 2027, 12:00"),
                 "{}",
@@ -581,7 +622,7 @@ mod tests {
             &facts(),
             "Ada",
             "l",
-            "u",
+            &stamp(1, false),
         );
         assert!(
             mail.subject
@@ -600,11 +641,54 @@ mod tests {
             &facts(),
             "Ada",
             "l",
-            "u",
+            &stamp(2, true),
         );
-        assert!(mail.calendar.unwrap().contains("BEGIN:VCALENDAR"));
+        let calendar = mail.calendar.unwrap();
+        assert!(calendar.contains("BEGIN:VCALENDAR"));
+        assert!(calendar.contains("METHOD:PUBLISH\r\n"), "{calendar}");
+        assert!(
+            calendar.contains("LOCATION:https://meet.example.org/x"),
+            "{calendar}"
+        );
         assert!(mail.text.contains("https://meet.example.org/x"));
-        let offer = compose(&MailKind::Cancellation, &facts(), "Ada", "l", "u");
-        assert!(offer.calendar.is_none());
+        let lapsed = compose(
+            &MailKind::Lapsed {
+                mode: Mode::InPerson,
+            },
+            &facts(),
+            "Ada",
+            "l",
+            &stamp(2, true),
+        );
+        assert!(lapsed.calendar.is_none());
+    }
+
+    #[test]
+    fn a_cancellation_takes_back_the_entry_of_a_seat_it_had() {
+        let mail = compose(
+            &MailKind::Cancellation,
+            &facts(),
+            "Ada",
+            "l",
+            &stamp(5, true),
+        );
+        let calendar = mail.calendar.expect("a cancellation of a seat");
+        for line in [
+            "METHOD:CANCEL\r\n",
+            "STATUS:CANCELLED\r\n",
+            "UID:registration-7@example.org\r\n",
+            "SEQUENCE:5\r\n",
+        ] {
+            assert!(calendar.contains(line), "{line:?} in {calendar}");
+        }
+        // Someone who only waited in line has no entry to take back.
+        let mail = compose(
+            &MailKind::Cancellation,
+            &facts(),
+            "Ada",
+            "l",
+            &stamp(5, false),
+        );
+        assert!(mail.calendar.is_none());
     }
 }

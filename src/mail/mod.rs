@@ -7,6 +7,6 @@ pub mod message;
 pub mod worker;
 
 pub use compose::{
-    compose, compose_newsletter, subject, unsubscribe_link_of, Composed, EventFacts, MailKind,
-    NewsletterMail,
+    compose, compose_newsletter, subject, unsubscribe_link_of, CalendarStamp, Composed, EventFacts,
+    MailKind, NewsletterMail,
 };

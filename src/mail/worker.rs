@@ -1,8 +1,13 @@
 //! Delivers the outbox: claims due emails a few dozen at a time (a conditional update, so
-//! several instances never take the same one), sends them over SMTP or writes them as `.eml` files,
-//! and retries with backoff while the mail server is away. Emails go out in order of
-//! creation: while the mail server is away the whole outbox waits, and the oldest email
-//! stays first in line, so nothing overtakes it when the server is back.
+//! several instances never take the same one), sends them over SMTP or writes them as
+//! `.eml` files, oldest first. A failure concerns one email, never the others:
+//! - refused for good (a 5xx reply about it) or impossible to write (an address the mailer
+//!   cannot take): marked `failed` at once, with the reason, and never tried again;
+//! - refused for now (a 4xx reply): it waits its own backoff, growing with its attempts,
+//!   while the round goes on with the next email;
+//! - the mail server unreachable, or refusing every email (authentication, TLS): the email
+//!   waits its own backoff and the round stops, as the rest would fail the same way; each
+//!   email is then tried again when its own backoff ends.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -13,14 +18,18 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::Utc;
+use diesel::OptionalExtension;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
-use lettre::{Message, SmtpTransport, Transport as _};
+use lettre::transport::smtp::response::{Category, Code, Severity};
+use lettre::transport::smtp::PoolConfig;
+use lettre::{Address, Message, SmtpTransport, Transport as _};
 
-use crate::domain::{EventId, RegistrationId};
-use crate::mail::{compose, EventFacts, MailKind};
+use crate::domain::{Email, EventId, RegistrationId};
+use crate::mail::calendar::{self, method_of};
+use crate::mail::{compose, CalendarStamp, EventFacts, MailKind};
 use crate::store::events::EventRow;
-use crate::store::{self, events, outbox, outbox::OutboxRow, registrations, Pool};
+use crate::store::{self, audit, events, outbox, outbox::OutboxRow, registrations, Pool};
 
 /// Where emails go.
 pub enum Transport {
@@ -33,9 +42,13 @@ impl Transport {
     pub fn from_settings(smtp_url: Option<&str>, folder: PathBuf) -> anyhow::Result<Self> {
         match smtp_url {
             Some(url) => {
+                // One connection, kept open between emails (and closed after a minute
+                // unused): the worker sends one email at a time, and a new connection per
+                // email (TCP, EHLO, perhaps TLS and AUTH) cost more than the email itself.
                 let transport = SmtpTransport::from_url(url)
                     .with_context(|| format!("REGISTRAR_SMTP_URL {url:?} is not a valid SMTP URL"))?
                     .timeout(Some(SMTP_TIMEOUT))
+                    .pool_config(PoolConfig::new().max_size(1))
                     .build();
                 Ok(Transport::Smtp(Box::new(transport)))
             }
@@ -94,16 +107,42 @@ const CLAIM_MARGIN: chrono::Duration = chrono::Duration::seconds(15);
 
 const CLAIM_AT_ONCE: i64 = 50;
 
+/// After a round that found the mail server unreachable, the next one starts no sooner
+/// than this, whatever wakes the worker: while the server is away, a rush of new emails
+/// would otherwise be a rush of connection attempts (and of claims written to the database).
+const REST_WHILE_AWAY: Duration = Duration::from_secs(1);
+
 impl MailWorker {
     pub fn run(self) {
-        // Set while the mail server is away: no email goes out before then.
-        let mut paused_until: Option<chrono::DateTime<Utc>> = None;
+        let mut rest_until: Option<Instant> = None;
+        // While the mail server is away: since when. An outage is logged when it begins
+        // and when it ends, not at every attempt.
+        let mut away_since: Option<Instant> = None;
         while !self.stop.load(Ordering::SeqCst) {
-            if paused_until.is_none_or(|until| Utc::now() >= until) {
-                paused_until = self.deliver_due().unwrap_or_else(|error| {
-                    tracing::warn!(error = %format!("{error:#}"), "mail delivery round failed");
-                    None
-                });
+            if rest_until.is_none_or(|until| Instant::now() >= until) {
+                rest_until = match self.deliver_due() {
+                    Ok(Round::Done { reached }) => {
+                        if let Some(since) = away_since.filter(|_| reached) {
+                            tracing::info!(
+                                away_s = since.elapsed().as_secs(),
+                                "the mail server takes emails again"
+                            );
+                            away_since = None;
+                        }
+                        None
+                    }
+                    Ok(Round::ServerAway(error)) => {
+                        if away_since.is_none() {
+                            tracing::warn!(%error, "the mail server is away; each email waits its own backoff");
+                            away_since = Some(Instant::now());
+                        }
+                        Some(Instant::now() + REST_WHILE_AWAY)
+                    }
+                    Err(error) => {
+                        tracing::warn!(error = %format!("{error:#}"), "mail delivery round failed");
+                        None
+                    }
+                };
             }
             match self.wake.recv_timeout(Duration::from_millis(500)) {
                 Ok(()) => while self.wake.try_recv().is_ok() {},
@@ -115,27 +154,27 @@ impl MailWorker {
         }
     }
 
-    /// Sends the due emails oldest first; returns when to try again if the mail server is
-    /// away.
-    fn deliver_due(&self) -> anyhow::Result<Option<chrono::DateTime<Utc>>> {
+    /// Sends the due emails, oldest first, until none is left or the mail server is away.
+    fn deliver_due(&self) -> anyhow::Result<Round> {
         let conn = &mut *self.pool.get()?;
         let mut delivered = Delivered::default();
+        // Whether the mail server (or the folder) answered this round.
+        let mut reached = false;
         loop {
             let now = Utc::now().naive_utc();
             let until = now + CLAIM;
             let claimed = outbox::claim_due(conn, now, until, CLAIM_AT_ONCE)?;
             if claimed.is_empty() {
-                return Ok(None);
+                return Ok(Round::Done { reached });
             }
             let ids: Vec<i64> = claimed.iter().map(|row| row.id).collect();
             // The events and people of the whole claim in two reads, not two per email.
             let about = About::of(conn, &claimed)?;
             for (done, row) in claimed.into_iter().enumerate() {
-                let rest = &ids[done + 1..];
                 if self.stop.load(Ordering::SeqCst) {
                     delivered.mark(conn)?;
                     outbox::release(conn, &ids[done..], until)?;
-                    return Ok(None);
+                    return Ok(Round::Done { reached });
                 }
                 if Utc::now().naive_utc() + CLAIM_MARGIN > until {
                     // A slow mail server used up the claim: claim the rest afresh.
@@ -145,45 +184,96 @@ impl MailWorker {
                 }
                 let mut row = row;
                 let id = row.id;
-                let message = about
-                    .write_out(&mut row, &self.host)
-                    .and_then(|()| build_message(&row, &self.from, &self.host));
-                let (sent, refused) = match message {
-                    Ok(message) => {
-                        let sent = self.transport.deliver(id, &message);
-                        let refused = sent.as_ref().err().is_some_and(refused_for_good);
-                        (sent, refused)
-                    }
-                    Err(error) => (Err(error), true),
-                };
-                let now = Utc::now().naive_utc();
-                match sent {
+                let sent = about
+                    .write_out(&mut row, &self.host, &self.from)
+                    .and_then(|()| build_message(&row, &self.from, &self.host))
+                    .map_err(|error| (Failure::Permanent, error))
+                    .and_then(|message| {
+                        self.transport
+                            .deliver(id, &message)
+                            .map_err(|error| (Failure::of(&error), error))
+                    });
+                let (failure, error) = match sent {
                     Ok(()) => {
+                        reached = true;
                         crate::telemetry::metrics().emails_delivered.inc();
-                        delivered.push(id, row.subject, now);
+                        delivered.push(id, row.subject, Utc::now().naive_utc());
                         if !self.transport.repeats_in_place() || delivered.is_due() {
                             delivered.mark(conn)?;
                         }
+                        continue;
                     }
-                    Err(error) => {
-                        delivered.mark(conn)?;
-                        crate::telemetry::metrics().delivery_failures.inc();
-                        let wait = backoff(row.attempts);
-                        tracing::warn!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), error = %format!("{error:#}"), "email not delivered; will retry");
-                        outbox::release(conn, rest, until)?;
-                        if refused {
-                            // Only this email is at fault: it waits alone, the others go on.
-                            outbox::mark_retry(conn, id, now + wait, &format!("{error:#}"))?;
-                            return Ok(None);
-                        }
-                        // The mail server is away: this email stays due, first in line, and
-                        // the whole worker waits, so no younger email overtakes it.
-                        outbox::mark_retry(conn, id, now, &format!("{error:#}"))?;
-                        return Ok(Some(Utc::now() + wait));
-                    }
+                    Err(failed) => failed,
+                };
+                delivered.mark(conn)?;
+                crate::telemetry::metrics().delivery_failures.inc();
+                let error = format!("{error:#}");
+                if failure == Failure::Permanent {
+                    reached = true;
+                    tracing::warn!(outbox_id = id, %error, "email refused for good; marked failed");
+                    outbox::mark_failed(conn, id, &error)?;
+                    continue;
                 }
+                let wait = backoff(row.attempts);
+                let next = Utc::now().naive_utc() + wait;
+                outbox::mark_retry(conn, id, next, &error)?;
+                if failure == Failure::ServerAway {
+                    tracing::debug!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), %error, "email not delivered: the mail server is away");
+                    outbox::release(conn, &ids[done + 1..], until)?;
+                    return Ok(Round::ServerAway(error));
+                }
+                reached = true;
+                tracing::warn!(outbox_id = id, attempts = row.attempts + 1, retry_in_s = wait.num_seconds(), %error, "email not delivered; will retry");
             }
             delivered.mark(conn)?;
+        }
+    }
+}
+
+/// How a delivery round ended.
+enum Round {
+    /// Nothing is due any more (or the worker is stopping); `reached`: the mail server
+    /// answered at least once.
+    Done { reached: bool },
+    /// The mail server could not take any email (why); the rest of the claim was let go.
+    ServerAway(String),
+}
+
+/// What a failed delivery says about the email, and about the ones after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// This email will never go out: marked failed.
+    Permanent,
+    /// This email cannot go now: it waits its backoff, the others go on.
+    Deferred,
+    /// No email can go now: this one waits its backoff, and the round stops.
+    ServerAway,
+}
+
+impl Failure {
+    fn of(error: &anyhow::Error) -> Failure {
+        match error.downcast_ref::<lettre::transport::smtp::Error>() {
+            // lettre refused to send this message as it is (e.g. a non-ASCII address to a
+            // server without SMTPUTF8).
+            Some(error) if error.is_client() => Failure::Permanent,
+            Some(error) => Failure::of_reply(error.status()),
+            // The outbox folder could not be written: no email can be.
+            None => Failure::ServerAway,
+        }
+    }
+
+    /// By the reply code: no reply (connection refused, timeout, TLS) and replies about
+    /// the connection (421, 521) or authentication (530, 535, 538) concern every email,
+    /// so a wrong password never turns the whole outbox into failed emails; any other
+    /// 5xx refuses this email for good, any other 4xx for now.
+    fn of_reply(code: Option<Code>) -> Failure {
+        let Some(code) = code else {
+            return Failure::ServerAway;
+        };
+        match (code.severity, code.category) {
+            (_, Category::Connections | Category::Unspecified3) => Failure::ServerAway,
+            (Severity::PermanentNegativeCompletion, _) => Failure::Permanent,
+            _ => Failure::Deferred,
         }
     }
 }
@@ -226,16 +316,8 @@ impl Delivered {
     }
 }
 
-/// Whether the mail server refused this very email for good (a 5xx answer), rather than
-/// being unreachable or busy.
-fn refused_for_good(error: &anyhow::Error) -> bool {
-    error
-        .downcast_ref::<lettre::transport::smtp::Error>()
-        .is_some_and(|error| error.is_permanent())
-}
-
-/// 2, 4, 8 … seconds, at most a minute apart, so a mail server back from an outage gets
-/// its backlog soon.
+/// An email's wait before its next attempt: 2, 4, 8 … seconds, at most a minute, so a
+/// mail server back from an outage gets its backlog soon.
 fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(2i64.pow(attempts.clamp(0, 5) as u32 + 1).min(60))
 }
@@ -244,6 +326,10 @@ fn backoff(attempts: i32) -> chrono::Duration {
 struct About {
     events: HashMap<i64, EventRow>,
     names: HashMap<i64, String>,
+    /// For each email that may carry a calendar file (by outbox id): the changes of its
+    /// registration and event up to when it was queued, so its file's SEQUENCE says
+    /// which change it reports however late it goes out.
+    calendars: HashMap<i64, audit::CalendarChanges>,
 }
 
 impl About {
@@ -252,7 +338,10 @@ impl About {
         let mut events = HashMap::new();
         for event_id in to_write.iter().filter_map(|row| row.event_id) {
             if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(event_id) {
-                slot.insert(events::by_id(conn, EventId(event_id))?);
+                // An event that is gone fails its own emails (in `write_out`), not the round.
+                if let Some(event) = events::by_id(conn, EventId(event_id)).optional()? {
+                    slot.insert(event);
+                }
             }
         }
         let ids: Vec<RegistrationId> = to_write
@@ -263,12 +352,29 @@ impl About {
             .into_iter()
             .map(|(id, name)| (id.0, name))
             .collect();
-        Ok(About { events, names })
+        let mut calendars = HashMap::new();
+        for row in &to_write {
+            let (Some(event_id), Some(registration_id), Some(details)) =
+                (row.event_id, row.registration_id, &row.details)
+            else {
+                continue;
+            };
+            if serde_json::from_str::<MailKind>(details).is_ok_and(|kind| kind.carries_calendar()) {
+                let changes =
+                    audit::calendar_changes(conn, event_id, Some(registration_id), row.created_at)?;
+                calendars.insert(row.id, changes);
+            }
+        }
+        Ok(About {
+            events,
+            names,
+            calendars,
+        })
     }
 
     /// Writes out the body of an email queued as what it is about; an email queued whole
     /// is left as it is.
-    fn write_out(&self, row: &mut OutboxRow, host: &str) -> anyhow::Result<()> {
+    fn write_out(&self, row: &mut OutboxRow, host: &str, from: &Mailbox) -> anyhow::Result<()> {
         let (Some(details), Some(link)) = (&row.details, &row.link) else {
             return Ok(());
         };
@@ -287,8 +393,15 @@ impl About {
             .names
             .get(&registration_id)
             .with_context(|| format!("registration {registration_id} is gone"))?;
-        let uid = format!("registration-{registration_id}@{host}");
-        let mail = compose(&kind, &EventFacts::of(event), name, link, &uid);
+        let changes = self.calendars.get(&row.id);
+        let address = from.email.to_string();
+        let stamp = CalendarStamp {
+            uid: calendar::registration_uid(registration_id, host),
+            sequence: calendar::sequence(changes.map_or(0, |c| c.count)),
+            had_seat: changes.is_some_and(|c| c.had_seat),
+            organizer: (from.name.as_deref(), &address),
+        };
+        let mail = compose(&kind, &EventFacts::of(event), name, link, &stamp);
         row.subject = mail.subject;
         row.body_text = Some(mail.text);
         row.body_html = Some(mail.html);
@@ -301,10 +414,11 @@ impl About {
 /// attached when there is one, and a Message-ID fixed per row so a repeated delivery after
 /// a crash is recognisable as the same message.
 pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Result<Message> {
-    let to: Mailbox = row
-        .recipient
-        .parse()
-        .with_context(|| format!("recipient {:?}", row.recipient))?;
+    // The rule the join applies, again: a row queued before that rule was tightened
+    // fails here, alone, rather than reaching the mail server.
+    let to = Email::parse(&row.recipient)
+        .map_err(|error| anyhow::anyhow!("recipient {:?} {error}", row.recipient))?;
+    let to = Mailbox::new(None, to.as_str().parse::<Address>()?);
     let text = row.body_text.clone().unwrap_or_default();
     let html = row.body_html.clone().unwrap_or_default();
     let alternative = MultiPart::alternative_plain_html(text, html);
@@ -312,7 +426,11 @@ pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Res
         Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
             Attachment::new("event.ics".to_owned()).body(
                 ics.clone(),
-                ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?,
+                // The method the file itself names (RFC 5545, 3.7.2).
+                ContentType::parse(&format!(
+                    "text/calendar; charset=utf-8; method={}",
+                    method_of(ics).as_str()
+                ))?,
             ),
         ),
         None => alternative,
@@ -351,6 +469,65 @@ pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use lettre::transport::smtp::response::Detail;
+
+    /// The reply code `n` (e.g. 550) as lettre reads it.
+    fn reply(n: u16) -> Option<Code> {
+        let severity = match n / 100 {
+            4 => Severity::TransientNegativeCompletion,
+            _ => Severity::PermanentNegativeCompletion,
+        };
+        let category = [
+            Category::Syntax,
+            Category::Information,
+            Category::Connections,
+            Category::Unspecified3,
+            Category::Unspecified4,
+            Category::MailSystem,
+        ][usize::from(n / 10 % 10)];
+        let detail = [
+            Detail::Zero,
+            Detail::One,
+            Detail::Two,
+            Detail::Three,
+            Detail::Four,
+            Detail::Five,
+            Detail::Six,
+            Detail::Seven,
+            Detail::Eight,
+            Detail::Nine,
+        ][usize::from(n % 10)];
+        let code = Code::new(severity, category, detail);
+        assert_eq!(code.to_string(), n.to_string());
+        Some(code)
+    }
+
+    #[test]
+    fn a_refusal_for_good_fails_only_that_email() {
+        for code in [550, 551, 552, 553, 554, 501] {
+            assert_eq!(Failure::of_reply(reply(code)), Failure::Permanent, "{code}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_for_now_defers_only_that_email() {
+        for code in [450, 451, 452, 454] {
+            assert_eq!(Failure::of_reply(reply(code)), Failure::Deferred, "{code}");
+        }
+    }
+
+    #[test]
+    fn no_reply_or_a_refusal_of_the_connection_or_the_login_concerns_every_email() {
+        assert_eq!(Failure::of_reply(None), Failure::ServerAway);
+        for code in [421, 521, 530, 535, 538] {
+            assert_eq!(
+                Failure::of_reply(reply(code)),
+                Failure::ServerAway,
+                "{code}"
+            );
+        }
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

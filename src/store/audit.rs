@@ -1,5 +1,6 @@
 //! The audit log: one row per change, written in the transaction of the change.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::audit_entries;
@@ -48,4 +49,48 @@ pub fn for_event(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<
         .order(audit_entries::id.asc())
         .select(AuditRow::as_select())
         .load(c))
+}
+
+/// What the audit log says of a registration's calendar entry up to `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CalendarChanges {
+    /// Entries of the registration and of its event itself (those without a
+    /// registration): every change writes one and none is removed, so the count only
+    /// grows, and grows with every change. The SEQUENCE of its calendar files.
+    pub count: i64,
+    /// Whether the registration was ever confirmed, and so may be in a calendar.
+    pub had_seat: bool,
+}
+
+/// The changes of registration `registration_id` of event `event_id` and of the event up
+/// to `at`; with no registration, those of the event alone (for the organizers' file).
+/// Both counts read the index `audit_entries_by_registration`.
+pub fn calendar_changes(
+    conn: &mut DbConnection,
+    event_id: i64,
+    registration_id: Option<i64>,
+    at: NaiveDateTime,
+) -> QueryResult<CalendarChanges> {
+    let of_event: i64 = on_backend!(conn, |c| audit_entries::table
+        .filter(audit_entries::event_id.eq(event_id))
+        .filter(audit_entries::registration_id.is_null())
+        .filter(audit_entries::at.le(at))
+        .count()
+        .get_result(c))?;
+    let Some(registration_id) = registration_id else {
+        return Ok(CalendarChanges {
+            count: of_event,
+            had_seat: false,
+        });
+    };
+    let own: Vec<Option<Status>> = on_backend!(conn, |c| audit_entries::table
+        .filter(audit_entries::event_id.eq(event_id))
+        .filter(audit_entries::registration_id.eq(registration_id))
+        .filter(audit_entries::at.le(at))
+        .select(audit_entries::to_status)
+        .load(c))?;
+    Ok(CalendarChanges {
+        count: of_event + own.len() as i64,
+        had_seat: own.contains(&Some(Status::Confirmed)),
+    })
 }

@@ -1,8 +1,9 @@
 //! The outbox: every email, queued in the transaction of the change it reports and
 //! delivered later by the mail worker. A participant email is queued as what it is about
 //! plus its personal link and written out at delivery; other emails are queued whole. A
-//! row keeps its body and link only until it is delivered; afterwards it records what was
-//! sent to whom and when.
+//! row keeps its body and link only until it is delivered (or has failed for good);
+//! afterwards it records what was sent to whom and when. Its status is `pending` until
+//! then, `sent` once delivered, `failed` when it never will be.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -205,6 +206,27 @@ pub fn mark_sent(
     .map(|_| ())
 }
 
+/// Records that an email will never go out (the mail server refused it for good, or it
+/// cannot be written): status `failed`, with the reason, and the body and personal link
+/// dropped as for a delivered one.
+pub fn mark_failed(conn: &mut DbConnection, id: i64, error: &str) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("failed"),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::body_text.eq(None::<String>),
+            outbox::body_html.eq(None::<String>),
+            outbox::calendar.eq(None::<String>),
+            outbox::link.eq(None::<String>),
+            outbox::claimed_until.eq(None::<NaiveDateTime>),
+            outbox::last_error.eq(error),
+        ))
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Puts an email back to wait until `next_attempt_at`, counting the attempt; it keeps its
+/// place among the pending ones, and no other email waits for it.
 pub fn mark_retry(
     conn: &mut DbConnection,
     id: i64,

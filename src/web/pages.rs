@@ -14,7 +14,7 @@ use super::respond::{
 use super::{event_of, page_cache, registration_of_link, AppState};
 use crate::domain::{join_of, FieldErrors, Mode, PersonalAction, Preference, Status};
 use crate::engine::EngineError;
-use crate::mail::calendar::{ics, CalendarEntry};
+use crate::mail::calendar::{ics, registration_uid, sequence, uid_host, CalendarEntry};
 use crate::reads::{self, EventState, RegistrationState};
 use crate::views::pages;
 use actix_web::ResponseError as _;
@@ -299,6 +299,11 @@ async fn calendar(
     let (event, registration) = registration_of_link(&state, token.clone())
         .await?
         .ok_or(PageError::NotFound)?;
+    let (event_id, registration_id) = (event.event.id, registration.row.id);
+    let changes = state
+        .database
+        .run(move |conn| reads::calendar_changes(conn, event_id, Some(registration_id), Utc::now()))
+        .await?;
     if registration.status != Status::Confirmed {
         return Err(PageError::NotFound);
     }
@@ -309,7 +314,8 @@ async fn calendar(
         _ => e.venue.clone(),
     };
     let body = ics(&CalendarEntry {
-        uid: format!("registration-{}@registrar", registration.row.id),
+        uid: registration_uid(registration.row.id.0, &uid_host(&state.public_url)),
+        sequence: sequence(changes.count),
         title: &e.title,
         description: &e.description,
         starts_at: e.starts_at.utc(),

@@ -1,8 +1,10 @@
-//! An SMTP server on loopback (`mailin-embedded`) that keeps every message it accepts.
+//! An SMTP server on loopback (`mailin-embedded`) that keeps every message it accepts,
+//! and refuses the recipients a test tells it to refuse.
 
+use std::collections::HashMap;
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use mailin_embedded::{response, Handler, Response};
 
@@ -10,6 +12,12 @@ use mailin_embedded::{response, Handler, Response};
 pub struct MailServer {
     pub port: u16,
     pub received: Arc<Mutex<Vec<String>>>,
+    /// Recipients answered with a reply code of the test's choosing instead of 250.
+    refusals: Arc<Mutex<HashMap<String, u16>>>,
+    /// Every `RCPT TO` the server was sent: the address, and when.
+    recipients: Arc<Mutex<Vec<(String, Instant)>>>,
+    /// How many SMTP sessions began (`EHLO` or `HELO`).
+    sessions: Arc<Mutex<usize>>,
 }
 
 /// One SMTP session's handler (mailin clones it per connection); a message counts as
@@ -20,9 +28,29 @@ struct Collector {
     message: Vec<u8>,
     /// How long the server takes to accept each message.
     delay: Duration,
+    refusals: Arc<Mutex<HashMap<String, u16>>>,
+    recipients: Arc<Mutex<Vec<(String, Instant)>>>,
+    sessions: Arc<Mutex<usize>>,
 }
 
 impl Handler for Collector {
+    fn helo(&mut self, _ip: std::net::IpAddr, _domain: &str) -> Response {
+        *self.sessions.lock().unwrap() += 1;
+        response::OK
+    }
+
+    fn rcpt(&mut self, to: &str) -> Response {
+        let to = to.trim_matches(['<', '>']).to_ascii_lowercase();
+        self.recipients
+            .lock()
+            .unwrap()
+            .push((to.clone(), Instant::now()));
+        match self.refusals.lock().unwrap().get(&to) {
+            Some(&code) => Response::custom(code, format!("refused by the test server: {to}")),
+            None => response::OK,
+        }
+    }
+
     fn data_start(
         &mut self,
         _domain: &str,
@@ -75,10 +103,16 @@ impl MailServer {
     fn serve_with(listener: TcpListener, delay: Duration) -> MailServer {
         let port = listener.local_addr().unwrap().port();
         let received = Arc::new(Mutex::new(Vec::new()));
+        let refusals = Arc::new(Mutex::new(HashMap::new()));
+        let recipients = Arc::new(Mutex::new(Vec::new()));
+        let sessions = Arc::new(Mutex::new(0));
         let mut server = mailin_embedded::Server::new(Collector {
             received: received.clone(),
             message: Vec::new(),
             delay,
+            refusals: refusals.clone(),
+            recipients: recipients.clone(),
+            sessions: sessions.clone(),
         });
         server.with_name("mail.test").with_tcp_listener(listener);
         // Serves until the test process ends.
@@ -87,7 +121,46 @@ impl MailServer {
                 panic!("the SMTP server stopped: {error}");
             }
         });
-        MailServer { port, received }
+        MailServer {
+            port,
+            received,
+            refusals,
+            recipients,
+            sessions,
+        }
+    }
+
+    /// How many SMTP sessions clients have begun so far.
+    pub fn sessions(&self) -> usize {
+        *self.sessions.lock().unwrap()
+    }
+
+    /// From now on answers `RCPT TO:<address>` with `code` (e.g. 550, 451).
+    pub fn refuse(&self, address: &str, code: u16) {
+        self.refusals
+            .lock()
+            .unwrap()
+            .insert(address.to_ascii_lowercase(), code);
+    }
+
+    /// From now on accepts `address` again.
+    pub fn accept(&self, address: &str) {
+        self.refusals
+            .lock()
+            .unwrap()
+            .remove(&address.to_ascii_lowercase());
+    }
+
+    /// When the server was asked to take a message for `address`, each time.
+    pub fn attempts_for(&self, address: &str) -> Vec<Instant> {
+        let address = address.to_ascii_lowercase();
+        self.recipients
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(to, _)| *to == address)
+            .map(|(_, at)| *at)
+            .collect()
     }
 
     pub fn url(&self) -> String {

@@ -273,8 +273,8 @@ fn personal_action(server: &Server, token: &str, action: &str, body: Value) -> V
     answer
 }
 
-/// Asserts that no message arrived twice and that they arrived in order of creation.
-fn assert_once_and_in_order(messages: &[Received]) {
+/// Asserts that no message arrived twice.
+fn assert_once(messages: &[Received]) {
     let mut seen = HashSet::new();
     for message in messages {
         assert!(
@@ -283,6 +283,12 @@ fn assert_once_and_in_order(messages: &[Received]) {
             message.message_id
         );
     }
+}
+
+/// Asserts that no message arrived twice and that they arrived in order of creation (as
+/// they do while no delivery fails).
+fn assert_once_and_in_order(messages: &[Received]) {
+    assert_once(messages);
     let ids: Vec<i64> = messages.iter().map(Received::outbox_id).collect();
     assert!(
         ids.windows(2).all(|w| w[0] < w[1]),
@@ -295,7 +301,13 @@ struct OutboxState {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     id: i64,
     #[diesel(sql_type = diesel::sql_types::Text)]
+    recipient: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
     status: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    attempts: i32,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    last_error: Option<String>,
     #[diesel(sql_type = diesel::sql_types::Bool)]
     keeps_body: bool,
 }
@@ -304,7 +316,8 @@ struct OutboxState {
 /// or a personal link.
 fn outbox_state(db: &Db) -> Vec<OutboxState> {
     let query = diesel::sql_query(
-        "SELECT id, status, (body_text IS NOT NULL OR link IS NOT NULL) AS keeps_body FROM outbox ORDER BY id",
+        "SELECT id, recipient, status, attempts, last_error, \
+         (body_text IS NOT NULL OR link IS NOT NULL) AS keeps_body FROM outbox ORDER BY id",
     );
     if db.is_postgres() {
         query
@@ -315,6 +328,62 @@ fn outbox_state(db: &Db) -> Vec<OutboxState> {
             .load(&mut diesel::SqliteConnection::establish(&db.url).unwrap())
             .unwrap()
     }
+}
+
+fn execute(db: &Db, statement: &str) -> usize {
+    let query = diesel::sql_query(statement);
+    if db.is_postgres() {
+        query
+            .execute(&mut diesel::PgConnection::establish(&db.url).unwrap())
+            .unwrap()
+    } else {
+        query
+            .execute(&mut diesel::SqliteConnection::establish(&db.url).unwrap())
+            .unwrap()
+    }
+}
+
+/// The outbox row of the one email to `address`.
+fn outbox_row_to(db: &Db, address: &str) -> OutboxState {
+    let mut rows: Vec<OutboxState> = outbox_state(db)
+        .into_iter()
+        .filter(|row| row.recipient == address)
+        .collect();
+    assert_eq!(rows.len(), 1, "one email to {address}: {rows:?}");
+    rows.remove(0)
+}
+
+/// Waits until the outbox row of the email to `address` is in `status`.
+fn wait_for_status(db: &Db, address: &str, status: &str) -> OutboxState {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let row = outbox_row_to(db, address);
+        if row.status == status {
+            return row;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the email to {address} is not {status}: {row:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Invites everyone in `people` in one call, in that order, so their invitations are
+/// queued in that order.
+fn invite_all(server: &Server, slug: &str, people: &[&str]) {
+    let invitees: Vec<Value> = people
+        .iter()
+        .map(
+            |email| json!({"email": email, "name": format!("Person {email}"), "mode": "in_person"}),
+        )
+        .collect();
+    let (status, body) = server.organizer(
+        reqwest::Method::POST,
+        &format!("/api/v1/events/{slug}/invitations"),
+        json!({ "invitees": invitees }),
+    );
+    assert_eq!(status, 201, "{body}");
 }
 
 fn every_participant_email_arrives_with_text_html_and_the_personal_link(db: &Db) {
@@ -460,7 +529,7 @@ fn every_participant_email_arrives_with_text_html_and_the_personal_link(db: &Db)
 
 /// The mail server away for two minutes while people keep joining: more emails than the
 /// worker claims at once, the oldest retried for the whole outage and the newest only
-/// briefly, all delivered once it is back, once each and in order of creation.
+/// briefly, each on its own backoff; all delivered once it is back, once each.
 fn emails_wait_through_minutes_without_a_mail_server(db: &Db) {
     let port = free_port();
     let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", smtp_url(port).as_str())]);
@@ -486,14 +555,22 @@ fn emails_wait_through_minutes_without_a_mail_server(db: &Db) {
         "nothing can be delivered yet"
     );
 
+    assert!(
+        outbox[0].attempts >= 3,
+        "the oldest email was tried again and again: {:?}",
+        outbox[0]
+    );
+
     let mail = MailServer::start_on(port);
+    // Each email waits at most its longest backoff (a minute) once the server is back.
     mail.wait_for_count(people.len(), Duration::from_secs(150));
     // Time for a duplicate to show up, if one were coming.
     std::thread::sleep(Duration::from_secs(3));
     let arrived = mail.messages();
     assert_eq!(arrived.len(), people.len());
-    assert_once_and_in_order(&arrived);
-    let recipients: Vec<&str> = arrived.iter().map(|m| m.to.as_str()).collect();
+    assert_once(&arrived);
+    let mut recipients: Vec<&str> = arrived.iter().map(|m| m.to.as_str()).collect();
+    recipients.sort_unstable();
     assert_eq!(
         recipients,
         people.iter().map(String::as_str).collect::<Vec<_>>()
@@ -570,8 +647,351 @@ fn a_delivered_email_is_not_sent_again_after_a_restart(db: &Db) {
     assert_once_and_in_order(&all);
 }
 
+/// A recipient the mail server refuses for good (550): that email is marked failed at the
+/// first refusal, with the server's answer, and never tried again; every other email,
+/// older or newer, arrives.
+fn a_recipient_refused_for_good_is_marked_failed_and_every_other_email_arrives(db: &Db) {
+    let mail = MailServer::start();
+    for refused in ["gone1@example.org", "gone2@example.org"] {
+        mail.refuse(refused, 550);
+    }
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-refused";
+    server.create_event(slug, 20, Some(20), "open");
+    let people = [
+        "gone1@example.org",
+        "one@example.org",
+        "two@example.org",
+        "gone2@example.org",
+        "three@example.org",
+        "four@example.org",
+    ];
+    invite_all(&server, slug, &people);
+
+    let arrived = mail.wait_for_count(4, Duration::from_secs(30));
+    for refused in ["gone1@example.org", "gone2@example.org"] {
+        let row = wait_for_status(db, refused, "failed");
+        assert_eq!(row.attempts, 1, "{row:?}");
+        let error = row.last_error.clone().unwrap_or_default();
+        assert!(
+            error.contains("550"),
+            "the server's answer is kept: {row:?}"
+        );
+        assert!(!row.keeps_body, "a failed email drops its link: {row:?}");
+    }
+    // Longer than the first backoff: a retry would show by now.
+    std::thread::sleep(Duration::from_secs(4));
+    for refused in ["gone1@example.org", "gone2@example.org"] {
+        assert_eq!(
+            mail.attempts_for(refused).len(),
+            1,
+            "{refused} was tried again"
+        );
+    }
+    let arrived_now = mail.messages();
+    assert_eq!(arrived_now.len(), 4, "{arrived:?}");
+    assert_once_and_in_order(&arrived_now);
+    let recipients: Vec<&str> = arrived_now.iter().map(|m| m.to.as_str()).collect();
+    assert_eq!(
+        recipients,
+        [
+            "one@example.org",
+            "two@example.org",
+            "three@example.org",
+            "four@example.org"
+        ]
+    );
+    for row in outbox_state(db) {
+        let expected = if row.recipient.starts_with("gone") {
+            "failed"
+        } else {
+            "sent"
+        };
+        assert_eq!(row.status, expected, "{row:?}");
+    }
+
+    // A newer email still goes out after the failures.
+    invite_all(&server, slug, &["five@example.org"]);
+    mail.wait_for("five@example.org", 1);
+}
+
+/// A recipient refused for now (451) is tried again after a pause that grows with each
+/// attempt, while every other email arrives; once the server takes it, it arrives once.
+fn a_recipient_refused_for_now_is_retried_with_backoff_while_the_others_arrive(db: &Db) {
+    let mail = MailServer::start();
+    let busy = "busy@example.org";
+    mail.refuse(busy, 451);
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-busy";
+    server.create_event(slug, 20, Some(20), "open");
+    let others = [
+        "one@example.org",
+        "two@example.org",
+        "three@example.org",
+        "four@example.org",
+    ];
+    let mut people = vec![busy];
+    people.extend(others);
+    invite_all(&server, slug, &people);
+
+    // The oldest email is refused again and again; the others do not wait for it.
+    mail.wait_for_count(others.len(), Duration::from_secs(30));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while mail.attempts_for(busy).len() < 3 {
+        assert!(
+            Instant::now() < deadline,
+            "{busy} was not tried three times"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let row = outbox_row_to(db, busy);
+    assert_eq!(row.status, "pending", "{row:?}");
+    assert!(row.attempts >= 3, "{row:?}");
+    assert!(
+        row.last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("451"),
+        "{row:?}"
+    );
+    // Each retry waits at least its backoff (2 s, then 4 s), measured where the server
+    // saw the attempts.
+    let attempts = mail.attempts_for(busy);
+    let tolerance = Duration::from_millis(50);
+    assert!(
+        attempts[1] - attempts[0] + tolerance >= Duration::from_secs(2),
+        "{:?}",
+        attempts[1] - attempts[0]
+    );
+    assert!(
+        attempts[2] - attempts[1] + tolerance >= Duration::from_secs(4),
+        "{:?}",
+        attempts[2] - attempts[1]
+    );
+
+    mail.accept(busy);
+    mail.wait_for(busy, 1);
+    wait_for_status(db, busy, "sent");
+    std::thread::sleep(Duration::from_secs(2));
+    let arrived = mail.messages();
+    assert_eq!(arrived.len(), people.len());
+    assert_once(&arrived);
+    let recipients: Vec<&str> = arrived.iter().map(|m| m.to.as_str()).collect();
+    let mut expected = others.to_vec();
+    expected.push(busy);
+    assert_eq!(recipients, expected, "the refused email came last");
+}
+
+/// The join refuses an address at an IP address (422 naming `email`); an email queued for
+/// such an address before (one the mailer cannot build) fails alone, and the others arrive.
+fn an_address_the_mailer_cannot_take_is_refused_and_fails_alone_in_the_outbox(db: &Db) {
+    let port = free_port();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", smtp_url(port).as_str())]);
+    let slug = "smtp-unbuildable";
+    server.create_event(slug, 20, Some(20), "open");
+    for address in ["p@[127.0.0.1]", "p@127.0.0.1"] {
+        let (status, body) = server.post(
+            &format!("/api/v1/events/{slug}/entries"),
+            json!({"email": address, "name": "Probe", "preference": "in_person", "consent": true}),
+        );
+        assert_eq!(status, 422, "{address}: {body}");
+        assert!(
+            body["error"]["fields"]["email"].is_array(),
+            "{address}: {body}"
+        );
+    }
+    assert!(outbox_state(db).is_empty(), "a refused join queues nothing");
+
+    // An email queued under the old rule: the oldest one, to an IP literal.
+    let people = ["one@example.org", "two@example.org", "three@example.org"];
+    for email in people {
+        join(&server, slug, email, "in_person");
+    }
+    let first = outbox_row_to(db, people[0]).id;
+    assert_eq!(
+        execute(
+            db,
+            &format!("UPDATE outbox SET recipient = 'p@[127.0.0.1]' WHERE id = {first}")
+        ),
+        1
+    );
+    let mail = MailServer::start_on(port);
+    mail.wait_for_count(2, Duration::from_secs(60));
+    let row = wait_for_status(db, "p@[127.0.0.1]", "failed");
+    assert!(
+        row.last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not an IP address"),
+        "{row:?}"
+    );
+    assert!(mail.attempts_for("p@[127.0.0.1]").is_empty());
+    let recipients: HashSet<String> = mail.messages().into_iter().map(|m| m.to).collect();
+    assert_eq!(
+        recipients,
+        HashSet::from(["two@example.org".to_owned(), "three@example.org".to_owned()])
+    );
+}
+
+/// The worker keeps its connection to the mail server open between emails: a bulk
+/// invitation goes out in one SMTP session, not one per email.
+fn emails_in_a_row_share_one_smtp_connection(db: &Db) {
+    let mail = MailServer::start();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-pool";
+    server.create_event(slug, 20, Some(20), "open");
+    let people: Vec<String> = (1..=10).map(|i| format!("p{i}@example.org")).collect();
+    invite_all(
+        &server,
+        slug,
+        &people.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let arrived = mail.wait_for_count(people.len(), Duration::from_secs(30));
+    assert_once_and_in_order(&arrived);
+    assert_eq!(
+        mail.sessions(),
+        1,
+        "one session for {} emails",
+        people.len()
+    );
+}
+
+/// The properties of a calendar file, unfolded, in order: (name, value), parameters left
+/// out of the name.
+fn ics_properties(ics: &str) -> Vec<(String, String)> {
+    ics.replace("\r\n", "\n")
+        .replace("\n ", "")
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| {
+            let name = name.split(';').next().unwrap_or(name);
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+fn ics_value(properties: &[(String, String)], name: &str) -> Option<String> {
+    properties
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+}
+
+/// What a calendar part says: its MIME method and its file's METHOD, UID, SEQUENCE,
+/// STATUS and LOCATION.
+#[derive(Debug)]
+struct CalendarFile {
+    mime: String,
+    method: Option<String>,
+    uid: String,
+    sequence: u32,
+    status: Option<String>,
+    location: Option<String>,
+}
+
+impl CalendarFile {
+    fn of_text(mime: &str, ics: &str) -> CalendarFile {
+        let properties = ics_properties(ics);
+        CalendarFile {
+            mime: mime.to_owned(),
+            method: ics_value(&properties, "METHOD"),
+            uid: ics_value(&properties, "UID").unwrap_or_else(|| panic!("no UID in {ics}")),
+            sequence: ics_value(&properties, "SEQUENCE")
+                .unwrap_or_else(|| panic!("no SEQUENCE in {ics}"))
+                .parse()
+                .expect("a number"),
+            status: ics_value(&properties, "STATUS"),
+            location: ics_value(&properties, "LOCATION"),
+        }
+    }
+
+    fn of(message: &Received) -> CalendarFile {
+        let part = message.part("text/calendar");
+        CalendarFile::of_text(&part.content_type, &part.body)
+    }
+}
+
+/// A participant's calendar entry keeps one UID in every email and on the personal page;
+/// its SEQUENCE rises with each change (a mode switch, a change of the event), and the
+/// cancellation email takes the entry back with METHOD:CANCEL.
+fn calendar_files_keep_one_uid_and_raise_the_sequence_with_each_change(db: &Db) {
+    let mail = MailServer::start();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())]);
+    let slug = "smtp-calendar";
+    server.create_event(slug, 2, Some(5), "open");
+    let ada = "ada@example.org";
+    join(&server, slug, ada, "in_person");
+    let token = mail.wait_for(ada, 1).personal_token(&server.base);
+    let me = personal_action(&server, &token, "confirm-email", json!({}));
+    assert_eq!(me["status"], "confirmed", "{me}");
+    let seat = CalendarFile::of(&mail.wait_for(ada, 2));
+    assert_eq!(seat.method.as_deref(), Some("PUBLISH"), "{seat:?}");
+    assert!(seat.mime.contains("method=publish"), "{seat:?}");
+    assert!(seat.uid.starts_with("registration-"), "{seat:?}");
+    assert_eq!(seat.location.as_deref(), Some("Room 1"));
+
+    let me = personal_action(&server, &token, "switch", json!({"mode": "virtual"}));
+    assert_eq!(me["mode"], "virtual", "{me}");
+    let moved = CalendarFile::of(&mail.wait_for(ada, 3));
+    assert_eq!(moved.method.as_deref(), Some("PUBLISH"), "{moved:?}");
+    assert_eq!(moved.uid, seat.uid, "one entry per registration");
+    assert!(moved.sequence > seat.sequence, "{seat:?} then {moved:?}");
+    assert_eq!(
+        moved.location.as_deref(),
+        Some("https://meet.example.org/room")
+    );
+
+    // The personal page offers the same entry, as a plain file.
+    let download = |server: &Server| {
+        let response = server
+            .http
+            .get(server.url(&format!("/r/{token}/calendar.ics")))
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let mime = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        CalendarFile::of_text(&mime, &response.text().unwrap())
+    };
+    let page = download(&server);
+    assert_eq!(page.uid, seat.uid, "{page:?}");
+    assert_eq!(page.method, None, "{page:?}");
+    assert!(page.sequence >= moved.sequence, "{moved:?} then {page:?}");
+    server.patch_event(slug, json!({"venue": "Room 2"}));
+    let after_patch = download(&server);
+    assert!(
+        after_patch.sequence > page.sequence,
+        "a change of the event raises it: {page:?} then {after_patch:?}"
+    );
+
+    let me = personal_action(&server, &token, "cancel", json!({}));
+    assert_eq!(me["status"], "cancelled", "{me}");
+    let cancelled = mail.wait_for(ada, 4);
+    assert!(
+        cancelled.subject.contains("cancelled"),
+        "{:?}",
+        cancelled.subject
+    );
+    let cancel = CalendarFile::of(&cancelled);
+    assert_eq!(cancel.method.as_deref(), Some("CANCEL"), "{cancel:?}");
+    assert!(cancel.mime.contains("method=cancel"), "{cancel:?}");
+    assert_eq!(cancel.status.as_deref(), Some("CANCELLED"), "{cancel:?}");
+    assert_eq!(cancel.uid, seat.uid);
+    assert!(
+        cancel.sequence > after_patch.sequence,
+        "{after_patch:?} then {cancel:?}"
+    );
+}
+
 on_both_databases!(
     every_participant_email_arrives_with_text_html_and_the_personal_link,
     emails_wait_through_minutes_without_a_mail_server,
     a_delivered_email_is_not_sent_again_after_a_restart,
+    a_recipient_refused_for_good_is_marked_failed_and_every_other_email_arrives,
+    a_recipient_refused_for_now_is_retried_with_backoff_while_the_others_arrive,
+    an_address_the_mailer_cannot_take_is_refused_and_fails_alone_in_the_outbox,
+    emails_in_a_row_share_one_smtp_connection,
+    calendar_files_keep_one_uid_and_raise_the_sequence_with_each_change,
 );

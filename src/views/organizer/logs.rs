@@ -64,11 +64,12 @@ pub fn outbox(
         html! {
             h1 { "Outbox" }
             (flash(done, None))
-            p { "Every email, newest first. A pending email is delivered by the mail worker; one that failed is retried with a growing pause, or at once with “Retry now”." }
+            p { "Every email, newest first. A pending email is delivered by the mail worker; one the mail server could not take for now is retried with a growing pause, or at once with “Retry now”. A failed email was refused for good (see its last error) and is not sent again." }
             nav.chips aria-label="Filter by state" {
                 a.chip href="/organizer/outbox" aria-current=[status.is_empty().then_some("page")] { "All" }
                 a.chip href="/organizer/outbox?status=pending" aria-current=[(status == "pending").then_some("page")] { "Pending" }
                 a.chip href="/organizer/outbox?status=sent" aria-current=[(status == "sent").then_some("page")] { "Delivered" }
+                a.chip href="/organizer/outbox?status=failed" aria-current=[(status == "failed").then_some("page")] { "Failed" }
             }
             div.table-scroll role="region" aria-label="Emails" tabindex="0" { table.data {
                 thead { tr { th scope="col" { "Created (UTC)" } th scope="col" { "To" } th scope="col" { "Subject" } th scope="col" { "Kind" } th scope="col" { "State" } th scope="col" { "Attempts" } th scope="col" { "Last error" } th scope="col" { "Actions" } } }
@@ -83,6 +84,8 @@ pub fn outbox(
                                 @if row.status == "sent" {
                                     span.badge.status-confirmed { "delivered" }
                                     @if let Some(at) = row.sent_at { " " (local(at.and_utc(), chrono_tz::UTC)) }
+                                } @else if row.status == "failed" {
+                                    span.badge.verdict-invalid { "failed" }
                                 } @else {
                                     span.badge.status-offered { (row.status) }
                                 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::event_state;
 use super::session::SignedIn;
 use crate::domain::{Mode, Phase, Status};
-use crate::mail::calendar::{ics, CalendarEntry};
+use crate::mail::calendar::{event_uid, ics, sequence, CalendarEntry};
 use crate::reads;
 use crate::web::error::DashboardError;
 use crate::web::AppState;
@@ -81,9 +81,15 @@ pub async fn event_calendar(
 ) -> Result<HttpResponse, DashboardError> {
     let event = event_state(&state, slug.into_inner()).await?;
     let e = &event.event;
+    let (id, now) = (e.id, Utc::now());
+    let changes = state
+        .database
+        .run(move |conn| reads::calendar_changes(conn, id, None, now))
+        .await?;
     let link = format!("{}/events/{}", state.public_url, e.slug);
     let body = ics(&CalendarEntry {
-        uid: format!("event-{}@{}", e.id, host_of(&state.public_url)),
+        uid: event_uid(e.id.0, &host_of(&state.public_url)),
+        sequence: sequence(changes.count),
         title: &e.title,
         description: &e.description,
         starts_at: e.starts_at.utc(),
@@ -126,7 +132,7 @@ pub async fn feed(
         };
         calendar.push(
             icalendar::Event::new()
-                .uid(&format!("event-{}@{host}", e.id))
+                .uid(&event_uid(e.id.0, &host))
                 .summary(&format!("{}{phase}", e.title))
                 .description(&e.description)
                 .starts(e.starts_at.utc())

@@ -77,7 +77,7 @@ pub async fn outbox(
     let status = query
         .status
         .clone()
-        .filter(|s| s == "pending" || s == "sent")
+        .filter(|s| ["pending", "sent", "failed"].contains(&s.as_str()))
         .unwrap_or_default();
     let filter = status.clone();
     let (rows, total) = state
