@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::config::Settings;
+use crate::config::{Address, Database, LogFormat, Settings};
 use crate::services::accounts;
 use crate::startup::Application;
 use crate::store;
@@ -15,18 +15,28 @@ use crate::store;
     about = "Registration for invitation-first workshops and webinars"
 )]
 pub struct Cli {
+    /// What to do; `serve` when left out.
     #[command(subcommand)]
     pub command: Option<Command>,
-    #[command(flatten)]
-    pub settings: Settings,
+}
+
+impl Cli {
+    /// The command, `serve` with the settings of the environment when none was given.
+    pub fn command(self) -> Command {
+        self.command
+            .unwrap_or_else(|| match Cli::parse_from(["registrar", "serve"]).command {
+                Some(serve) => serve,
+                None => unreachable!("serve was given"),
+            })
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the server (the default).
-    Serve,
+    Serve(Settings),
     /// Apply database migrations and exit.
-    Migrate,
+    Migrate(Database),
     /// Organizer API tokens.
     Token {
         #[command(subcommand)]
@@ -38,14 +48,34 @@ pub enum Command {
         command: OrganizerCommand,
     },
     /// Copy a SQLite database, consistent even while servers write to it, to a new file.
-    Backup { path: std::path::PathBuf },
+    Backup {
+        path: std::path::PathBuf,
+        #[command(flatten)]
+        database: Database,
+    },
+}
+
+impl Command {
+    /// How this command logs.
+    pub fn log_format(&self) -> LogFormat {
+        match self {
+            Command::Serve(settings) => settings.log_format,
+            _ => LogFormat::Plain,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum OrganizerCommand {
     /// Add an organizer (or find one) and print a one-time link to set the password, alone
     /// on the last line.
-    Add { email: String },
+    Add {
+        email: String,
+        #[command(flatten)]
+        database: Database,
+        #[command(flatten)]
+        address: Address,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,13 +84,19 @@ pub enum TokenCommand {
     Create {
         #[arg(long)]
         name: String,
+        #[command(flatten)]
+        database: Database,
     },
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let settings = cli.settings;
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => {
+pub fn run(command: Command) -> anyhow::Result<()> {
+    let connect = |database: &Database| -> anyhow::Result<store::DbConnection> {
+        let mut conn = store::ConnectionManager::new(&database.database_url).establish()?;
+        store::migrate(&mut conn)?;
+        Ok(conn)
+    };
+    match command {
+        Command::Serve(settings) => {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
@@ -69,14 +105,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 app.run_until_stopped().await
             })
         }
-        Command::Migrate => {
-            let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
-            store::migrate(&mut conn)?;
+        Command::Migrate(database) => {
+            connect(&database)?;
             println!("migrations applied");
             Ok(())
         }
         Command::Token {
-            command: TokenCommand::Create { name },
+            command: TokenCommand::Create { name, database },
         } => {
             let name = accounts::token_name(&name).map_err(|_| {
                 anyhow::anyhow!(
@@ -84,20 +119,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     accounts::TOKEN_NAME_MAX
                 )
             })?;
-            let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
-            store::migrate(&mut conn)?;
-            let token = accounts::create_api_token(&mut conn, &name)?;
+            let token = accounts::create_api_token(&mut connect(&database)?, &name)?;
             println!("API token {name:?} created; it is shown only this once:");
             println!("{token}");
             Ok(())
         }
         Command::Organizer {
-            command: OrganizerCommand::Add { email },
+            command:
+                OrganizerCommand::Add {
+                    email,
+                    database,
+                    address,
+                },
         } => {
-            let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
-            store::migrate(&mut conn)?;
-            let public_url = settings.public_url_for(port_of(&settings.bind));
-            let link = accounts::invite_organizer(&mut conn, &email, &public_url)?;
+            let public_url = address.public_url_for(address.port());
+            let link = accounts::invite_organizer(&mut connect(&database)?, &email, &public_url)?;
             println!(
                 "One-time link for {} to set a password (valid {} days):",
                 email.trim(),
@@ -106,23 +142,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{link}");
             Ok(())
         }
-        Command::Backup { path } => {
+        Command::Backup { path, database } => {
             anyhow::ensure!(
                 !path.exists(),
                 "{} already exists; a backup goes to a new file",
                 path.display()
             );
-            let mut conn = store::ConnectionManager::new(&settings.database_url).establish()?;
+            let mut conn = store::ConnectionManager::new(&database.database_url).establish()?;
             store::backup::backup_sqlite(&mut conn, &path.display().to_string())?;
             println!("backed up the database to {}", path.display());
             Ok(())
         }
     }
-}
-
-/// The port of a bind address, for links printed by commands that do not listen.
-fn port_of(bind: &str) -> u16 {
-    bind.rsplit_once(':')
-        .and_then(|(_, port)| port.parse().ok())
-        .unwrap_or(8080)
 }

@@ -2,9 +2,9 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     tune_allocator();
-    let cli = registrar::cli::Cli::parse();
-    registrar::telemetry::init(cli.settings.log_format == registrar::config::LogFormat::Json);
-    match registrar::cli::run(cli) {
+    let command = registrar::cli::Cli::parse().command();
+    registrar::telemetry::init(command.log_format() == registrar::config::LogFormat::Json);
+    match registrar::cli::run(command) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("registrar: {error:#}");

@@ -36,14 +36,17 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
-        let manager = ConnectionManager::new(&settings.database_url);
-        let listener = TcpListener::bind(&settings.bind)
-            .with_context(|| format!("binding {}", settings.bind))?;
+        let manager = ConnectionManager::new(&settings.database.database_url);
+        let listener = TcpListener::bind(&settings.address.bind)
+            .with_context(|| format!("binding {}", settings.address.bind))?;
         let port = listener.local_addr()?.port();
-        let public_url = settings.public_url_for(port);
+        let public_url = settings.address.public_url_for(port);
         let dashboard = {
             let mut conn = manager.establish().with_context(|| {
-                format!("opening the database {}", redact(&settings.database_url))
+                format!(
+                    "opening the database {}",
+                    redact(&settings.database.database_url)
+                )
             })?;
             store::migrate(&mut conn)?;
             let key = accounts::session_key(&mut conn, organizer::Dashboard::new_key)?;
@@ -53,7 +56,7 @@ impl Application {
                 settings.rate_limits,
             )?)
         };
-        let pool = store::pool(&settings.database_url, READ_CONNECTIONS)
+        let pool = store::pool(&settings.database.database_url, READ_CONNECTIONS)
             .context("opening the connection pool")?;
 
         let (mail_wake, wake) = mpsc::sync_channel(1);
@@ -70,7 +73,7 @@ impl Application {
             Transport::from_settings(settings.smtp_url.as_deref(), settings.outbox_dir.clone())?;
         let stop_mail = Arc::new(AtomicBool::new(false));
         let worker = MailWorker {
-            pool: store::mail_pool(&settings.database_url)
+            pool: store::mail_pool(&settings.database.database_url)
                 .context("opening the mail worker's connection")?,
             transport,
             from,
@@ -88,7 +91,7 @@ impl Application {
         jobs::spawn_sweeper(
             pool.clone(),
             engine.clone(),
-            Duration::from_secs(settings.sweep_seconds.max(1)),
+            Duration::from_secs(settings.sweep_seconds),
         );
 
         jobs::spawn_retention(pool.clone(), settings.retention_days);
@@ -111,11 +114,13 @@ impl Application {
 
         let https = public_url.starts_with("https://");
         let limits = settings.rate_limits.then(|| {
-            web::Data::new(RateLimits::new(if settings.behind_proxy {
+            let limits = web::Data::new(RateLimits::new(if settings.behind_proxy {
                 ClientAddress::Forwarded
             } else {
                 ClientAddress::Peer
-            }))
+            }));
+            RateLimits::spawn_sweeper(limits.clone());
+            limits
         });
         let state = web::Data::new(AppState {
             engine,
