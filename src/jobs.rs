@@ -2,12 +2,14 @@
 //! lapsed holds, and retention, which erases personal data of past events. Both are safe
 //! with several instances on one database.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::Utc;
 
 use crate::domain::EventId;
 use crate::engine::Engine;
+use crate::mail::worker::remove_eml_files;
 use crate::store::{self, DbTime};
 
 /// Expires lapsed holds every few seconds: finds the events that have one and asks the
@@ -44,32 +46,58 @@ pub fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
     });
 }
 
-/// How often the sweeper looks for events whose personal data is due for erasure.
+/// How often the sweeper looks for personal data due for erasure.
 const RETENTION_EVERY: Duration = Duration::from_secs(600);
 
-/// Erases the personal data of events that ended more than `days` ago: at start, then
-/// every few minutes. Each event is erased in one transaction that a second instance finds
-/// already done.
-pub fn spawn_retention(pool: store::Pool, days: u32) {
+/// What retention keeps, and for how long.
+#[derive(Debug, Clone)]
+pub struct Retention {
+    /// Personal data of events that ended this many days ago is erased.
+    pub days: u32,
+    /// Entries whose address was not confirmed for this many days are erased.
+    pub unconfirmed_days: u32,
+    /// Where emails are files, when no mail server is configured.
+    pub outbox_dir: Option<PathBuf>,
+}
+
+/// Erases personal data past its time: at start, then every few minutes. Each event is
+/// erased in one transaction that a second instance finds already done; unconfirmed
+/// entries go through the engine, which locks their events.
+pub fn spawn_retention(pool: store::Pool, engine: Engine, retention: Retention) {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(RETENTION_EVERY);
         loop {
             ticks.tick().await;
+            let before = Utc::now() - chrono::Duration::days(i64::from(retention.unconfirmed_days));
+            match engine.erase_unconfirmed(before).await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(
+                    registrations = count,
+                    "erased entries whose address was never confirmed"
+                ),
+                Err(error) => tracing::warn!(%error, "erasing unconfirmed entries failed"),
+            }
             let pool = pool.clone();
+            let retention = retention.clone();
             let erased = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
                 let mut conn = pool.get()?;
                 let now = Utc::now();
-                let cutoff = now - chrono::Duration::days(i64::from(days));
+                let cutoff = (now - chrono::Duration::days(i64::from(retention.days))).naive_utc();
                 let mut erased = 0;
-                for event_id in store::retention::events_to_erase(&mut conn, cutoff.naive_utc())? {
-                    let count =
-                        store::retention::erase_event(&mut conn, event_id, now.naive_utc())?;
+                for event_id in store::retention::events_to_erase(&mut conn, cutoff)? {
+                    let done = store::retention::erase_event(
+                        &mut conn,
+                        event_id,
+                        cutoff,
+                        now.naive_utc(),
+                    )?;
+                    remove_eml_files(retention.outbox_dir.as_deref(), &done.emails);
                     tracing::info!(
                         event_id,
-                        registrations = count,
-                        "erased the personal data of an event past its retention period"
+                        registrations = done.registrations,
+                        "erased personal data past its retention period"
                     );
-                    erased += count;
+                    erased += done.registrations;
                 }
                 Ok(erased)
             })

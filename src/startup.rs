@@ -61,7 +61,12 @@ impl Application {
 
         let (mail_wake, wake) = mpsc::sync_channel(1);
         store::spawn_checkpointer(&manager);
-        let engine = Engine::start(manager, public_url.clone(), mail_wake);
+        // Emails are files there when no mail server is configured; erasures remove them.
+        let outbox_dir = settings
+            .smtp_url
+            .is_none()
+            .then(|| settings.outbox_dir.clone());
+        let engine = Engine::start(manager, public_url.clone(), mail_wake, outbox_dir.clone());
 
         let from: Mailbox = settings.mail_from.parse().with_context(|| {
             format!(
@@ -94,7 +99,15 @@ impl Application {
             Duration::from_secs(settings.sweep_seconds),
         );
 
-        jobs::spawn_retention(pool.clone(), settings.retention_days);
+        jobs::spawn_retention(
+            pool.clone(),
+            engine.clone(),
+            jobs::Retention {
+                days: settings.retention_days,
+                unconfirmed_days: settings.unconfirmed_days,
+                outbox_dir,
+            },
+        );
 
         println!("registrar listening on http://{}", listener.local_addr()?);
         if settings.demo {
@@ -126,13 +139,14 @@ impl Application {
             engine,
             database: Database::new(pool),
             public_url,
+            retention_days: settings.retention_days,
         });
         let server = HttpServer::new(move || {
             let mut app = App::new()
                 .app_data(state.clone())
                 .app_data(dashboard.clone())
                 .app_data(web::PayloadConfig::new(crate::web::input::JSON_LIMIT))
-                .app_data(web::FormConfig::default().limit(64 * 1024));
+                .app_data(web::FormConfig::default().limit(crate::web::respond::PUBLIC_FORM_LIMIT));
             if let Some(limits) = &limits {
                 app = app.app_data(limits.clone());
             }

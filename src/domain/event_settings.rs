@@ -125,6 +125,18 @@ fn a_plausible_time(errors: &mut FieldErrors, field: &str, at: DateTime<Utc>) {
     }
 }
 
+/// A deadline an organizer sets (an invitation's or a held seat's): in the future, and
+/// in the years every calendar and RFC 3339 reader takes.
+pub fn deadline(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    if at <= now {
+        return Err("must be in the future".into());
+    }
+    if at.year() > LAST_YEAR {
+        return Err(format!("must be in the years {FIRST_YEAR} to {LAST_YEAR}"));
+    }
+    Ok(at)
+}
+
 /// A link people follow: http or https, at most [`URL_MAX`] characters.
 pub fn web_link(raw: &str) -> Result<String, String> {
     let link = raw.trim();
@@ -138,6 +150,35 @@ pub fn web_link(raw: &str) -> Result<String, String> {
         }
         _ => Err("must be a web address such as https://meet.example.org/room".to_owned()),
     }
+}
+
+/// The field that says an organizer means to save an event that ended longer ago than the
+/// retention period.
+pub const CONFIRM_PAST_RETENTION: &str = "confirm_past_retention";
+
+/// An event that ends before `now - retention_days` is past the retention period: the
+/// personal data of its people is erased once their own registrations are that old too.
+/// Saving one is refused, naming `ends_at` and [`CONFIRM_PAST_RETENTION`], until the
+/// organizer confirms it, because it is far more often a mistyped year than a record of
+/// a past event.
+pub fn check_retention(
+    ends_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    retention_days: u32,
+    confirmed: bool,
+) -> Result<(), FieldErrors> {
+    let limit = now - chrono::Duration::days(i64::from(retention_days));
+    if confirmed || ends_at >= limit {
+        return Ok(());
+    }
+    let message = format!(
+        "ends more than {retention_days} days ago, past the retention period: the personal \
+         data of its registrations is erased once they are that old; confirm to save it anyway"
+    );
+    Err(FieldErrors::from([
+        ("ends_at".to_owned(), vec![message.clone()]),
+        (CONFIRM_PAST_RETENTION.to_owned(), vec![message]),
+    ]))
 }
 
 impl EventSettings {
@@ -408,6 +449,19 @@ mod tests {
         bad.starts_at = Utc.with_ymd_and_hms(1899, 12, 31, 0, 0, 0).unwrap();
         bad.ends_at = Utc.with_ymd_and_hms(3000, 1, 1, 0, 0, 0).unwrap();
         assert_eq!(fields(EventSettings::parse(bad)), ["ends_at", "starts_at"]);
+    }
+
+    #[test]
+    fn an_event_ended_longer_ago_than_retention_is_saved_only_when_confirmed() {
+        let now = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+        let long_ago = now - Duration::days(400);
+        let errors = check_retention(long_ago, now, 365, false).unwrap_err();
+        assert_eq!(
+            errors.keys().collect::<Vec<_>>(),
+            ["confirm_past_retention", "ends_at"]
+        );
+        assert!(check_retention(long_ago, now, 365, true).is_ok());
+        assert!(check_retention(now - Duration::days(300), now, 365, false).is_ok());
     }
 
     #[test]

@@ -69,12 +69,44 @@ impl PersonName {
         if name.chars().any(char::is_control) {
             return refuse("must not contain control characters");
         }
+        if name.chars().any(reorders_text) {
+            return refuse("must not contain characters that reorder the text around them");
+        }
+        if name.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+            return refuse("must hold at least one visible character");
+        }
         Ok(Self(name.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Bidirectional embeddings, overrides and isolates: in a name they can make the text
+/// printed after it (in a list, an email) read in another order than it is.
+fn reorders_text(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that take no room on the page: a name of only these shows as nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
 }
 
 /// An optional affiliation (institution); empty input means none.
@@ -89,6 +121,9 @@ impl Affiliation {
             Some(v) if v.chars().any(char::is_control) => {
                 refuse("must not contain control characters")
             }
+            Some(v) if v.chars().any(reorders_text) => {
+                refuse("must not contain characters that reorder the text around them")
+            }
             other => Ok(Self(other.map(str::to_owned))),
         }
     }
@@ -97,6 +132,10 @@ impl Affiliation {
         self.0
     }
 }
+
+/// Slugs an address of the site already means something else for (`/organizer/events/new`
+/// is the form that creates an event).
+pub const RESERVED_SLUGS: &[&str] = &["new"];
 
 /// The short name of an event in its address: lowercase letters, digits and dashes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +151,9 @@ impl Slug {
         }
         if !ok_chars || raw.starts_with('-') || raw.ends_with('-') {
             return refuse("may hold only lowercase letters, digits and inner dashes");
+        }
+        if RESERVED_SLUGS.contains(&raw) {
+            return refuse("is a word the site's own addresses use; choose another");
         }
         Ok(Self(raw.to_owned()))
     }
@@ -341,9 +383,38 @@ mod tests {
     }
 
     #[test]
+    fn names_that_show_as_nothing_or_reorder_text_are_refused() {
+        for bad in [
+            "\u{200B}\u{200C}\u{200D}",
+            " \u{FEFF} ",
+            "\u{2060}\u{00AD}",
+            "\u{3164}",
+        ] {
+            assert_eq!(
+                PersonName::parse(bad),
+                Err(ParseError(
+                    "must hold at least one visible character".into()
+                )),
+                "{bad:?}"
+            );
+        }
+        for bad in ["Ada\u{202E}gnp.exe", "\u{2066}Ada\u{2069}", "Ada\u{202A}"] {
+            assert!(PersonName::parse(bad).is_err(), "{bad:?} was accepted");
+            assert!(
+                Affiliation::parse(Some(bad)).is_err(),
+                "{bad:?} was accepted"
+            );
+        }
+        // Scripts that join with zero-width characters keep them.
+        assert!(PersonName::parse("\u{0928}\u{094D}\u{200D}").is_ok());
+        assert!(PersonName::parse("\u{05E9}\u{05E8}\u{05D4} \u{05DC}\u{05D5}\u{05D9}").is_ok());
+    }
+
+    #[test]
     fn slugs_are_lowercase_words_with_dashes() {
         assert!(Slug::parse("in-the-picture-2027").is_ok());
-        for bad in ["", "-a", "a-", "A", "a b", "a/b"] {
+        assert!(Slug::parse("newer").is_ok());
+        for bad in ["", "-a", "a-", "A", "a b", "a/b", "new"] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} was accepted");
         }
     }

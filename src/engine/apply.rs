@@ -37,6 +37,7 @@ impl Batch<'_> {
             } => self.message(slug, message.group, &message.subject, &message.body, actor),
             Command::Join { slug, join } => self.join(slug, join),
             Command::Personal { token, action } => self.personal(token, *action),
+            Command::EraseUnconfirmed { before } => self.erase_unconfirmed(*before),
             Command::Settle { event_id } => {
                 if events::by_id(self.conn, *event_id).is_err() {
                     return Ok(Err(EngineError::NotFound("event")));

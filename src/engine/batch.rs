@@ -35,6 +35,8 @@ pub(super) struct Batch<'a> {
     /// of them at once; `None` for a link that matches none.
     pub(super) link_owners: HashMap<String, Option<RegistrationId>>,
     pub(super) link_ids: tokens::LinkIds,
+    /// Emails of people whose data this batch erased, whose files go after the commit.
+    pub(super) erased_emails: Vec<i64>,
 }
 
 /// A command's own result inside a transaction that goes on.

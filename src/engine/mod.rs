@@ -134,6 +134,10 @@ enum Command {
     Settle {
         event_id: EventId,
     },
+    /// Erases the entries whose address was not confirmed since `before`.
+    EraseUnconfirmed {
+        before: DateTime<Utc>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +175,7 @@ impl Engine {
         manager: ConnectionManager,
         public_url: String,
         mail_wake: SyncSender<()>,
+        outbox_dir: Option<std::path::PathBuf>,
     ) -> Engine {
         let (jobs, queue) = mpsc::channel::<Job>();
         let writer = Writer {
@@ -179,6 +184,7 @@ impl Engine {
             cache: HashMap::new(),
             public_url,
             mail_wake,
+            outbox_dir,
         };
         thread::Builder::new()
             .name("registrar-writer".into())
@@ -315,6 +321,15 @@ impl Engine {
     /// Expires the event's lapsed holds and hands their seats on.
     pub async fn settle(&self, event_id: EventId) -> Result<(), EngineError> {
         self.submit(Command::Settle { event_id }).await.map(|_| ())
+    }
+
+    /// Erases the entries whose address was not confirmed since `before`: their rows,
+    /// links, emails and audit rows; how many.
+    pub async fn erase_unconfirmed(&self, before: DateTime<Utc>) -> Result<usize, EngineError> {
+        match self.submit(Command::EraseUnconfirmed { before }).await? {
+            Outcome::Registrations(ids) => Ok(ids.len()),
+            other => Err(unexpected("registrations", &other)),
+        }
     }
 
     /// Asks for [`Engine::settle`] without waiting (a reader saw a lapsed hold).

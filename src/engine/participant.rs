@@ -9,6 +9,9 @@ use crate::reads;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
 use crate::store::{outbox, registrations, tokens, DbTime};
 
+/// The most confirmation requests and links sent again to one person in a day.
+const REQUESTS_A_DAY: i64 = 3;
+
 impl Batch<'_> {
     pub(super) fn join(&mut self, slug: &str, join: &Join) -> diesel::QueryResult<CommandResult> {
         let Some(event) = self.event_by_slug(slug)? else {
@@ -70,16 +73,41 @@ impl Batch<'_> {
                     Some(Status::PendingEmail),
                     "joined again; address to be confirmed",
                 )?;
-                self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
+                self.send_unless_sent_lately(event.id, row.id, &MailKind::ConfirmAddress)?;
             }
             // A known address gets its link again, and the answer is the same as for a new
             // one, so the form does not reveal who registered.
             Some(row) if row.status == Status::PendingEmail => {
-                self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
+                self.send_unless_sent_lately(event.id, row.id, &MailKind::ConfirmAddress)?;
             }
-            Some(row) => self.send(event.id, row.id, &MailKind::LinkAgain)?,
+            Some(row) => self.send_unless_sent_lately(event.id, row.id, &MailKind::LinkAgain)?,
         }
         Ok(Ok(Outcome::Done))
+    }
+
+    /// Sends a confirmation request or a person's link again, unless
+    /// [`REQUESTS_A_DAY`] went to them in the last day: anyone may type anyone's address
+    /// into the form, and it must not become a way to fill a stranger's inbox. The answer
+    /// to the join stays the same either way.
+    fn send_unless_sent_lately(
+        &mut self,
+        event_id: EventId,
+        id: RegistrationId,
+        kind: &MailKind,
+    ) -> diesel::QueryResult<()> {
+        const KINDS: [&str; 2] = ["confirm_address", "personal_link"];
+        let since = self.now - chrono::Duration::days(1);
+        let queued_now = self
+            .deferred
+            .outbox
+            .iter()
+            .filter(|row| row.registration_id == Some(id.0) && KINDS.contains(&row.kind.as_str()))
+            .count() as i64;
+        let sent = crate::store::outbox::sent_to_since(self.conn, id.0, &KINDS, since.naive_utc())?;
+        if sent + queued_now >= REQUESTS_A_DAY {
+            return Ok(());
+        }
+        self.send(event_id, id, kind)
     }
 
     pub(super) fn personal(
@@ -191,6 +219,8 @@ impl Batch<'_> {
                 *owner = None;
             }
         }
+        let emails = outbox::ids_for(self.conn, &[row.id.0])?;
+        self.erased_emails.extend(emails);
         outbox::drop_pending_for(self.conn, row.id.0)?;
         self.audit_note(
             row.event_id,
@@ -201,5 +231,58 @@ impl Batch<'_> {
             "personal data erased",
         )?;
         Ok(Ok(Outcome::Done))
+    }
+
+    /// Erases every entry whose address was not confirmed since `before`, as if it had
+    /// never been made: its row, links, emails and audit rows (the confirmation email
+    /// promised as much). Each event is locked first, so a confirmation in flight on
+    /// another instance either lands before (and the entry is kept) or finds it gone.
+    pub(super) fn erase_unconfirmed(
+        &mut self,
+        before: chrono::DateTime<chrono::Utc>,
+    ) -> diesel::QueryResult<CommandResult> {
+        let candidates = registrations::unconfirmed_before(
+            self.conn_with_states_written()?,
+            DbTime::of(before),
+        )?;
+        let mut events: Vec<EventId> = candidates.iter().map(|(_, event)| *event).collect();
+        events.sort_unstable();
+        events.dedup();
+        for event in events {
+            self.lock_and_settle(event)?;
+        }
+        let mut ids = Vec::with_capacity(candidates.len());
+        for (id, _) in candidates {
+            // Read again under the locks: the entry may have been confirmed meanwhile.
+            match self.row(id)? {
+                Some(row)
+                    if row.status == Status::PendingEmail
+                        && row.updated_at < DbTime::of(before) =>
+                {
+                    ids.push(id)
+                }
+                _ => {}
+            }
+        }
+        if ids.is_empty() {
+            return Ok(Ok(Outcome::Registrations(ids)));
+        }
+        // Rows kept back for this batch are written first, so none is written afterwards.
+        self.write_deferred()?;
+        let raw: Vec<i64> = ids.iter().map(|id| id.0).collect();
+        self.erased_emails.extend(outbox::ids_for(self.conn, &raw)?);
+        outbox::delete_for(self.conn, &raw)?;
+        tokens::forget_personal_of(self.conn, &ids)?;
+        crate::store::audit::delete_for(self.conn, &ids)?;
+        registrations::delete(self.conn, &ids)?;
+        for id in &ids {
+            self.rows.remove(id);
+        }
+        for owner in self.link_owners.values_mut() {
+            if owner.is_some_and(|id| ids.contains(&id)) {
+                *owner = None;
+            }
+        }
+        Ok(Ok(Outcome::Registrations(ids)))
     }
 }

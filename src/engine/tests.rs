@@ -84,6 +84,7 @@ fn writer_on(url: &str) -> Writer {
         cache: HashMap::new(),
         public_url: "http://registrar.test".into(),
         mail_wake,
+        outbox_dir: None,
     }
 }
 

@@ -31,6 +31,8 @@ pub(super) struct Writer {
     pub(super) cache: HashMap<EventId, CommittedEvent>,
     pub(super) public_url: String,
     pub(super) mail_wake: SyncSender<()>,
+    /// The outbox folder, where emails are files when no mail server is configured.
+    pub(super) outbox_dir: Option<std::path::PathBuf>,
 }
 
 impl Writer {
@@ -98,6 +100,7 @@ impl Writer {
                 emails: 0,
                 link_owners: HashMap::new(),
                 link_ids: tokens::LinkIds::default(),
+                erased_emails: Vec::new(),
             };
             batch.look_up_links(&jobs)?;
             let mut outcomes = Vec::with_capacity(jobs.len());
@@ -110,7 +113,7 @@ impl Writer {
                 published::publish(id, version, Arc::clone(&batch.cache[&id].ledger));
             }
             shared.extend_from_slice(&changed);
-            Ok::<_, diesel::result::Error>((outcomes, batch.emails))
+            Ok::<_, diesel::result::Error>((outcomes, batch.emails, batch.erased_emails))
         });
         if result.is_err() {
             for (id, version) in shared.drain(..) {
@@ -118,8 +121,10 @@ impl Writer {
             }
         }
         match result {
-            Ok((outcomes, emails)) => {
+            Ok((outcomes, emails, erased_emails)) => {
                 tracing::debug!(commands = outcomes.len(), emails, "batch committed");
+                // Only once the erasure is committed: files of emails that are gone.
+                crate::mail::worker::remove_eml_files(self.outbox_dir.as_deref(), &erased_emails);
                 for (job, outcome) in jobs.into_iter().zip(outcomes) {
                     let _ = job.reply.send(outcome);
                 }

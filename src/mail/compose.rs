@@ -363,9 +363,15 @@ pub fn compose(
 ) -> Composed {
     let draft = draft(kind, event);
     let subject = subject(kind, event);
+    // Whoever typed the name has not shown yet that the address is theirs: a stranger's
+    // words are not put into an email to someone else's address.
+    let greeting = match kind {
+        MailKind::ConfirmAddress => "Hello,".to_owned(),
+        _ => format!("Dear {name},"),
+    };
     let letter = Letter {
         subject: &subject,
-        greeting: format!("Dear {name},"),
+        greeting,
         paragraphs: &draft.paragraphs,
         facts: &draft.facts,
         action: draft.action,
@@ -415,7 +421,7 @@ pub fn compose(
 }
 
 /// The newsletter emails: confirming a subscription, saying goodbye, and an issue; every
-/// one that goes to a subscribed address carries its one-click unsubscribe link.
+/// one that goes to a subscribed address carries its unsubscribe link.
 pub enum NewsletterMail<'a> {
     Confirm,
     Unsubscribed,
@@ -424,7 +430,7 @@ pub enum NewsletterMail<'a> {
 
 /// The line of a newsletter email's text that holds its unsubscribe link; the mail worker
 /// reads it back to set the `List-Unsubscribe` header.
-pub const UNSUBSCRIBE_PREFIX: &str = "Unsubscribe with one click: ";
+pub const UNSUBSCRIBE_PREFIX: &str = "Unsubscribe: ";
 
 pub fn unsubscribe_link_of(text: &str) -> Option<&str> {
     text.lines()
@@ -549,10 +555,14 @@ mod tests {
             );
             assert!(mail.text.contains("http://x/r/tok"), "{kind:?}");
             assert!(mail.html.contains("http://x/r/tok"), "{kind:?}");
-            assert!(
-                mail.html.contains("Ada &lt;b&gt;"),
-                "names are escaped in HTML"
-            );
+            if kind == MailKind::ConfirmAddress {
+                assert!(!mail.text.contains("Ada"), "a stranger's name is not sent");
+            } else {
+                assert!(
+                    mail.html.contains("Ada &lt;b&gt;"),
+                    "names are escaped in HTML"
+                );
+            }
             assert!(
                 mail.text
                     .contains("Monday 15 March 2027, 09:00 to 17:00 (Europe/Amsterdam)"),

@@ -75,10 +75,30 @@ impl Transport {
                 // Written whole under a temporary name, then renamed: a reader never sees half.
                 let partial = dir.join(format!(".{id:010}.eml.partial"));
                 std::fs::write(&partial, message.formatted())?;
-                std::fs::rename(&partial, dir.join(format!("{id:010}.eml")))?;
+                std::fs::rename(&partial, eml_path(dir, id))?;
             }
         }
         Ok(())
+    }
+}
+
+/// The file an email of the outbox is written to when no mail server is configured.
+pub fn eml_path(dir: &std::path::Path, id: i64) -> PathBuf {
+    dir.join(format!("{id:010}.eml"))
+}
+
+/// Removes the files of these emails from the outbox folder, if any were written: they
+/// hold names and personal links of people whose data is erased.
+pub fn remove_eml_files(dir: Option<&std::path::Path>, ids: &[i64]) {
+    let Some(dir) = dir else { return };
+    for &id in ids {
+        match std::fs::remove_file(eml_path(dir, id)) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => {
+                tracing::warn!(outbox_id = id, %error, "could not remove an erased email's file")
+            }
+        }
     }
 }
 

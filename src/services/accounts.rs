@@ -193,7 +193,7 @@ pub fn revoke_api_token(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
     crate::store::dashboard::revoke_api_token(conn, id, Utc::now().naive_utc())
 }
 
-/// The id of the live API token with this value.
-pub fn api_token_id(conn: &mut DbConnection, token: &str) -> QueryResult<Option<i64>> {
-    tokens::api_token_id(conn, token)
+/// The id and name of the live API token with this value.
+pub fn live_api_token(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(i64, String)>> {
+    tokens::live_api_token(conn, token)
 }

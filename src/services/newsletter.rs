@@ -36,6 +36,11 @@ pub fn confirm(conn: &mut DbConnection, token: &str) -> store::QueryResult<bool>
     })
 }
 
+/// Whether this link names someone on the list; reads only, for the page that asks.
+pub fn is_subscribed(conn: &mut DbConnection, token: &str) -> store::QueryResult<bool> {
+    Ok(newsletter::by_token(conn, token)?.is_some())
+}
+
 /// Removes the subscriber of this link and, if they had confirmed, says goodbye by email;
 /// false for a link that matches none.
 pub fn unsubscribe(
@@ -91,7 +96,7 @@ fn enqueue(
 }
 
 /// Puts one issue of the newsletter into the outbox for every confirmed subscriber, each
-/// with its own one-click unsubscribe link (the mail worker also puts it in the
+/// with its own unsubscribe link (the mail worker also puts it in the
 /// `List-Unsubscribe` header); for the organizers' pages. Returns how many were written.
 pub fn send_issue(
     conn: &mut DbConnection,

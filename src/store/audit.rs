@@ -43,6 +43,15 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewAuditRow]) -> QueryResult<()> 
     insert_rows!(conn, audit_entries::table, rows)
 }
 
+/// Deletes the audit rows of these registrations (entries that never became one).
+pub fn delete_for(conn: &mut DbConnection, registration_ids: &[RegistrationId]) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::delete(
+        audit_entries::table.filter(audit_entries::registration_id.eq_any(registration_ids))
+    )
+    .execute(c))
+    .map(|_| ())
+}
+
 pub fn for_event(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<AuditRow>> {
     on_backend!(conn, |c| audit_entries::table
         .filter(audit_entries::event_id.eq(event_id))

@@ -244,6 +244,38 @@ pub fn mark_retry(
     .map(|_| ())
 }
 
+/// How many emails of these kinds went to a registration since `since`.
+pub fn sent_to_since(
+    conn: &mut DbConnection,
+    registration_id: i64,
+    kinds: &[&str],
+    since: NaiveDateTime,
+) -> QueryResult<i64> {
+    on_backend!(conn, |c| outbox::table
+        .filter(outbox::registration_id.eq(registration_id))
+        .filter(outbox::created_at.ge(since))
+        .filter(outbox::kind.eq_any(kinds))
+        .count()
+        .get_result(c))
+}
+
+/// The ids of every email to or about these registrations.
+pub fn ids_for(conn: &mut DbConnection, registration_ids: &[i64]) -> QueryResult<Vec<i64>> {
+    on_backend!(conn, |c| outbox::table
+        .filter(outbox::registration_id.eq_any(registration_ids))
+        .select(outbox::id)
+        .load(c))
+}
+
+/// Deletes every email to or about these registrations.
+pub fn delete_for(conn: &mut DbConnection, registration_ids: &[i64]) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::delete(
+        outbox::table.filter(outbox::registration_id.eq_any(registration_ids))
+    )
+    .execute(c))
+    .map(|_| ())
+}
+
 /// Drops the undelivered emails of a person who erased their data.
 pub fn drop_pending_for(conn: &mut DbConnection, registration_id: i64) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::delete(

@@ -385,6 +385,28 @@ pub fn erase_person(conn: &mut DbConnection, id: RegistrationId, now: DbTime) ->
     .map(|_| ())
 }
 
+/// Entries whose address has not been confirmed since `before`, with their events.
+pub fn unconfirmed_before(
+    conn: &mut DbConnection,
+    before: DbTime,
+) -> QueryResult<Vec<(RegistrationId, EventId)>> {
+    on_backend!(conn, |c| registrations::table
+        .filter(registrations::status.eq(Status::PendingEmail))
+        .filter(registrations::updated_at.lt(before))
+        .select((registrations::id, registrations::event_id))
+        .order(registrations::id.asc())
+        .load(c))
+}
+
+/// Deletes these registrations (their links and emails must be gone first).
+pub fn delete(conn: &mut DbConnection, ids: &[RegistrationId]) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::delete(
+        registrations::table.filter(registrations::id.eq_any(ids))
+    )
+    .execute(c))
+    .map(|_| ())
+}
+
 /// Events with an invitation or offer whose deadline has passed.
 pub fn events_with_lapsed_holds(conn: &mut DbConnection, now: DbTime) -> QueryResult<Vec<EventId>> {
     on_backend!(conn, |c| registrations::table

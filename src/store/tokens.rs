@@ -243,6 +243,18 @@ pub fn registration_rows_of(
     Ok(found)
 }
 
+/// Deletes the personal links of these registrations.
+pub fn forget_personal_of(
+    conn: &mut DbConnection,
+    registration_ids: &[RegistrationId],
+) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::delete(
+        personal_tokens::table.filter(personal_tokens::registration_id.eq_any(registration_ids))
+    )
+    .execute(c))
+    .map(|_| ())
+}
+
 pub fn forget_personal(
     conn: &mut DbConnection,
     registration_id: RegistrationId,
@@ -272,14 +284,15 @@ pub fn create_api_token(
 }
 
 /// The id of the live API token with this value.
-pub fn api_token_id(conn: &mut DbConnection, token: &str) -> QueryResult<Option<i64>> {
+/// The id and name of the live API token with this value.
+pub fn live_api_token(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(i64, String)>> {
     if !looks_like_token(token) {
         return Ok(None);
     }
     on_backend!(conn, |c| api_tokens::table
         .filter(api_tokens::token_hash.eq(hash(token)))
         .filter(api_tokens::revoked_at.is_null())
-        .select(api_tokens::id)
+        .select((api_tokens::id, api_tokens::name))
         .get_result(c)
         .optional())
 }

@@ -75,8 +75,23 @@ pub fn subscribed() -> Markup {
         html! {
             h1 { "You are subscribed" }
             p.notice.ok role="status" { "Thank you: your address is confirmed. We will email you when we announce a new event." }
-            p { "Every email has a link to unsubscribe with one click." }
+            p { "Every email has a link to unsubscribe." }
             p { a href="/" { "See all events" } }
+        },
+    )
+}
+
+/// Asks before unsubscribing: the link in an email only opens this page.
+pub fn unsubscribe_question(token: &str) -> Markup {
+    layout(
+        "Unsubscribe from news",
+        html! {
+            h1 { "Unsubscribe from news" }
+            p { "Stop receiving news about our workshops and webinars? Your address is removed from the list at once." }
+            form method="post" action={ "/newsletter/unsubscribe/" (token) } {
+                button type="submit" { "Unsubscribe" }
+            }
+            p { a href="/" { "Keep my subscription and see all events" } }
         },
     )
 }

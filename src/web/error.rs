@@ -169,6 +169,8 @@ pub enum PageError {
     UnknownNewsletterLink,
     /// A form body that could not be read at all.
     UnreadableForm,
+    /// A form larger than any person fills in (413).
+    FormTooLarge,
     /// The request was understood, and the state of things does not allow it (409, or
     /// another status the case calls for).
     Refused {
@@ -211,6 +213,7 @@ impl ResponseError for PageError {
                 StatusCode::NOT_FOUND
             }
             PageError::UnreadableForm => StatusCode::BAD_REQUEST,
+            PageError::FormTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             PageError::Refused { status, .. } => *status,
             PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -224,6 +227,7 @@ impl ResponseError for PageError {
             PageError::UnknownLink => pages::message("This link does not work", "This personal link is unknown, or it was used to erase the registration's data. If you registered, the newest email about your registration has a working link; or register again from the event page."),
             PageError::UnknownNewsletterLink => newsletter::unknown_link(),
             PageError::UnreadableForm => pages::message("The form could not be read", "The form arrived incomplete or in a form we cannot read. Please go back and send it again."),
+            PageError::FormTooLarge => pages::message("The form is too long", "The form holds far more text than it needs. Please go back, shorten what you typed and send it again."),
             PageError::Refused { title, message, .. } => pages::message(title, message),
             PageError::Unavailable => pages::message("Please try again", "The service is busy or briefly unavailable. Please try again in a moment."),
             PageError::Internal => pages::message("Something went wrong", "Something went wrong on our side. Please try again later."),
@@ -301,6 +305,7 @@ impl ResponseError for DashboardError {
         let page = match &self.0 {
             PageError::NotFound | PageError::UnknownLink | PageError::UnknownNewsletterLink => bare_message("Not found", "There is nothing at this address: the event or registration may have been removed."),
             PageError::UnreadableForm => bare_message("The form could not be read", "The form arrived incomplete. Please go back and send it again."),
+            PageError::FormTooLarge => bare_message("The form is too long", "The form holds far more text than it needs. Please go back and shorten it."),
             PageError::Refused { title, message, .. } => bare_message(title, message),
             PageError::Unavailable => bare_message("Please try again", "The service is busy or briefly unavailable. Please try again in a moment."),
             PageError::Internal => bare_message("Something went wrong", "Something went wrong on our side; it has been logged. Please try again later."),

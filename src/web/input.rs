@@ -103,7 +103,16 @@ fn data_error(path: &str, error: &serde_json::Error) -> FieldErrors {
     let text = error.to_string();
     let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
     let quoted = text.split('`').nth(1).map(str::to_owned);
-    let (field, message) = if text.starts_with("missing field") {
+    let (field, message) = if text.starts_with("unknown field") {
+        // `{"capcity": 10}` names the field it does not know instead of doing nothing;
+        // the path already ends in it.
+        let field = if path == "." {
+            quoted.unwrap_or_default()
+        } else {
+            path.to_owned()
+        };
+        (field, "is not a field of this request".to_owned())
+    } else if text.starts_with("missing field") {
         let name = quoted.unwrap_or_default();
         let field = if path == "." {
             name
@@ -175,4 +184,10 @@ where
     D: Deserializer<'de>,
 {
     T::deserialize(deserializer).map(Some)
+}
+
+/// Whether a form's checkbox was ticked: only the value its box sends (`yes`) counts, so a
+/// hand-made `consent=no` is no consent.
+pub fn ticked(value: Option<&str>) -> bool {
+    value == Some("yes")
 }

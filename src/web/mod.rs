@@ -27,6 +27,8 @@ pub struct AppState {
     pub engine: Engine,
     pub database: Database,
     pub public_url: String,
+    /// Days after which personal data of past events is erased (`REGISTRAR_RETENTION_DAYS`).
+    pub retention_days: u32,
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

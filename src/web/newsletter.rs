@@ -1,6 +1,7 @@
-//! The "stay updated" list: sign-up with double opt-in, the confirmation link, and the
-//! one-click unsubscribe link (also posted to by mail programs, RFC 8058). The writes are
-//! the newsletter service's ([`crate::services::newsletter`]).
+//! The "stay updated" list: sign-up with double opt-in, the confirmation link, and
+//! unsubscribing: the link in an email opens a page with a button, because mail scanners
+//! open every link with a GET; mail programs post to the same address (RFC 8058 one-click).
+//! The writes are the newsletter service's ([`crate::services::newsletter`]).
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -8,6 +9,7 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::error::PageError;
+use super::input::ticked;
 use super::respond::{form_config, html, html_status};
 use super::AppState;
 use crate::domain::{Email, FieldErrors};
@@ -41,7 +43,7 @@ async fn sign_up(
     let email = Email::parse(&form.email)
         .map_err(|e| errors.insert("email".into(), vec![e.0]))
         .ok();
-    if form.consent.is_none() {
+    if !ticked(form.consent.as_deref()) {
         errors.insert(
             "consent".into(),
             vec!["you must agree to the privacy notice to sign up".into()],
@@ -52,7 +54,7 @@ async fn sign_up(
         _ => {
             let values = views::SignUpValues {
                 email: form.email,
-                consent: form.consent.is_some(),
+                consent: ticked(form.consent.as_deref()),
             };
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -84,8 +86,31 @@ async fn confirm(
     }
 }
 
-/// One click, no questions: the link in the email and the mail program's button both land
-/// here.
+/// The page the link in an email opens: it only asks, so a scanner that follows every link
+/// unsubscribes nobody.
+async fn unsubscribe_page(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let token = token.into_inner();
+    let subscribed = {
+        let token = token.clone();
+        state
+            .database
+            .run(move |conn| newsletter::is_subscribed(conn, &token))
+            .await?
+    };
+    if !subscribed {
+        return Err(PageError::UnknownNewsletterLink);
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(views::unsubscribe_question(&token).into_string()))
+}
+
+/// The page's button and the mail program's one-click `POST` (its body,
+/// `List-Unsubscribe=One-Click`, needs no reading) both land here.
 async fn unsubscribe(
     state: web::Data<AppState>,
     token: web::Path<String>,
@@ -115,7 +140,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/newsletter/confirm/{token}", web::get().to(confirm))
     .route(
         "/newsletter/unsubscribe/{token}",
-        web::get().to(unsubscribe),
+        web::get().to(unsubscribe_page),
     )
     .route(
         "/newsletter/unsubscribe/{token}",

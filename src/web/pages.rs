@@ -8,6 +8,7 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::error::PageError;
+use super::input::ticked;
 use super::respond::{
     form_config, html, html_bytes, html_status, personal_html, see_other, url_escape,
 };
@@ -114,14 +115,14 @@ async fn join(
         &form.name,
         Some(&form.affiliation),
         preference.unwrap_or(Preference::Either),
-        form.consent.is_some(),
+        ticked(form.consent.as_deref()),
     );
     let values = pages::JoinValues {
         email: form.email,
         name: form.name,
         affiliation: form.affiliation,
         preference: form.preference,
-        consent: form.consent.is_some(),
+        consent: ticked(form.consent.as_deref()),
     };
     let join = match joined {
         Ok(join) if errors.is_empty() => join,

@@ -52,9 +52,13 @@ pub fn form_config() -> web::FormConfig {
     web::FormConfig::default()
         .limit(PUBLIC_FORM_LIMIT)
         .error_handler(|error, _| {
+            let page = match error {
+                actix_web::error::UrlencodedError::Overflow { .. } => PageError::FormTooLarge,
+                _ => PageError::UnreadableForm,
+            };
             actix_web::error::InternalError::from_response(
                 error,
-                actix_web::ResponseError::error_response(&PageError::UnreadableForm),
+                actix_web::ResponseError::error_response(&page),
             )
             .into()
         })

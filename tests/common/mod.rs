@@ -70,6 +70,106 @@ impl Db {
     pub fn is_postgres(&self) -> bool {
         self.postgres.is_some()
     }
+
+    /// Runs SQL on the database directly, as time passing or a broken row would change
+    /// it; `{days_ago:N}` stands for the time N days ago in the backend's own words.
+    pub fn execute(&self, sql: &str) {
+        let sql = self.with_times(sql);
+        if self.is_postgres() {
+            let mut conn = diesel::PgConnection::establish(&self.url).expect("connecting");
+            conn.batch_execute(&sql).expect("the SQL runs");
+        } else {
+            let mut conn = diesel::SqliteConnection::establish(&self.url).expect("connecting");
+            conn.batch_execute(&sql).expect("the SQL runs");
+        }
+    }
+
+    /// The number the SQL counts (`SELECT COUNT(*) AS n …`).
+    pub fn count(&self, sql: &str) -> i64 {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let query = diesel::sql_query(self.with_times(sql));
+        let found: Count = if self.is_postgres() {
+            let mut conn = diesel::PgConnection::establish(&self.url).expect("connecting");
+            query.get_result(&mut conn).expect("the count")
+        } else {
+            let mut conn = diesel::SqliteConnection::establish(&self.url).expect("connecting");
+            query.get_result(&mut conn).expect("the count")
+        };
+        found.n
+    }
+
+    /// Every row of every table, as text, in a stable order: two snapshots are equal
+    /// exactly when nothing was stored, changed or deleted in between.
+    pub fn snapshot(&self) -> Vec<String> {
+        let tables = if self.is_postgres() {
+            "SELECT table_name AS r FROM information_schema.tables \
+             WHERE table_schema = 'public' ORDER BY 1"
+        } else {
+            "SELECT name AS r FROM sqlite_master WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite_%' ORDER BY 1"
+        };
+        let mut rows = Vec::new();
+        for table in self.texts(tables) {
+            let query = if self.is_postgres() {
+                format!("SELECT t::text AS r FROM {table} t ORDER BY 1")
+            } else {
+                let columns = self.texts(&format!(
+                    "SELECT name AS r FROM pragma_table_info('{table}') ORDER BY cid"
+                ));
+                let row = columns
+                    .iter()
+                    .map(|c| format!("quote(\"{c}\")"))
+                    .collect::<Vec<_>>()
+                    .join(" || ',' || ");
+                format!("SELECT {row} AS r FROM \"{table}\" ORDER BY 1")
+            };
+            rows.extend(
+                self.texts(&query)
+                    .into_iter()
+                    .map(|r| format!("{table}: {r}")),
+            );
+        }
+        rows
+    }
+
+    /// The one text column `r` of each row the SQL selects.
+    fn texts(&self, sql: &str) -> Vec<String> {
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct Text {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            r: String,
+        }
+        let query = diesel::sql_query(sql);
+        let found: Vec<Text> = if self.is_postgres() {
+            let mut conn = diesel::PgConnection::establish(&self.url).expect("connecting");
+            query.load(&mut conn).expect("the rows")
+        } else {
+            let mut conn = diesel::SqliteConnection::establish(&self.url).expect("connecting");
+            query.load(&mut conn).expect("the rows")
+        };
+        found.into_iter().map(|t| t.r).collect()
+    }
+
+    fn with_times(&self, sql: &str) -> String {
+        let mut sql = sql.to_owned();
+        while let Some(start) = sql.find("{days_ago:") {
+            let end = start + sql[start..].find('}').expect("a closing brace");
+            let days: i64 = sql[start + 10..end].parse().expect("a number of days");
+            let time = if self.is_postgres() {
+                format!("(now() AT TIME ZONE 'UTC' - interval '{days} days')")
+            } else {
+                format!("datetime('now', '-{days} days')")
+            };
+            sql.replace_range(start..=end, &time);
+        }
+        sql
+    }
 }
 
 fn rand_suffix() -> u32 {

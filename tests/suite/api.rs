@@ -350,7 +350,7 @@ fn organizers_revoke_and_promote_out_of_order(db: &Db) {
     let entries = audit["entries"].as_array().unwrap();
     assert!(entries
         .iter()
-        .any(|e| e["to"] == "revoked" && e["actor"] == "organizer"));
+        .any(|e| e["to"] == "revoked" && e["actor"] == "organizer (API token \"tests\")"));
     assert!(entries.iter().any(|e| e["from"] == "pending_email"
         && e["to"] == "waitlisted"
         && e["actor"] == "participant"));

@@ -1038,7 +1038,6 @@ fn bad_organizer_actions_on_registrations_are_refused_and_change_nothing(db: &Db
     let bad_deadlines = [
         json!({}),
         json!({"hold_until": null}),
-        json!({"until": at(chrono::Duration::days(7))}),
         json!({"hold_until": at(-chrono::Duration::hours(1))}),
         json!({"hold_until": at(-chrono::Duration::seconds(1))}),
         json!({"hold_until": "next week"}),
@@ -1054,6 +1053,14 @@ fn bad_organizer_actions_on_registrations_are_refused_and_change_nothing(db: &Db
             &["hold_until"],
         );
     }
+    // A misspelt field is named itself, not taken for a deadline left out.
+    let misspelt = json!({"until": at(chrono::Duration::days(7))});
+    check.refused(
+        "a deadline {\"until\"}",
+        post(&hold, misspelt),
+        422,
+        &["until"],
+    );
     let answer = send(
         &server,
         Method::POST,
@@ -1367,11 +1374,7 @@ fn bad_personal_actions_are_refused_and_change_nothing(db: &Db) {
         ];
         if action != "accept" {
             // An invitation may be accepted in the mode it holds without naming it.
-            bad_modes.extend([
-                json!({}),
-                json!({"mode": null}),
-                json!({"modus": "virtual"}),
-            ]);
+            bad_modes.extend([json!({}), json!({"mode": null})]);
         }
         for body in bad_modes {
             check.refused(
@@ -1381,6 +1384,12 @@ fn bad_personal_actions_are_refused_and_change_nothing(db: &Db) {
                 &["mode"],
             );
         }
+        check.refused(
+            &format!("{action} with a misspelt mode"),
+            act(token, action, json!({"modus": "virtual"})),
+            422,
+            &["modus"],
+        );
         check.refuses_unreadable_bodies(Method::POST, &me_path(token, action), None);
     }
 

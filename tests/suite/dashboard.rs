@@ -13,7 +13,7 @@ use serde_json::json;
 const PASSWORD: &str = "correct horse battery staple";
 
 /// A one-time link to set a password, from `registrar organizer add`, as a path.
-fn organizer_link(db: &Db, email: &str) -> String {
+pub(crate) fn organizer_link(db: &Db, email: &str) -> String {
     let output = Command::new(BIN)
         .args(["organizer", "add", email])
         .env("DATABASE_URL", &db.url)
@@ -56,14 +56,14 @@ fn location(response: &Response) -> String {
 }
 
 /// A browser signed in as a new organizer, with the page it landed on.
-struct Organizer {
+pub(crate) struct Organizer {
     http: Client,
     base: String,
     csrf: String,
 }
 
 impl Organizer {
-    fn sign_up(server: &Server, db: &Db, email: &str) -> Organizer {
+    pub(crate) fn sign_up(server: &Server, db: &Db, email: &str) -> Organizer {
         let http = browser();
         let link = organizer_link(db, email);
         let page = http.get(server.url(&link)).send().unwrap();
@@ -90,7 +90,7 @@ impl Organizer {
         organizer
     }
 
-    fn get(&self, path: &str) -> (u16, String) {
+    pub(crate) fn get(&self, path: &str) -> (u16, String) {
         let response = self
             .http
             .get(format!("{}{path}", self.base))

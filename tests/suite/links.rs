@@ -27,19 +27,22 @@ fn database_from_before(db: &Db) {
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("the migrations folder");
+    // Joined yesterday: an entry unconfirmed for longer is erased at start-up.
+    let joined = (chrono::Utc::now() - chrono::Duration::days(1))
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string();
     let seed = format!(
         "INSERT INTO events (slug, title, starts_at, ends_at, timezone, in_person_capacity,
              phase, offer_window_hours, invitation_window_days, auto_confirm, created_at,
              updated_at)
          VALUES ('before', 'Before', '2099-01-01 09:00:00', '2099-01-01 17:00:00',
-             'Europe/Amsterdam', 10, 'open', 48, 14, FALSE, '2026-11-01 10:00:00',
-             '2026-11-01 10:00:00');
+             'Europe/Amsterdam', 10, 'open', 48, 14, FALSE, '{joined}', '{joined}');
          INSERT INTO registrations (event_id, email, name, preference, status, created_at,
              updated_at)
          VALUES (1, 'early@example.org', 'Early Bird', 'in_person', 'pending_email',
-             '2026-11-01 10:00:00', '2026-11-01 10:00:00');
+             '{joined}', '{joined}');
          INSERT INTO personal_tokens (token_hash, registration_id, created_at)
-         VALUES ('{:x}', 1, '2026-11-01 10:00:00');",
+         VALUES ('{:x}', 1, '{joined}');",
         Sha256::digest(OLD_LINK.as_bytes())
     );
     if db.is_postgres() {

@@ -18,5 +18,7 @@ mod links;
 mod newsletter;
 mod operations;
 mod parsers;
+mod probes;
+mod scanners;
 mod security;
 mod smtp;

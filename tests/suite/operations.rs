@@ -222,6 +222,11 @@ fn personal_data_is_erased_after_the_retention_period(db: &Db) {
     );
     let token = server.token.clone();
     drop(server);
+    // Time passes: the registrations of the old event last changed when it was on.
+    db.execute(
+        "UPDATE registrations SET updated_at = {days_ago:40} \
+         WHERE event_id = (SELECT id FROM events WHERE slug = 'old')",
+    );
 
     let server = Server::launch(db, token, &[("REGISTRAR_RETENTION_DAYS", "30")]);
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -257,6 +262,111 @@ fn personal_data_is_erased_after_the_retention_period(db: &Db) {
     let recent = server.registrations("recent", "");
     assert_eq!(recent[0]["email"], "cy@example.org");
     assert_eq!(server.me(&recent_token)["email"], "cy@example.org");
+}
+
+/// An organizer who types a wrong year moves the event years into the past: the people who
+/// registered minutes ago keep their data until a retention period after they last
+/// changed anything.
+fn moving_an_event_into_the_past_erases_nobody_who_registered_lately(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("typo", 5, Some(5), "open");
+    let (link, _) = server.join("typo", "ada@example.org", "in_person");
+    let now = chrono::Utc::now();
+    server.patch_event(
+        "typo",
+        json!({"starts_at": (now - chrono::Duration::days(2200)).to_rfc3339(),
+               "ends_at": (now - chrono::Duration::days(2199)).to_rfc3339(),
+               "confirm_past_retention": true}),
+    );
+    let token = server.token.clone();
+    drop(server);
+    let server = Server::launch(db, token, &[("REGISTRAR_RETENTION_DAYS", "30")]);
+    // The retention job runs as the server starts: give it its turn.
+    std::thread::sleep(Duration::from_secs(2));
+    let rows = server.registrations("typo", "");
+    assert_eq!(rows[0]["email"], "ada@example.org", "{rows:?}");
+    assert_eq!(server.me(&link)["email"], "ada@example.org");
+}
+
+/// The confirmation email promises that an address not confirmed is deleted: after the
+/// unconfirmed period the entry is gone from every table, with its email's file.
+fn an_entry_never_confirmed_is_erased_from_every_table(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 5, Some(5), "open");
+    server.enter("ws", "ghost@example.org", "in_person");
+    server.wait_for_email("ghost@example.org", 1);
+    let (kept, _) = server.join("ws", "kept@example.org", "in_person");
+    let files = || {
+        std::fs::read_dir(&server.outbox)
+            .unwrap()
+            .filter_map(|f| f.ok())
+            .filter(|f| {
+                std::fs::read_to_string(f.path())
+                    .is_ok_and(|text| text.contains("ghost@example.org"))
+            })
+            .count()
+    };
+    assert_eq!(files(), 1);
+    let count_ghost = |table: &str, key: &str| {
+        db.count(&format!(
+            "SELECT COUNT(*) AS n FROM {table} WHERE {key} IN \
+             (SELECT id FROM registrations WHERE email = 'ghost@example.org')"
+        ))
+    };
+    assert_eq!(count_ghost("personal_tokens", "registration_id"), 1);
+    assert_eq!(count_ghost("outbox", "registration_id"), 1);
+    assert!(count_ghost("audit_entries", "registration_id") >= 1);
+    let token = server.token.clone();
+    let outbox = server.outbox.clone();
+    drop(server);
+    db.execute(
+        "UPDATE registrations SET updated_at = {days_ago:31} WHERE email = 'ghost@example.org'",
+    );
+
+    let server = Server::launch(db, token, &[("REGISTRAR_UNCONFIRMED_DAYS", "30")]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while db.count("SELECT COUNT(*) AS n FROM registrations WHERE email = 'ghost@example.org'") > 0
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the unconfirmed entry was not erased"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    for (table, column) in [("outbox", "recipient"), ("registrations", "email")] {
+        assert_eq!(
+            db.count(&format!(
+                "SELECT COUNT(*) AS n FROM {table} WHERE {column} = 'ghost@example.org'"
+            )),
+            0,
+            "{table}"
+        );
+    }
+    assert_eq!(
+        db.count(
+            "SELECT COUNT(*) AS n FROM audit_entries WHERE registration_id IS NOT NULL \
+             AND registration_id NOT IN (SELECT id FROM registrations)"
+        ),
+        0,
+        "no audit row of a registration that is gone"
+    );
+    assert_eq!(
+        db.count(
+            "SELECT COUNT(*) AS n FROM personal_tokens \
+             WHERE registration_id NOT IN (SELECT id FROM registrations)"
+        ),
+        0
+    );
+    let ghost_files = std::fs::read_dir(&outbox)
+        .unwrap()
+        .filter_map(|f| f.ok())
+        .filter(|f| {
+            std::fs::read_to_string(f.path()).is_ok_and(|text| text.contains("ghost@example.org"))
+        })
+        .count();
+    assert_eq!(ghost_files, 0, "the email's file is removed");
+    // A confirmed entry stays.
+    assert_eq!(server.me(&kept)["email"], "kept@example.org");
 }
 
 /// Emails written to the outbox folder are marked sent together, not one by one: in the
@@ -386,6 +496,8 @@ fn the_mail_workers_connection_has_settings_of_its_own(db: &Db) {
 on_both_databases!(
     metrics_count_requests_registrations_and_the_outbox,
     personal_data_is_erased_after_the_retention_period,
+    moving_an_event_into_the_past_erases_nobody_who_registered_lately,
+    an_entry_never_confirmed_is_erased_from_every_table,
     every_email_written_to_the_folder_is_marked_sent,
     the_mail_workers_connection_has_settings_of_its_own,
 );

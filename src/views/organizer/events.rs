@@ -4,6 +4,7 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::{csrf_field, flash, gauge_of, layout, local, tz_of, Viewer};
+use crate::domain::event_settings::CONFIRM_PAST_RETENTION;
 use crate::domain::FieldErrors;
 use crate::domain::{Mode, Phase};
 use crate::reads::EventState;
@@ -75,6 +76,9 @@ pub struct EventValues {
     pub invitation_window_days: String,
     #[serde(default)]
     pub auto_confirm: Option<String>,
+    /// Ticked to save an end longer ago than the retention period.
+    #[serde(default)]
+    pub confirm_past_retention: Option<String>,
 }
 
 impl EventValues {
@@ -102,6 +106,7 @@ impl EventValues {
             offer_window_hours: e.offer_window_hours.to_string(),
             invitation_window_days: e.invitation_window_days.to_string(),
             auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),
+            confirm_past_retention: None,
         }
     }
 
@@ -153,6 +158,12 @@ pub fn form(
                 div.two {
                     (field("starts_at", "Starts (in the event's time zone)", "datetime-local", &values.starts_at, true))
                     (field("ends_at", "Ends (in the event's time zone)", "datetime-local", &values.ends_at, true))
+                }
+                @if let Some(warning) = errors.get(CONFIRM_PAST_RETENTION) {
+                    div.notice.bad {
+                        input type="checkbox" id="field-confirm_past_retention" name="confirm_past_retention" value="yes";
+                        label.inline for="field-confirm_past_retention" { " Save it anyway: this event " (warning.join("; ")) }
+                    }
                 }
                 (field("venue", "Venue", "text", &values.venue, false))
                 (field("meeting_url", "Meeting link for virtual attendance", "url", &values.meeting_url, false))

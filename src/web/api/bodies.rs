@@ -9,9 +9,9 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::domain::event_settings::{
-    CAPACITY_MAX, DEFAULT_INVITATION_WINDOW_DAYS, DEFAULT_OFFER_WINDOW_HOURS, DESCRIPTION_MAX,
-    INVITATION_WINDOW_DAYS_MAX, INVITATION_WINDOW_DAYS_MIN, OFFER_WINDOW_HOURS_MAX,
-    OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
+    deadline, CAPACITY_MAX, DEFAULT_INVITATION_WINDOW_DAYS, DEFAULT_OFFER_WINDOW_HOURS,
+    DESCRIPTION_MAX, INVITATION_WINDOW_DAYS_MAX, INVITATION_WINDOW_DAYS_MIN,
+    OFFER_WINDOW_HOURS_MAX, OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
 };
 use crate::domain::{
     parse_field, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Invitee, Mode,
@@ -32,6 +32,7 @@ fn default_invitation_window() -> u32 {
 
 /// A new event. The limits are the domain's ([`crate::domain::event_settings`]).
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewEvent {
     #[schema(schema_with = slug_schema)]
     pub slug: String,
@@ -66,12 +67,16 @@ pub struct NewEvent {
     pub invitation_window_days: u32,
     #[serde(default)]
     pub auto_confirm: bool,
+    /// Saves an event that ended longer ago than the retention period (refused with 422
+    /// on `ends_at` otherwise, since that is usually a mistyped year).
+    #[serde(default)]
+    pub confirm_past_retention: bool,
 }
 
 /// The rules of [`Slug`], for the published description.
 fn slug_schema() -> utoipa::openapi::Object {
     text_schema(
-        "Lowercase letters, digits and inner dashes.",
+        "Lowercase letters, digits and inner dashes; not `new`.",
         80,
         r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$",
     )
@@ -80,9 +85,16 @@ fn slug_schema() -> utoipa::openapi::Object {
 /// The rules of [`PersonName`], for the published description.
 fn person_name_schema() -> utoipa::openapi::Object {
     text_schema(
-        "Not blank, no control characters.",
+        "At least one visible character; no control characters, no bidirectional \
+         embeddings, overrides or isolates.",
         200,
-        r"^\s*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$",
+        concat!(
+            r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*",
+            r"[^\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069",
+            r"\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064",
+            r"\u3164\ufe00-\ufe0f\ufeff\uffa0]",
+            r"[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
+        ),
     )
 }
 
@@ -190,6 +202,7 @@ fn zero_capacity() -> Option<u32> {
 
 /// A change to some settings of an event; a field left out stays as it is.
 #[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(schema_with = slug_schema)]
@@ -229,9 +242,13 @@ pub struct EventChanges {
     pub invitation_window_days: Option<u32>,
     #[serde(default, deserialize_with = "not_null")]
     pub auto_confirm: Option<bool>,
+    /// Saves a new end longer ago than the retention period (see `NewEvent`).
+    #[serde(default)]
+    pub confirm_past_retention: bool,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct InviteeIn {
     #[schema(format = Email, max_length = 254)]
     pub email: String,
@@ -242,6 +259,7 @@ pub struct InviteeIn {
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Invitations {
     #[schema(min_items = 1, max_items = 5000)]
     pub invitees: Vec<InviteeIn>,
@@ -250,11 +268,13 @@ pub struct Invitations {
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Hold {
     pub hold_until: DateTime<FixedOffset>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct JoinBody {
     #[schema(format = Email, max_length = 254)]
     pub email: String,
@@ -269,11 +289,13 @@ pub struct JoinBody {
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ModeChoice {
     pub mode: Mode,
 }
 
 #[derive(Deserialize, Validate, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
 pub struct AcceptChoice {
     /// Required for an invitation to take the other mode; an offer is for its own mode.
     #[serde(default)]
@@ -286,8 +308,10 @@ pub struct RegistrationFilter {
     pub mode: Option<String>,
 }
 
-pub fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
-    EventSettings::parse(EventDraft {
+/// The settings of a new event, and whether an end past retention was confirmed.
+pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
+    let confirmed = input.confirm_past_retention;
+    let settings = EventSettings::parse(EventDraft {
         slug: input.slug,
         title: input.title,
         description: input.description,
@@ -303,12 +327,15 @@ pub fn settings_of(input: NewEvent) -> Result<EventSettings, ApiError> {
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
     })
-    .map_err(ApiError::invalid)
+    .map_err(ApiError::invalid)?;
+    Ok((settings, confirmed))
 }
 
-/// The patch as given; the engine checks it against the event as it stands.
-pub fn patch_of(input: EventChanges) -> EventPatch {
-    EventPatch {
+/// The patch as given (the engine checks it against the event as it stands), and
+/// whether an end past retention was confirmed.
+pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
+    let confirmed = input.confirm_past_retention;
+    let patch = EventPatch {
         slug: input.slug,
         title: input.title,
         description: input.description,
@@ -323,7 +350,8 @@ pub fn patch_of(input: EventChanges) -> EventPatch {
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
-    }
+    };
+    (patch, confirmed)
 }
 
 /// The invitees and the deadline of an invitation, every bad field named at once.
@@ -339,8 +367,8 @@ pub fn invitation_of(
         invitees_of(&input.invitees, &mut errors)
     };
     let hold_until = input.hold_until.map(|t| t.with_timezone(&Utc));
-    if hold_until.is_some_and(|t| t <= now) {
-        errors.insert("hold_until".into(), vec!["must be in the future".into()]);
+    if let Some(Err(message)) = hold_until.map(|t| deadline(t, now)) {
+        errors.insert("hold_until".into(), vec![message]);
     }
     if errors.is_empty() {
         Ok((invitees, hold_until))

@@ -6,6 +6,7 @@ use chrono::Utc;
 use super::bodies::{patch_of, settings_of, EventChanges, NewEvent};
 use super::event_state;
 use super::shapes::{event_out, EventList, EventOut};
+use crate::domain::event_settings::check_retention;
 use crate::reads;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
@@ -38,7 +39,14 @@ pub async fn create_event(
     organizer: Organizer,
     body: Json<NewEvent>,
 ) -> Result<HttpResponse, ApiError> {
-    let settings = settings_of(body.0)?;
+    let (settings, confirmed) = settings_of(body.0)?;
+    check_retention(
+        settings.ends_at,
+        Utc::now(),
+        state.retention_days,
+        confirmed,
+    )
+    .map_err(ApiError::invalid)?;
     let row = state
         .engine
         .create_event(settings, organizer.actor())
@@ -68,7 +76,11 @@ pub async fn update_event(
     slug: web::Path<String>,
     body: Json<EventChanges>,
 ) -> Result<HttpResponse, ApiError> {
-    let patch = patch_of(body.0);
+    let (patch, confirmed) = patch_of(body.0);
+    if let Some(ends_at) = patch.ends_at {
+        check_retention(ends_at, Utc::now(), state.retention_days, confirmed)
+            .map_err(ApiError::invalid)?;
+    }
     let row = state
         .engine
         .update_event(slug.into_inner(), patch, organizer.actor())

@@ -7,6 +7,7 @@ use chrono::Utc;
 use super::bodies::{invitation_of, Hold, Invitations, RegistrationFilter};
 use super::event_state;
 use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, RegistrationOut};
+use crate::domain::event_settings::deadline;
 use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
 use crate::engine::OrganizerAction;
 use crate::reads;
@@ -133,10 +134,8 @@ pub async fn set_hold(
     id: web::Path<RegistrationId>,
     body: ValidJson<Hold>,
 ) -> Result<HttpResponse, ApiError> {
-    let until = body.0.hold_until.with_timezone(&Utc);
-    if until <= Utc::now() {
-        return Err(ApiError::field("hold_until", "must be in the future"));
-    }
+    let until = deadline(body.0.hold_until.with_timezone(&Utc), Utc::now())
+        .map_err(|message| ApiError::field("hold_until", &message))?;
     organizer_action(
         &state,
         organizer,

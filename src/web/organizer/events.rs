@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
-use crate::domain::event_settings::{CAPACITY_MAX, DEFAULT_OFFER_WINDOW_HOURS};
+use crate::domain::event_settings::{check_retention, CAPACITY_MAX, DEFAULT_OFFER_WINDOW_HOURS};
 use crate::domain::{
     EventDraft, EventPatch, EventRules, EventSettings, FieldErrors, Mode, Notice, Phase,
     RegistrationId, TimeZoneName,
@@ -224,6 +224,17 @@ pub async fn create(
             ))
         }
     };
+    let confirmed = values.confirm_past_retention.is_some();
+    if let Err(errors) = check_retention(
+        settings.ends_at,
+        Utc::now(),
+        state.retention_days,
+        confirmed,
+    ) {
+        return Ok(form_errors(
+            &signed, heading, action, &values, &errors, None,
+        ));
+    }
     match state.engine.create_event(settings, signed.actor()).await {
         Ok(row) => Ok(see_other(&format!(
             "/organizer/events/{}?done=created",
@@ -280,6 +291,22 @@ pub async fn update(
             &errors,
             tabs(),
         ));
+    }
+    // Only a new end is checked: editing an event that ended long ago asks nothing.
+    if draft.ends_at != current.event.ends_at.utc() {
+        let confirmed = values.confirm_past_retention.is_some();
+        if let Err(errors) =
+            check_retention(draft.ends_at, Utc::now(), state.retention_days, confirmed)
+        {
+            return Ok(form_errors(
+                &signed,
+                heading,
+                &action,
+                &values,
+                &errors,
+                tabs(),
+            ));
+        }
     }
     let patch = EventPatch::all_but_phase(draft);
     match state

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse, ResponseError};
+use chrono::Utc;
 use futures_util::StreamExt;
 use maud::Markup;
 use serde::Deserialize;
@@ -13,6 +14,7 @@ use serde::Deserialize;
 use super::events::parse_local_input;
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
+use crate::domain::event_settings::deadline;
 use crate::domain::invitation_list::{self, ListRow, Verdict};
 use crate::domain::{Invitee, RegistrationId, Status};
 use crate::reads::{self, EventState};
@@ -167,7 +169,9 @@ pub async fn send(
     let hold_until = if form.hold_until.trim().is_empty() {
         None
     } else {
-        match parse_local_input(&form.hold_until, event.event.timezone.0) {
+        match parse_local_input(&form.hold_until, event.event.timezone.0)
+            .and_then(|at| deadline(at, Utc::now()))
+        {
             Ok(at) => Some(at),
             Err(message) => {
                 return again(&state, &signed, event, &format!("The deadline {message}.")).await

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::events::parse_local_input;
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
+use crate::domain::event_settings::deadline;
 use crate::domain::{Mode, RegistrationId, Status};
 use crate::engine::OrganizerAction;
 use crate::reads::{self, RegistrationQuery, SortBy};
@@ -188,10 +189,11 @@ pub async fn action(
         "promote" => OrganizerAction::Promote,
         "up" => OrganizerAction::MoveInLine(1),
         "down" => OrganizerAction::MoveInLine(-1),
-        "hold" => match parse_local_input(&form.hold_until, event.event.timezone.0) {
-            Ok(until) if until > Utc::now() => OrganizerAction::SetHold(until),
-            Ok(_) => return Ok(problem(&signed, "The new deadline must be in the future.")),
-            Err(message) => return Ok(problem(&signed, &format!("The deadline {message}."))),
+        "hold" => match parse_local_input(&form.hold_until, event.event.timezone.0)
+            .and_then(|until| deadline(until, Utc::now()))
+        {
+            Ok(until) => OrganizerAction::SetHold(until),
+            Err(message) => return Ok(problem(&signed, &format!("The new deadline {message}."))),
         },
         _ => return Err(DashboardError(PageError::NotFound)),
     };
