@@ -135,11 +135,19 @@ impl Application {
             RateLimits::spawn_sweeper(limits.clone());
             limits
         });
+        let site_pool = pool.clone();
+        let site = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+            let mut conn = site_pool.get()?;
+            Ok(crate::services::site::load(&mut conn)?)
+        })
+        .await??;
         let state = web::Data::new(AppState {
             engine,
             database: Database::new(pool),
             public_url,
             retention_days: settings.retention_days,
+            unconfirmed_days: settings.unconfirmed_days,
+            site: std::sync::Arc::new(crate::services::site::SiteCache::new(site)),
         });
         let server = HttpServer::new(move || {
             let mut app = App::new()
@@ -152,7 +160,8 @@ impl Application {
             }
             // The last one wrapped sees a request first: the log sees every answer,
             // the headers go on every answer, 429s included.
-            app.wrap(from_fn(rate_limit::limit))
+            app.wrap(from_fn(crate::web::with_site_identity))
+                .wrap(from_fn(rate_limit::limit))
                 .wrap(from_fn(security::limit_requests))
                 .wrap(security::headers(https))
                 .wrap(from_fn(observe::log_and_count))
@@ -220,21 +229,23 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
     if !empty {
         return Ok(());
     }
-    let tz = chrono_tz::Europe::Amsterdam;
+    let tz = chrono_tz::Europe::Copenhagen;
     let day = (Utc::now() + chrono::Duration::days(60)).with_timezone(&tz);
     let starts = tz
         .with_ymd_and_hms(day.year(), day.month(), day.day(), 9, 30, 0)
         .earliest()
         .context("demo start time")?;
+    // Only what is known of the real workshop: its organizers are at the IT University of
+    // Copenhagen, the room is by invitation first, and parts can be followed online.
     let settings = EventSettings {
         slug: Slug::parse("in-the-picture").expect("a valid slug"),
         title: "In the Picture: Medical Imaging Datasets".into(),
-        description: "A one-day workshop on how medical imaging datasets are made, shared and used: curation, annotation, bias and documentation.\n\nSeats in the room are limited and go to invited participants first; everyone is welcome to join virtually or to wait for a seat.".into(),
+        description: "A workshop on medical imaging datasets, and on whether they represent the patients they are meant for. Participants work in groups on various projects.\n\nThe room is by invitation: invited participants come first, and if there are enough spots, we will open registration to others. Parts of the workshop will also have virtual participation options; join the list to hear when a seat or the stream opens.".into(),
         starts_at: starts.with_timezone(&Utc),
         ends_at: (starts + chrono::Duration::hours(8)).with_timezone(&Utc),
         timezone: tz,
-        venue: "Science Park 904, Amsterdam".into(),
-        meeting_url: Some("https://meet.example.org/in-the-picture".into()),
+        venue: "IT University of Copenhagen".into(),
+        meeting_url: None,
         in_person_capacity: 30,
         virtual_capacity: Some(200),
         phase: Phase::InviteOnly,
@@ -249,6 +260,12 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
     let pool = pool.clone();
     let token = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
         let mut conn = pool.get()?;
+        let site = crate::domain::SiteIdentity {
+            name: "In the Picture".into(),
+            footer: "In the Picture: Medical Imaging Datasets is organized at the IT University of Copenhagen.".into(),
+            ..crate::domain::SiteIdentity::default()
+        };
+        crate::services::site::save(&mut conn, &site)?;
         Ok(accounts::create_api_token(&mut conn, "first run")?)
     })
     .await??;

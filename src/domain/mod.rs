@@ -6,6 +6,7 @@ mod ids;
 pub mod invitation_list;
 mod ledger;
 mod requests;
+pub mod site;
 mod values;
 
 pub use event_settings::{EventDraft, EventPatch, EventSettings};
@@ -14,6 +15,7 @@ pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
 pub use requests::{
     join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,
 };
+pub use site::{SiteDraft, SiteIdentity};
 pub use values::{
     normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,
     Status, TimeZoneName, RESERVED_SLUGS,

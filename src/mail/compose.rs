@@ -423,9 +423,15 @@ pub fn compose(
 /// The newsletter emails: confirming a subscription, saying goodbye, and an issue; every
 /// one that goes to a subscribed address carries its unsubscribe link.
 pub enum NewsletterMail<'a> {
-    Confirm,
+    /// The request to confirm a sign-up, which is erased unconfirmed after this many days.
+    Confirm {
+        unconfirmed_days: u32,
+    },
     Unsubscribed,
-    Issue { subject: &'a str, body: &'a str },
+    Issue {
+        subject: &'a str,
+        body: &'a str,
+    },
 }
 
 /// The line of a newsletter email's text that holds its unsubscribe link; the mail worker
@@ -442,12 +448,12 @@ pub fn unsubscribe_link_of(text: &str) -> Option<&str> {
 /// unsubscribe link for an issue.
 pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
     let (kind, subject, paragraphs, action): (&'static str, String, Vec<String>, &str) = match mail {
-        NewsletterMail::Confirm => (
+        NewsletterMail::Confirm { unconfirmed_days } => (
             "newsletter_confirm",
             "Please confirm your subscription to our event news".into(),
             vec![
                 "Thank you for signing up for news about our workshops and webinars.".into(),
-                "Please confirm your address with the link below; until then we send you nothing else. If you did not sign up, ignore this email and your address is deleted.".into(),
+                format!("Please confirm your address with the link below; until then we send you nothing else. If you did not sign up, ignore this email: an address not confirmed within {unconfirmed_days} days is deleted."),
             ],
             "Confirm my subscription",
         ),
@@ -615,7 +621,12 @@ mod tests {
             Some("http://x/newsletter/unsubscribe/tok")
         );
         assert!(issue.html.contains("On &lt;data&gt;."));
-        let confirm = compose_newsletter(&NewsletterMail::Confirm, "http://x/newsletter/confirm/t");
+        let confirm = compose_newsletter(
+            &NewsletterMail::Confirm {
+                unconfirmed_days: 30,
+            },
+            "http://x/newsletter/confirm/t",
+        );
         assert_eq!(confirm.kind, "newsletter_confirm");
         assert!(confirm.text.contains("http://x/newsletter/confirm/t"));
         assert_eq!(unsubscribe_link_of(&confirm.text), None);

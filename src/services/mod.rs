@@ -6,3 +6,4 @@
 pub mod accounts;
 pub mod newsletter;
 pub mod outbox;
+pub mod site;

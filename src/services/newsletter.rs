@@ -15,13 +15,15 @@ pub fn subscribe(
     conn: &mut DbConnection,
     email: &Email,
     public_url: &str,
+    unconfirmed_days: u32,
 ) -> store::QueryResult<()> {
     store::in_transaction(conn, |conn| {
         let now = to_db_time(Utc::now());
         let subscriber = newsletter::find_or_add(conn, email.as_str(), now)?;
         let token = newsletter::mint_token(conn, subscriber.id, now)?;
         let link = format!("{public_url}/newsletter/confirm/{token}");
-        enqueue(conn, &subscriber.email, &NewsletterMail::Confirm, &link)
+        let mail = NewsletterMail::Confirm { unconfirmed_days };
+        enqueue(conn, &subscriber.email, &mail, &link)
     })
 }
 

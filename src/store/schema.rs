@@ -158,3 +158,15 @@ diesel::table! {
 
 diesel::joinable!(newsletter_tokens -> newsletter_subscribers (subscriber_id));
 diesel::allow_tables_to_appear_in_same_query!(newsletter_subscribers, newsletter_tokens);
+
+diesel::table! {
+    site_identity (id) {
+        id -> BigInt,
+        name -> Text,
+        controller -> Text,
+        contact -> Text,
+        processors -> Text,
+        footer -> Text,
+        updated_at -> Timestamp,
+    }
+}

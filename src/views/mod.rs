@@ -5,16 +5,39 @@ pub mod newsletter;
 pub mod organizer;
 pub mod pages;
 
+use std::future::Future;
+use std::sync::Arc;
+
 use maud::{html, Markup, Render, DOCTYPE};
 
+use crate::domain::SiteIdentity;
+
+tokio::task_local! {
+    /// The site's identity for the page being drawn: set once per request (see
+    /// [`with_site`]) rather than passed through every page function.
+    static SITE: Arc<SiteIdentity>;
+}
+
+/// Runs a request's work with `site` as the identity its pages are drawn with.
+pub async fn with_site<F: Future>(site: Arc<SiteIdentity>, work: F) -> F::Output {
+    SITE.scope(site, work).await
+}
+
+/// The identity of the page being drawn; the default one outside a request.
+pub fn site() -> Arc<SiteIdentity> {
+    SITE.try_with(Arc::clone)
+        .unwrap_or_else(|_| Arc::new(SiteIdentity::default()))
+}
+
 pub fn layout(title: &str, content: impl Render) -> Markup {
+    let site = site();
     html! {
         (DOCTYPE)
         html lang="en" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · registrar" }
+                title { (title) " · " (site.name) }
                 link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
                 link rel="stylesheet" href="/static/style.css";
                 script src="/static/app.js" defer {}
@@ -29,9 +52,14 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
                 }
                 main #main tabindex="-1" { (content) }
                 footer.site {
-                    a href="/privacy" { "Privacy notice" }
-                    " · "
-                    a href="/newsletter" { "Stay updated" }
+                    @if !site.footer.is_empty() {
+                        p { (site.footer) }
+                    }
+                    p {
+                        a href="/privacy" { "Privacy notice" }
+                        " · "
+                        a href="/newsletter" { "Stay updated" }
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use maud::{html, Markup};
 
 use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
-use crate::domain::FieldErrors;
+use crate::domain::{FieldErrors, SiteIdentity};
 use crate::domain::{Mode, Phase, Preference, Status};
 use crate::reads::{EventState, RegistrationState};
 
@@ -597,26 +597,53 @@ pub fn confirm_page(
     ))
 }
 
-pub fn privacy() -> Markup {
+/// The privacy notice, written from the site's identity and the retention periods the
+/// server runs with.
+pub fn privacy(site: &SiteIdentity, retention_days: u32, unconfirmed_days: u32) -> Markup {
+    let contact = html! {
+        @if site.contact.contains('@') && !site.contact.contains(' ') {
+            a href={ "mailto:" (site.contact) } { (site.contact) }
+        } @else {
+            (site.contact)
+        }
+    };
     layout(
         "Privacy notice",
         html! {
             h1 { "Privacy notice" }
-            p { "This service runs the registration of our events. This notice says what it stores about you, why, for how long, and how to have it erased." }
+            p { "This service runs the registration of our events. This notice says who is responsible for what it stores about you, what that is, why, for how long, and how to have it erased." }
+            h2 { "Who is responsible" }
+            @if site.controller.is_empty() {
+                p { "The organizers of the events on this site are responsible for your data (they are its controller)." }
+            } @else {
+                p { (site.controller.trim_end_matches('.')) " is responsible for your data (its controller)." }
+            }
+            @if site.contact.is_empty() {
+                p { "To ask about your data, reply to one of our emails." }
+            } @else {
+                p { "To ask about your data: " (contact) "." }
+            }
             h2 { "What we store" }
             ul {
                 li { "For a registration: your name, email address, affiliation (if you give one), how you would like to attend, and its history (when you joined, were invited or offered a seat, confirmed, switched or cancelled)." }
                 li { "For the newsletter: your email address, and when you signed up and confirmed it." }
                 li { "The emails we send you, until they are delivered; afterwards only what was sent to which address and when." }
             }
-            p { "We do not use tracking cookies or analytics, and we do not share your data with anyone other than the organizers of the event." }
+            p { "We do not use tracking cookies or analytics." }
+            h2 { "Who else handles it" }
+            @if site.processors.is_empty() {
+                p { "No one but the organizers of the event: we do not share your data." }
+            } @else {
+                p { "These services handle the data for the organizers, on their instructions only:" }
+                ul { @for processor in &site.processors { li { (processor) } } }
+                p { "We share your data with no one else." }
+            }
             h2 { "Why" }
             p { "To run the registration you asked for: to confirm your address, hold your place in line, offer you a seat, send you the emails about your registration, and let the organizers plan the room and the online meeting. The newsletter address is used only to tell you about new events." }
             h2 { "For how long" }
-            p { "Registration data is kept until the event is over and is then erased after the retention period the organizers have set. A newsletter address is kept until you unsubscribe; an address that was never confirmed is not used." }
+            p { "Registration data is erased " (retention_days) " days after the event has ended. An entry or a newsletter sign-up whose address is not confirmed within " (unconfirmed_days) " days is erased, with the emails about it. A confirmed newsletter address is kept until you unsubscribe." }
             h2 { "How to erase it" }
-            p { "Open the personal link in any email about your registration and choose " strong { "Erase my data" } ". This cancels the registration and removes your name, email address and affiliation at once. Every newsletter email has a link that unsubscribes you and removes your address." }
-            p { "For any other question about your data, reply to one of our emails." }
+            p { "Open the personal link in any email about your registration and choose " strong { "Erase my data" } ". This cancels the registration and removes your name, email address and affiliation at once. Every newsletter email has a link to unsubscribe, which removes your address." }
         },
     )
 }

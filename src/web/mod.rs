@@ -29,6 +29,37 @@ pub struct AppState {
     pub public_url: String,
     /// Days after which personal data of past events is erased (`REGISTRAR_RETENTION_DAYS`).
     pub retention_days: u32,
+    /// Days after which an address never confirmed is erased (`REGISTRAR_UNCONFIRMED_DAYS`).
+    pub unconfirmed_days: u32,
+    /// Who runs the site, as every page shows it.
+    pub site: std::sync::Arc<crate::services::site::SiteCache>,
+}
+
+/// Draws every page of the request with the site's identity, read again from the database
+/// when the copy held is due (another instance may have changed it).
+pub async fn with_site_identity(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let site = match req.app_data::<web::Data<AppState>>().cloned() {
+        Some(state) => {
+            let (site, due) = state.site.current();
+            if due {
+                match state.database.run(crate::services::site::load).await {
+                    Ok(fresh) => {
+                        state.site.replace(fresh);
+                        state.site.current().0
+                    }
+                    // Pages keep the identity they had while the database is away.
+                    Err(_) => site,
+                }
+            } else {
+                site
+            }
+        }
+        None => std::sync::Arc::new(crate::domain::SiteIdentity::default()),
+    };
+    crate::views::with_site(site, next.call(req)).await
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

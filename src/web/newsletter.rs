@@ -62,10 +62,10 @@ async fn sign_up(
             ));
         }
     };
-    let public_url = state.public_url.clone();
+    let (public_url, days) = (state.public_url.clone(), state.unconfirmed_days);
     state
         .database
-        .run(move |conn| newsletter::subscribe(conn, &email, &public_url))
+        .run(move |conn| newsletter::subscribe(conn, &email, &public_url, days))
         .await?;
     Ok(html(views::check_inbox()))
 }

@@ -334,8 +334,12 @@ async fn calendar(
         .body(body))
 }
 
-async fn privacy() -> Markup {
-    pages::privacy()
+async fn privacy(state: web::Data<AppState>) -> Markup {
+    pages::privacy(
+        &crate::views::site(),
+        state.retention_days,
+        state.unconfirmed_days,
+    )
 }
 
 /// The files of `static/`, compiled into the binary so it serves them from any directory.

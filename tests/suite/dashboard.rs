@@ -100,7 +100,7 @@ impl Organizer {
     }
 
     /// Posts a form with the session's CSRF token; returns the status and where it leads.
-    fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+    pub(crate) fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf", &self.csrf));
         let response = self

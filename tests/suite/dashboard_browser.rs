@@ -224,6 +224,17 @@ fn an_organizer_runs_a_registration_from_the_browser() {
     assert!(browser.has("code.token"), "{}", browser.page_text());
     browser.check_dashboard_page("tokens");
 
+    // The site's identity: a name of only spaces is refused, then a name is saved.
+    open("/organizer/site");
+    browser.check_dashboard_page("site");
+    browser.fill("#field-name", "   ");
+    browser.press("Save");
+    assert!(browser.has(".field-error"), "{}", browser.page_text());
+    browser.check_dashboard_page("site-errors");
+    browser.fill("#field-name", "In the Picture");
+    browser.press("Save");
+    assert!(browser.has(".notice.ok"), "{}", browser.page_text());
+
     // Every other page, with what the steps above left in it.
     for (path, name) in [
         (event.to_owned(), "overview"),

@@ -21,4 +21,5 @@ mod parsers;
 mod probes;
 mod scanners;
 mod security;
+mod site;
 mod smtp;

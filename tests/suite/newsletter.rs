@@ -40,6 +40,12 @@ fn signing_up_twice_answers_alike_and_only_the_link_subscribes(db: &Db) {
 
     let mails = server.wait_for_email("ada@example.org", 2);
     assert!(mails[0].subject.contains("confirm your subscription"));
+    assert!(
+        mails[0]
+            .text
+            .contains("not confirmed within 30 days is deleted"),
+        "the email states the period the privacy notice states"
+    );
     let (status, page) = get(
         &server,
         &format!("/newsletter/confirm/{}", confirm_token(&mails[1].text)),

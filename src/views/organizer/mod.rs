@@ -10,6 +10,7 @@ pub mod messages;
 pub mod overview;
 pub mod registrations;
 pub mod sign_in;
+pub mod site;
 pub mod tokens;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -33,7 +34,7 @@ fn head(title: &str) -> Markup {
             meta charset="utf-8";
             meta name="viewport" content="width=device-width, initial-scale=1";
             meta name="referrer" content="same-origin";
-            title { (title) " · registrar dashboard" }
+            title { (title) " · " (super::site().name) " dashboard" }
             link rel="stylesheet" href="/static/style.css";
             link rel="stylesheet" href="/static/organizer.css";
         }
@@ -52,6 +53,7 @@ pub fn layout(title: &str, viewer: &Viewer<'_>, content: impl Render) -> Markup 
                         a href="/organizer/outbox" { "Outbox" }
                         a href="/organizer/tokens" { "API tokens" }
                         a href="/organizer/calendar.ics" { "Calendar feed" }
+                        a href="/organizer/site" { "Site" }
                     }
                     div.who {
                         span { (viewer.email) }
@@ -74,7 +76,7 @@ pub fn bare(title: &str, content: impl Render) -> Markup {
         html lang="en" {
             (head(title))
             body {
-                header.site { a href="/organizer" { "registrar · organizers" } }
+                header.site { a href="/organizer" { (super::site().name) " · organizers" } }
                 main { (content) }
             }
         }

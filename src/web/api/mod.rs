@@ -8,6 +8,7 @@ mod events;
 mod organizer;
 mod participants;
 mod shapes;
+mod site;
 
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
@@ -21,6 +22,7 @@ use events::*;
 use organizer::*;
 use participants::*;
 use shapes::*;
+use site::*;
 
 /// Reads an event (404 for a draft unless an organizer asks).
 async fn event_state(
@@ -36,8 +38,8 @@ async fn event_state(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "registrar", description = "Registration for invitation-first workshops and webinars: invitations, waiting list, automatic promotion. Errors have the shape {\"error\": {\"code\", \"message\", \"fields\"}}."),
-    paths(list_events, create_event, get_event, update_event, invite, list_registrations, revoke, promote, set_hold, audit_log, export_csv, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, erase),
-    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, JoinBody, ModeChoice, AcceptChoice, Mode, Preference, Phase, Status)),
+    paths(list_events, create_event, get_event, update_event, invite, list_registrations, revoke, promote, set_hold, audit_log, export_csv, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, erase, get_site, update_site),
+    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, JoinBody, ModeChoice, AcceptChoice, Mode, Preference, Phase, Status, SiteOut, SiteChanges)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -91,6 +93,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/openapi.json", web::get().to(openapi))
             .route("/events", web::get().to(list_events))
             .route("/events", web::post().to(create_event))
+            .route("/site", web::get().to(get_site))
+            .route("/site", web::patch().to(update_site))
             // Routes that share a path parameter sit in a scope of their own: a request
             // then matches one pattern with a parameter instead of trying each route's in
             // turn, which took about a tenth of the HTTP workers' time in a rush.

@@ -13,6 +13,7 @@ pub mod messages;
 pub mod registrations;
 pub mod session;
 pub mod sign_in;
+pub mod site;
 pub mod tokens;
 
 use actix_web::http::header;
@@ -61,6 +62,7 @@ pub fn done_words(code: &str) -> Option<&'static str> {
         "down" => "The entry was moved down.",
         "retry" => "The email will be retried now.",
         "revoked-token" => "The token was revoked.",
+        "site" => "Saved: every page and the privacy notice now say this.",
         "message" => "The message is on its way: see the outbox.",
         _ => return None,
     })
@@ -160,6 +162,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/events/{slug}/audit", web::get().to(logs::audit))
                 .route("/outbox", web::get().to(logs::outbox))
                 .route("/outbox/{id}/retry", web::post().to(logs::retry))
+                .route("/site", web::get().to(site::page))
+                .route("/site", web::post().to(site::save))
                 .route("/tokens", web::get().to(tokens::page))
                 .route("/tokens", web::post().to(tokens::create))
                 .route("/tokens/{id}/revoke", web::post().to(tokens::revoke)),
