@@ -112,6 +112,17 @@ pub struct RegistrationState {
     pub line_rank: Option<usize>,
 }
 
+impl RegistrationState {
+    /// The mode of the seat held or asked for: none while the person waits in line or has
+    /// not confirmed their address, whatever mode the row last had.
+    pub fn shown_mode(&self) -> Option<Mode> {
+        match self.status {
+            Status::Waitlisted | Status::PendingEmail => None,
+            _ => self.mode,
+        }
+    }
+}
+
 pub fn registration_state(state: &EventState, row: RegistrationRow) -> RegistrationState {
     registration_in(&state.ledger, row)
 }

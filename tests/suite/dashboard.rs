@@ -56,14 +56,14 @@ fn location(response: &Response) -> String {
 }
 
 /// A browser signed in as a new organizer, with the page it landed on.
-struct Organizer {
-    http: Client,
-    base: String,
-    csrf: String,
+pub(crate) struct Organizer {
+    pub(crate) http: Client,
+    pub(crate) base: String,
+    pub(crate) csrf: String,
 }
 
 impl Organizer {
-    fn sign_up(server: &Server, db: &Db, email: &str) -> Organizer {
+    pub(crate) fn sign_up(server: &Server, db: &Db, email: &str) -> Organizer {
         let http = browser();
         let link = organizer_link(db, email);
         let page = http.get(server.url(&link)).send().unwrap();
@@ -90,7 +90,7 @@ impl Organizer {
         organizer
     }
 
-    fn get(&self, path: &str) -> (u16, String) {
+    pub(crate) fn get(&self, path: &str) -> (u16, String) {
         let response = self
             .http
             .get(format!("{}{path}", self.base))
@@ -100,7 +100,7 @@ impl Organizer {
     }
 
     /// Posts a form with the session's CSRF token; returns the status and where it leads.
-    fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+    pub(crate) fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf", &self.csrf));
         let response = self
@@ -114,7 +114,13 @@ impl Organizer {
         (status, to, response.text().unwrap())
     }
 
-    fn create_event(&self, slug: &str, in_person: &str, virtual_seats: &str, phase: &str) {
+    pub(crate) fn create_event(
+        &self,
+        slug: &str,
+        in_person: &str,
+        virtual_seats: &str,
+        phase: &str,
+    ) {
         let starts = chrono::Utc::now() + chrono::Duration::days(30);
         let ends = starts + chrono::Duration::hours(8);
         let local = |t: chrono::DateTime<chrono::Utc>| {
@@ -145,7 +151,7 @@ impl Organizer {
     }
 
     /// Pastes a list, checks the preview, and returns the preview page.
-    fn preview(&self, slug: &str, list: &str) -> String {
+    pub(crate) fn preview(&self, slug: &str, list: &str) -> String {
         let form = reqwest::blocking::multipart::Form::new()
             .text("csrf", self.csrf.clone())
             .text("list", list.to_owned());
@@ -771,11 +777,14 @@ fn participants_export_as_csv_and_the_calendar_feed(db: &Db) {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("name,email,affiliation,mode,registered_at")
+        Some("id,name,email,affiliation,status,mode,preference,position,hold_until,registered_at")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2);
-    assert!(rows[0].starts_with("Person room@example.org,room@example.org,,in_person,"));
+    assert!(
+        rows[0].contains(",Person room@example.org,room@example.org,,confirmed,in_person,"),
+        "{csv}"
+    );
     let (_, online) = organizer.get("/organizer/events/ws/export.csv?mode=virtual");
     assert_eq!(online.lines().count(), 2);
     assert!(online.contains("online@example.org"));

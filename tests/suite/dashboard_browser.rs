@@ -249,6 +249,6 @@ fn an_organizer_runs_a_registration_from_the_browser() {
         .unwrap()
         .text()
         .unwrap();
-    assert!(csv.starts_with("name,email,affiliation,mode,registered_at"));
+    assert!(csv.starts_with("id,name,email,affiliation,status,mode"));
     assert!(csv.contains("grace@example.org"), "{csv}");
 }

@@ -13,6 +13,7 @@ mod concurrency;
 mod crash;
 mod dashboard;
 mod dashboard_browser;
+mod exports;
 mod faults;
 mod links;
 mod newsletter;

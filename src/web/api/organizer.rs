@@ -10,9 +10,11 @@ use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, Re
 use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
 use crate::engine::OrganizerAction;
 use crate::reads;
+use crate::services;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
+use crate::web::respond::csv_download;
 use crate::web::AppState;
 
 #[utoipa::path(post, path = "/api/v1/events/{slug}/invitations", tag = "organizer", request_body = Invitations,
@@ -190,43 +192,9 @@ pub async fn export_csv(
         .database
         .run(move |conn| reads::registrations_of(conn, &event, status, mode))
         .await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write = |writer: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        writer.write_record([
-            "id",
-            "name",
-            "email",
-            "affiliation",
-            "status",
-            "mode",
-            "preference",
-            "position",
-            "hold_until",
-            "registered_at",
-        ])?;
-        for r in list.into_iter().map(registration_out) {
-            writer.write_record([
-                r.id.to_string(),
-                r.name,
-                r.email,
-                r.affiliation.unwrap_or_default(),
-                r.status.to_string(),
-                r.mode.map(|m| m.to_string()).unwrap_or_default(),
-                r.preference.to_string(),
-                r.position.map(|p| p.to_string()).unwrap_or_default(),
-                r.hold_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
-                r.created_at.to_rfc3339(),
-            ])?;
-        }
-        Ok(())
-    };
-    write(&mut writer).map_err(|_| ApiError::internal())?;
-    let body = writer.into_inner().map_err(|_| ApiError::internal())?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{slug}-registrations.csv\""),
-        ))
-        .body(body))
+    let body = services::export::participants(&list).map_err(|error| {
+        tracing::error!(%error, "writing the participants CSV");
+        ApiError::internal()
+    })?;
+    Ok(csv_download(&format!("{slug}-registrations.csv"), body))
 }
