@@ -16,5 +16,5 @@ pub use requests::{
 };
 pub use values::{
     normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,
-    Status, TimeZoneName,
+    Status, TimeZoneName, AFFILIATION_MAX,
 };

@@ -77,6 +77,9 @@ impl PersonName {
     }
 }
 
+/// The most characters an affiliation may have.
+pub const AFFILIATION_MAX: usize = 200;
+
 /// An optional affiliation (institution); empty input means none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Affiliation(Option<String>);
@@ -85,7 +88,9 @@ impl Affiliation {
     pub fn parse(raw: Option<&str>) -> Result<Self, ParseError> {
         let value = raw.map(str::trim).filter(|v| !v.is_empty());
         match value {
-            Some(v) if v.chars().count() > 200 => refuse("must be at most 200 characters"),
+            Some(v) if v.chars().count() > AFFILIATION_MAX => {
+                refuse(format!("must be at most {AFFILIATION_MAX} characters"))
+            }
             Some(v) if v.chars().any(char::is_control) => {
                 refuse("must not contain control characters")
             }

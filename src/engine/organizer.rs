@@ -88,7 +88,11 @@ impl Batch<'_> {
                         row.id,
                         &PersonChange {
                             name: invitee.name.as_str().to_owned(),
-                            affiliation: row.affiliation.clone(),
+                            // Invited again without one: the affiliation they had stays.
+                            affiliation: invitee
+                                .affiliation
+                                .clone()
+                                .or_else(|| row.affiliation.clone()),
                             preference: Preference::from(mode),
                         },
                         &StateChange {
@@ -104,7 +108,7 @@ impl Batch<'_> {
                         event_id: event.id,
                         email: invitee.email.as_str().to_owned(),
                         name: invitee.name.as_str().to_owned(),
-                        affiliation: None,
+                        affiliation: invitee.affiliation.clone(),
                         preference: Preference::from(mode),
                         status: Status::Invited,
                         created_at: at,

@@ -15,6 +15,7 @@ mod dashboard;
 mod dashboard_browser;
 mod exports;
 mod faults;
+mod invitations;
 mod links;
 mod newsletter;
 mod operations;
