@@ -186,6 +186,10 @@ text_enum!(
     Mode { InPerson => "in_person", Virtual => "virtual" }
 );
 text_enum!(
+    /// What an organizer sent to many people at once.
+    SendKind { Invitations => "invitations", Message => "message" }
+);
+text_enum!(
     /// Which seats a person waiting in line accepts.
     Preference { InPerson => "in_person", Virtual => "virtual", Either => "either" }
 );

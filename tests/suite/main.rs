@@ -9,6 +9,7 @@ mod common;
 mod api;
 mod bad_input;
 mod browser;
+mod bulk_sends;
 mod concurrency;
 mod crash;
 mod dashboard;

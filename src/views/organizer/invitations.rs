@@ -5,13 +5,14 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
+use super::logs::sent_notice;
 use super::{
     button_form, csrf_field, event_tabs, flash, layout, local, mode_name, status_badge, tz_of,
     Viewer,
 };
 use crate::domain::invitation_list::{Column, Delimiter, InvitationList, Layout, Verdict};
 use crate::domain::{Mode, Status};
-use crate::reads::{EventState, RegistrationState};
+use crate::reads::{BulkSend, EventState, RegistrationState};
 
 /// An invitation as listed: the registration and its invitation emails (made, delivered).
 pub struct InvitationLine {
@@ -94,6 +95,7 @@ pub fn page(
     invitations: &[InvitationLine],
     done: Option<&str>,
     problem: Option<&str>,
+    sent: Option<&BulkSend>,
 ) -> Markup {
     let e = &state.event;
     let tz = tz_of(state);
@@ -105,6 +107,7 @@ pub fn page(
             h1 { "Invitations" }
             (event_tabs(&e.slug, "/invitations"))
             (flash(done, problem))
+            @if let Some(sent) = sent { (sent_notice(sent)) }
             h2 { "Invite people" }
             p { (seats_left(state, &HashMap::new())) }
             (paste_form(viewer, &e.slug, ""))

@@ -27,11 +27,11 @@ pub async fn invite(
     body: ValidJson<Invitations>,
 ) -> Result<HttpResponse, ApiError> {
     let (invitees, hold_until) = invitation_of(&body.0, Utc::now())?;
-    let ids = state
+    let sent = state
         .engine
         .invite(slug.clone(), invitees, hold_until, organizer.actor())
         .await?;
-    let list = registrations_by_id(&state, slug.into_inner(), ids).await?;
+    let list = registrations_by_id(&state, slug.into_inner(), sent.registrations).await?;
     Ok(HttpResponse::Created().json(list))
 }
 
@@ -178,7 +178,7 @@ pub async fn audit_log(
 
 #[utoipa::path(get, path = "/api/v1/events/{slug}/export.csv", tag = "organizer",
     params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
-    responses((status = 200, description = "Registrations as CSV", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "Registrations as CSV (id, name, email, affiliation, status, mode, preference, position, hold_until, registered_at), in person first. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe.", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn export_csv(
     state: web::Data<AppState>,
     _organizer: Organizer,

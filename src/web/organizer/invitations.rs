@@ -31,6 +31,7 @@ pub async fn page(
     flash: web::Query<Flash>,
 ) -> Result<Markup, DashboardError> {
     let event = event_state(&state, slug.into_inner()).await?;
+    let sent = flash.sent(&state, event.event.id).await?;
     let (event, lines) = invitation_lines(&state, event).await?;
     Ok(views::page(
         &viewer(&signed),
@@ -38,6 +39,7 @@ pub async fn page(
         &lines,
         flash.words(),
         None,
+        sent.as_ref(),
     ))
 }
 
@@ -223,9 +225,10 @@ pub async fn send(
         .invite(slug.clone(), invitees, hold_until, signed.actor())
         .await
     {
-        Ok(_) => Ok(see_other(&format!(
-            "/organizer/events/{slug}/invitations?done=invited"
-        ))),
+        Ok(sent) => Ok(see_other(&match sent.send {
+            Some(send) => format!("/organizer/events/{slug}/invitations?send={send}"),
+            None => format!("/organizer/events/{slug}/invitations"),
+        })),
         Err(error) => {
             let message = format!("Nothing was sent: {}.", refusal(error)?);
             again(&state, &signed, event, &message).await
@@ -243,6 +246,6 @@ async fn again(
     let (event, lines) = invitation_lines(state, event).await?;
     Ok(html_status(
         StatusCode::CONFLICT,
-        views::page(&viewer(signed), &event, &lines, None, Some(problem)),
+        views::page(&viewer(signed), &event, &lines, None, Some(problem), None),
     ))
 }
