@@ -12,7 +12,7 @@ use crate::domain::{RegistrationId, SendKind, Status};
 use crate::reads::{AuditEntry, BulkSend, EventState, OutboxEmail};
 
 /// How often the page of a send reloads while some of its emails wait.
-pub const REFRESH_SECONDS: u32 = 5;
+pub const REFRESH_SECONDS: u32 = 10;
 
 pub fn audit(
     viewer: &Viewer<'_>,
