@@ -9,13 +9,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{EventId, Ledger, Mode, RegistrationId, Status};
+use crate::domain::{EventId, Ledger, Mode, RegistrationId, SendId, Status};
 use crate::published::{publish, published};
 use crate::store::convert::{entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{
-    audit, dashboard, events, registrations, stats, tokens, DbConnection, QueryResult,
+    audit, dashboard, events, registrations, sends, stats, tokens, DbConnection, QueryResult,
 };
 
 pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
@@ -23,6 +23,7 @@ pub use crate::store::dashboard::ApiTokenRow as ApiToken;
 pub use crate::store::dashboard::{RegistrationQuery, SortBy};
 pub use crate::store::outbox::OutboxRow as OutboxEmail;
 pub use crate::store::registrations::ACTIVE_STATUSES;
+pub use crate::store::sends::{Delivery, SendRow};
 
 /// An event with its ledger as of now.
 #[derive(Clone)]
@@ -110,6 +111,17 @@ pub struct RegistrationState {
     pub wait_position: Option<u32>,
     pub wait_offered_until: Option<DateTime<Utc>>,
     pub line_rank: Option<usize>,
+}
+
+impl RegistrationState {
+    /// The mode of the seat held or asked for: none while the person waits in line or has
+    /// not confirmed their address, whatever mode the row last had.
+    pub fn shown_mode(&self) -> Option<Mode> {
+        match self.status {
+            Status::Waitlisted | Status::PendingEmail => None,
+            _ => self.mode,
+        }
+    }
 }
 
 pub fn registration_state(state: &EventState, row: RegistrationRow) -> RegistrationState {
@@ -346,6 +358,38 @@ pub fn outbox_page(
     limit: i64,
 ) -> QueryResult<(Vec<OutboxEmail>, i64)> {
     dashboard::outbox_page(conn, status, offset, limit)
+}
+
+/// A send of many emails at once, with its event and how its delivery stands.
+#[derive(Debug, Clone)]
+pub struct BulkSend {
+    pub send: SendRow,
+    pub event_slug: String,
+    pub event_title: String,
+    pub delivery: Delivery,
+}
+
+pub fn bulk_send(conn: &mut DbConnection, id: SendId) -> QueryResult<Option<BulkSend>> {
+    let Some((send, event_slug, event_title)) = sends::by_id(conn, id)? else {
+        return Ok(None);
+    };
+    let delivery = sends::delivery(conn, id)?;
+    Ok(Some(BulkSend {
+        send,
+        event_slug,
+        event_title,
+        delivery,
+    }))
+}
+
+/// A page of a send's emails, in the order they were queued.
+pub fn bulk_send_emails(
+    conn: &mut DbConnection,
+    id: SendId,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<OutboxEmail>> {
+    sends::emails(conn, id, offset, limit)
 }
 
 /// How often a registration's calendar entry (or, with no registration, the event's)

@@ -28,3 +28,7 @@ id_type!(
     /// One person's registration for one event.
     RegistrationId
 );
+id_type!(
+    /// The emails one organizer command queued at once (invitations, a message).
+    SendId
+);

@@ -10,13 +10,13 @@ pub mod site;
 mod values;
 
 pub use event_settings::{EventDraft, EventPatch, EventSettings};
-pub use ids::{EventId, RegistrationId};
+pub use ids::{EventId, RegistrationId, SendId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
 pub use requests::{
     join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,
 };
 pub use site::{SiteDraft, SiteIdentity};
 pub use values::{
-    normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,
-    Status, TimeZoneName, RESERVED_SLUGS,
+    normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, SendKind,
+    Slug, Status, TimeZoneName, AFFILIATION_MAX, RESERVED_SLUGS,
 };

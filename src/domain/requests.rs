@@ -13,6 +13,8 @@ pub type FieldErrors = BTreeMap<String, Vec<String>>;
 pub struct Invitee {
     pub email: Email,
     pub name: PersonName,
+    /// Kept on the registration, so exports show it for the people invited.
+    pub affiliation: Option<String>,
     pub mode: Option<Mode>,
 }
 

@@ -83,6 +83,9 @@ impl PersonName {
     }
 }
 
+/// The most characters an affiliation may have.
+pub const AFFILIATION_MAX: usize = 200;
+
 /// Bidirectional embeddings, overrides and isolates: in a name they can make the text
 /// printed after it (in a list, an email) read in another order than it is.
 fn reorders_text(c: char) -> bool {
@@ -117,7 +120,9 @@ impl Affiliation {
     pub fn parse(raw: Option<&str>) -> Result<Self, ParseError> {
         let value = raw.map(str::trim).filter(|v| !v.is_empty());
         match value {
-            Some(v) if v.chars().count() > 200 => refuse("must be at most 200 characters"),
+            Some(v) if v.chars().count() > AFFILIATION_MAX => {
+                refuse(format!("must be at most {AFFILIATION_MAX} characters"))
+            }
             Some(v) if v.chars().any(char::is_control) => {
                 refuse("must not contain control characters")
             }
@@ -221,6 +226,10 @@ macro_rules! text_enum {
 text_enum!(
     /// The two ways of attending; each has its own seats.
     Mode { InPerson => "in_person", Virtual => "virtual" }
+);
+text_enum!(
+    /// What an organizer sent to many people at once.
+    SendKind { Invitations => "invitations", Message => "message" }
 );
 text_enum!(
     /// Which seats a person waiting in line accepts.

@@ -9,13 +9,16 @@ use chrono::{DateTime, Utc};
 
 use super::cache::CommittedEvent;
 use super::{Command, EngineError, Job, Outcome};
-use crate::domain::{EventId, Happening, Ledger, Notice, Refusal, RegistrationId, Status};
+use crate::domain::{
+    EventId, Happening, Ledger, Notice, Refusal, RegistrationId, SendId, SendKind, Status,
+};
 use crate::mail::{EventFacts, MailKind};
 use crate::store::audit::NewAuditRow;
 use crate::store::convert::{entry_of, rules_of, state_change};
 use crate::store::events::EventRow;
 use crate::store::outbox::NewOutboxRow;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
+use crate::store::sends::{self, NewSendRow};
 use crate::store::tokens::PersonalTokenRow;
 use crate::store::{audit, events, outbox, registrations, tokens, DbConnection, DbTime};
 
@@ -355,9 +358,39 @@ impl Batch<'_> {
             created_at: at,
             details: Some(serde_json::to_string(kind).expect("a mail kind serializes")),
             link: Some(link),
+            send_id: None,
         });
         self.emails += 1;
         Ok(())
+    }
+
+    /// Records the emails queued since the outbox held `from` rows as one send of the
+    /// command, so that the dashboard can follow their delivery; none when there are none.
+    pub(super) fn record_send(
+        &mut self,
+        event_id: EventId,
+        kind: SendKind,
+        actor: &str,
+        from: usize,
+    ) -> diesel::QueryResult<Option<SendId>> {
+        let queued = &mut self.deferred.outbox[from..];
+        if queued.is_empty() {
+            return Ok(None);
+        }
+        let id = sends::insert(
+            self.conn,
+            &NewSendRow {
+                event_id,
+                kind,
+                actor: actor.to_owned(),
+                emails: i32::try_from(queued.len()).unwrap_or(i32::MAX),
+                created_at: DbTime::of(self.now),
+            },
+        )?;
+        for row in queued {
+            row.send_id = Some(id);
+        }
+        Ok(Some(id))
     }
 
     /// An audit row for a change the ledger did not decide (an event's settings, a

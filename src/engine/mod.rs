@@ -23,7 +23,7 @@ use tokio::sync::oneshot;
 
 use crate::domain::{
     EventId, EventPatch, EventSettings, FieldErrors, GroupMessage, Invitee, Join, PersonalAction,
-    RegistrationId,
+    RegistrationId, SendId,
 };
 use crate::reads;
 use crate::store::events::EventRow;
@@ -143,11 +143,19 @@ enum Command {
 #[derive(Debug, Clone)]
 enum Outcome {
     Event(Box<EventRow>),
-    Registrations(Vec<RegistrationId>),
+    Sent(Sent),
     Registration(RegistrationId),
     /// A person's registration right after their own action, so the answer needs no read.
     Personal(Box<PersonalView>),
     Done,
+}
+
+/// What a command that writes to many people did: the registrations it wrote to, in the
+/// order given, and the send that follows their emails (none when it queued none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub registrations: Vec<RegistrationId>,
+    pub send: Option<SendId>,
 }
 
 /// A registration as its owner sees it, with the event it belongs to.
@@ -233,14 +241,15 @@ impl Engine {
         }
     }
 
-    /// Invites everyone or nobody; the registrations made, in the order given.
+    /// Invites everyone or nobody; the registrations made, in the order given, and the
+    /// send of their invitations.
     pub async fn invite(
         &self,
         slug: String,
         invitees: Vec<Invitee>,
         hold_until: Option<DateTime<Utc>>,
         actor: String,
-    ) -> Result<Vec<RegistrationId>, EngineError> {
+    ) -> Result<Sent, EngineError> {
         let command = Command::Invite {
             slug,
             invitees,
@@ -248,7 +257,7 @@ impl Engine {
             actor,
         };
         match self.submit(command).await? {
-            Outcome::Registrations(ids) => Ok(ids),
+            Outcome::Sent(sent) => Ok(sent),
             other => Err(unexpected("registrations", &other)),
         }
     }
@@ -273,13 +282,14 @@ impl Engine {
         }
     }
 
-    /// Writes to a group of an event's participants; the registrations written to.
+    /// Writes to a group of an event's participants; the registrations written to and
+    /// the send of the emails.
     pub async fn message(
         &self,
         slug: String,
         message: GroupMessage,
         actor: String,
-    ) -> Result<Vec<RegistrationId>, EngineError> {
+    ) -> Result<Sent, EngineError> {
         match self
             .submit(Command::Message {
                 slug,
@@ -288,7 +298,7 @@ impl Engine {
             })
             .await?
         {
-            Outcome::Registrations(ids) => Ok(ids),
+            Outcome::Sent(sent) => Ok(sent),
             other => Err(unexpected("registrations", &other)),
         }
     }
@@ -327,7 +337,7 @@ impl Engine {
     /// links, emails and audit rows; how many.
     pub async fn erase_unconfirmed(&self, before: DateTime<Utc>) -> Result<usize, EngineError> {
         match self.submit(Command::EraseUnconfirmed { before }).await? {
-            Outcome::Registrations(ids) => Ok(ids.len()),
+            Outcome::Sent(erased) => Ok(erased.registrations.len()),
             other => Err(unexpected("registrations", &other)),
         }
     }

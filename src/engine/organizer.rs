@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 
 use super::batch::{Batch, CommandResult};
-use super::{EngineError, Outcome};
+use super::{EngineError, Outcome, Sent};
 use crate::domain::{
-    Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Refusal, RegistrationId, Status,
+    Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Refusal, RegistrationId,
+    SendKind, Status,
 };
 use crate::mail::MailKind;
 use crate::store::outbox::NewOutboxRow;
@@ -88,7 +89,11 @@ impl Batch<'_> {
                         row.id,
                         &PersonChange {
                             name: invitee.name.as_str().to_owned(),
-                            affiliation: row.affiliation.clone(),
+                            // Invited again without one: the affiliation they had stays.
+                            affiliation: invitee
+                                .affiliation
+                                .clone()
+                                .or_else(|| row.affiliation.clone()),
                             preference: Preference::from(mode),
                         },
                         &StateChange {
@@ -104,7 +109,7 @@ impl Batch<'_> {
                         event_id: event.id,
                         email: invitee.email.as_str().to_owned(),
                         name: invitee.name.as_str().to_owned(),
-                        affiliation: None,
+                        affiliation: invitee.affiliation.clone(),
                         preference: Preference::from(mode),
                         status: Status::Invited,
                         created_at: at,
@@ -126,8 +131,13 @@ impl Batch<'_> {
             tracing::error!(%refusal, "invitations refused after their seats were counted");
             return Err(diesel::result::Error::RollbackTransaction);
         }
+        let from = self.deferred.outbox.len();
         self.record_decisions(event.id, actor)?;
-        Ok(Ok(Outcome::Registrations(ids)))
+        let send = self.record_send(event.id, SendKind::Invitations, actor, from)?;
+        Ok(Ok(Outcome::Sent(Sent {
+            registrations: ids,
+            send,
+        })))
     }
 
     pub(super) fn organizer_action(
@@ -208,6 +218,7 @@ impl Batch<'_> {
         ids.sort_unstable();
         let at = DbTime::of(self.now);
         let title = self.cache[&event.id].event.title.clone();
+        let from = self.deferred.outbox.len();
         for &id in &ids {
             let Some(person) = self.row(id)? else {
                 continue;
@@ -232,9 +243,11 @@ impl Batch<'_> {
                 created_at: at,
                 details: None,
                 link: None,
+                send_id: None,
             });
             self.emails += 1;
         }
+        let send = self.record_send(event.id, SendKind::Message, actor, from)?;
         self.audit_note(
             event.id,
             None,
@@ -247,6 +260,9 @@ impl Batch<'_> {
                 group.as_str()
             ),
         )?;
-        Ok(Ok(Outcome::Registrations(ids)))
+        Ok(Ok(Outcome::Sent(Sent {
+            registrations: ids,
+            send,
+        })))
     }
 }

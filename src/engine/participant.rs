@@ -2,7 +2,7 @@
 //! erasing one's own data.
 
 use super::batch::{Batch, CommandResult};
-use super::{EngineError, Outcome, PersonalAction, PersonalView};
+use super::{EngineError, Outcome, PersonalAction, PersonalView, Sent};
 use crate::domain::{EventId, Join, RegistrationId, Status};
 use crate::mail::MailKind;
 use crate::reads;
@@ -265,7 +265,10 @@ impl Batch<'_> {
             }
         }
         if ids.is_empty() {
-            return Ok(Ok(Outcome::Registrations(ids)));
+            return Ok(Ok(Outcome::Sent(Sent {
+                registrations: ids,
+                send: None,
+            })));
         }
         // Rows kept back for this batch are written first, so none is written afterwards.
         self.write_deferred()?;
@@ -283,6 +286,9 @@ impl Batch<'_> {
                 *owner = None;
             }
         }
-        Ok(Ok(Outcome::Registrations(ids)))
+        Ok(Ok(Outcome::Sent(Sent {
+            registrations: ids,
+            send: None,
+        })))
     }
 }

@@ -93,6 +93,7 @@ fn enqueue(
             created_at: DbTime(now),
             details: None,
             link: None,
+            send_id: None,
         }],
     )
 }

@@ -13,7 +13,9 @@ use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::{BigInt, Text};
 use diesel::sqlite::Sqlite;
 
-use crate::domain::{EventId, Mode, Phase, Preference, RegistrationId, Status, TimeZoneName};
+use crate::domain::{
+    EventId, Mode, Phase, Preference, RegistrationId, SendId, SendKind, Status, TimeZoneName,
+};
 
 /// Text columns of the domain's text enums (and the time zone): the proxy types tell
 /// diesel's derives to implement `AsExpression` and `Queryable` for the domain type itself.
@@ -76,7 +78,7 @@ macro_rules! text_enum_columns {
     )+};
 }
 
-text_enum_columns!(Status, Mode, Phase, Preference);
+text_enum_columns!(Status, Mode, Phase, Preference, SendKind);
 
 impl ColumnText for TimeZoneName {
     fn as_column_text(&self) -> &'static str {
@@ -95,6 +97,7 @@ text_columns!(
     PhaseColumn => Phase,
     PreferenceColumn => Preference,
     TimeZoneColumn => TimeZoneName,
+    SendKindColumn => SendKind,
 );
 
 /// Id columns: the number, typed by what it names.
@@ -125,7 +128,11 @@ macro_rules! id_columns {
     )+};
 }
 
-id_columns!(EventIdColumn => EventId, RegistrationIdColumn => RegistrationId);
+id_columns!(
+    EventIdColumn => EventId,
+    RegistrationIdColumn => RegistrationId,
+    SendIdColumn => SendId,
+);
 
 #[cfg(test)]
 mod tests {

@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod registrations;
 pub mod retention;
 pub mod schema;
+pub mod sends;
 pub mod site;
 pub mod stats;
 pub mod tokens;

@@ -11,6 +11,7 @@ use diesel::sql_types::{Array, BigInt, Text, Timestamp};
 
 use super::schema::outbox;
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
+use crate::domain::SendId;
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -36,6 +37,8 @@ pub struct OutboxRow {
     pub details: Option<String>,
     /// For an email written at delivery: the personal link, until it is delivered.
     pub link: Option<String>,
+    /// The send it is part of, if an organizer sent it to many people at once.
+    pub send_id: Option<SendId>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -57,6 +60,7 @@ pub struct NewOutboxRow {
     pub created_at: DbTime,
     pub details: Option<String>,
     pub link: Option<String>,
+    pub send_id: Option<SendId>,
 }
 
 pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()> {

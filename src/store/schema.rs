@@ -96,11 +96,24 @@ diesel::table! {
         created_at -> Timestamp,
         details -> Nullable<Text>,
         link -> Nullable<Text>,
+        send_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    sends (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        kind -> Text,
+        actor -> Text,
+        emails -> Integer,
+        created_at -> Timestamp,
     }
 }
 
 diesel::joinable!(registrations -> events (event_id));
 diesel::joinable!(personal_tokens -> registrations (registration_id));
+diesel::joinable!(sends -> events (event_id));
 diesel::allow_tables_to_appear_in_same_query!(
     events,
     registrations,
@@ -108,6 +121,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     audit_entries,
     outbox,
+    sends,
 );
 
 diesel::table! {

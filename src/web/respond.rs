@@ -1,5 +1,6 @@
-//! Responses every audience of the web layer shares: HTML pages with their headers,
-//! redirects after a form, and the form reader that answers an unreadable body with a page.
+//! Responses every audience of the web layer shares: HTML pages with their headers, CSV
+//! downloads, redirects after a form, and the form reader that answers an unreadable body
+//! with a page.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -31,6 +32,18 @@ pub fn personal_html(markup: maud::Markup) -> HttpResponse {
         .insert_header((header::REFERRER_POLICY, "no-referrer"))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(markup.into_string())
+}
+
+/// A CSV file to download. It lists people, so no cache keeps it.
+pub fn csv_download(filename: &str, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(body)
 }
 
 pub fn see_other(location: &str) -> HttpResponse {

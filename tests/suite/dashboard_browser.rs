@@ -114,6 +114,20 @@ fn an_organizer_runs_a_registration_from_the_browser() {
         .page_text()
         .contains("There is nobody valid to invite"));
     browser.check_dashboard_page("invitations-preview-nobody");
+    // A list with a header row: the preview says which column it read as what.
+    browser.fill(
+        "#field-list",
+        "Institution;E-mail;Name;Notes\nIT University;grace@example.org;Grace Hopper;\n",
+    );
+    browser.follow("form[enctype] button[type=submit]");
+    assert!(
+        browser
+            .text("ul.columns-read")
+            .contains("“Institution” → affiliation"),
+        "{}",
+        browser.page_text()
+    );
+    browser.check_dashboard_page("invitations-preview-header");
     browser.fill(
         "#field-list",
         "Grace Hopper <grace@example.org>\nalan@example.org, Alan Turing, virtual\nthis line is not an address\n",
@@ -132,6 +146,16 @@ fn an_organizer_runs_a_registration_from_the_browser() {
         .clone()
         .unwrap();
     server.wait_for_email("alan@example.org", 1);
+    // The delivery of that send, once its emails have left the outbox.
+    browser.follow("p.notice.ok a");
+    assert!(
+        browser
+            .text("h1")
+            .contains("Delivery of 2 invitation emails"),
+        "{}",
+        browser.page_text()
+    );
+    browser.check_dashboard_page("send");
 
     // Two people join through the API, as the public page would: the one in-person seat
     // is held by the invitation, so they wait in line.
@@ -260,6 +284,6 @@ fn an_organizer_runs_a_registration_from_the_browser() {
         .unwrap()
         .text()
         .unwrap();
-    assert!(csv.starts_with("name,email,affiliation,mode,registered_at"));
+    assert!(csv.starts_with("id,name,email,affiliation,status,mode"));
     assert!(csv.contains("grace@example.org"), "{csv}");
 }

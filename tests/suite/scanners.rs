@@ -42,6 +42,7 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/organizer/events/{slug}/message", Who::Organizer),
     ("/organizer/events/{slug}/audit", Who::Organizer),
     ("/organizer/outbox", Who::Organizer),
+    ("/organizer/outbox/sends/{send}", Who::Organizer),
     ("/organizer/tokens", Who::Organizer),
     ("/organizer/site", Who::Organizer),
     ("/api/v1/openapi.json", Who::Anyone),
@@ -153,6 +154,8 @@ fn addresses(pattern: &str, links: &Links) -> Vec<String> {
     let actions = ["decline", "cancel", "switch", "erase", "accept", "leave"].map(String::from);
     found = fill(found, "{action}", &actions);
     found = fill(found, "{file}", &["app.js".into(), "site.css".into()]);
+    // The invitation above queued the first send.
+    found = fill(found, "{send}", &["1".into()]);
     found = fill(
         found,
         "{newsletter}",

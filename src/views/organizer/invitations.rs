@@ -5,13 +5,14 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
+use super::logs::sent_notice;
 use super::{
     button_form, csrf_field, event_tabs, flash, layout, local, mode_name, status_badge, tz_of,
     Viewer,
 };
-use crate::domain::invitation_list::{ListRow, Verdict};
+use crate::domain::invitation_list::{Column, Delimiter, InvitationList, Layout, Verdict};
 use crate::domain::{Mode, Status};
-use crate::reads::{EventState, RegistrationState};
+use crate::reads::{BulkSend, EventState, RegistrationState};
 
 /// An invitation as listed: the registration and its invitation emails (made, delivered).
 pub struct InvitationLine {
@@ -35,14 +36,55 @@ fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
             (csrf_field(viewer.csrf))
             div {
                 label for="field-list" { "People to invite, one per line" }
-                p.hint id="list-hint" { "Either " code { "Name <email>" } " or " code { "email, name, mode" } " (mode: in_person or virtual; empty for the default)." }
+                p.hint id="list-hint" { "Either " code { "Name <email>" } " or " code { "email, name, mode, affiliation" } " (mode: in_person or virtual; empty for the default; affiliation optional)." }
                 textarea id="field-list" name="list" rows="8" aria-describedby="list-hint" { (text) }
             }
             div {
-                label for="field-file" { "Or upload a CSV file (email, name, mode)" }
-                input type="file" id="field-file" name="file" accept=".csv,text/csv,text/plain";
+                label for="field-file" { "Or upload a CSV file" }
+                p.hint id="file-hint" { "As a spreadsheet saves it (CSV UTF-8; commas, semicolons or tabs). A header row is read by name, in any order: " code { "email" } ", " code { "name" } ", " code { "mode" } ", " code { "affiliation" } "; other columns are left out. A file is read instead of the pasted list." }
+                input type="file" id="field-file" name="file" accept=".csv,.tsv,.txt,text/csv,text/plain" aria-describedby="file-hint";
             }
             div { button type="submit" { "Preview" } }
+        }
+    }
+}
+
+fn between(delimiter: Delimiter) -> &'static str {
+    match delimiter {
+        Delimiter::Comma => "commas",
+        Delimiter::Semicolon => "semicolons",
+        Delimiter::Tab => "tabs",
+    }
+}
+
+/// How the list was read: the delimiter, and which column was read as what.
+fn how_read(layout: &Layout) -> Markup {
+    html! {
+        @if let Some(header) = &layout.header {
+            @let missing: Vec<&str> = Column::IN_ORDER
+                .iter()
+                .filter(|c| !header.iter().any(|h| h.column == Some(**c)))
+                .map(|c| c.as_str())
+                .collect();
+            p { "Read as CSV with " (between(layout.delimiter)) " between fields and a header row:" }
+            ul.columns-read {
+                @for (i, heading) in header.iter().enumerate() {
+                    li {
+                        "column " (i + 1) " "
+                        @if heading.text.is_empty() { "(no heading)" } @else { "“" (heading.text) "”" }
+                        " → "
+                        @match heading.column {
+                            Some(column) => { strong { (column.as_str()) } }
+                            None => { "left out" }
+                        }
+                    }
+                }
+            }
+            @if !missing.is_empty() {
+                p { "No column for: " (missing.join(", ")) "." }
+            }
+        } @else if layout.fields_read {
+            p { "Read as CSV with " (between(layout.delimiter)) " between fields and no header row: each row is email, name, mode, affiliation, in that order." }
         }
     }
 }
@@ -53,6 +95,7 @@ pub fn page(
     invitations: &[InvitationLine],
     done: Option<&str>,
     problem: Option<&str>,
+    sent: Option<&BulkSend>,
 ) -> Markup {
     let e = &state.event;
     let tz = tz_of(state);
@@ -64,6 +107,7 @@ pub fn page(
             h1 { "Invitations" }
             (event_tabs(&e.slug, "/invitations"))
             (flash(done, problem))
+            @if let Some(sent) = sent { (sent_notice(sent)) }
             h2 { "Invite people" }
             p { (seats_left(state, &HashMap::new())) }
             (paste_form(viewer, &e.slug, ""))
@@ -135,7 +179,14 @@ pub fn default_mode(state: &EventState) -> Mode {
     }
 }
 
-pub fn preview(viewer: &Viewer<'_>, state: &EventState, text: &str, rows: &[ListRow]) -> Markup {
+pub fn preview(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    text: &str,
+    list: &InvitationList,
+    pasted_left_out: bool,
+) -> Markup {
+    let rows = &list.rows;
     let e = &state.event;
     let default = default_mode(state);
     let mut wanted: HashMap<Mode, usize> = HashMap::new();
@@ -165,9 +216,13 @@ pub fn preview(viewer: &Viewer<'_>, state: &EventState, text: &str, rows: &[List
                 strong { (valid) } " valid, " strong { (duplicate) } " duplicate, " strong { (invalid) } " invalid. "
                 "Only the valid rows are invited; nothing has been sent yet."
             }
+            @if pasted_left_out {
+                p.notice role="status" { "The uploaded file was read; the pasted list was left out." }
+            }
+            (how_read(&list.layout))
             p { (seats_left(state, &wanted)) }
             div.table-scroll role="region" aria-label="The list, line by line" tabindex="0" { table.data.preview-rows {
-                thead { tr { th scope="col" { "Line" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Mode" } th scope="col" { "Check" } } }
+                thead { tr { th scope="col" { "Line" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Affiliation" } th scope="col" { "Mode" } th scope="col" { "Check" } } }
                 tbody {
                     @for row in rows {
                         @let (class, word, reason) = match &row.verdict {
@@ -179,6 +234,7 @@ pub fn preview(viewer: &Viewer<'_>, state: &EventState, text: &str, rows: &[List
                             td { (row.line) }
                             td { @if let Some(n) = &row.name { (n.as_str()) } @else { (row.text) } }
                             td { @if let Some(email) = &row.email { (email.as_str()) } }
+                            td { @if let Some(affiliation) = &row.affiliation { (affiliation) } }
                             td { @if row.email.is_some() && row.name.is_some() { (mode_name(row.mode.unwrap_or(default)).to_lowercase()) } }
                             td { span class={"badge verdict-" (word)} { (word) } @if let Some(r) = reason { " " (r) } }
                         }

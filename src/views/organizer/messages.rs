@@ -3,10 +3,11 @@
 
 use maud::{html, Markup};
 
+use super::logs::sent_notice;
 use super::{csrf_field, event_tabs, flash, layout, Viewer};
 use crate::domain::{FieldErrors, Group};
 use crate::mail::Composed;
-use crate::reads::EventState;
+use crate::reads::{BulkSend, EventState};
 
 pub fn group_words(group: Group) -> &'static str {
     match group {
@@ -54,6 +55,7 @@ pub fn form(
     errors: &FieldErrors,
     counts: &[(Group, usize)],
     done: Option<&str>,
+    sent: Option<&BulkSend>,
 ) -> Markup {
     let e = &state.event;
     layout(
@@ -63,6 +65,7 @@ pub fn form(
             h1 { "Write to participants" }
             (event_tabs(&e.slug, "/message"))
             (flash(done, None))
+            @if let Some(sent) = sent { (sent_notice(sent)) }
             @if !errors.is_empty() { p.notice.bad role="alert" { "Please correct the fields marked below." } }
             form.stack method="post" action={"/organizer/events/" (e.slug) "/message/preview"} novalidate {
                 (csrf_field(viewer.csrf))

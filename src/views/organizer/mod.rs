@@ -28,10 +28,13 @@ pub struct Viewer<'a> {
     pub csrf: &'a str,
 }
 
-fn head(title: &str) -> Markup {
+fn head(title: &str, refresh_seconds: Option<u32>) -> Markup {
     html! {
         head {
             meta charset="utf-8";
+            @if let Some(seconds) = refresh_seconds {
+                meta http-equiv="refresh" content=(seconds);
+            }
             meta name="viewport" content="width=device-width, initial-scale=1";
             meta name="referrer" content="same-origin";
             title { (title) " · " (super::site().name) " dashboard" }
@@ -42,10 +45,21 @@ fn head(title: &str) -> Markup {
 }
 
 pub fn layout(title: &str, viewer: &Viewer<'_>, content: impl Render) -> Markup {
+    layout_refreshing(title, viewer, None, content)
+}
+
+/// The layout of a page that reloads itself every `refresh_seconds`, if given, to show
+/// progress without a script.
+pub fn layout_refreshing(
+    title: &str,
+    viewer: &Viewer<'_>,
+    refresh_seconds: Option<u32>,
+    content: impl Render,
+) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
-            (head(title))
+            (head(title, refresh_seconds))
             body.dashboard {
                 header.site.dash-bar {
                     nav aria-label="Dashboard" {
@@ -74,7 +88,7 @@ pub fn bare(title: &str, content: impl Render) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
-            (head(title))
+            (head(title, None))
             body {
                 header.site { a href="/organizer" { (super::site().name) " · organizers" } }
                 main { (content) }

@@ -14,8 +14,8 @@ use crate::domain::event_settings::{
     OFFER_WINDOW_HOURS_MAX, OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
 };
 use crate::domain::{
-    parse_field, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Invitee, Mode,
-    PersonName, Phase, Preference,
+    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Invitee,
+    Mode, PersonName, Phase, Preference, AFFILIATION_MAX,
 };
 use crate::web::error::ApiError;
 use crate::web::input::{double_option, not_null};
@@ -96,6 +96,20 @@ fn person_name_schema() -> utoipa::openapi::Object {
             r"[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
         ),
     )
+}
+
+/// The rules of [`Affiliation`], for the published description.
+fn affiliation_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .description(Some(
+            "The person's institution, shown in the registrations and the exports; \
+             left out, null or blank for none. No control characters.",
+        ))
+        .max_length(Some(AFFILIATION_MAX))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*$"))
+        .build()
 }
 
 /// A required string of at most `max_length` characters matching `pattern`.
@@ -254,6 +268,9 @@ pub struct InviteeIn {
     pub email: String,
     #[schema(schema_with = person_name_schema)]
     pub name: String,
+    #[serde(default)]
+    #[schema(schema_with = affiliation_schema)]
+    pub affiliation: Option<String>,
     /// The mode of the seat held; default in person when the event has in-person seats.
     pub mode: Option<Mode>,
 }
@@ -281,6 +298,7 @@ pub struct JoinBody {
     #[schema(schema_with = person_name_schema)]
     pub name: String,
     #[serde(default)]
+    #[schema(schema_with = affiliation_schema)]
     pub affiliation: Option<String>,
     pub preference: Preference,
     /// Consent to the privacy notice; only true is accepted.
@@ -391,6 +409,11 @@ fn invitees_of(input: &[InviteeIn], errors: &mut FieldErrors) -> Vec<Invitee> {
             &format!("invitees[{i}].name"),
             PersonName::parse(&invitee.name),
         );
+        let affiliation = parse_field(
+            errors,
+            &format!("invitees[{i}].affiliation"),
+            Affiliation::parse(invitee.affiliation.as_deref()),
+        );
         if let Some(email) = &email {
             if !seen.insert(email.clone()) {
                 errors
@@ -399,10 +422,11 @@ fn invitees_of(input: &[InviteeIn], errors: &mut FieldErrors) -> Vec<Invitee> {
                     .push(format!("{} appears more than once", email.as_str()));
             }
         }
-        if let (Some(email), Some(name)) = (email, name) {
+        if let (Some(email), Some(name), Some(affiliation)) = (email, name, affiliation) {
             invitees.push(Invitee {
                 email,
                 name,
+                affiliation: affiliation.into_inner(),
                 mode: invitee.mode,
             });
         }

@@ -147,7 +147,7 @@ mod tests {
     use proptest::string::string_regex;
 
     use super::*;
-    use crate::domain::{PersonName, Slug, TimeZoneName};
+    use crate::domain::{Affiliation, PersonName, Slug, TimeZoneName, AFFILIATION_MAX};
 
     /// A property of an input type as the published description gives it.
     fn published(schema: &str, field: &str) -> serde_json::Value {
@@ -178,6 +178,14 @@ mod tests {
             prop_assume!(name.chars().count() <= 200);
             prop_assert!(PersonName::parse(&name).is_ok(), "{name:?}");
         }
+
+        #[test]
+        fn every_affiliation_the_description_allows_is_accepted(
+            affiliation in matching("InviteeIn", "affiliation"),
+        ) {
+            prop_assume!(affiliation.chars().count() <= AFFILIATION_MAX);
+            prop_assert!(Affiliation::parse(Some(&affiliation)).is_ok(), "{affiliation:?}");
+        }
     }
 
     #[test]
@@ -188,6 +196,9 @@ mod tests {
         let name = published("JoinBody", "name");
         assert!(name["pattern"].is_string(), "{name}");
         assert_eq!(published("InviteeIn", "name"), name);
+        let affiliation = published("JoinBody", "affiliation");
+        assert!(affiliation["pattern"].is_string(), "{affiliation}");
+        assert_eq!(published("InviteeIn", "affiliation"), affiliation);
     }
 
     #[test]

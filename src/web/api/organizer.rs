@@ -11,9 +11,11 @@ use crate::domain::event_settings::deadline;
 use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
 use crate::engine::OrganizerAction;
 use crate::reads;
+use crate::services;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
+use crate::web::respond::csv_download;
 use crate::web::AppState;
 
 #[utoipa::path(post, path = "/api/v1/events/{slug}/invitations", tag = "organizer", request_body = Invitations,
@@ -26,11 +28,11 @@ pub async fn invite(
     body: ValidJson<Invitations>,
 ) -> Result<HttpResponse, ApiError> {
     let (invitees, hold_until) = invitation_of(&body.0, Utc::now())?;
-    let ids = state
+    let sent = state
         .engine
         .invite(slug.clone(), invitees, hold_until, organizer.actor())
         .await?;
-    let list = registrations_by_id(&state, slug.into_inner(), ids).await?;
+    let list = registrations_by_id(&state, slug.into_inner(), sent.registrations).await?;
     Ok(HttpResponse::Created().json(list))
 }
 
@@ -175,7 +177,7 @@ pub async fn audit_log(
 
 #[utoipa::path(get, path = "/api/v1/events/{slug}/export.csv", tag = "organizer",
     params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
-    responses((status = 200, description = "Registrations as CSV", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "Registrations as CSV (id, name, email, affiliation, status, mode, preference, position, hold_until, registered_at), in person first. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe.", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn export_csv(
     state: web::Data<AppState>,
     _organizer: Organizer,
@@ -189,43 +191,9 @@ pub async fn export_csv(
         .database
         .run(move |conn| reads::registrations_of(conn, &event, status, mode))
         .await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write = |writer: &mut csv::Writer<Vec<u8>>| -> Result<(), csv::Error> {
-        writer.write_record([
-            "id",
-            "name",
-            "email",
-            "affiliation",
-            "status",
-            "mode",
-            "preference",
-            "position",
-            "hold_until",
-            "registered_at",
-        ])?;
-        for r in list.into_iter().map(registration_out) {
-            writer.write_record([
-                r.id.to_string(),
-                r.name,
-                r.email,
-                r.affiliation.unwrap_or_default(),
-                r.status.to_string(),
-                r.mode.map(|m| m.to_string()).unwrap_or_default(),
-                r.preference.to_string(),
-                r.position.map(|p| p.to_string()).unwrap_or_default(),
-                r.hold_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
-                r.created_at.to_rfc3339(),
-            ])?;
-        }
-        Ok(())
-    };
-    write(&mut writer).map_err(|_| ApiError::internal())?;
-    let body = writer.into_inner().map_err(|_| ApiError::internal())?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{slug}-registrations.csv\""),
-        ))
-        .body(body))
+    let body = services::export::participants(&list).map_err(|error| {
+        tracing::error!(%error, "writing the participants CSV");
+        ApiError::internal()
+    })?;
+    Ok(csv_download(&format!("{slug}-registrations.csv"), body))
 }

@@ -140,6 +140,7 @@ fn waiting_for(r: &RegistrationState) -> Option<WaitingFor> {
 /// a list of thousands would otherwise be held twice while it is written out.
 pub fn registration_out(r: RegistrationState) -> RegistrationOut {
     let preference = r.row.preference;
+    let mode = r.shown_mode();
     let waiting_for = waiting_for(&r);
     RegistrationOut {
         id: r.row.id.0,
@@ -147,11 +148,7 @@ pub fn registration_out(r: RegistrationState) -> RegistrationOut {
         name: r.row.name,
         affiliation: r.row.affiliation,
         status: r.status,
-        mode: if r.status == Status::Waitlisted || r.status == Status::PendingEmail {
-            None
-        } else {
-            r.mode
-        },
+        mode,
         preference,
         position: r.position,
         hold_until: r.hold_until,

@@ -12,7 +12,9 @@ use super::session::SignedIn;
 use crate::domain::{Mode, Phase, Status};
 use crate::mail::calendar::{event_uid, ics, sequence, CalendarEntry};
 use crate::reads;
+use crate::services;
 use crate::web::error::DashboardError;
+use crate::web::respond::csv_download;
 use crate::web::AppState;
 
 #[derive(Deserialize)]
@@ -20,7 +22,7 @@ pub struct ExportQuery {
     mode: Option<String>,
 }
 
-/// The confirmed participants, in person first, then by name.
+/// The confirmed participants: the API's `export.csv?status=confirmed`, byte for byte.
 pub async fn csv(
     state: web::Data<AppState>,
     _signed: SignedIn,
@@ -30,41 +32,17 @@ pub async fn csv(
     let mode = query.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
     let slug = slug.into_inner();
     let event = event_state(&state, slug.clone()).await?;
-    let mut list = state
+    let list = state
         .database
         .run(move |conn| reads::registrations_of(conn, &event, Some(Status::Confirmed), mode))
         .await?;
-    list.sort_by(|a, b| {
-        (a.mode != Some(Mode::InPerson), a.row.name.to_lowercase())
-            .cmp(&(b.mode != Some(Mode::InPerson), b.row.name.to_lowercase()))
-    });
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut write = || -> Result<(), csv::Error> {
-        writer.write_record(["name", "email", "affiliation", "mode", "registered_at"])?;
-        for r in &list {
-            writer.write_record([
-                r.row.name.as_str(),
-                r.row.email.as_str(),
-                r.row.affiliation.as_deref().unwrap_or(""),
-                r.mode.map(Mode::as_str).unwrap_or(""),
-                &r.row.created_at.utc().to_rfc3339(),
-            ])?;
-        }
-        Ok(())
-    };
-    write().map_err(|e| anyhow::anyhow!("writing the CSV: {e}"))?;
-    let body = writer
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!("writing the CSV: {e}"))?;
+    let body = services::export::participants(&list)
+        .map_err(|e| anyhow::anyhow!("writing the participants CSV: {e}"))?;
     let suffix = mode.map(|m| format!("-{}", m.as_str())).unwrap_or_default();
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{slug}-participants{suffix}.csv\""),
-        ))
-        .body(body))
+    Ok(csv_download(
+        &format!("{slug}-participants{suffix}.csv"),
+        body,
+    ))
 }
 
 fn host_of(public_url: &str) -> String {

@@ -15,7 +15,7 @@ use super::events::parse_local_input;
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
 use crate::domain::event_settings::deadline;
-use crate::domain::invitation_list::{self, ListRow, Verdict};
+use crate::domain::invitation_list::{self, InvitationList, Verdict};
 use crate::domain::{Invitee, RegistrationId, Status};
 use crate::reads::{self, EventState};
 use crate::views::organizer::invitations::{self as views, default_mode, InvitationLine};
@@ -33,6 +33,7 @@ pub async fn page(
     flash: web::Query<Flash>,
 ) -> Result<Markup, DashboardError> {
     let event = event_state(&state, slug.into_inner()).await?;
+    let sent = flash.sent(&state, event.event.id).await?;
     let (event, lines) = invitation_lines(&state, event).await?;
     Ok(views::page(
         &viewer(&signed),
@@ -40,6 +41,7 @@ pub async fn page(
         &lines,
         flash.words(),
         None,
+        sent.as_ref(),
     ))
 }
 
@@ -79,8 +81,8 @@ async fn invitation_lines(
 async fn judge(
     state: &AppState,
     event: EventState,
-    text: String,
-) -> Result<(EventState, String, Vec<ListRow>), DashboardError> {
+    text: &str,
+) -> Result<(EventState, InvitationList), DashboardError> {
     let id = event.event.id;
     let registered: HashMap<String, String> = state
         .database
@@ -89,14 +91,37 @@ async fn judge(
         .into_iter()
         .map(|(email, status)| (email, status.as_str().replace('_', " ")))
         .collect();
-    let rows = invitation_list::read(&text, &registered);
-    Ok((event, text, rows))
+    let list = invitation_list::read(text, &registered);
+    Ok((event, list))
 }
 
-/// Reads the multipart form: the CSRF token, the pasted list and an uploaded file.
-async fn read_upload(mut form: Multipart) -> Result<(String, String), String> {
-    let mut csrf = String::new();
-    let mut text = String::new();
+/// The multipart form as sent: the CSRF token, the pasted list and an uploaded file.
+struct Upload {
+    csrf: String,
+    list: String,
+    file: String,
+}
+
+impl Upload {
+    /// The list to read: an uploaded file is read as it is (its header row and delimiter
+    /// are its own, so pasted lines cannot be mixed into it), else the pasted text. The
+    /// second value says the pasted text was left out.
+    fn text(self) -> (String, bool) {
+        if self.file.trim().is_empty() {
+            (self.list, false)
+        } else {
+            let left_out = !self.list.trim().is_empty();
+            (self.file, left_out)
+        }
+    }
+}
+
+async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
+    let mut upload = Upload {
+        csrf: String::new(),
+        list: String::new(),
+        file: String::new(),
+    };
     let mut size = 0usize;
     while let Some(field) = form.next().await {
         let mut field = field.map_err(|e| format!("the form could not be read: {e}"))?;
@@ -113,17 +138,13 @@ async fn read_upload(mut form: Multipart) -> Result<(String, String), String> {
         let value = String::from_utf8(bytes)
             .map_err(|_| "the file is not text (UTF-8): save it as CSV UTF-8".to_owned())?;
         match name.as_str() {
-            "csrf" => csrf = value,
-            "list" | "file" if !value.trim().is_empty() => {
-                if !text.is_empty() && !text.ends_with('\n') {
-                    text.push('\n');
-                }
-                text.push_str(&value);
-            }
+            "csrf" => upload.csrf = value,
+            "list" => upload.list = value,
+            "file" => upload.file = value,
             _ => {}
         }
     }
-    Ok((csrf, text))
+    Ok(upload)
 }
 
 pub async fn preview(
@@ -132,7 +153,7 @@ pub async fn preview(
     slug: web::Path<String>,
     form: Multipart,
 ) -> Result<HttpResponse, DashboardError> {
-    let (csrf, text) = match read_upload(form).await {
+    let upload = match read_upload(form).await {
         Ok(found) => found,
         Err(message) => {
             return Ok(html_status(
@@ -141,12 +162,19 @@ pub async fn preview(
             ))
         }
     };
-    if let Err(refused) = signed.check(&csrf) {
+    if let Err(refused) = signed.check(&upload.csrf) {
         return Ok(refused.error_response());
     }
+    let (text, pasted_left_out) = upload.text();
     let event = event_state(&state, slug.into_inner()).await?;
-    let (event, text, rows) = judge(&state, event, text).await?;
-    Ok(html(views::preview(&viewer(&signed), &event, &text, &rows)))
+    let (event, list) = judge(&state, event, &text).await?;
+    Ok(html(views::preview(
+        &viewer(&signed),
+        &event,
+        &text,
+        &list,
+        pasted_left_out,
+    )))
 }
 
 #[derive(Deserialize)]
@@ -178,15 +206,17 @@ pub async fn send(
             }
         }
     };
-    let (event, _, rows) = judge(&state, event, form.list).await?;
+    let (event, list) = judge(&state, event, &form.list).await?;
     let default = default_mode(&event);
-    let invitees: Vec<Invitee> = rows
+    let invitees: Vec<Invitee> = list
+        .rows
         .into_iter()
         .filter(|r| r.verdict == Verdict::Valid)
         .filter_map(|r| {
             Some(Invitee {
                 email: r.email?,
                 name: r.name?,
+                affiliation: r.affiliation,
                 mode: Some(r.mode.unwrap_or(default)),
             })
         })
@@ -199,9 +229,10 @@ pub async fn send(
         .invite(slug.clone(), invitees, hold_until, signed.actor())
         .await
     {
-        Ok(_) => Ok(see_other(&format!(
-            "/organizer/events/{slug}/invitations?done=invited"
-        ))),
+        Ok(sent) => Ok(see_other(&match sent.send {
+            Some(send) => format!("/organizer/events/{slug}/invitations?send={send}"),
+            None => format!("/organizer/events/{slug}/invitations"),
+        })),
         Err(error) => {
             let message = format!("Nothing was sent: {}.", refusal(error)?);
             again(&state, &signed, event, &message).await
@@ -219,6 +250,6 @@ async fn again(
     let (event, lines) = invitation_lines(state, event).await?;
     Ok(html_status(
         StatusCode::CONFLICT,
-        views::page(&viewer(signed), &event, &lines, None, Some(problem)),
+        views::page(&viewer(signed), &event, &lines, None, Some(problem), None),
     ))
 }

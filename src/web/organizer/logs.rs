@@ -1,4 +1,5 @@
-//! The audit log of an event and the outbox of every email, with "retry now".
+//! The audit log of an event, the outbox of every email with "retry now", and the
+//! delivery of one send.
 
 use actix_web::{web, HttpResponse};
 use maud::Markup;
@@ -6,11 +7,11 @@ use serde::Deserialize;
 
 use super::session::{NoFields, Posted, SignedIn};
 use super::{event_state, viewer};
-use crate::domain::RegistrationId;
+use crate::domain::{RegistrationId, SendId};
 use crate::reads;
 use crate::services;
 use crate::views::organizer::logs as views;
-use crate::web::error::DashboardError;
+use crate::web::error::{DashboardError, PageError};
 use crate::web::respond::see_other;
 use crate::web::AppState;
 
@@ -100,6 +101,50 @@ pub async fn outbox(
         page,
         pages,
         done,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct SendQuery {
+    page: Option<String>,
+    refresh: Option<String>,
+}
+
+/// The delivery of one send, reloading itself while emails wait when asked to.
+pub async fn bulk_send(
+    state: web::Data<AppState>,
+    signed: SignedIn,
+    id: web::Path<i64>,
+    query: web::Query<SendQuery>,
+) -> Result<Markup, DashboardError> {
+    let page = page_of(&PageQuery {
+        page: query.page.clone(),
+        status: None,
+        done: None,
+    });
+    let id = SendId(id.into_inner());
+    let found = state
+        .database
+        .run(move |conn| -> diesel::QueryResult<_> {
+            let Some(sent) = reads::bulk_send(conn, id)? else {
+                return Ok(None);
+            };
+            let rows = reads::bulk_send_emails(conn, id, (page - 1) * PAGE_SIZE, PAGE_SIZE)?;
+            Ok(Some((sent, rows)))
+        })
+        .await?;
+    let (sent, rows) = found.ok_or(DashboardError(PageError::NotFound))?;
+    let listed = sent.delivery.pending + sent.delivery.sent + sent.delivery.failed;
+    let pages = ((listed + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    // Reloading is chosen, never imposed (WCAG 2.2.1): the link after a send asks for it.
+    let refresh = query.refresh.as_deref() == Some("on");
+    Ok(views::bulk_send(
+        &viewer(&signed),
+        &sent,
+        &rows,
+        page,
+        pages,
+        refresh,
     ))
 }
 

@@ -29,6 +29,7 @@ pub async fn form(
     flash: web::Query<Flash>,
 ) -> Result<Markup, DashboardError> {
     let event = event_state(&state, slug.into_inner()).await?;
+    let sent = flash.sent(&state, event.event.id).await?;
     Ok(views::form(
         &viewer(&signed),
         &event,
@@ -36,6 +37,7 @@ pub async fn form(
         &FieldErrors::new(),
         &counts(&event),
         flash.words(),
+        sent.as_ref(),
     ))
 }
 
@@ -96,6 +98,7 @@ pub async fn preview(
                 &errors,
                 &counts,
                 None,
+                None,
             ),
         ),
     })
@@ -121,6 +124,7 @@ pub async fn send(
                     &errors,
                     &counts(&event),
                     None,
+                    None,
                 ),
             ));
         }
@@ -130,9 +134,10 @@ pub async fn send(
         .message(slug.clone(), message, signed.actor())
         .await
     {
-        Ok(_) => Ok(see_other(&format!(
-            "/organizer/events/{slug}/message?done=message"
-        ))),
+        Ok(sent) => Ok(see_other(&match sent.send {
+            Some(send) => format!("/organizer/events/{slug}/message?send={send}"),
+            None => format!("/organizer/events/{slug}/message?done=nobody"),
+        })),
         Err(error) => Ok(html_status(
             StatusCode::CONFLICT,
             crate::views::organizer::bare_message("Not sent", &refusal(error)?),

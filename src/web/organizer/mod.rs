@@ -23,8 +23,9 @@ use serde::Deserialize;
 
 use super::error::{sentence_of, DashboardError, PageError};
 use super::AppState;
+use crate::domain::{EventId, SendId};
 use crate::engine::EngineError;
-use crate::reads::EventState;
+use crate::reads::{self, BulkSend, EventState};
 use crate::views::organizer::{Viewer, STYLESHEET};
 use session::SignedIn;
 
@@ -52,7 +53,6 @@ pub fn done_words(code: &str) -> Option<&'static str> {
         "saved" => "The changes were saved.",
         "phase" => "The phase was changed.",
         "capacity" => "The capacity was changed.",
-        "invited" => "The invitations were sent.",
         "resend" => "The email was sent again.",
         "hold" => "The deadline was changed.",
         "revoke" => "The registration was revoked; its seat moves on.",
@@ -62,8 +62,8 @@ pub fn done_words(code: &str) -> Option<&'static str> {
         "down" => "The entry was moved down.",
         "retry" => "The email will be retried now.",
         "revoked-token" => "The token was revoked.",
+        "nobody" => "Nobody is in that group: no email was queued.",
         "site" => "Saved: every page and the privacy notice now say this.",
-        "message" => "The message is on its way: see the outbox.",
         _ => return None,
     })
 }
@@ -71,11 +71,29 @@ pub fn done_words(code: &str) -> Option<&'static str> {
 #[derive(Deserialize, Default)]
 pub struct Flash {
     pub done: Option<String>,
+    /// The send a bulk send redirects with, to say what it queued.
+    pub send: Option<String>,
 }
 
 impl Flash {
     pub fn words(&self) -> Option<&'static str> {
         self.done.as_deref().and_then(done_words)
+    }
+
+    /// The send named in the redirect, as it stands now, if it is one of this event's.
+    pub async fn sent(
+        &self,
+        state: &AppState,
+        event: EventId,
+    ) -> Result<Option<BulkSend>, DashboardError> {
+        let Some(id) = self.send.as_deref().and_then(|s| s.parse().ok()) else {
+            return Ok(None);
+        };
+        let sent = state
+            .database
+            .run(move |conn| reads::bulk_send(conn, SendId(id)))
+            .await?;
+        Ok(sent.filter(|s| s.send.event_id == event))
     }
 }
 
@@ -162,6 +180,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/events/{slug}/audit", web::get().to(logs::audit))
                 .route("/outbox", web::get().to(logs::outbox))
                 .route("/outbox/{id}/retry", web::post().to(logs::retry))
+                .route("/outbox/sends/{id}", web::get().to(logs::bulk_send))
                 .route("/site", web::get().to(site::page))
                 .route("/site", web::post().to(site::save))
                 .route("/tokens", web::get().to(tokens::page))

@@ -1,0 +1,3 @@
+DROP INDEX outbox_by_send;
+ALTER TABLE outbox DROP COLUMN send_id;
+DROP TABLE sends;
