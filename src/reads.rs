@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{EventId, Ledger, Mode, RegistrationId, Status};
+use crate::domain::{EventDraft, EventId, Ledger, Mode, RegistrationId, Status};
 use crate::published::{publish, published};
-use crate::store::convert::{entry_of, rules_of};
+use crate::store::convert::{draft_of, entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{
@@ -34,6 +34,11 @@ pub struct EventState {
 }
 
 impl EventState {
+    /// The event's settings as a draft, to copy or patch and check again.
+    pub fn draft(&self) -> EventDraft {
+        draft_of(&self.event)
+    }
+
     /// The first moment after `now` at which the clock alone changes what is shown of the
     /// event: a hold lapsing, the event starting or ending.
     pub fn changes_by_clock_after(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {

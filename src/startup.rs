@@ -235,7 +235,7 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
     let pool = pool.clone();
     let token = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
         let mut conn = pool.get()?;
-        Ok(accounts::create_api_token(&mut conn, "first run")?)
+        Ok(accounts::create_api_token(&mut conn, "first run")?.token)
     })
     .await??;
     println!("Created the demo workshop: {public_url}/events/in-the-picture");

@@ -13,6 +13,7 @@ pub use ids::{EventId, RegistrationId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
 pub use requests::{
     join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,
+    MESSAGE_MAX, SUBJECT_MAX,
 };
 pub use values::{
     normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Slug,

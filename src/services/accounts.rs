@@ -8,10 +8,9 @@ use base64::Engine as _;
 use chrono::{Duration, Utc};
 
 use crate::domain::{normalise_email, Email};
-use crate::store::{organizers, tokens, DbConnection, QueryResult};
-
 use crate::reads::ApiToken;
 pub use crate::store::organizers::OrganizerRow as Organizer;
+use crate::store::{organizers, tokens, DbConnection, QueryResult};
 
 /// How long a link to set a password works.
 pub const LINK_DAYS: i64 = 3;
@@ -167,30 +166,49 @@ pub fn organizers_signed_up(conn: &mut DbConnection) -> QueryResult<i64> {
     organizers::count_signed_up(conn)
 }
 
-/// A token's name as given, trimmed; or why it cannot be one.
+/// A token's name as given, trimmed; or what is wrong with it ("must be …").
 pub fn token_name(raw: &str) -> Result<String, String> {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > TOKEN_NAME_MAX {
-        Err(format!(
-            "The name must be 1 to {TOKEN_NAME_MAX} characters."
-        ))
+        Err(format!("must be 1 to {TOKEN_NAME_MAX} characters"))
     } else {
         Ok(name.to_owned())
     }
 }
 
+/// A new API token: its row, and the token in the clear (the only time it is known).
+pub struct NewApiToken {
+    pub row: ApiToken,
+    pub token: String,
+}
+
 /// Makes a named organizer API token and returns it in the clear, once.
-pub fn create_api_token(conn: &mut DbConnection, name: &str) -> QueryResult<String> {
-    tokens::create_api_token(conn, name, Utc::now().naive_utc())
+pub fn create_api_token(conn: &mut DbConnection, name: &str) -> QueryResult<NewApiToken> {
+    let (row, token) = tokens::create_api_token(conn, name, Utc::now().naive_utc())?;
+    Ok(NewApiToken { row, token })
 }
 
 pub fn api_tokens(conn: &mut DbConnection) -> QueryResult<Vec<ApiToken>> {
     crate::store::dashboard::api_tokens(conn)
 }
 
-/// Revokes a live API token; false when there is none with this id.
-pub fn revoke_api_token(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
-    crate::store::dashboard::revoke_api_token(conn, id, Utc::now().naive_utc())
+/// What revoking an API token came to.
+pub enum TokenRevoked {
+    /// Revoked now; the token as it stands.
+    Now(ApiToken),
+    /// It was revoked before: nothing changed.
+    Already(ApiToken),
+    Unknown,
+}
+
+/// Revokes a live API token.
+pub fn revoke_api_token(conn: &mut DbConnection, id: i64) -> QueryResult<TokenRevoked> {
+    let revoked = crate::store::dashboard::revoke_api_token(conn, id, Utc::now().naive_utc())?;
+    Ok(match crate::store::dashboard::api_token(conn, id)? {
+        Some(row) if revoked => TokenRevoked::Now(row),
+        Some(row) => TokenRevoked::Already(row),
+        None => TokenRevoked::Unknown,
+    })
 }
 
 /// The id of the live API token with this value.

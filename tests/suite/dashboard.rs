@@ -814,6 +814,8 @@ fn api_tokens_are_shown_once_and_revoked(db: &Db) {
     let (status, _, _) = organizer.post(&format!("/organizer/tokens/{id}/revoke"), &[]);
     assert_eq!(status, 303);
     assert_eq!(call(&token), 401, "a revoked token no longer works");
+    let (status, _, _) = organizer.post("/organizer/tokens/999999/revoke", &[]);
+    assert_eq!(status, 404, "an unknown token is not reported revoked");
 }
 
 fn the_outbox_lists_every_email(db: &Db) {
@@ -824,6 +826,8 @@ fn the_outbox_lists_every_email(db: &Db) {
     let page = organizer.get("/organizer/outbox").1;
     assert!(page.contains("bob@example.org"));
     assert!(page.contains("invitation"));
+    let (status, _, _) = organizer.post("/organizer/outbox/999999/retry", &[]);
+    assert_eq!(status, 404, "an unknown email is not reported retried");
 }
 
 fn a_message_to_a_group_is_previewed_then_sent_through_the_outbox(db: &Db) {

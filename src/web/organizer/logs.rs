@@ -10,7 +10,7 @@ use crate::domain::RegistrationId;
 use crate::reads;
 use crate::services;
 use crate::views::organizer::logs as views;
-use crate::web::error::DashboardError;
+use crate::web::error::{DashboardError, PageError};
 use crate::web::respond::see_other;
 use crate::web::AppState;
 
@@ -110,9 +110,12 @@ pub async fn retry(
 ) -> Result<HttpResponse, DashboardError> {
     let Posted(_signed, _) = posted;
     let id = id.into_inner();
-    state
+    match state
         .database
         .run(move |conn| services::outbox::retry_now(conn, id))
-        .await?;
-    Ok(see_other("/organizer/outbox?done=retry"))
+        .await?
+    {
+        services::outbox::Retry::Unknown => Err(DashboardError(PageError::NotFound)),
+        _ => Ok(see_other("/organizer/outbox?done=retry")),
+    }
 }
