@@ -19,6 +19,7 @@ use crate::store::{
 };
 
 pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
+pub use crate::store::calendar_feeds::CalendarFeedRow as CalendarFeed;
 pub use crate::store::dashboard::ApiTokenRow as ApiToken;
 pub use crate::store::dashboard::{RegistrationQuery, SortBy};
 pub use crate::store::outbox::OutboxRow as OutboxEmail;

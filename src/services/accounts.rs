@@ -1,5 +1,6 @@
 //! Organizer accounts: passwords (argon2), one-time links to set one, the sessions'
-//! shared key and their end, and organizer API tokens (stored hashed, shown once).
+//! shared key and their end, organizer API tokens and calendar feed links (each stored
+//! hashed, shown once).
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -8,9 +9,9 @@ use base64::Engine as _;
 use chrono::{Duration, Utc};
 
 use crate::domain::{normalise_email, Email};
-use crate::reads::ApiToken;
+use crate::reads::{ApiToken, CalendarFeed};
 pub use crate::store::organizers::OrganizerRow as Organizer;
-use crate::store::{organizers, tokens, DbConnection, QueryResult};
+use crate::store::{calendar_feeds, organizers, tokens, DbConnection, QueryResult};
 
 /// How long a link to set a password works.
 pub const LINK_DAYS: i64 = 3;
@@ -214,4 +215,28 @@ pub fn revoke_api_token(conn: &mut DbConnection, id: i64) -> QueryResult<TokenRe
 /// The id of the live API token with this value.
 pub fn api_token_id(conn: &mut DbConnection, token: &str) -> QueryResult<Option<i64>> {
     tokens::api_token_id(conn, token)
+}
+
+/// The organizer's live link to the calendar feed (the secret itself is not kept).
+pub fn calendar_feed(
+    conn: &mut DbConnection,
+    organizer_id: i64,
+) -> QueryResult<Option<CalendarFeed>> {
+    calendar_feeds::live_of(conn, organizer_id)
+}
+
+/// A new secret link to the calendar feed, which revokes the organizer's earlier one; the
+/// secret is returned in the clear, once.
+pub fn create_calendar_feed(conn: &mut DbConnection, organizer_id: i64) -> QueryResult<String> {
+    calendar_feeds::replace(conn, organizer_id, Utc::now().naive_utc())
+}
+
+/// Revokes the organizer's link to the calendar feed; false when none was live.
+pub fn revoke_calendar_feed(conn: &mut DbConnection, organizer_id: i64) -> QueryResult<bool> {
+    calendar_feeds::revoke(conn, organizer_id, Utc::now().naive_utc())
+}
+
+/// The organizer whose live calendar feed link has this secret.
+pub fn calendar_feed_owner(conn: &mut DbConnection, secret: &str) -> QueryResult<Option<i64>> {
+    calendar_feeds::owner(conn, secret)
 }

@@ -1,6 +1,9 @@
 //! The organizer dashboard through the real server, as a browser without JavaScript uses
 //! it: forms, cookies and redirects. Sign-in, sessions, CSRF, refusals, invitations,
-//! the waiting line, capacity and exports.
+//! the waiting line, capacity and exports; the calendar feed by secret link in
+//! `calendar_feed`.
+
+mod calendar_feed;
 
 use std::process::Command;
 
@@ -336,6 +339,7 @@ fn dashboard_routes(slug: &str, id: &str) -> (Vec<String>, Vec<String>) {
         "/organizer/events/{slug}/audit",
         "/organizer/events/{slug}/message",
         "/organizer/calendar.ics",
+        "/organizer/calendar",
         "/organizer/outbox",
         "/organizer/tokens",
     ];
@@ -359,6 +363,8 @@ fn dashboard_routes(slug: &str, id: &str) -> (Vec<String>, Vec<String>) {
         "/organizer/outbox/1/retry",
         "/organizer/tokens",
         "/organizer/tokens/1/revoke",
+        "/organizer/calendar/link",
+        "/organizer/calendar/link/revoke",
     ];
     let fill = |p: &&str| p.replace("{slug}", slug).replace("{id}", id);
     (

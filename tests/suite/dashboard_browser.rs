@@ -224,6 +224,13 @@ fn an_organizer_runs_a_registration_from_the_browser() {
     assert!(browser.has("code.token"), "{}", browser.page_text());
     browser.check_dashboard_page("tokens");
 
+    // The calendar feed: a secret link for calendar apps, shown once.
+    open("/organizer/calendar");
+    browser.check_dashboard_page("calendar-none");
+    browser.press("Make a link");
+    assert!(browser.has("code.token"), "{}", browser.page_text());
+    browser.check_dashboard_page("calendar");
+
     // Every other page, with what the steps above left in it.
     for (path, name) in [
         (event.to_owned(), "overview"),
