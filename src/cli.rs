@@ -119,7 +119,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                     accounts::TOKEN_NAME_MAX
                 )
             })?;
-            let token = accounts::create_api_token(&mut connect(&database)?, &name)?;
+            let token = accounts::create_api_token(&mut connect(&database)?, &name)?.token;
             println!("API token {name:?} created; it is shown only this once:");
             println!("{token}");
             Ok(())

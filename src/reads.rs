@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{EventId, Ledger, Mode, RegistrationId, SendId, Status};
+use crate::domain::{EventDraft, EventId, Ledger, Mode, RegistrationId, SendId, Status};
 use crate::published::{publish, published};
-use crate::store::convert::{entry_of, rules_of};
+use crate::store::convert::{draft_of, entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{
@@ -19,6 +19,7 @@ use crate::store::{
 };
 
 pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
+pub use crate::store::calendar_feeds::CalendarFeedRow as CalendarFeed;
 pub use crate::store::dashboard::ApiTokenRow as ApiToken;
 pub use crate::store::dashboard::{RegistrationQuery, SortBy};
 pub use crate::store::outbox::OutboxRow as OutboxEmail;
@@ -35,6 +36,11 @@ pub struct EventState {
 }
 
 impl EventState {
+    /// The event's settings as a draft, to copy or patch and check again.
+    pub fn draft(&self) -> EventDraft {
+        draft_of(&self.event)
+    }
+
     /// The first moment after `now` at which the clock alone changes what is shown of the
     /// event: a hold lapsing, the event starting or ending.
     pub fn changes_by_clock_after(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {

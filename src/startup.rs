@@ -266,7 +266,7 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
             ..crate::domain::SiteIdentity::default()
         };
         crate::services::site::save(&mut conn, &site)?;
-        Ok(accounts::create_api_token(&mut conn, "first run")?)
+        Ok(accounts::create_api_token(&mut conn, "first run")?.token)
     })
     .await??;
     println!("Created the demo workshop: {public_url}/events/in-the-picture");

@@ -287,6 +287,17 @@ impl EventSettings {
 }
 
 impl EventDraft {
+    /// A copy of these settings for a new event, as duplicating one starts it: a draft,
+    /// with the slug and title marked as a copy (the organizer changes them to taste).
+    pub fn copy(self) -> EventDraft {
+        EventDraft {
+            slug: format!("{}-copy", self.slug),
+            title: format!("{} (copy)", self.title),
+            phase: Phase::Draft,
+            ..self
+        }
+    }
+
     /// This draft with a patch applied, checked; a rule broken across fields (the end
     /// before the start) is reported at the field the patch changed.
     pub fn patched(mut self, patch: &EventPatch) -> Result<EventSettings, FieldErrors> {
@@ -449,6 +460,16 @@ mod tests {
         bad.starts_at = Utc.with_ymd_and_hms(1899, 12, 31, 0, 0, 0).unwrap();
         bad.ends_at = Utc.with_ymd_and_hms(3000, 1, 1, 0, 0, 0).unwrap();
         assert_eq!(fields(EventSettings::parse(bad)), ["ends_at", "starts_at"]);
+    }
+
+    #[test]
+    fn a_copy_is_a_draft_whose_slug_and_title_say_copy() {
+        let copy = draft().copy();
+        assert_eq!(copy.slug, "in-the-picture-copy");
+        assert_eq!(copy.title, "In the Picture (copy)");
+        assert_eq!(copy.phase, Phase::Draft);
+        assert_eq!(copy.starts_at, draft().starts_at);
+        assert!(EventSettings::parse(copy).is_ok());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub use ids::{EventId, RegistrationId, SendId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
 pub use requests::{
     join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,
+    MESSAGE_MAX, SUBJECT_MAX,
 };
 pub use site::{SiteDraft, SiteIdentity};
 pub use values::{

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Affiliation, Email, Entry, Mode, ParseError, PersonName, Preference, Status};
+use super::{Affiliation, Email, Entry, Ledger, Mode, ParseError, PersonName, Preference, Status};
 
 /// Field name -> messages, as the API reports them.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
@@ -55,6 +55,11 @@ impl Group {
 
     pub fn parse(text: &str) -> Option<Group> {
         Group::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+
+    /// How many of the event's people a message to this group reaches now.
+    pub fn recipients(self, ledger: &Ledger) -> usize {
+        ledger.entries().filter(|e| self.includes(e)).count()
     }
 
     pub fn includes(self, entry: &Entry) -> bool {

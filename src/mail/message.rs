@@ -7,6 +7,23 @@ use super::Composed;
 
 pub const KIND: &str = "organizer_message";
 
+/// The message as its recipients will read it, with stand-ins for each one's name and
+/// personal link: what the dashboard and the API show before it is sent.
+pub fn organizer_message_sample(
+    event_title: &str,
+    subject: &str,
+    body: &str,
+    public_url: &str,
+) -> Composed {
+    organizer_message(
+        event_title,
+        "(name of the participant)",
+        subject,
+        body,
+        &format!("{public_url}/r/(their personal link)"),
+    )
+}
+
 pub fn organizer_message(
     event_title: &str,
     name: &str,

@@ -1,5 +1,6 @@
 //! Organizer accounts: passwords (argon2), one-time links to set one, the sessions'
-//! shared key and their end, and organizer API tokens (stored hashed, shown once).
+//! shared key and their end, organizer API tokens and calendar feed links (each stored
+//! hashed, shown once).
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -8,10 +9,9 @@ use base64::Engine as _;
 use chrono::{Duration, Utc};
 
 use crate::domain::{normalise_email, Email};
-use crate::store::{organizers, tokens, DbConnection, QueryResult};
-
-use crate::reads::ApiToken;
+use crate::reads::{ApiToken, CalendarFeed};
 pub use crate::store::organizers::OrganizerRow as Organizer;
+use crate::store::{calendar_feeds, organizers, tokens, DbConnection, QueryResult};
 
 /// How long a link to set a password works.
 pub const LINK_DAYS: i64 = 3;
@@ -167,33 +167,76 @@ pub fn organizers_signed_up(conn: &mut DbConnection) -> QueryResult<i64> {
     organizers::count_signed_up(conn)
 }
 
-/// A token's name as given, trimmed; or why it cannot be one.
+/// A token's name as given, trimmed; or what is wrong with it ("must be …").
 pub fn token_name(raw: &str) -> Result<String, String> {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > TOKEN_NAME_MAX {
-        Err(format!(
-            "The name must be 1 to {TOKEN_NAME_MAX} characters."
-        ))
+        Err(format!("must be 1 to {TOKEN_NAME_MAX} characters"))
     } else {
         Ok(name.to_owned())
     }
 }
 
+/// A new API token: its row, and the token in the clear (the only time it is known).
+pub struct NewApiToken {
+    pub row: ApiToken,
+    pub token: String,
+}
+
 /// Makes a named organizer API token and returns it in the clear, once.
-pub fn create_api_token(conn: &mut DbConnection, name: &str) -> QueryResult<String> {
-    tokens::create_api_token(conn, name, Utc::now().naive_utc())
+pub fn create_api_token(conn: &mut DbConnection, name: &str) -> QueryResult<NewApiToken> {
+    let (row, token) = tokens::create_api_token(conn, name, Utc::now().naive_utc())?;
+    Ok(NewApiToken { row, token })
 }
 
 pub fn api_tokens(conn: &mut DbConnection) -> QueryResult<Vec<ApiToken>> {
     crate::store::dashboard::api_tokens(conn)
 }
 
-/// Revokes a live API token; false when there is none with this id.
-pub fn revoke_api_token(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
-    crate::store::dashboard::revoke_api_token(conn, id, Utc::now().naive_utc())
+/// What revoking an API token came to.
+pub enum TokenRevoked {
+    /// Revoked now; the token as it stands.
+    Now(ApiToken),
+    /// It was revoked before: nothing changed.
+    Already(ApiToken),
+    Unknown,
+}
+
+/// Revokes a live API token.
+pub fn revoke_api_token(conn: &mut DbConnection, id: i64) -> QueryResult<TokenRevoked> {
+    let revoked = crate::store::dashboard::revoke_api_token(conn, id, Utc::now().naive_utc())?;
+    Ok(match crate::store::dashboard::api_token(conn, id)? {
+        Some(row) if revoked => TokenRevoked::Now(row),
+        Some(row) => TokenRevoked::Already(row),
+        None => TokenRevoked::Unknown,
+    })
 }
 
 /// The id and name of the live API token with this value.
 pub fn live_api_token(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(i64, String)>> {
     tokens::live_api_token(conn, token)
+}
+
+/// The organizer's live link to the calendar feed (the secret itself is not kept).
+pub fn calendar_feed(
+    conn: &mut DbConnection,
+    organizer_id: i64,
+) -> QueryResult<Option<CalendarFeed>> {
+    calendar_feeds::live_of(conn, organizer_id)
+}
+
+/// A new secret link to the calendar feed, which revokes the organizer's earlier one; the
+/// secret is returned in the clear, once.
+pub fn create_calendar_feed(conn: &mut DbConnection, organizer_id: i64) -> QueryResult<String> {
+    calendar_feeds::replace(conn, organizer_id, Utc::now().naive_utc())
+}
+
+/// Revokes the organizer's link to the calendar feed; false when none was live.
+pub fn revoke_calendar_feed(conn: &mut DbConnection, organizer_id: i64) -> QueryResult<bool> {
+    calendar_feeds::revoke(conn, organizer_id, Utc::now().naive_utc())
+}
+
+/// The organizer whose live calendar feed link has this secret.
+pub fn calendar_feed_owner(conn: &mut DbConnection, secret: &str) -> QueryResult<Option<i64>> {
+    calendar_feeds::owner(conn, secret)
 }

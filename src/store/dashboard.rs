@@ -226,6 +226,15 @@ pub fn outbox_page(
     Ok((rows, total))
 }
 
+/// One email of the outbox.
+pub fn outbox_row(conn: &mut DbConnection, id: i64) -> QueryResult<Option<OutboxRow>> {
+    on_backend!(conn, |c| outbox::table
+        .find(id)
+        .select(OutboxRow::as_select())
+        .get_result(c)
+        .optional())
+}
+
 /// Makes a pending email due at once; false when it was delivered meanwhile.
 pub fn retry_now(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
     let updated = on_backend!(conn, |c| diesel::update(
@@ -254,6 +263,20 @@ pub fn api_tokens(conn: &mut DbConnection) -> QueryResult<Vec<ApiTokenRow>> {
             api_tokens::revoked_at,
         ))
         .load(c))
+}
+
+/// One API token, revoked or not.
+pub fn api_token(conn: &mut DbConnection, id: i64) -> QueryResult<Option<ApiTokenRow>> {
+    on_backend!(conn, |c| api_tokens::table
+        .find(id)
+        .select((
+            api_tokens::id,
+            api_tokens::name,
+            api_tokens::created_at,
+            api_tokens::revoked_at,
+        ))
+        .get_result(c)
+        .optional())
 }
 
 /// Revokes a live API token; false when there is none with this id.

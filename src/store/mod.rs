@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod calendar_feeds;
 pub mod columns;
 pub mod convert;
 pub mod dashboard;

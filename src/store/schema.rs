@@ -150,8 +150,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_feeds (id) {
+        id -> BigInt,
+        organizer_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(organizer_links -> organizers (organizer_id));
-diesel::allow_tables_to_appear_in_same_query!(organizers, organizer_links, secrets);
+diesel::joinable!(calendar_feeds -> organizers (organizer_id));
+diesel::allow_tables_to_appear_in_same_query!(organizers, organizer_links, secrets, calendar_feeds);
 
 diesel::table! {
     newsletter_subscribers (id) {

@@ -16,6 +16,7 @@ use diesel::prelude::*;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use super::dashboard::ApiTokenRow;
 use super::registrations::RegistrationRow;
 use super::schema::{api_tokens, personal_tokens, registrations};
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
@@ -266,21 +267,27 @@ pub fn forget_personal(
     .map(|_| ())
 }
 
-/// Makes a named organizer API token and returns it in the clear, once.
+/// Makes a named organizer API token: its row, and the token in the clear, once.
 pub fn create_api_token(
     conn: &mut DbConnection,
     name: &str,
     now: NaiveDateTime,
-) -> QueryResult<String> {
+) -> QueryResult<(ApiTokenRow, String)> {
     let token = generate();
-    on_backend!(conn, |c| diesel::insert_into(api_tokens::table)
+    let row = on_backend!(conn, |c| diesel::insert_into(api_tokens::table)
         .values((
             api_tokens::name.eq(name),
             api_tokens::token_hash.eq(hash(&token)),
             api_tokens::created_at.eq(now),
         ))
-        .execute(c))?;
-    Ok(token)
+        .returning((
+            api_tokens::id,
+            api_tokens::name,
+            api_tokens::created_at,
+            api_tokens::revoked_at,
+        ))
+        .get_result(c))?;
+    Ok((row, token))
 }
 
 /// The id of the live API token with this value.

@@ -35,8 +35,15 @@ type PerClient<C> = RateLimiter<
 
 use super::error::ApiError;
 
-/// Paths whose last segment (or the segment after the prefix) is a personal token.
-const TOKEN_PREFIXES: [&str; 4] = ["/r/", "/api/v1/me/", "/organizer/welcome/", "/newsletter/"];
+/// Paths whose last segment (or the segment after the prefix) is a personal token or
+/// another secret link (an organizer's calendar feed).
+const TOKEN_PREFIXES: [&str; 5] = [
+    "/r/",
+    "/api/v1/me/",
+    "/organizer/welcome/",
+    "/newsletter/",
+    "/calendar/",
+];
 
 /// How the client's address is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -350,6 +357,7 @@ mod tests {
         assert!(is_personal("/r/abc/cancel"));
         assert!(is_personal("/api/v1/me/abc/accept"));
         assert!(is_personal("/organizer/welcome/abc"));
+        assert!(is_personal("/calendar/abc.ics"));
         assert!(!is_personal("/events/ws"));
     }
 }

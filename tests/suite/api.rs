@@ -1,4 +1,7 @@
-//! The state machine of SPEC.md through the real server and its JSON API, one test per rule.
+//! The state machine of SPEC.md through the real server and its JSON API, one test per rule;
+//! the organizer routes that match the dashboard's pages are in `parity`.
+
+mod parity;
 
 use std::time::Duration;
 

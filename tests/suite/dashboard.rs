@@ -1,6 +1,9 @@
 //! The organizer dashboard through the real server, as a browser without JavaScript uses
 //! it: forms, cookies and redirects. Sign-in, sessions, CSRF, refusals, invitations,
-//! the waiting line, capacity and exports.
+//! the waiting line, capacity and exports; the calendar feed by secret link in
+//! `calendar_feed`.
+
+mod calendar_feed;
 
 use std::process::Command;
 
@@ -342,6 +345,7 @@ fn dashboard_routes(slug: &str, id: &str) -> (Vec<String>, Vec<String>) {
         "/organizer/events/{slug}/audit",
         "/organizer/events/{slug}/message",
         "/organizer/calendar.ics",
+        "/organizer/calendar",
         "/organizer/outbox",
         "/organizer/tokens",
     ];
@@ -365,6 +369,8 @@ fn dashboard_routes(slug: &str, id: &str) -> (Vec<String>, Vec<String>) {
         "/organizer/outbox/1/retry",
         "/organizer/tokens",
         "/organizer/tokens/1/revoke",
+        "/organizer/calendar/link",
+        "/organizer/calendar/link/revoke",
     ];
     let fill = |p: &&str| p.replace("{slug}", slug).replace("{id}", id);
     (
@@ -820,6 +826,8 @@ fn api_tokens_are_shown_once_and_revoked(db: &Db) {
     let (status, _, _) = organizer.post(&format!("/organizer/tokens/{id}/revoke"), &[]);
     assert_eq!(status, 303);
     assert_eq!(call(&token), 401, "a revoked token no longer works");
+    let (status, _, _) = organizer.post("/organizer/tokens/999999/revoke", &[]);
+    assert_eq!(status, 404, "an unknown token is not reported revoked");
 }
 
 fn the_outbox_lists_every_email(db: &Db) {
@@ -830,6 +838,8 @@ fn the_outbox_lists_every_email(db: &Db) {
     let page = organizer.get("/organizer/outbox").1;
     assert!(page.contains("bob@example.org"));
     assert!(page.contains("invitation"));
+    let (status, _, _) = organizer.post("/organizer/outbox/999999/retry", &[]);
+    assert_eq!(status, 404, "an unknown email is not reported retried");
 }
 
 fn a_message_to_a_group_is_previewed_then_sent_through_the_outbox(db: &Db) {

@@ -248,6 +248,13 @@ fn an_organizer_runs_a_registration_from_the_browser() {
     assert!(browser.has("code.token"), "{}", browser.page_text());
     browser.check_dashboard_page("tokens");
 
+    // The calendar feed: a secret link for calendar apps, shown once.
+    open("/organizer/calendar");
+    browser.check_dashboard_page("calendar-none");
+    browser.press("Make a link");
+    assert!(browser.has("code.token"), "{}", browser.page_text());
+    browser.check_dashboard_page("calendar");
+
     // The site's identity: a name of only spaces is refused, then a name is saved.
     open("/organizer/site");
     browser.check_dashboard_page("site");

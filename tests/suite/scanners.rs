@@ -45,6 +45,8 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/organizer/outbox/sends/{send}", Who::Organizer),
     ("/organizer/tokens", Who::Organizer),
     ("/organizer/site", Who::Organizer),
+    ("/organizer/calendar", Who::Organizer),
+    ("/calendar/{feed}.ics", Who::Anyone),
     ("/api/v1/openapi.json", Who::Anyone),
     ("/api/v1/events", Who::Anyone),
     ("/api/v1/site", Who::Anyone),
@@ -53,6 +55,8 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/api/v1/events/{slug}/audit", Who::Token),
     ("/api/v1/events/{slug}/export.csv", Who::Token),
     ("/api/v1/me/{token}", Who::Anyone),
+    ("/api/v1/outbox", Who::Token),
+    ("/api/v1/tokens", Who::Token),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -156,6 +160,8 @@ fn addresses(pattern: &str, links: &Links) -> Vec<String> {
     found = fill(found, "{file}", &["app.js".into(), "site.css".into()]);
     // The invitation above queued the first send.
     found = fill(found, "{send}", &["1".into()]);
+    // An unknown feed link: a scanner guessing one changes nothing either.
+    found = fill(found, "{feed}", &["f".repeat(43)]);
     found = fill(
         found,
         "{newsletter}",

@@ -3,6 +3,7 @@
 //! Nothing here uses inline scripts or style attributes: drawing is done with SVG
 //! attributes and classes from `static/organizer.css`.
 
+pub mod calendar;
 pub mod events;
 pub mod invitations;
 pub mod logs;
@@ -66,7 +67,7 @@ pub fn layout_refreshing(
                         a href="/organizer" { "Events" }
                         a href="/organizer/outbox" { "Outbox" }
                         a href="/organizer/tokens" { "API tokens" }
-                        a href="/organizer/calendar.ics" { "Calendar feed" }
+                        a href="/organizer/calendar" { "Calendar feed" }
                         a href="/organizer/site" { "Site" }
                     }
                     div.who {

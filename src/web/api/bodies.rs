@@ -14,9 +14,10 @@ use crate::domain::event_settings::{
     OFFER_WINDOW_HOURS_MAX, OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
 };
 use crate::domain::{
-    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Invitee,
-    Mode, PersonName, Phase, Preference, AFFILIATION_MAX,
+    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Group,
+    Invitee, Mode, PersonName, Phase, Preference, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
 };
+use crate::services::accounts::TOKEN_NAME_MAX;
 use crate::web::error::ApiError;
 use crate::web::input::{double_option, not_null};
 
@@ -105,10 +106,11 @@ fn affiliation_schema() -> utoipa::openapi::Object {
         .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
         .description(Some(
             "The person's institution, shown in the registrations and the exports; \
-             left out, null or blank for none. No control characters.",
+             left out, null or blank for none. No control characters, no bidirectional \
+             embeddings, overrides or isolates.",
         ))
         .max_length(Some(AFFILIATION_MAX))
-        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*$"))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"))
         .build()
 }
 
@@ -318,6 +320,73 @@ pub struct AcceptChoice {
     /// Required for an invitation to take the other mode; an offer is for its own mode.
     #[serde(default)]
     pub mode: Option<Mode>,
+}
+
+/// Which way a waiting entry moves in its line: up is ahead of those it shared a
+/// priority with, down behind them.
+#[derive(Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct Move {
+    pub direction: Direction,
+}
+
+/// A message to a group of an event's participants.
+#[derive(Deserialize, ToSchema)]
+pub struct GroupMessageBody {
+    #[schema(schema_with = group_schema)]
+    pub group: String,
+    /// One line.
+    #[schema(schema_with = subject_schema)]
+    pub subject: String,
+    /// Plain text; a blank line starts a new paragraph. Each email ends with the
+    /// recipient's own link.
+    #[schema(schema_with = message_body_schema)]
+    pub body: String,
+}
+
+/// The groups a message can go to, as the domain names them.
+pub fn group_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(
+            "confirmed_in_person, confirmed_virtual, waiting (the line), or everyone \
+             invited, offered, confirmed or waiting",
+        ))
+        .enum_values(Some(Group::ALL.iter().map(|g| g.as_str())))
+        .build()
+}
+
+fn subject_schema() -> utoipa::openapi::Object {
+    limited_text(SUBJECT_MAX, true)
+}
+
+fn message_body_schema() -> utoipa::openapi::Object {
+    limited_text(MESSAGE_MAX, true)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewToken {
+    /// What the token is for.
+    #[schema(schema_with = token_name_schema)]
+    pub name: String,
+}
+
+fn token_name_schema() -> utoipa::openapi::Object {
+    limited_text(TOKEN_NAME_MAX, true)
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct OutboxFilter {
+    /// `pending`, `sent` or `failed`; all when left out.
+    pub status: Option<String>,
+    /// 1-based page of 100 emails, newest first.
+    pub page: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -1,4 +1,4 @@
-//! Events: list, create, read and change.
+//! Events: list, create, read, change and duplicate.
 
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -7,6 +7,7 @@ use super::bodies::{patch_of, settings_of, EventChanges, NewEvent};
 use super::event_state;
 use super::shapes::{event_out, EventList, EventOut};
 use crate::domain::event_settings::check_retention;
+use crate::domain::EventSettings;
 use crate::reads;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
@@ -47,11 +48,20 @@ pub async fn create_event(
         confirmed,
     )
     .map_err(ApiError::invalid)?;
+    created(&state, settings, organizer).await
+}
+
+/// Creates the event and answers 201 with it.
+async fn created(
+    state: &AppState,
+    settings: EventSettings,
+    organizer: Organizer,
+) -> Result<HttpResponse, ApiError> {
     let row = state
         .engine
         .create_event(settings, organizer.actor())
         .await?;
-    let event = event_state(&state, row.slug.clone(), true).await?;
+    let event = event_state(state, row.slug.clone(), true).await?;
     Ok(HttpResponse::Created().json(event_out(&event, true)))
 }
 
@@ -87,4 +97,31 @@ pub async fn update_event(
         .await?;
     let event = event_state(&state, row.slug.clone(), true).await?;
     Ok(HttpResponse::Ok().json(event_out(&event, true)))
+}
+
+#[utoipa::path(post, path = "/api/v1/events/{slug}/duplicate", tag = "events", request_body = EventChanges,
+    description = "A new event with the settings of this one, as the dashboard's duplicate makes it: in phase draft, with the slug SLUG-copy and the title marked \"(copy)\", nobody registered. Any field of the body replaces the copied one (usually slug, title, starts_at and ends_at); the result is checked like a new event, and a slug in use is a 422 naming slug.",
+    params(("slug" = String, Path)), security(("bearer" = [])),
+    responses((status = 201, body = EventOut), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn duplicate_event(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    slug: web::Path<String>,
+    body: Json<EventChanges>,
+) -> Result<HttpResponse, ApiError> {
+    let source = event_state(&state, slug.into_inner(), true).await?;
+    let (patch, confirmed) = patch_of(body.0);
+    let settings = source
+        .draft()
+        .copy()
+        .patched(&patch)
+        .map_err(ApiError::invalid)?;
+    check_retention(
+        settings.ends_at,
+        Utc::now(),
+        state.retention_days,
+        confirmed,
+    )
+    .map_err(ApiError::invalid)?;
+    created(&state, settings, organizer).await
 }

@@ -1,14 +1,18 @@
 //! The JSON API of API.md: response shapes, request bodies, and the handlers of each
-//! audience (events, organizer routes on registrations, participants), assembled into one
-//! scope with its OpenAPI description. Handlers parse input into domain values, hand
-//! commands to the engine or read through the pool, and shape the answer.
+//! audience (events, organizer routes on registrations, messages, the outbox and API
+//! tokens, participants), assembled into one scope with its OpenAPI description. Handlers
+//! parse input into domain values, hand commands to the engine or read through the pool,
+//! and shape the answer.
 
 mod bodies;
 mod events;
+mod messages;
 mod organizer;
+mod outbox;
 mod participants;
 mod shapes;
 mod site;
+mod tokens;
 
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
@@ -19,10 +23,13 @@ use crate::web::error::{ApiError, ErrorBody};
 use crate::web::AppState;
 use bodies::*;
 use events::*;
+use messages::*;
 use organizer::*;
+use outbox::*;
 use participants::*;
 use shapes::*;
 use site::*;
+use tokens::*;
 
 /// Reads an event (404 for a draft unless an organizer asks).
 async fn event_state(
@@ -38,8 +45,8 @@ async fn event_state(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "registrar", description = "Registration for invitation-first workshops and webinars: invitations, waiting list, automatic promotion. Errors have the shape {\"error\": {\"code\", \"message\", \"fields\"}}."),
-    paths(list_events, create_event, get_event, update_event, invite, list_registrations, revoke, promote, set_hold, audit_log, export_csv, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, erase, get_site, update_site),
-    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, JoinBody, ModeChoice, AcceptChoice, Mode, Preference, Phase, Status, SiteOut, SiteChanges)),
+    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, erase, get_site, update_site),
+    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, SiteOut, SiteChanges)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -80,12 +87,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 actix_web::middleware::DefaultHeaders::new()
                     .add((actix_web::http::header::CACHE_CONTROL, "no-store")),
             )
-            // The only typed path segment is a registration id: one that is not a number is
-            // an unknown registration, answered in the error shape like any other.
-            .app_data(
-                web::PathConfig::default()
-                    .error_handler(|_, _| ApiError::not_found("registration").into()),
-            )
+            // A typed path segment is an id: one that is not a number is an unknown
+            // registration (or, in their scopes, email or token), answered in the error
+            // shape like any other.
+            .app_data(unknown_when_not_a_number("registration"))
             .app_data(
                 web::QueryConfig::default()
                     .error_handler(|error, _| query_error(&error.to_string()).into()),
@@ -106,13 +111,31 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route("/registrations", web::get().to(list_registrations))
                     .route("/audit", web::get().to(audit_log))
                     .route("/export.csv", web::get().to(export_csv))
-                    .route("/entries", web::post().to(join)),
+                    .route("/entries", web::post().to(join))
+                    .route("/duplicate", web::post().to(duplicate_event))
+                    .route("/messages", web::post().to(send_message))
+                    .route("/messages/preview", web::post().to(preview_message)),
             )
             .service(
                 api_scope("/registrations/{id}")
                     .route("/revoke", web::post().to(revoke))
                     .route("/promote", web::post().to(promote))
+                    .route("/resend", web::post().to(resend))
+                    .route("/move", web::post().to(move_in_line))
                     .route("/hold", web::post().to(set_hold)),
+            )
+            .route("/outbox", web::get().to(list_outbox))
+            .service(
+                api_scope("/outbox/{id}")
+                    .app_data(unknown_when_not_a_number("email"))
+                    .route("/retry", web::post().to(retry_email)),
+            )
+            .route("/tokens", web::get().to(list_tokens))
+            .route("/tokens", web::post().to(create_token))
+            .service(
+                api_scope("/tokens/{id}")
+                    .app_data(unknown_when_not_a_number("token"))
+                    .route("/revoke", web::post().to(revoke_token)),
             )
             .service(
                 api_scope("/me/{token}")
@@ -128,6 +151,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .default_service(web::to(unknown_route)),
     );
+}
+
+/// Path ids that are not numbers: the `what` of the path is not found.
+fn unknown_when_not_a_number(what: &'static str) -> web::PathConfig {
+    web::PathConfig::default().error_handler(move |_, _| ApiError::not_found(what).into())
 }
 
 /// A scope of API routes below `/api/v1`. A nested scope falls back to the application's

@@ -1,10 +1,10 @@
-//! Organizer routes on registrations: invitations, the list, revoke, promote, deadlines,
-//! the audit log and the CSV export.
+//! Organizer routes on registrations: invitations, the list, revoke, promote, resend,
+//! moves in the line, deadlines, the audit log and the CSV export.
 
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 
-use super::bodies::{invitation_of, Hold, Invitations, RegistrationFilter};
+use super::bodies::{invitation_of, Direction, Hold, Invitations, Move, RegistrationFilter};
 use super::event_state;
 use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, RegistrationOut};
 use crate::domain::event_settings::deadline;
@@ -14,7 +14,7 @@ use crate::reads;
 use crate::services;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
-use crate::web::input::ValidJson;
+use crate::web::input::{Json, ValidJson};
 use crate::web::respond::csv_download;
 use crate::web::AppState;
 
@@ -125,6 +125,36 @@ pub async fn promote(
     id: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, ApiError> {
     organizer_action(&state, organizer, id.into_inner(), OrganizerAction::Promote).await
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/resend", tag = "organizer",
+    description = "Sends an open invitation or seat offer again, with a fresh personal link; the deadline stays. 409 for any other registration.",
+    params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn resend(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<RegistrationId>,
+) -> Result<HttpResponse, ApiError> {
+    organizer_action(&state, organizer, id.into_inner(), OrganizerAction::Resend).await
+}
+
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/move", tag = "organizer", request_body = Move,
+    description = "Moves a waiting entry up or down in its line by one step of organizer priority (higher goes first), as the dashboard's buttons do; a seat it now comes first for is offered at once in open and closed phases. 409 unless the entry waits in a line.",
+    params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn move_in_line(
+    state: web::Data<AppState>,
+    organizer: Organizer,
+    id: web::Path<RegistrationId>,
+    body: Json<Move>,
+) -> Result<HttpResponse, ApiError> {
+    let by = match body.0.direction {
+        Direction::Up => 1,
+        Direction::Down => -1,
+    };
+    let action = OrganizerAction::MoveInLine(by);
+    organizer_action(&state, organizer, id.into_inner(), action).await
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/hold", tag = "organizer", request_body = Hold,

@@ -1,5 +1,6 @@
-//! What the API answers: the JSON shapes of events, registrations, a person's own view
-//! and the audit log, and how they are built from what the reads give.
+//! What the API answers: the JSON shapes of events, registrations, a person's own view,
+//! the audit log, messages, the outbox and API tokens, and how they are built from what
+//! the reads give.
 
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
@@ -7,7 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::domain::{Mode, Phase, Preference, Seats, Status};
-use crate::reads::{EventState, RegistrationState};
+use crate::reads::{ApiToken, EventState, OutboxEmail, RegistrationState};
 
 #[derive(Serialize, ToSchema)]
 pub struct SeatCount {
@@ -210,4 +211,121 @@ pub struct AuditEntry {
 #[derive(Serialize, ToSchema)]
 pub struct AuditLog {
     pub entries: Vec<AuditEntry>,
+}
+
+/// A message as its recipients will read it, before it is sent: their name and personal
+/// link are shown as stand-ins.
+#[derive(Serialize, ToSchema)]
+pub struct MessagePreview {
+    #[schema(schema_with = super::bodies::group_schema)]
+    pub group: String,
+    /// How many people the group holds now.
+    pub recipients: usize,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// A message queued in the outbox, one email per recipient.
+#[derive(Serialize, ToSchema)]
+pub struct MessageSent {
+    #[schema(schema_with = super::bodies::group_schema)]
+    pub group: String,
+    pub recipients: usize,
+}
+
+/// Where an email of the outbox stands.
+#[derive(Serialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailStatus {
+    /// Waiting for the mail worker (also after a failure that may pass).
+    Pending,
+    /// Delivered to the mail server.
+    Sent,
+    /// Refused for good; not sent again.
+    Failed,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutboxEmailOut {
+    pub id: i64,
+    /// The registration it is about, if any.
+    pub registration_id: Option<i64>,
+    /// What the email is, e.g. invitation, seat_offer, organizer_message.
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub status: EmailStatus,
+    pub attempts: u32,
+    /// When the next attempt is due; null unless pending.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// Why the last attempt failed.
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn email_out(row: OutboxEmail) -> OutboxEmailOut {
+    let status = match row.status.as_str() {
+        "sent" => EmailStatus::Sent,
+        "failed" => EmailStatus::Failed,
+        _ => EmailStatus::Pending,
+    };
+    OutboxEmailOut {
+        id: row.id,
+        registration_id: row.registration_id,
+        kind: row.kind,
+        recipient: row.recipient,
+        subject: row.subject,
+        status,
+        attempts: row.attempts.max(0) as u32,
+        next_attempt_at: (status == EmailStatus::Pending).then(|| row.next_attempt_at.and_utc()),
+        sent_at: row.sent_at.map(|at| at.and_utc()),
+        last_error: row.last_error,
+        created_at: row.created_at.and_utc(),
+    }
+}
+
+/// A page of the outbox, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct OutboxPage {
+    pub emails: Vec<OutboxEmailOut>,
+    /// Emails that match, on every page.
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// An organizer API token (never its value, which is shown once, when it is made).
+#[derive(Serialize, ToSchema)]
+pub struct TokenOut {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    /// null while the token works.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+pub fn token_out(row: ApiToken) -> TokenOut {
+    TokenOut {
+        id: row.id,
+        name: row.name,
+        created_at: row.created_at.utc(),
+        revoked_at: row.revoked_at.map(|at| at.utc()),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenList {
+    pub tokens: Vec<TokenOut>,
+}
+
+/// A token just made, with its value: copy it now, it is not shown again.
+#[derive(Serialize, ToSchema)]
+pub struct CreatedToken {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    /// Use it as `Authorization: Bearer <token>`.
+    pub token: String,
 }

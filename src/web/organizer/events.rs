@@ -53,11 +53,13 @@ pub async fn new_form(
     let values = match query.into_inner().from {
         Some(slug) => {
             let source = event_state(&state, slug).await?;
-            let mut values = EventValues::of(&source);
-            values.slug = format!("{}-copy", values.slug);
-            values.title = format!("{} (copy)", values.title);
-            values.phase = Phase::Draft.as_str().into();
-            values
+            let copy = source.draft().copy();
+            EventValues {
+                slug: copy.slug,
+                title: copy.title,
+                phase: copy.phase.as_str().into(),
+                ..EventValues::of(&source)
+            }
         }
         None => EventValues::blank(),
     };

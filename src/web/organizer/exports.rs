@@ -1,5 +1,5 @@
 //! Exports: participants as CSV (for badges and the online meeting tool), one event's
-//! calendar file, and a calendar feed of every event.
+//! calendar file, and a calendar feed of every event (signed in, or by a secret link).
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
@@ -12,8 +12,8 @@ use super::session::SignedIn;
 use crate::domain::{Mode, Phase, Status};
 use crate::mail::calendar::{event_uid, ics, sequence, CalendarEntry};
 use crate::reads;
-use crate::services;
-use crate::web::error::DashboardError;
+use crate::services::{self, accounts};
+use crate::web::error::{DashboardError, PageError};
 use crate::web::respond::csv_download;
 use crate::web::AppState;
 
@@ -94,6 +94,27 @@ pub async fn feed(
     state: web::Data<AppState>,
     _signed: SignedIn,
 ) -> Result<HttpResponse, DashboardError> {
+    feed_of_every_event(&state).await
+}
+
+/// The same feed for a calendar app, which cannot sign in: by an organizer's secret link
+/// (see [`super::calendar`]). It sits outside `/organizer`, so no session cookie is sent
+/// with it or renewed by it; an unknown or revoked link is a 404, counted by the rate
+/// limits like any unknown personal link.
+pub async fn subscribed_feed(
+    state: web::Data<AppState>,
+    secret: web::Path<String>,
+) -> Result<HttpResponse, DashboardError> {
+    let secret = secret.into_inner();
+    state
+        .database
+        .run(move |conn| accounts::calendar_feed_owner(conn, &secret))
+        .await?
+        .ok_or(DashboardError(PageError::NotFound))?;
+    feed_of_every_event(&state).await
+}
+
+async fn feed_of_every_event(state: &AppState) -> Result<HttpResponse, DashboardError> {
     let now = Utc::now();
     let all = state
         .database

@@ -155,9 +155,12 @@ pub async fn retry(
 ) -> Result<HttpResponse, DashboardError> {
     let Posted(_signed, _) = posted;
     let id = id.into_inner();
-    state
+    match state
         .database
         .run(move |conn| services::outbox::retry_now(conn, id))
-        .await?;
-    Ok(see_other("/organizer/outbox?done=retry"))
+        .await?
+    {
+        services::outbox::Retry::Unknown => Err(DashboardError(PageError::NotFound)),
+        _ => Ok(see_other("/organizer/outbox?done=retry")),
+    }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
 use crate::domain::{FieldErrors, Group, GroupMessage};
-use crate::mail::message::organizer_message;
+use crate::mail::message::organizer_message_sample;
 use crate::reads::EventState;
 use crate::views::organizer::messages::{self as views, MessageValues};
 use crate::web::error::DashboardError;
@@ -18,7 +18,7 @@ use crate::web::AppState;
 fn counts(state: &EventState) -> Vec<(Group, usize)> {
     Group::ALL
         .iter()
-        .map(|g| (*g, state.ledger.entries().filter(|e| g.includes(e)).count()))
+        .map(|g| (*g, g.recipients(&state.ledger)))
         .collect()
 }
 
@@ -73,12 +73,11 @@ pub async fn preview(
     let counts = counts(&event);
     Ok(match checked(&form) {
         Ok(message) => {
-            let sample = organizer_message(
+            let sample = organizer_message_sample(
                 &event.event.title,
-                "(name of the participant)",
                 &message.subject,
                 &message.body,
-                &format!("{}/r/(their personal link)", state.public_url),
+                &state.public_url,
             );
             html(views::preview(
                 &viewer(&signed),

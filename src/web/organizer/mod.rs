@@ -1,10 +1,12 @@
 //! The organizer dashboard under `/organizer`: sign-in, events, invitations,
-//! registrations and the waiting line, capacity and phase, exports, the audit log, the
-//! outbox and API tokens. Every page needs a signed-in organizer ([`session::SignedIn`]);
-//! every form that changes something carries the session's CSRF token
-//! ([`session::Posted`]). Changes go through the engine, so each is one transaction with
-//! its audit rows and emails.
+//! registrations and the waiting line, capacity and phase, exports and the calendar feed,
+//! the audit log, the outbox and API tokens. Every page needs a signed-in organizer
+//! ([`session::SignedIn`]); every form that changes something carries the session's CSRF
+//! token ([`session::Posted`]). Changes go through the engine, so each is one transaction
+//! with its audit rows and emails. The one route outside `/organizer` is the calendar feed
+//! by an organizer's secret link, for calendar apps.
 
+pub mod calendar;
 pub mod events;
 pub mod exports;
 pub mod invitations;
@@ -64,6 +66,7 @@ pub fn done_words(code: &str) -> Option<&'static str> {
         "revoked-token" => "The token was revoked.",
         "nobody" => "Nobody is in that group: no email was queued.",
         "site" => "Saved: every page and the privacy notice now say this.",
+        "revoked-feed" => "The link was revoked: calendar apps that used it get nothing more.",
         _ => return None,
     })
 }
@@ -116,6 +119,12 @@ async fn stylesheet() -> HttpResponse {
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/static/organizer.css", web::get().to(stylesheet))
+        // Outside `/organizer`, where the session cookie lives: a calendar app never sends
+        // one, and the link alone is its key.
+        .route(
+            "/calendar/{secret}.ics",
+            web::get().to(exports::subscribed_feed),
+        )
         .service(
             web::scope("/organizer")
                 .wrap(actix_web::middleware::from_fn(session::renew_session))
@@ -171,6 +180,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     web::get().to(exports::event_calendar),
                 )
                 .route("/calendar.ics", web::get().to(exports::feed))
+                .route("/calendar", web::get().to(calendar::page))
+                .route("/calendar/link", web::post().to(calendar::create))
+                .route("/calendar/link/revoke", web::post().to(calendar::revoke))
                 .route("/events/{slug}/message", web::get().to(messages::form))
                 .route(
                     "/events/{slug}/message/preview",

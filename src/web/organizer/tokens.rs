@@ -9,7 +9,7 @@ use super::session::{NoFields, Posted, SignedIn};
 use super::{viewer, Flash};
 use crate::services::accounts;
 use crate::views::organizer::tokens as views;
-use crate::web::error::DashboardError;
+use crate::web::error::{DashboardError, PageError};
 use crate::web::respond::{html, html_status, see_other};
 use crate::web::AppState;
 
@@ -45,7 +45,13 @@ pub async fn create(
             let list = state.database.run(accounts::api_tokens).await?;
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::page(&viewer(&signed), &list, None, None, Some(&problem)),
+                views::page(
+                    &viewer(&signed),
+                    &list,
+                    None,
+                    None,
+                    Some(&format!("The name {problem}.")),
+                ),
             ));
         }
     };
@@ -53,8 +59,8 @@ pub async fn create(
     let (token, list) = state
         .database
         .run(move |conn| -> diesel::QueryResult<_> {
-            let token = accounts::create_api_token(conn, &made)?;
-            Ok((token, accounts::api_tokens(conn)?))
+            let created = accounts::create_api_token(conn, &made)?;
+            Ok((created.token, accounts::api_tokens(conn)?))
         })
         .await?;
     Ok(html(views::page(
@@ -73,9 +79,12 @@ pub async fn revoke(
 ) -> Result<HttpResponse, DashboardError> {
     let Posted(_signed, _) = posted;
     let id = id.into_inner();
-    state
+    match state
         .database
         .run(move |conn| accounts::revoke_api_token(conn, id))
-        .await?;
-    Ok(see_other("/organizer/tokens?done=revoked-token"))
+        .await?
+    {
+        accounts::TokenRevoked::Unknown => Err(DashboardError(PageError::NotFound)),
+        _ => Ok(see_other("/organizer/tokens?done=revoked-token")),
+    }
 }

@@ -1,0 +1,2 @@
+DROP INDEX calendar_feeds_one_live;
+DROP TABLE calendar_feeds;
