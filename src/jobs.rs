@@ -81,6 +81,16 @@ pub fn spawn_retention(pool: store::Pool, engine: Engine, retention: Retention) 
             let retention = retention.clone();
             let erased = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
                 let mut conn = pool.get()?;
+                let (sign_ups, emails) =
+                    store::newsletter::erase_unconfirmed(&mut conn, before.naive_utc())?;
+                remove_eml_files(retention.outbox_dir.as_deref(), &emails);
+                if sign_ups + emails.len() > 0 {
+                    tracing::info!(
+                        sign_ups,
+                        emails = emails.len(),
+                        "erased newsletter sign-ups never confirmed and newsletter emails past the period"
+                    );
+                }
                 let now = Utc::now();
                 let cutoff = (now - chrono::Duration::days(i64::from(retention.days))).naive_utc();
                 let mut erased = 0;

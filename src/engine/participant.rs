@@ -44,7 +44,7 @@ impl Batch<'_> {
                 Some(Status::PendingEmail),
                 "joined; address to be confirmed",
             )?;
-            self.send(event.id, row.id, &MailKind::ConfirmAddress)?;
+            self.send_unless_sent_lately(event.id, row.id, &MailKind::ConfirmAddress)?;
             return Ok(Ok(Outcome::Done));
         }
         let existing = registrations::by_email(
@@ -85,10 +85,10 @@ impl Batch<'_> {
         Ok(Ok(Outcome::Done))
     }
 
-    /// Sends a confirmation request or a person's link again, unless
-    /// [`REQUESTS_A_DAY`] went to them in the last day: anyone may type anyone's address
-    /// into the form, and it must not become a way to fill a stranger's inbox. The answer
-    /// to the join stays the same either way.
+    /// Sends a confirmation request or a person's link again, unless [`REQUESTS_A_DAY`]
+    /// went to their address in the last day (for any event): anyone may type anyone's
+    /// address into the form, and it must not become a way to fill a stranger's inbox. The
+    /// answer to the join stays the same either way.
     fn send_unless_sent_lately(
         &mut self,
         event_id: EventId,
@@ -96,14 +96,22 @@ impl Batch<'_> {
         kind: &MailKind,
     ) -> diesel::QueryResult<()> {
         const KINDS: [&str; 2] = ["confirm_address", "personal_link"];
+        let Some(row) = self.row(id)? else {
+            return Ok(());
+        };
         let since = self.now - chrono::Duration::days(1);
         let queued_now = self
             .deferred
             .outbox
             .iter()
-            .filter(|row| row.registration_id == Some(id.0) && KINDS.contains(&row.kind.as_str()))
+            .filter(|queued| queued.recipient == row.email && KINDS.contains(&queued.kind.as_str()))
             .count() as i64;
-        let sent = crate::store::outbox::sent_to_since(self.conn, id.0, &KINDS, since.naive_utc())?;
+        let sent = crate::store::outbox::sent_to_address_since(
+            self.conn,
+            &row.email,
+            &KINDS,
+            since.naive_utc(),
+        )?;
         if sent + queued_now >= REQUESTS_A_DAY {
             return Ok(());
         }

@@ -9,6 +9,12 @@ use crate::mail::{compose_newsletter, NewsletterMail};
 use crate::store::outbox::NewOutboxRow;
 use crate::store::{self, newsletter, outbox, to_db_time, DbConnection, DbTime};
 
+/// The most confirmation requests one address gets in a day.
+const REQUESTS_A_DAY: i64 = 3;
+
+/// The outbox kind of a confirmation request.
+const CONFIRM_KIND: &str = "newsletter_confirm";
+
 /// Signs an address up (or finds it) and sends it a confirmation link. A known address
 /// gets a link again, so the answer does not reveal who is on the list.
 pub fn subscribe(
@@ -22,6 +28,14 @@ pub fn subscribe(
         let subscriber = newsletter::find_or_add(conn, email.as_str(), now)?;
         let token = newsletter::mint_token(conn, subscriber.id, now)?;
         let link = format!("{public_url}/newsletter/confirm/{token}");
+        // As for entries: a stranger typing someone's address gets them at most a few
+        // requests a day, and the same answer.
+        let since = now - chrono::Duration::days(1);
+        if outbox::sent_to_address_since(conn, &subscriber.email, &[CONFIRM_KIND], since)?
+            >= REQUESTS_A_DAY
+        {
+            return Ok(());
+        }
         let mail = NewsletterMail::Confirm { unconfirmed_days };
         enqueue(conn, &subscriber.email, &mail, &link)
     })

@@ -106,3 +106,43 @@ pub fn confirmed(conn: &mut DbConnection) -> QueryResult<Vec<SubscriberRow>> {
         .select(SubscriberRow::as_select())
         .load(c))
 }
+
+/// Erases every sign-up whose address was not confirmed, with no link of it sent since
+/// `before` (the privacy notice's period), their links, and every newsletter email older
+/// than that. Returns the ids of the emails deleted, whose files go too.
+pub fn erase_unconfirmed(
+    conn: &mut DbConnection,
+    before: NaiveDateTime,
+) -> QueryResult<(usize, Vec<i64>)> {
+    use super::schema::outbox;
+    use diesel::dsl::{exists, not};
+    super::in_transaction(conn, |conn| {
+        let stale: Vec<i64> = on_backend!(conn, |c| newsletter_subscribers::table
+            .filter(newsletter_subscribers::confirmed_at.is_null())
+            .filter(newsletter_subscribers::created_at.lt(before))
+            .filter(not(exists(
+                newsletter_tokens::table
+                    .filter(newsletter_tokens::subscriber_id.eq(newsletter_subscribers::id))
+                    .filter(newsletter_tokens::created_at.ge(before)),
+            )))
+            .select(newsletter_subscribers::id)
+            .load(c))?;
+        on_backend!(conn, |c| diesel::delete(
+            newsletter_tokens::table.filter(newsletter_tokens::subscriber_id.eq_any(&stale))
+        )
+        .execute(c))?;
+        on_backend!(conn, |c| diesel::delete(
+            newsletter_subscribers::table.filter(newsletter_subscribers::id.eq_any(&stale))
+        )
+        .execute(c))?;
+        let old_emails = || {
+            outbox::table
+                .filter(outbox::registration_id.is_null())
+                .filter(outbox::kind.like("newsletter%"))
+                .filter(outbox::created_at.lt(before))
+        };
+        let emails: Vec<i64> = on_backend!(conn, |c| old_emails().select(outbox::id).load(c))?;
+        on_backend!(conn, |c| diesel::delete(old_emails()).execute(c))?;
+        Ok((stale.len(), emails))
+    })
+}

@@ -248,15 +248,15 @@ pub fn mark_retry(
     .map(|_| ())
 }
 
-/// How many emails of these kinds went to a registration since `since`.
-pub fn sent_to_since(
+/// How many emails of these kinds went to an address since `since`.
+pub fn sent_to_address_since(
     conn: &mut DbConnection,
-    registration_id: i64,
+    recipient: &str,
     kinds: &[&str],
     since: NaiveDateTime,
 ) -> QueryResult<i64> {
     on_backend!(conn, |c| outbox::table
-        .filter(outbox::registration_id.eq(registration_id))
+        .filter(outbox::recipient.eq(recipient))
         .filter(outbox::created_at.ge(since))
         .filter(outbox::kind.eq_any(kinds))
         .count()

@@ -369,6 +369,77 @@ fn an_entry_never_confirmed_is_erased_from_every_table(db: &Db) {
     assert_eq!(server.me(&kept)["email"], "kept@example.org");
 }
 
+fn a_newsletter_sign_up_never_confirmed_is_erased_with_its_emails(db: &Db) {
+    let server = Server::start(db);
+    for email in ["ghost@example.org", "kept@example.org"] {
+        let response = server
+            .http
+            .post(server.url("/newsletter"))
+            .form(&[("email", email), ("consent", "yes")])
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), 200);
+    }
+    let link = server.wait_for_email("kept@example.org", 1)[0].text.clone();
+    let token: String = link
+        .split("/newsletter/confirm/")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let confirmed = server
+        .http
+        .get(server.url(&format!("/newsletter/confirm/{token}")))
+        .send()
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+    server.wait_for_email("ghost@example.org", 1);
+    let (api_token, outbox) = (server.token.clone(), server.outbox.clone());
+    drop(server);
+    db.execute(
+        "UPDATE newsletter_subscribers SET created_at = {days_ago:31};
+         UPDATE newsletter_tokens SET created_at = {days_ago:31};
+         UPDATE outbox SET created_at = {days_ago:31};",
+    );
+
+    let _server = Server::launch(db, api_token, &[("REGISTRAR_UNCONFIRMED_DAYS", "30")]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while db
+        .count("SELECT COUNT(*) AS n FROM newsletter_subscribers WHERE email = 'ghost@example.org'")
+        > 0
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the unconfirmed sign-up was not erased"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(
+        db.count("SELECT COUNT(*) AS n FROM newsletter_tokens WHERE subscriber_id NOT IN (SELECT id FROM newsletter_subscribers)"),
+        0,
+        "no link of a sign-up that is gone"
+    );
+    assert_eq!(
+        db.count("SELECT COUNT(*) AS n FROM outbox WHERE kind LIKE 'newsletter%'"),
+        0,
+        "newsletter emails older than the period are gone"
+    );
+    let files = std::fs::read_dir(&outbox)
+        .unwrap()
+        .filter_map(|f| f.ok())
+        .filter(|f| {
+            std::fs::read_to_string(f.path()).is_ok_and(|t| t.contains("ghost@example.org"))
+        })
+        .count();
+    assert_eq!(files, 0, "their files too");
+    assert_eq!(
+        db.count("SELECT COUNT(*) AS n FROM newsletter_subscribers WHERE email = 'kept@example.org' AND confirmed_at IS NOT NULL"),
+        1,
+        "a confirmed subscriber stays"
+    );
+}
+
 /// Emails written to the outbox folder are marked sent together, not one by one: in the
 /// end every one of them is marked, the last ones of each round too, with one file each.
 fn every_email_written_to_the_folder_is_marked_sent(db: &Db) {
@@ -498,6 +569,7 @@ on_both_databases!(
     personal_data_is_erased_after_the_retention_period,
     moving_an_event_into_the_past_erases_nobody_who_registered_lately,
     an_entry_never_confirmed_is_erased_from_every_table,
+    a_newsletter_sign_up_never_confirmed_is_erased_with_its_emails,
     every_email_written_to_the_folder_is_marked_sent,
     the_mail_workers_connection_has_settings_of_its_own,
 );

@@ -1,7 +1,7 @@
 //! What a hostile probe of the release binary found, each kept from coming back: unknown
 //! JSON fields, a dead token with a bad body, HEAD, a hand-made `consent=no`, names that
 //! show as nothing, the slug `new`, deadlines past the calendar's years, oversized forms,
-//! and caches keeping personal answers. Each refusal changes nothing stored.
+//! caches keeping personal answers, and the forms used to fill a stranger's inbox. Each refusal changes nothing stored.
 
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
 use reqwest::Method;
@@ -268,6 +268,53 @@ fn answers_with_personal_data_are_kept_by_no_cache(db: &Db) {
     }
 }
 
+fn a_strangers_address_gets_few_requests_and_never_the_name_typed(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("workshop", 2, Some(10), "open");
+    server.create_event("webinar", 0, Some(100), "open");
+    let victim = "victim@example.org";
+    let mut answers = Vec::new();
+    for slug in ["workshop", "webinar"] {
+        for _ in 0..5 {
+            answers.push(server.post(
+                &format!("/api/v1/events/{slug}/entries"),
+                json!({"email": victim, "name": "Click http://evil.example now",
+                       "preference": "either", "consent": true}),
+            ));
+        }
+    }
+    assert!(
+        answers.iter().all(|a| a == &answers[0]),
+        "every join answered alike"
+    );
+    assert_eq!(answers[0].0, 202);
+    for _ in 0..5 {
+        let signed = server
+            .http
+            .post(server.url("/newsletter"))
+            .form(&[("email", victim), ("consent", "yes")])
+            .send()
+            .unwrap();
+        assert_eq!(signed.status(), 200);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let emails = server.emails_to(victim);
+    let requests = emails
+        .iter()
+        .filter(|e| !e.subject.contains("subscription"))
+        .count();
+    let news = emails.len() - requests;
+    let subjects: Vec<_> = emails.iter().map(|e| e.subject.as_str()).collect();
+    assert_eq!(requests, 3, "at most 3 requests a day to one address: {subjects:?}");
+    assert_eq!(news, 3, "and at most 3 newsletter confirmations");
+    for email in &emails {
+        assert!(!email.text.contains("evil.example"), "{}", email.text);
+        assert!(!email.text.contains("Click"), "{}", email.text);
+    }
+    assert!(emails[0].text.contains("Hello,"), "{}", emails[0].text);
+    assert!(!emails[0].text.contains("Dear"), "greeted neutrally");
+}
+
 on_both_databases!(
     unknown_fields_are_refused_naming_them_and_change_nothing,
     a_dead_token_is_refused_before_its_body_is_read,
@@ -278,4 +325,5 @@ on_both_databases!(
     deadlines_past_the_calendar_years_are_refused,
     a_form_larger_than_anyone_fills_in_is_a_413,
     answers_with_personal_data_are_kept_by_no_cache,
+    a_strangers_address_gets_few_requests_and_never_the_name_typed,
 );
