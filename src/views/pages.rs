@@ -616,7 +616,7 @@ pub fn privacy(site: &SiteIdentity, retention_days: u32, unconfirmed_days: u32) 
             @if site.controller.is_empty() {
                 p { "The organizers of the events on this site are responsible for your data (they are its controller)." }
             } @else {
-                p { (site.controller.trim_end_matches('.')) " is responsible for your data (its controller)." }
+                p { "Responsible for your data (its controller): " (site.controller.trim_end_matches('.')) "." }
             }
             @if site.contact.is_empty() {
                 p { "To ask about your data, reply to one of our emails." }

@@ -305,7 +305,10 @@ fn a_strangers_address_gets_few_requests_and_never_the_name_typed(db: &Db) {
         .count();
     let news = emails.len() - requests;
     let subjects: Vec<_> = emails.iter().map(|e| e.subject.as_str()).collect();
-    assert_eq!(requests, 3, "at most 3 requests a day to one address: {subjects:?}");
+    assert_eq!(
+        requests, 3,
+        "at most 3 requests a day to one address: {subjects:?}"
+    );
     assert_eq!(news, 3, "and at most 3 newsletter confirmations");
     for email in &emails {
         assert!(!email.text.contains("evil.example"), "{}", email.text);

@@ -66,7 +66,9 @@ fn organizers_set_the_site_identity_and_every_page_shows_it(db: &Db) {
         );
     }
     let privacy = page(&server, "/privacy");
-    assert!(privacy.contains("The organizers, IT University of Copenhagen is responsible"));
+    assert!(privacy.contains(
+        "Responsible for your data (its controller): The organizers, IT University of Copenhagen."
+    ));
     assert!(privacy.contains("href=\"mailto:privacy@example.org\""));
     assert!(privacy.contains("<li>Mail: Example Mail</li><li>Video: Example Meetings</li>"));
     assert!(organizer
