@@ -65,8 +65,11 @@ def main():
     parser.add_argument("--healthz", action="store_true", help="time 5 s of GET /healthz instead of the rush")
     parser.add_argument("--perf", action="store_true", help="perf record the server during the timed part")
     parser.add_argument("--other-events", type=int, default=0, metavar="N",
-                        help="first let 10,000 people join each of N other events, for a bigger database")
+                        help="first let as many people (--people) join each of N other events, for a bigger database")
+    parser.add_argument("--people", type=int, default=bench.PEOPLE,
+                        help="people who join the timed event (default 10,000)")
     args = parser.parse_args()
+    bench.PEOPLE = args.people
 
     workdir = tempfile.mkdtemp()
     if args.database_url:

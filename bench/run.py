@@ -230,20 +230,24 @@ def median(values, key):
 
 
 def main():
+    global PEOPLE
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", help="comma-separated scenarios, e.g. healthz,rush")
+    parser.add_argument("--people", type=int, default=10_000,
+                        help="people each scenario that creates people creates (default 10,000)")
     args = parser.parse_args()
+    PEOPLE = args.people
     backends = [("SQLite", None)]
     if os.environ.get("BENCH_DATABASE_URL"):
         backends.append(("PostgreSQL", os.environ["BENCH_DATABASE_URL"]))
     labels = {
         "healthz": "1. GET /healthz",
         "event_page": "2. GET /events/{slug}",
-        "join_api": "3. POST entries, 10,000 addresses",
-        "rush": "4. rush: 10,000 confirm for 100 seats",
-        "join_form": "5. POST join form, 10,000 addresses",
-        "registrations": "6. dashboard registrations page, 10,000 people",
+        "join_api": f"3. POST entries, {PEOPLE:,} addresses",
+        "rush": f"4. rush: {PEOPLE:,} confirm for 100 seats",
+        "join_form": f"5. POST join form, {PEOPLE:,} addresses",
+        "registrations": f"6. dashboard registrations page, {PEOPLE:,} people",
     }
     for name, url in backends:
         with tempfile.TemporaryDirectory(dir="/var/tmp") as workdir:
