@@ -19,7 +19,11 @@ impl Batch<'_> {
         };
         self.lock_and_settle(event.id)?;
         let now = self.now;
-        if let Err(refusal) = self.committed(event.id).ledger.admits_entries(now) {
+        if let Err(refusal) = self
+            .committed(event.id)
+            .ledger
+            .admits_entries(join.preference, now)
+        {
             return Ok(Err(EngineError::Conflict(refusal.to_string())));
         }
         let at = DbTime::of(self.now);

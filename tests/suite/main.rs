@@ -18,6 +18,7 @@ mod exports;
 mod faults;
 mod invitations;
 mod links;
+mod mode_phases;
 mod newsletter;
 mod operations;
 mod parsers;

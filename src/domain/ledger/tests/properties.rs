@@ -50,17 +50,24 @@ fn a_target() -> impl Strategy<Value = Target> {
         .prop_map(|(index, suited)| Target { index, suited })
 }
 
+/// A phase the virtual seats may have of their own (never draft).
+fn a_virtual_phase() -> impl Strategy<Value = Phase> {
+    prop::sample::select(vec![Phase::InviteOnly, Phase::Open, Phase::Closed])
+}
+
 fn some_rules() -> impl Strategy<Value = EventRules> {
     (
         prop::sample::select(Phase::ALL),
+        prop::option::weighted(0.5, a_virtual_phase()),
         0u32..5,
         prop::option::weighted(0.7, 0u32..5),
         prop::sample::select(vec![1i64, 24, WINDOW]),
         prop::bool::weighted(0.25),
     )
         .prop_map(
-            |(phase, in_person, virtual_seats, window, auto_confirm)| EventRules {
+            |(phase, virtual_phase, in_person, virtual_seats, window, auto_confirm)| EventRules {
                 phase,
+                virtual_phase,
                 in_person_capacity: in_person,
                 virtual_capacity: virtual_seats,
                 offer_window: Duration::hours(window),
@@ -343,10 +350,11 @@ impl World {
                 }
             }
 
-            // Invariant 2: no seat stays free while someone waits for it.
+            // Invariant 2: no seat stays free while someone waits for it, in a mode whose
+            // own phase hands seats to the line.
             let still_waiting: Vec<&Entry> =
                 after.values().filter(|e| waits_for(e, mode)).collect();
-            if rules.phase.promotes() && !started && ledger.has_free(mode) {
+            if rules.phase_of(mode).promotes() && !started && ledger.has_free(mode) {
                 assert!(
                     still_waiting.is_empty(),
                     "{mode} seat free while {:?} wait",
@@ -362,6 +370,16 @@ impl World {
                 .iter()
                 .filter(|h| h.by_system && granted(h) == Some(mode))
                 .map(|h| h.registration_id);
+            // The system hands seats of a mode on only in a phase of that mode that says so,
+            // and places a newcomer at once only in one that is open.
+            for h in happenings.iter().filter(|h| granted(h) == Some(mode)) {
+                if h.by_system {
+                    assert!(rules.phase_of(mode).promotes(), "{h:?} in {rules:?}");
+                }
+                if h.from == Some(Status::PendingEmail) {
+                    assert_eq!(rules.phase_of(mode), Phase::Open, "{h:?}");
+                }
+            }
             for p in promoted {
                 for r in &still_waiting {
                     assert!(
