@@ -133,7 +133,17 @@ pub fn personal_page(
                         (action(token, "decline", "Decline", None, "secondary"))
                     }
                 }
-                Status::Waitlisted => { div.actions { (action(token, "cancel", "Leave the waiting list", None, "secondary")) } }
+                Status::Waitlisted => {
+                    @if state.ledger.may_attend_virtually(r.row.id.0, now).is_ok() {
+                        p { "A virtual seat is free: you can attend virtually now and keep your place in line for a seat in person." }
+                    }
+                    div.actions {
+                        @if state.ledger.may_attend_virtually(r.row.id.0, now).is_ok() {
+                            (action(token, "attend-virtually", "Attend virtually while I wait", None, ""))
+                        }
+                        (action(token, "cancel", "Leave the waiting list", None, "secondary"))
+                    }
+                }
                 Status::Confirmed => {
                     @if r.mode == Some(Mode::Virtual) {
                         section.meeting aria-labelledby="meeting-title" {

@@ -152,6 +152,48 @@ fn with_the_room_by_invitation_and_the_stream_open_only_the_stream_fills_at_once
     assert_invariants(&server, "rush");
 }
 
+/// Everyone waiting for the room asks for one of the stream's free seats at the same
+/// moment: exactly as many get one as there are, each keeping their place in the room's
+/// line, and everyone else is told no seat is free.
+fn everyone_waiting_for_the_room_attending_virtually_at_once_gets_the_free_seats_only(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("rush", SEATS, Some(SEATS), "invite_only");
+    server.patch_event("rush", json!({"virtual_phase": "open"}));
+    let tokens = join_everyone(&server, "rush");
+    confirm_at_once(&[&server], &tokens);
+    let granted = std::sync::atomic::AtomicUsize::new(0);
+    at_once(tokens.len(), |i| {
+        let (status, body) = server.post(
+            &format!("/api/v1/me/{}/attend-virtually", tokens[i]),
+            json!({}),
+        );
+        match status {
+            200 => {
+                assert_eq!(body["mode"], "virtual", "{body}");
+                assert_eq!(body["waiting_for"]["mode"], "in_person", "{body}");
+                granted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            409 => {}
+            _ => panic!("{status} {body}"),
+        }
+    });
+    assert_eq!(granted.into_inner(), SEATS as usize);
+    let seats = server.seats("rush");
+    assert_eq!(seats["virtual"]["held"], SEATS, "{seats}");
+    assert_eq!(seats["in_person"]["waiting"], PEOPLE as u64, "{seats}");
+    // Each keeps a place of their own in the room's line (the waitlisted ones are numbered
+    // 1..n among themselves by `assert_invariants`).
+    let mut places: Vec<u64> = server
+        .registrations("rush", "?status=confirmed")
+        .iter()
+        .map(|r| r["waiting_for"]["position"].as_u64().unwrap())
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    assert_eq!(places.len(), SEATS as usize, "{places:?}");
+    assert_invariants(&server, "rush");
+}
+
 /// The writer looks up the personal links of everyone clicking at once together. Links
 /// that match no one, and people erasing themselves while also confirming, must still get
 /// the answers they would get alone.
@@ -298,6 +340,7 @@ on_both_databases!(
     links_clicked_at_once_with_unknown_ones_and_erasures_answer_each_alone,
     cancellations_at_once_leave_the_database_as_the_ledger_decided,
     with_the_room_by_invitation_and_the_stream_open_only_the_stream_fills_at_once,
+    everyone_waiting_for_the_room_attending_virtually_at_once_gets_the_free_seats_only,
 );
 
 #[test]

@@ -1,10 +1,11 @@
 //! What a person does with their registration: accept, decline, leave (or be revoked),
-//! switch mode, and wait for the other mode or stop waiting.
+//! switch mode, wait for the other mode or stop waiting, and attend virtually while
+//! waiting for the room.
 
 use chrono::{DateTime, Utc};
 
 use super::{mode_word, not_allowed, Ledger, Notice, Refusal};
-use crate::domain::{Mode, Status};
+use crate::domain::{Mode, Phase, Status};
 
 impl Ledger {
     /// Accepts an invitation (in the invited mode, or the other one when a seat of it is
@@ -213,6 +214,50 @@ impl Ledger {
             "stopped waiting for the other mode",
             false,
         );
+        self.promote(now);
+        Ok(())
+    }
+
+    /// Whether this entry may [`Ledger::attend_virtually`] now, and why not.
+    pub fn may_attend_virtually(&self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let entry = self.active(id)?;
+        if entry.status != Status::Waitlisted || !entry.preference.accepts(Mode::InPerson) {
+            return not_allowed(
+                "only a person waiting for an in-person seat can attend virtually meanwhile",
+            );
+        }
+        if now >= self.rules.starts_at {
+            return Err(Refusal::Started);
+        }
+        if self.rules.phase_of(Mode::Virtual) != Phase::Open {
+            return not_allowed("virtual registration is not open");
+        }
+        if !self.has_free(Mode::Virtual) {
+            return Err(Refusal::NoSeat(Mode::Virtual));
+        }
+        Ok(())
+    }
+
+    /// A person waiting for an in-person seat takes a free virtual seat and keeps their
+    /// place in the in-person line: they become a confirmed virtual participant waiting
+    /// for the other mode, with the same priority and time of joining.
+    pub fn attend_virtually(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.may_attend_virtually(id, now)?;
+        let mut entry = self.entries[&id].clone();
+        entry.status = Status::Confirmed;
+        entry.mode = Some(Mode::Virtual);
+        entry.wait_for = Some(Mode::InPerson);
+        self.put(entry);
+        self.record(
+            id,
+            Some(Status::Waitlisted),
+            Status::Confirmed,
+            "attends virtually while waiting for a seat in person",
+            false,
+        )
+        .with(Notice::Confirmation {
+            mode: Mode::Virtual,
+        });
         self.promote(now);
         Ok(())
     }

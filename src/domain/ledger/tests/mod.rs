@@ -376,6 +376,7 @@ fn granted(happening: &Happening) -> Option<Mode> {
 }
 
 mod a_phase_per_mode;
+mod attending_virtually;
 mod capacity_and_modes;
 mod newcomers_and_the_line;
 mod phases_and_holds;

@@ -30,6 +30,8 @@ enum Op {
     /// Joins the line for this mode, or (none) for the other mode than the seat held.
     WaitFor(Target, Option<Mode>),
     LeaveWait(Target),
+    /// Waiting for the room, takes a free virtual seat meanwhile.
+    AttendVirtually(Target),
     PromoteNow(Target),
     /// Moves a deadline to this many hours from now.
     SetHold(Target, i64),
@@ -91,6 +93,7 @@ fn an_op() -> impl Strategy<Value = Op> {
         3 => (a_target(), prop::option::weighted(0.2, a_mode()))
             .prop_map(|(t, m)| Op::WaitFor(t, m)),
         2 => a_target().prop_map(Op::LeaveWait),
+        3 => a_target().prop_map(Op::AttendVirtually),
         1 => a_target().prop_map(Op::PromoteNow),
         1 => (a_target(), -2i64..200).prop_map(|(t, h)| Op::SetHold(t, h)),
         2 => (a_target(), -2i32..3).prop_map(|(t, p)| Op::SetPriority(t, p)),
@@ -210,6 +213,24 @@ impl World {
             Op::LeaveWait(t) => {
                 let id = self.pick(t, |e| e.wait_for.is_some());
                 (self.ledger.leave_wait(id, now), None)
+            }
+            Op::AttendVirtually(t) => {
+                let waits_for_the_room = |e: &Entry| {
+                    e.status == Status::Waitlisted && e.preference.accepts(Mode::InPerson)
+                };
+                let id = self.pick(t, waits_for_the_room);
+                let result = self.ledger.attend_virtually(id, now);
+                if result.is_ok() {
+                    // A virtual seat now, and the same place in the room's line: the step
+                    // leaves the key as it was, which the checks below rely on.
+                    let entry = self.ledger.entry(id).expect("still active");
+                    assert_eq!(entry.status, Status::Confirmed);
+                    assert_eq!(entry.mode, Some(Mode::Virtual));
+                    assert_eq!(entry.wait_for, Some(Mode::InPerson));
+                    assert_eq!(Some(line_key(entry)), before.get(&id).map(line_key));
+                    assert_eq!(self.ledger.rules().phase_of(Mode::Virtual), Phase::Open);
+                }
+                (result, None)
             }
             Op::PromoteNow(t) => (self.ledger.promote_now(self.pick(t, is_in_line), now), None),
             Op::SetHold(t, h) => {
