@@ -60,6 +60,7 @@ fn base() -> DateTime<Utc> {
 fn rules(in_person: u32) -> EventRules {
     EventRules {
         phase: Phase::Open,
+        virtual_phase: None,
         in_person_capacity: in_person,
         virtual_capacity: Some(0),
         offer_window: Duration::hours(48),

@@ -76,6 +76,7 @@ mod tests {
     fn empty_ledger() -> Arc<Ledger> {
         let rules = EventRules {
             phase: Phase::Open,
+            virtual_phase: None,
             in_person_capacity: 10,
             virtual_capacity: None,
             offer_window: chrono::Duration::hours(48),

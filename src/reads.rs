@@ -456,6 +456,7 @@ mod tests {
             version: 3,
             created_at: DbTime::of(now),
             updated_at: DbTime::of(now),
+            virtual_phase: None,
         };
         let held = hold_until.map(|until| Entry {
             id: 1,

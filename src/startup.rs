@@ -236,11 +236,12 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         .earliest()
         .context("demo start time")?;
     // Only what is known of the real workshop: its organizers are at the IT University of
-    // Copenhagen, the room is by invitation first, and parts can be followed online.
+    // Copenhagen, the room is by invitation first, and parts can be followed online, so
+    // the stream is open while the room is not.
     let settings = EventSettings {
         slug: Slug::parse("in-the-picture").expect("a valid slug"),
         title: "In the Picture: Medical Imaging Datasets".into(),
-        description: "A workshop on medical imaging datasets, and on whether they represent the patients they are meant for. Participants work in groups on various projects.\n\nThe room is by invitation: invited participants come first, and if there are enough spots, we will open registration to others. Parts of the workshop will also have virtual participation options; join the list to hear when a seat or the stream opens.".into(),
+        description: "A workshop on medical imaging datasets, and on whether they represent the patients they are meant for. Participants work in groups on various projects.\n\nThe room is by invitation: invited participants come first, and if there are enough spots, we will open registration to others. Parts of the workshop will also have virtual participation options: registration for the stream is open now, and anyone may join the waiting list for the room.".into(),
         starts_at: starts.with_timezone(&Utc),
         ends_at: (starts + chrono::Duration::hours(8)).with_timezone(&Utc),
         timezone: tz,
@@ -249,6 +250,7 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         in_person_capacity: 30,
         virtual_capacity: Some(200),
         phase: Phase::InviteOnly,
+        virtual_phase: Some(Phase::Open),
         offer_window_hours: 48,
         invitation_window_days: 14,
         auto_confirm: false,

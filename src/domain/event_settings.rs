@@ -39,6 +39,8 @@ pub struct EventSettings {
     pub in_person_capacity: u32,
     pub virtual_capacity: Option<u32>,
     pub phase: Phase,
+    /// The phase of the virtual seats, never `draft`; `None` follows `phase`.
+    pub virtual_phase: Option<Phase>,
     pub offer_window_hours: u32,
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
@@ -60,6 +62,8 @@ pub struct EventDraft {
     /// `None` means unlimited.
     pub virtual_capacity: Option<u32>,
     pub phase: Phase,
+    /// `None` follows `phase`.
+    pub virtual_phase: Option<Phase>,
     pub offer_window_hours: u32,
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
@@ -79,6 +83,8 @@ pub struct EventPatch {
     pub in_person_capacity: Option<u32>,
     pub virtual_capacity: Option<Option<u32>>,
     pub phase: Option<Phase>,
+    /// `Some(None)`: the virtual seats follow `phase` again.
+    pub virtual_phase: Option<Option<Phase>>,
     pub offer_window_hours: Option<u32>,
     pub invitation_window_days: Option<u32>,
     pub auto_confirm: Option<bool>,
@@ -239,6 +245,14 @@ impl EventSettings {
             INVITATION_WINDOW_DAYS_MIN,
             INVITATION_WINDOW_DAYS_MAX,
         );
+        // Draft hides the whole event, so it is the event's phase, never one mode's.
+        if draft.virtual_phase == Some(Phase::Draft) {
+            add(
+                &mut errors,
+                "virtual_phase",
+                "must be invite_only, open, closed or null (draft is set on phase, for the whole event)",
+            );
+        }
         match (slug, timezone) {
             (Some(slug), Some(timezone)) if errors.is_empty() => Ok(EventSettings {
                 slug,
@@ -252,6 +266,7 @@ impl EventSettings {
                 in_person_capacity: draft.in_person_capacity,
                 virtual_capacity: draft.virtual_capacity,
                 phase: draft.phase,
+                virtual_phase: draft.virtual_phase,
                 offer_window_hours: draft.offer_window_hours,
                 invitation_window_days: draft.invitation_window_days,
                 auto_confirm: draft.auto_confirm,
@@ -274,6 +289,7 @@ impl EventSettings {
             in_person_capacity: self.in_person_capacity,
             virtual_capacity: self.virtual_capacity,
             phase: self.phase,
+            virtual_phase: self.virtual_phase,
             offer_window_hours: self.offer_window_hours,
             invitation_window_days: self.invitation_window_days,
             auto_confirm: self.auto_confirm,
@@ -336,14 +352,15 @@ impl EventPatch {
             in_person_capacity,
             virtual_capacity,
             phase,
+            virtual_phase,
             offer_window_hours,
             invitation_window_days,
             auto_confirm
         );
     }
 
-    /// A patch that sets every field of a draft but the phase (the dashboard's settings
-    /// form, where the phase is changed apart, with its preview).
+    /// A patch that sets every field of a draft but the phases (the dashboard's settings
+    /// form, where the phases are changed apart, with their preview).
     pub fn all_but_phase(draft: EventDraft) -> EventPatch {
         EventPatch {
             slug: Some(draft.slug),
@@ -357,6 +374,7 @@ impl EventPatch {
             in_person_capacity: Some(draft.in_person_capacity),
             virtual_capacity: Some(draft.virtual_capacity),
             phase: None,
+            virtual_phase: None,
             offer_window_hours: Some(draft.offer_window_hours),
             invitation_window_days: Some(draft.invitation_window_days),
             auto_confirm: Some(draft.auto_confirm),
@@ -384,6 +402,7 @@ mod tests {
             in_person_capacity: 30,
             virtual_capacity: None,
             phase: Phase::InviteOnly,
+            virtual_phase: None,
             offer_window_hours: DEFAULT_OFFER_WINDOW_HOURS,
             invitation_window_days: DEFAULT_INVITATION_WINDOW_DAYS,
             auto_confirm: false,
@@ -460,6 +479,25 @@ mod tests {
         bad.starts_at = Utc.with_ymd_and_hms(1899, 12, 31, 0, 0, 0).unwrap();
         bad.ends_at = Utc.with_ymd_and_hms(3000, 1, 1, 0, 0, 0).unwrap();
         assert_eq!(fields(EventSettings::parse(bad)), ["ends_at", "starts_at"]);
+    }
+
+    #[test]
+    fn the_virtual_phase_is_any_phase_but_draft() {
+        for phase in [Phase::InviteOnly, Phase::Open, Phase::Closed] {
+            let mut own = draft();
+            own.virtual_phase = Some(phase);
+            let settings = EventSettings::parse(own).expect("valid");
+            assert_eq!(settings.virtual_phase, Some(phase));
+        }
+        let mut hidden = draft();
+        hidden.virtual_phase = Some(Phase::Draft);
+        assert_eq!(fields(EventSettings::parse(hidden)), ["virtual_phase"]);
+        let settings = EventSettings::parse(draft()).unwrap();
+        let follows = EventPatch {
+            virtual_phase: Some(None),
+            ..EventPatch::default()
+        };
+        assert_eq!(settings.patched(&follows).unwrap().virtual_phase, None);
     }
 
     #[test]

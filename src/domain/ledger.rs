@@ -17,12 +17,19 @@ use super::{Mode, Phase, Preference, Status};
 
 use tree::{Count, Tree};
 
+mod arrivals;
+mod by_hand;
+mod moves;
 mod tree;
 
 /// The settings of an event that decisions depend on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventRules {
+    /// The event's phase: it governs the in-person seats, and the virtual ones too unless
+    /// `virtual_phase` says otherwise; `draft` hides the whole event.
     pub phase: Phase,
+    /// The virtual seats' own phase (never `draft`); `None` follows `phase`.
+    pub virtual_phase: Option<Phase>,
     pub in_person_capacity: u32,
     /// `None` means unlimited.
     pub virtual_capacity: Option<u32>,
@@ -37,6 +44,20 @@ impl EventRules {
             Mode::InPerson => Some(self.in_person_capacity),
             Mode::Virtual => self.virtual_capacity,
         }
+    }
+
+    /// The phase that governs the seats of `mode`.
+    pub fn phase_of(&self, mode: Mode) -> Phase {
+        match (mode, self.virtual_phase) {
+            (_, _) if self.phase == Phase::Draft => Phase::Draft,
+            (Mode::Virtual, Some(phase)) => phase,
+            _ => self.phase,
+        }
+    }
+
+    /// Whether the two modes are in different phases, so pages name the phase per mode.
+    pub fn phases_differ(&self) -> bool {
+        self.phase_of(Mode::InPerson) != self.phase_of(Mode::Virtual)
     }
 }
 
@@ -416,14 +437,26 @@ impl Ledger {
         happenings.into_iter().filter(|h| h.by_system).collect()
     }
 
-    /// Whether the public may add themselves to the line now.
-    pub fn admits_entries(&self, now: DateTime<Utc>) -> Result<(), Refusal> {
+    /// Whether the public may add themselves to the line now with this preference: while
+    /// the phase of one of the modes it accepts takes entries.
+    pub fn admits_entries(
+        &self,
+        preference: Preference,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let open_to =
+            |mode: Mode| preference.accepts(mode) && self.rules.phase_of(mode).accepts_entries();
         match self.rules.phase {
             Phase::Draft => Err(Refusal::NotOpen),
-            phase if !phase.accepts_entries() => Err(Refusal::Closed),
+            _ if !Mode::ALL.iter().any(|&mode| open_to(mode)) => Err(Refusal::Closed),
             _ if now >= self.rules.starts_at => Err(Refusal::Started),
             _ => Ok(()),
         }
+    }
+
+    /// Whether the public may add themselves to the line for any mode now.
+    pub fn admits_any_entries(&self, now: DateTime<Utc>) -> bool {
+        self.admits_entries(Preference::Either, now).is_ok()
     }
 
     /// Whether invitations of these modes fit the free seats, all of them together.
@@ -436,410 +469,6 @@ impl Ledger {
                 }
             }
         }
-        Ok(())
-    }
-
-    /// Invites every one of these (id, previous status of a re-used registration, mode)
-    /// until `until`, or none of them.
-    pub fn invite_all(
-        &mut self,
-        invitees: &[(i64, Option<Status>, Mode)],
-        until: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
-        let modes: Vec<Mode> = invitees.iter().map(|(_, _, mode)| *mode).collect();
-        self.has_seats_for(&modes)?;
-        let before = self.clone();
-        for &(id, from, mode) in invitees {
-            if let Err(refusal) = self.invite(id, from, mode, until, now) {
-                *self = before;
-                return Err(refusal);
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds an invitation holding a seat of `mode` until `until`. `from` is the previous
-    /// status of a re-used (ended) registration.
-    pub fn invite(
-        &mut self,
-        id: i64,
-        from: Option<Status>,
-        mode: Mode,
-        until: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
-        if until <= now {
-            return not_allowed("the deadline must be in the future");
-        }
-        if !self.has_free(mode) {
-            return Err(Refusal::NoSeat(mode));
-        }
-        let entry = Entry {
-            id,
-            status: Status::Invited,
-            mode: Some(mode),
-            preference: mode.into(),
-            hold_until: Some(until),
-            priority: 0,
-            line_since: None,
-            wait_for: None,
-            wait_offered_until: None,
-        };
-        self.put(entry);
-        self.record(id, from, Status::Invited, "invited", false)
-            .with(Notice::Invitation { mode, until });
-        Ok(())
-    }
-
-    /// Places a person whose address was just confirmed: a seat at once when registration
-    /// is open, one is free and nobody waits for it; otherwise the end of the line.
-    pub fn place(
-        &mut self,
-        id: i64,
-        preference: Preference,
-        now: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
-        if now >= self.rules.starts_at {
-            return Err(Refusal::Started);
-        }
-        let direct = if self.rules.phase == Phase::Open {
-            Mode::ALL.iter().copied().find(|&mode| {
-                preference.accepts(mode) && self.has_free(mode) && self.seats(mode).waiting == 0
-            })
-        } else {
-            None
-        };
-        let mut entry = Entry {
-            id,
-            status: Status::Waitlisted,
-            mode: None,
-            preference,
-            hold_until: None,
-            priority: 0,
-            line_since: Some(now),
-            wait_for: None,
-            wait_offered_until: None,
-        };
-        if let Some(mode) = direct {
-            entry.status = Status::Confirmed;
-            entry.mode = Some(mode);
-            entry.line_since = None;
-            self.put(entry);
-            self.record(
-                id,
-                Some(Status::PendingEmail),
-                Status::Confirmed,
-                "address confirmed; seat free",
-                false,
-            )
-            .with(Notice::Confirmation { mode });
-        } else {
-            self.put(entry);
-            self.record(
-                id,
-                Some(Status::PendingEmail),
-                Status::Waitlisted,
-                "address confirmed; joined the line",
-                false,
-            )
-            .with(Notice::WaitingListPlace);
-            self.promote(now);
-        }
-        Ok(())
-    }
-
-    /// Accepts an invitation (in the invited mode, or the other one when a seat of it is
-    /// free) or an offer (in the offered mode only).
-    pub fn accept(
-        &mut self,
-        id: i64,
-        mode: Option<Mode>,
-        now: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
-        let mut entry = self.active(id)?.clone();
-        let from = entry.status;
-        match entry.status {
-            Status::Invited => {
-                let held = entry.mode.expect("an invitation holds a mode");
-                let wanted = mode.unwrap_or(held);
-                if wanted != held && !self.has_free(wanted) {
-                    return Err(Refusal::NoSeat(wanted));
-                }
-                entry.status = Status::Confirmed;
-                entry.mode = Some(wanted);
-                entry.hold_until = None;
-                self.put(entry);
-                self.record(
-                    id,
-                    Some(from),
-                    Status::Confirmed,
-                    "accepted the invitation",
-                    false,
-                )
-                .with(Notice::Confirmation { mode: wanted });
-            }
-            Status::Offered => {
-                let offered = entry.mode.expect("an offer holds a mode");
-                if mode.is_some_and(|m| m != offered) {
-                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
-                }
-                entry.status = Status::Confirmed;
-                entry.hold_until = None;
-                self.put(entry);
-                self.record(
-                    id,
-                    Some(from),
-                    Status::Confirmed,
-                    "accepted the offer",
-                    false,
-                )
-                .with(Notice::Confirmation { mode: offered });
-            }
-            Status::Confirmed if entry.wait_offered_until.is_some() => {
-                let offered = entry.wait_for.expect("a waiting offer has a mode");
-                if mode.is_some_and(|m| m != offered) {
-                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
-                }
-                entry.mode = Some(offered);
-                entry.wait_for = None;
-                entry.wait_offered_until = None;
-                entry.line_since = None;
-                self.put(entry);
-                self.record(
-                    id,
-                    Some(from),
-                    Status::Confirmed,
-                    "accepted the offer of the other mode",
-                    false,
-                )
-                .with(Notice::ModeChanged { mode: offered });
-            }
-            Status::Confirmed => return not_allowed("the seat is already confirmed"),
-            _ => return not_allowed("no seat has been offered yet"),
-        }
-        self.promote(now);
-        Ok(())
-    }
-
-    /// Declines an invitation or offer; a confirmed participant declining an offer of the
-    /// other mode keeps the seat they have.
-    pub fn decline(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
-        let mut entry = self.active(id)?.clone();
-        let from = entry.status;
-        match entry.status {
-            Status::Invited | Status::Offered => {
-                entry.status = Status::Declined;
-                entry.hold_until = None;
-                self.put(entry);
-                self.record(id, Some(from), Status::Declined, "declined", false);
-            }
-            Status::Confirmed if entry.wait_offered_until.is_some() => {
-                entry.wait_for = None;
-                entry.wait_offered_until = None;
-                entry.line_since = None;
-                self.put(entry);
-                self.record(
-                    id,
-                    Some(from),
-                    from,
-                    "declined the offer of the other mode",
-                    false,
-                );
-            }
-            _ => return not_allowed("there is no invitation or offer to decline"),
-        }
-        self.promote(now);
-        Ok(())
-    }
-
-    /// Leaves the event: a held seat or a place in line is given up.
-    pub fn cancel(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
-        self.end(
-            id,
-            Status::Cancelled,
-            "cancelled",
-            Some(Notice::Cancellation),
-        )?;
-        self.promote(now);
-        Ok(())
-    }
-
-    /// An organizer ends the registration, whatever its state.
-    pub fn revoke(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
-        self.end(
-            id,
-            Status::Revoked,
-            "revoked by an organizer",
-            Some(Notice::Cancellation),
-        )?;
-        self.promote(now);
-        Ok(())
-    }
-
-    /// A confirmed participant moves to a free seat of the other mode.
-    pub fn switch(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
-        let entry = self.active(id)?.clone();
-        if entry.status != Status::Confirmed {
-            return not_allowed("only a confirmed seat can be switched");
-        }
-        if entry.mode == Some(mode) {
-            return not_allowed(format!("the seat is already {}", mode.label()));
-        }
-        if entry.wait_for == Some(mode) && entry.wait_offered_until.is_some() {
-            return self.accept(id, Some(mode), now);
-        }
-        if !self.has_free(mode) {
-            return Err(Refusal::NoSeat(mode));
-        }
-        let mut moved = entry;
-        moved.mode = Some(mode);
-        if moved.wait_for == Some(mode) {
-            moved.wait_for = None;
-            moved.line_since = None;
-        }
-        self.put(moved);
-        self.record(
-            id,
-            Some(Status::Confirmed),
-            Status::Confirmed,
-            "switched mode",
-            false,
-        )
-        .with(Notice::ModeChanged { mode });
-        self.promote(now);
-        Ok(())
-    }
-
-    /// A confirmed participant keeps their seat and joins the line for the other mode.
-    pub fn wait_for(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
-        let mut entry = self.active(id)?.clone();
-        if entry.status != Status::Confirmed {
-            return not_allowed("only a confirmed participant can wait for the other mode");
-        }
-        if entry.mode == Some(mode) {
-            return not_allowed(format!("the seat is already {}", mode.label()));
-        }
-        if entry.wait_for.is_some() {
-            return not_allowed("already waiting for that mode");
-        }
-        entry.wait_for = Some(mode);
-        entry.line_since = Some(now);
-        self.put(entry);
-        self.record(
-            id,
-            Some(Status::Confirmed),
-            Status::Confirmed,
-            &format!("waits for a seat {}", mode.label()),
-            false,
-        );
-        self.promote(now);
-        Ok(())
-    }
-
-    /// A confirmed participant stops waiting for the other mode (and gives back a seat of
-    /// it that was offered).
-    pub fn leave_wait(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
-        let mut entry = self.active(id)?.clone();
-        if entry.status != Status::Confirmed || entry.wait_for.is_none() {
-            return not_allowed("not waiting for the other mode");
-        }
-        entry.wait_for = None;
-        entry.wait_offered_until = None;
-        entry.line_since = None;
-        self.put(entry);
-        self.record(
-            id,
-            Some(Status::Confirmed),
-            Status::Confirmed,
-            "stopped waiting for the other mode",
-            false,
-        );
-        self.promote(now);
-        Ok(())
-    }
-
-    /// An organizer offers a free seat to a waiting entry out of line order (any phase).
-    pub fn promote_now(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
-        if now >= self.rules.starts_at {
-            return Err(Refusal::Started);
-        }
-        let entry = self.active(id)?;
-        if !entry.in_line() {
-            return not_allowed("only an entry waiting in line can be promoted");
-        }
-        let mode = Mode::ALL
-            .iter()
-            .copied()
-            .find(|&m| entry.accepts(m) && self.has_free(m));
-        let Some(mode) = mode else {
-            let wanted = Mode::ALL.iter().copied().find(|&m| entry.accepts(m));
-            return Err(Refusal::NoSeat(wanted.unwrap_or(Mode::InPerson)));
-        };
-        self.give_seat(id, mode, now, false);
-        self.promote(now);
-        Ok(())
-    }
-
-    /// Moves the deadline of an invitation or offer (any future time).
-    pub fn set_hold(
-        &mut self,
-        id: i64,
-        until: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
-        if until <= now {
-            return not_allowed("the deadline must be in the future");
-        }
-        let mut entry = self.active(id)?.clone();
-        match entry.status {
-            Status::Invited | Status::Offered => entry.hold_until = Some(until),
-            Status::Confirmed if entry.wait_offered_until.is_some() => {
-                entry.wait_offered_until = Some(until)
-            }
-            _ => return not_allowed("only an invitation or offer has a deadline"),
-        }
-        let status = entry.status;
-        self.put(entry);
-        self.record(
-            id,
-            Some(status),
-            status,
-            &format!("deadline set to {}", until.to_rfc3339()),
-            false,
-        );
-        Ok(())
-    }
-
-    /// An organizer moves an entry `by` places of priority up (positive) or down
-    /// (negative), from the priority it has now.
-    pub fn move_in_line(&mut self, id: i64, by: i32, now: DateTime<Utc>) -> Result<(), Refusal> {
-        let priority = self.active(id)?.priority;
-        self.set_priority(id, priority.saturating_add(by), now)
-    }
-
-    /// An organizer moves an entry up (higher) or down (lower) in its line.
-    pub fn set_priority(
-        &mut self,
-        id: i64,
-        priority: i32,
-        now: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
-        let mut entry = self.active(id)?.clone();
-        if !entry.in_line() {
-            return not_allowed("only an entry waiting in line has a priority");
-        }
-        entry.priority = priority;
-        let status = entry.status;
-        self.put(entry);
-        self.record(
-            id,
-            Some(status),
-            status,
-            &format!("priority set to {priority}"),
-            false,
-        );
-        self.promote(now);
         Ok(())
     }
 
@@ -877,17 +506,17 @@ impl Ledger {
         Ok(())
     }
 
-    /// Hands free seats to the line, strictly in line order, while the phase says so and
-    /// the event has not started. `either` takes an in-person seat when both are free.
+    /// Hands free seats to the line, strictly in line order, of each mode whose phase says
+    /// so, until the event starts. `either` takes an in-person seat when both are free.
     fn promote(&mut self, now: DateTime<Utc>) {
-        if !self.rules.phase.promotes() || now >= self.rules.starts_at {
+        if now >= self.rules.starts_at {
             return;
         }
         loop {
             let free: Vec<Mode> = Mode::ALL
                 .iter()
                 .copied()
-                .filter(|&m| self.has_free(m))
+                .filter(|&m| self.rules.phase_of(m).promotes() && self.has_free(m))
                 .collect();
             if free.is_empty() {
                 return;

@@ -86,6 +86,8 @@ pub enum PersonalAction {
     Switch(Mode),
     WaitFor(Mode),
     LeaveWait,
+    /// Waiting for an in-person seat, takes a free virtual one meanwhile.
+    AttendVirtually,
     Erase,
 }
 

@@ -19,7 +19,11 @@ impl Batch<'_> {
         };
         self.lock_and_settle(event.id)?;
         let now = self.now;
-        if let Err(refusal) = self.committed(event.id).ledger.admits_entries(now) {
+        if let Err(refusal) = self
+            .committed(event.id)
+            .ledger
+            .admits_entries(join.preference, now)
+        {
             return Ok(Err(EngineError::Conflict(refusal.to_string())));
         }
         let at = DbTime::of(self.now);
@@ -153,6 +157,7 @@ impl Batch<'_> {
             PersonalAction::Switch(mode) => cached.ledger_mut().switch(id.0, mode, now),
             PersonalAction::WaitFor(mode) => cached.ledger_mut().wait_for(id.0, mode, now),
             PersonalAction::LeaveWait => cached.ledger_mut().leave_wait(id.0, now),
+            PersonalAction::AttendVirtually => cached.ledger_mut().attend_virtually(id.0, now),
             PersonalAction::Erase => return self.erase(&row),
         };
         match self.conclude(&row, result, "participant")? {

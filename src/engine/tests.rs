@@ -171,6 +171,7 @@ fn open_workshop(seats: u32) -> Command {
             in_person_capacity: seats,
             virtual_capacity: Some(0),
             phase: Phase::Open,
+            virtual_phase: None,
             offer_window_hours: 48,
             invitation_window_days: 14,
             auto_confirm: false,

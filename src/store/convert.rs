@@ -11,6 +11,7 @@ use crate::domain::{Entry, EventDraft, EventRules, EventSettings, TimeZoneName};
 pub fn rules_of(row: &EventRow) -> EventRules {
     EventRules {
         phase: row.phase,
+        virtual_phase: row.virtual_phase,
         in_person_capacity: row.in_person_capacity.max(0) as u32,
         virtual_capacity: row.virtual_capacity.map(|c| c.max(0) as u32),
         offer_window: Duration::hours(i64::from(row.offer_window_hours)),
@@ -59,6 +60,7 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
         in_person_capacity: s.in_person_capacity as i32,
         virtual_capacity: s.virtual_capacity.map(|c| c as i32),
         phase: s.phase,
+        virtual_phase: s.virtual_phase,
         offer_window_hours: s.offer_window_hours as i32,
         invitation_window_days: s.invitation_window_days as i32,
         auto_confirm: s.auto_confirm,
@@ -82,6 +84,7 @@ pub fn draft_of(row: &EventRow) -> EventDraft {
         in_person_capacity: row.in_person_capacity.max(0) as u32,
         virtual_capacity: row.virtual_capacity.map(|c| c.max(0) as u32),
         phase: row.phase,
+        virtual_phase: row.virtual_phase,
         offer_window_hours: row.offer_window_hours.max(0) as u32,
         invitation_window_days: row.invitation_window_days.max(0) as u32,
         auto_confirm: row.auto_confirm,
@@ -102,6 +105,7 @@ pub fn row_with(row: &EventRow, s: &EventSettings, at: DbTime) -> EventRow {
         in_person_capacity: s.in_person_capacity as i32,
         virtual_capacity: s.virtual_capacity.map(|c| c as i32),
         phase: s.phase,
+        virtual_phase: s.virtual_phase,
         offer_window_hours: s.offer_window_hours as i32,
         invitation_window_days: s.invitation_window_days as i32,
         auto_confirm: s.auto_confirm,

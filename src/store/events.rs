@@ -29,6 +29,8 @@ pub struct EventRow {
     pub version: i64,
     pub created_at: DbTime,
     pub updated_at: DbTime,
+    /// `None`: `phase` governs the virtual seats too.
+    pub virtual_phase: Option<Phase>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -51,6 +53,8 @@ pub struct NewEventRow {
     pub version: i64,
     pub created_at: DbTime,
     pub updated_at: DbTime,
+    /// `None`: `phase` governs the virtual seats too.
+    pub virtual_phase: Option<Phase>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {

@@ -20,6 +20,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        virtual_phase -> Nullable<Text>,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod newsletter;
 pub mod organizer;
 pub mod pages;
+mod personal;
 
 use std::future::Future;
 use std::sync::Arc;

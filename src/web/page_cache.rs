@@ -115,6 +115,7 @@ mod tests {
         // This process is committing version 4: the page of version 3 is not served.
         let rules = crate::domain::EventRules {
             phase: crate::domain::Phase::Open,
+            virtual_phase: None,
             in_person_capacity: 1,
             virtual_capacity: None,
             offer_window: Span::hours(48),

@@ -167,6 +167,7 @@ fn done_words(done: &str) -> Option<&'static str> {
         "switch" => "Done: you switched mode. An updated calendar file is on its way by email.",
         "wait-for" => "Done: you keep your seat and wait for the other mode.",
         "leave-wait" => "Done: you no longer wait for the other mode.",
+        "attend-virtually" => "Done: you attend virtually and keep your place in line for a seat in person. A confirmation with the calendar file is on its way by email.",
         _ => return None,
     })
 }
@@ -219,6 +220,7 @@ fn personal_action_of(name: &str, mode: Option<Mode>) -> Option<PersonalAction> 
         ("switch", Some(mode)) => PersonalAction::Switch(mode),
         ("wait-for", Some(mode)) => PersonalAction::WaitFor(mode),
         ("leave-wait", _) => PersonalAction::LeaveWait,
+        ("attend-virtually", _) => PersonalAction::AttendVirtually,
         ("erase", _) => PersonalAction::Erase,
         _ => return None,
     })

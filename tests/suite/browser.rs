@@ -375,7 +375,13 @@ impl Drop for Browser {
 }
 
 /// A server with a workshop in the spirit of the model event, starting in 30 days.
-fn workshop(server: &Server, slug: &str, in_person: u32, virtual_seats: Option<u32>, phase: &str) {
+pub(crate) fn workshop(
+    server: &Server,
+    slug: &str,
+    in_person: u32,
+    virtual_seats: Option<u32>,
+    phase: &str,
+) {
     server.create_event(slug, in_person, virtual_seats, phase);
     // 08:00 to 16:30 UTC a month ahead: whole hours in the event's time zone.
     let day = (chrono::Utc::now() + chrono::Duration::days(30)).date_naive();
@@ -752,6 +758,9 @@ fn the_pages_are_valid_html() {
     let db = Db::sqlite();
     let server = Server::start(&db);
     workshop(&server, "ws", 1, Some(10), "invite_only");
+    // The stream open while the room is not: the event page names each mode's phase, and
+    // the waiting person's page offers to attend virtually meanwhile.
+    server.patch_event("ws", json!({"virtual_phase": "open"}));
     let invited = server.invite("ws", "ada@example.org", "in_person");
     let confirmed = server.invite("ws", "bob@example.org", "virtual");
     accept(&server, &confirmed, "virtual");

@@ -12,14 +12,25 @@ const SEATS: u32 = 20;
 
 /// Everyone joins (in parallel), then the tokens are read from the emails.
 fn join_everyone(server: &Server, slug: &str) -> Vec<String> {
+    join_everyone_as(server, slug, |_| "in_person")
+}
+
+/// Everyone joins (in parallel) with the preference given for their number, then the
+/// tokens are read from the emails.
+fn join_everyone_as(
+    server: &Server,
+    slug: &str,
+    preference: impl Fn(usize) -> &'static str + Sync,
+) -> Vec<String> {
     let people: Vec<usize> = (0..PEOPLE).collect();
+    let preference = &preference;
     std::thread::scope(|scope| {
         for chunk in people.chunks(PEOPLE / 8) {
             scope.spawn(move || {
                 for i in chunk {
                     let (status, body) = server.post(
                         &format!("/api/v1/events/{slug}/entries"),
-                        json!({"email": format!("person{i}@example.org"), "name": format!("Person {i}"), "preference": "in_person", "consent": true}),
+                        json!({"email": format!("person{i}@example.org"), "name": format!("Person {i}"), "preference": preference(*i), "consent": true}),
                     );
                     assert_eq!(status, 202, "{body}");
                 }
@@ -101,6 +112,86 @@ fn two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180(db
     let tokens = join_everyone(&server, "rush");
     confirm_at_once(&[&server], &tokens);
     assert_exactly_twenty_held_and_the_rest_in_line(&server, "rush");
+}
+
+/// The room by invitation while the stream is open: half of everyone confirming at once
+/// wants the room and waits for it, however many of its seats are free; the other half
+/// wants the stream, whose free seats go at once, and no more than it has.
+fn with_the_room_by_invitation_and_the_stream_open_only_the_stream_fills_at_once(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("rush", SEATS, Some(SEATS), "invite_only");
+    server.patch_event("rush", json!({"virtual_phase": "open"}));
+    let preference = |i: usize| {
+        if i.is_multiple_of(2) {
+            "in_person"
+        } else {
+            "virtual"
+        }
+    };
+    let tokens = join_everyone_as(&server, "rush", preference);
+    confirm_at_once(&[&server], &tokens);
+    let seats = server.seats("rush");
+    assert_eq!(seats["in_person"]["held"], 0, "{seats}");
+    assert_eq!(seats["in_person"]["waiting"], PEOPLE as u64 / 2, "{seats}");
+    assert_eq!(seats["virtual"]["held"], SEATS, "{seats}");
+    let confirmed = server.registrations("rush", "?status=confirmed");
+    assert_eq!(confirmed.len(), SEATS as usize);
+    assert!(
+        confirmed.iter().all(|r| r["mode"] == "virtual"),
+        "{confirmed:?}"
+    );
+    let waiting = server.registrations("rush", "?status=waitlisted");
+    assert_eq!(waiting.len(), PEOPLE - SEATS as usize);
+    assert_invariants(&server, "rush");
+
+    // Opening the room hands its seats to the first in its line, all in one change.
+    server.patch_event("rush", json!({"phase": "open"}));
+    let offered = server.registrations("rush", "?status=offered");
+    assert_eq!(offered.len(), SEATS as usize);
+    assert!(offered.iter().all(|r| r["mode"] == "in_person"));
+    assert_invariants(&server, "rush");
+}
+
+/// Everyone waiting for the room asks for one of the stream's free seats at the same
+/// moment: exactly as many get one as there are, each keeping their place in the room's
+/// line, and everyone else is told no seat is free.
+fn everyone_waiting_for_the_room_attending_virtually_at_once_gets_the_free_seats_only(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("rush", SEATS, Some(SEATS), "invite_only");
+    server.patch_event("rush", json!({"virtual_phase": "open"}));
+    let tokens = join_everyone(&server, "rush");
+    confirm_at_once(&[&server], &tokens);
+    let granted = std::sync::atomic::AtomicUsize::new(0);
+    at_once(tokens.len(), |i| {
+        let (status, body) = server.post(
+            &format!("/api/v1/me/{}/attend-virtually", tokens[i]),
+            json!({}),
+        );
+        match status {
+            200 => {
+                assert_eq!(body["mode"], "virtual", "{body}");
+                assert_eq!(body["waiting_for"]["mode"], "in_person", "{body}");
+                granted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            409 => {}
+            _ => panic!("{status} {body}"),
+        }
+    });
+    assert_eq!(granted.into_inner(), SEATS as usize);
+    let seats = server.seats("rush");
+    assert_eq!(seats["virtual"]["held"], SEATS, "{seats}");
+    assert_eq!(seats["in_person"]["waiting"], PEOPLE as u64, "{seats}");
+    // Each keeps a place of their own in the room's line (the waitlisted ones are numbered
+    // 1..n among themselves by `assert_invariants`).
+    let mut places: Vec<u64> = server
+        .registrations("rush", "?status=confirmed")
+        .iter()
+        .map(|r| r["waiting_for"]["position"].as_u64().unwrap())
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    assert_eq!(places.len(), SEATS as usize, "{places:?}");
+    assert_invariants(&server, "rush");
 }
 
 /// The writer looks up the personal links of everyone clicking at once together. Links
@@ -248,6 +339,8 @@ on_both_databases!(
     two_hundred_people_confirming_at_once_get_twenty_seats_and_places_1_to_180,
     links_clicked_at_once_with_unknown_ones_and_erasures_answer_each_alone,
     cancellations_at_once_leave_the_database_as_the_ledger_decided,
+    with_the_room_by_invitation_and_the_stream_open_only_the_stream_fills_at_once,
+    everyone_waiting_for_the_room_attending_virtually_at_once_gets_the_free_seats_only,
 );
 
 #[test]

@@ -7,8 +7,10 @@
 mod common;
 
 mod api;
+mod attending_virtually;
 mod bad_input;
 mod browser;
+mod browser_modes;
 mod bulk_sends;
 mod concurrency;
 mod crash;
@@ -18,6 +20,7 @@ mod exports;
 mod faults;
 mod invitations;
 mod links;
+mod mode_phases;
 mod newsletter;
 mod operations;
 mod parsers;

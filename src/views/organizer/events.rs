@@ -29,7 +29,8 @@ pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> M
                             tr {
                                 td { a href={"/organizer/events/" (e.event.slug)} { (e.event.title) } }
                                 td { (local(e.event.starts_at.utc(), tz_of(e))) }
-                                td { span.badge { (phase_words(e.event.phase)) } }
+                                td { span.badge { (phase_words(e.event.phase)) }
+                                    @if let Some(stream) = e.event.virtual_phase.filter(|_| e.ledger.rules().phases_differ()) { " " span.badge { "Virtual: " (phase_words(stream)) } } }
                                 @for mode in Mode::ALL {
                                     @let g = gauge_of(e, *mode);
                                     td { (g.confirmed) " confirmed"
@@ -70,6 +71,9 @@ pub struct EventValues {
     pub virtual_capacity: String,
     #[serde(default)]
     pub phase: String,
+    /// Empty: the virtual seats follow `phase`.
+    #[serde(default)]
+    pub virtual_phase: String,
     #[serde(default)]
     pub offer_window_hours: String,
     #[serde(default)]
@@ -103,6 +107,10 @@ impl EventValues {
                 .map(|c| c.to_string())
                 .unwrap_or_default(),
             phase: e.phase.as_str().to_owned(),
+            virtual_phase: e
+                .virtual_phase
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_default(),
             offer_window_hours: e.offer_window_hours.to_string(),
             invitation_window_days: e.invitation_window_days.to_string(),
             auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),
@@ -184,6 +192,16 @@ pub fn form(
                             }
                         }
                         @if let Some(e) = errors.get("phase") { p.field-error { (e.join("; ")) } }
+                    }
+                    div {
+                        label for="field-virtual_phase" { "Phase of the virtual seats" }
+                        select id="field-virtual_phase" name="virtual_phase" {
+                            option value="" selected[values.virtual_phase.is_empty()] { "The same as the phase" }
+                            @for phase in [Phase::InviteOnly, Phase::Open, Phase::Closed] {
+                                option value=(phase.as_str()) selected[values.virtual_phase == phase.as_str()] { (phase_words(phase)) }
+                            }
+                        }
+                        @if let Some(e) = errors.get("virtual_phase") { p.field-error { (e.join("; ")) } }
                     }
                 }
                 div {

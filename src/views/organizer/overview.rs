@@ -1,5 +1,6 @@
 //! An event at a glance: a gauge of seats per mode, the answers still due, a chart of
-//! registrations over time, and the phase with a statement of what changing it will do.
+//! registrations over time, and the phase of each mode with a statement of what changing
+//! it will do.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use maud::{html, Markup};
@@ -49,8 +50,66 @@ fn people(n: usize) -> String {
     }
 }
 
-/// What moving to `target` will do, in a sentence or two.
-pub fn phase_statement(target: Phase, promotions: &Promotions, auto_confirm: bool) -> String {
+/// A phase change an organizer may make: the event's phase (which governs the virtual
+/// seats too while they have no phase of their own), or the virtual seats' own phase
+/// (`None`: follow the event's again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseChange {
+    Event(Phase),
+    Virtual(Option<Phase>),
+}
+
+impl PhaseChange {
+    /// The form fields that make this change.
+    pub fn field(self) -> (&'static str, &'static str) {
+        match self {
+            PhaseChange::Event(phase) => ("phase", phase.as_str()),
+            PhaseChange::Virtual(Some(phase)) => ("virtual_phase", phase.as_str()),
+            PhaseChange::Virtual(None) => ("virtual_phase", SAME_PHASE),
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            PhaseChange::Event(phase) | PhaseChange::Virtual(Some(phase)) => phase_words(phase),
+            PhaseChange::Virtual(None) => "The same as in person",
+        }
+    }
+}
+
+/// The form value of a virtual phase that follows the event's.
+pub const SAME_PHASE: &str = "same";
+
+/// What `change` will do, in a sentence or two; `split` says whether the virtual seats
+/// have a phase of their own now.
+pub fn change_statement(
+    change: PhaseChange,
+    split: bool,
+    promotions: &Promotions,
+    auto_confirm: bool,
+) -> String {
+    match change {
+        PhaseChange::Event(Phase::Draft) => {
+            phase_statement(Phase::Draft, "", promotions, auto_confirm)
+        }
+        PhaseChange::Event(phase) if split => {
+            phase_statement(phase, " in person", promotions, auto_confirm)
+        }
+        PhaseChange::Event(phase) => phase_statement(phase, "", promotions, auto_confirm),
+        PhaseChange::Virtual(Some(phase)) => {
+            phase_statement(phase, " of the virtual seats", promotions, auto_confirm)
+        }
+        PhaseChange::Virtual(None) => {
+            let seats = handed_words(promotions, auto_confirm)
+                .map(|handed| format!(" This will {handed}."))
+                .unwrap_or_default();
+            format!("The virtual seats follow the event's phase again.{seats}")
+        }
+    }
+}
+
+/// The seats a change would hand on, as "offer 3 free in-person seats to …", or none.
+fn handed_words(promotions: &Promotions, auto_confirm: bool) -> Option<String> {
     let verb = if auto_confirm { "give" } else { "offer" };
     let handed: Vec<String> = Mode::ALL
         .iter()
@@ -60,17 +119,29 @@ pub fn phase_statement(target: Phase, promotions: &Promotions, auto_confirm: boo
             format!("{verb} {} to {}", seat_words(n, *m), people(n))
         })
         .collect();
-    let seats = if handed.is_empty() {
-        "No seat is free for anyone waiting, so nobody is offered one now.".to_owned()
-    } else {
-        format!("and will {}.", handed.join(", and "))
+    (!handed.is_empty()).then(|| handed.join(", and "))
+}
+
+/// What moving to `target` will do, in a sentence or two; `scope` names the seats it
+/// governs after "registration" (empty: all of them).
+pub fn phase_statement(
+    target: Phase,
+    scope: &str,
+    promotions: &Promotions,
+    auto_confirm: bool,
+) -> String {
+    let handed = handed_words(promotions, auto_confirm);
+    let none = handed.is_none();
+    let seats = match handed {
+        None => "No seat is free for anyone waiting, so nobody is offered one now.".to_owned(),
+        Some(handed) => format!("and will {handed}."),
     };
     match target {
-        Phase::Open if handed.is_empty() => format!("Opening registration lets newcomers take free seats directly when nobody waits for them. {seats}"),
-        Phase::Open => format!("Opening registration lets newcomers take free seats when nobody waits for them, {seats}"),
-        Phase::InviteOnly => "Registration becomes invitation-only: the public may join the waiting list, and free seats stay with you to invite or promote by hand.".into(),
-        Phase::Closed if handed.is_empty() => format!("Closing registration stops new entries; free seats still go to the line until the event starts. {seats}"),
-        Phase::Closed => format!("Closing registration stops new entries; free seats still go to the line until the event starts, {seats}"),
+        Phase::Open if none => format!("Opening registration{scope} lets newcomers take free seats directly when nobody waits for them. {seats}"),
+        Phase::Open => format!("Opening registration{scope} lets newcomers take free seats when nobody waits for them, {seats}"),
+        Phase::InviteOnly => format!("Registration{scope} becomes invitation-only: the public may join the waiting list, and free seats stay with you to invite or promote by hand."),
+        Phase::Closed if none => format!("Closing registration{scope} stops new entries; free seats still go to the line until the event starts. {seats}"),
+        Phase::Closed => format!("Closing registration{scope} stops new entries; free seats still go to the line until the event starts, {seats}"),
         Phase::Draft => "The event is hidden from the public again; registrations stay as they are and nobody is emailed.".into(),
     }
 }
@@ -81,7 +152,7 @@ pub struct Overview<'a> {
     pub answers_due: usize,
     pub next_deadline: Option<DateTime<Utc>>,
     /// A phase change being previewed, with what it would do.
-    pub preview: Option<(Phase, Promotions)>,
+    pub preview: Option<(PhaseChange, Promotions)>,
     pub done: Option<&'a str>,
     pub problem: Option<&'a str>,
 }
@@ -90,7 +161,10 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
     let e = &o.state.event;
     let tz = tz_of(o.state);
     let phase = e.phase;
+    let rules = o.state.ledger.rules();
+    let split = e.virtual_phase.is_some();
     let base = format!("/organizer/events/{}", e.slug);
+    let has_virtual = rules.capacity(Mode::Virtual) != Some(0);
     layout(
         &e.title,
         viewer,
@@ -101,7 +175,12 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
             ul.facts {
                 li { (when(o.state)) }
                 @if !e.venue.is_empty() { li { "Venue: " (e.venue) } }
-                li { "Phase: " span.badge { (phase_words(phase)) } }
+                @if split {
+                    li { "Phase in person: " span.badge { (phase_words(phase)) } }
+                    li { "Phase of the virtual seats: " span.badge { (phase_words(rules.phase_of(Mode::Virtual))) } }
+                } @else {
+                    li { "Phase: " span.badge { (phase_words(phase)) } }
+                }
                 @if phase != Phase::Draft { li { "Public page: " a href={"/events/" (e.slug)} { "/events/" (e.slug) } } }
             }
             h2 { "Seats" }
@@ -119,10 +198,9 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
             h2 { "Registrations over time" }
             (chart(o.days))
             h2 { "Phase" }
-            p { "Now: " strong { (phase_words(phase)) } "." }
-            @if let Some((target, promotions)) = &o.preview {
+            @if let Some((change, promotions)) = &o.preview {
                 div.preview role="region" aria-label="What the change will do" {
-                    p { strong { (phase_statement(*target, promotions, e.auto_confirm)) } }
+                    p { strong { (change_statement(*change, split, promotions, e.auto_confirm)) } }
                     @if !promotions.is_empty() {
                         ol {
                             @for (mode, name) in &promotions.confirmed { li { (name) " — " (super::a_seat(*mode)) ", confirmed" } }
@@ -131,15 +209,27 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
                     }
                     form.inline method="post" action={(base) "/phase"} {
                         (csrf_field(viewer.csrf))
-                        input type="hidden" name="phase" value=(target.as_str());
-                        button type="submit" { "Change to “" (phase_words(*target)) "”" }
+                        input type="hidden" name=(change.field().0) value=(change.field().1);
+                        button type="submit" { "Change to “" (change.words()) "”" }
                     }
                     a href=(base) { "Cancel" }
                 }
             } @else {
+                h3 { @if split { "In person" } @else { "The whole event" } }
+                p { "Now: " strong { (phase_words(phase)) } "." }
                 p { "Change to: "
                     @for target in [Phase::Draft, Phase::InviteOnly, Phase::Open, Phase::Closed] {
                         @if target != phase { a.chip href={(base) "?phase=" (target.as_str())} { (phase_words(target)) } " " }
+                    }
+                }
+                @if has_virtual {
+                    h3 { "Virtual seats" }
+                    p { "Now: " strong { @if split { (phase_words(rules.phase_of(Mode::Virtual))) } @else { "The same as in person" } } "."
+                        " The stream can be open while the room is by invitation, or the room open while the stream is closed." }
+                    p { "Change to: "
+                        @for target in [PhaseChange::Virtual(None), PhaseChange::Virtual(Some(Phase::InviteOnly)), PhaseChange::Virtual(Some(Phase::Open)), PhaseChange::Virtual(Some(Phase::Closed))] {
+                            @if PhaseChange::Virtual(e.virtual_phase) != target { a.chip href={(base) "?virtual_phase=" (target.field().1)} { (target.words()) } " " }
+                        }
                     }
                 }
             }

@@ -60,6 +60,10 @@ pub struct NewEvent {
     pub virtual_capacity: Option<u32>,
     #[serde(default = "default_phase")]
     pub phase: Phase,
+    /// Left out or null: `phase` governs the virtual seats too.
+    #[serde(default)]
+    #[schema(schema_with = virtual_phase_schema)]
+    pub virtual_phase: Option<Phase>,
     #[serde(default = "default_offer_window")]
     #[schema(schema_with = offer_window_schema)]
     pub offer_window_hours: u32,
@@ -205,6 +209,26 @@ fn time_zone_schema() -> utoipa::openapi::Object {
         .build()
 }
 
+/// The phase of the virtual seats: any phase but draft (which hides the whole event), or
+/// null to follow `phase`.
+pub fn virtual_phase_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    let phases = [Phase::InviteOnly, Phase::Open, Phase::Closed];
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .description(Some(
+            "The phase of the virtual seats; null: the same as `phase`, which then governs \
+             both modes. `phase: draft` hides the event whatever this says.",
+        ))
+        .enum_values(Some(
+            phases
+                .iter()
+                .map(|p| serde_json::Value::from(p.as_str()))
+                .chain([serde_json::Value::Null]),
+        ))
+        .build()
+}
+
 fn consent_schema() -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::Boolean)
@@ -250,6 +274,10 @@ pub struct EventChanges {
     pub virtual_capacity: Option<Option<u32>>,
     #[serde(default, deserialize_with = "not_null")]
     pub phase: Option<Phase>,
+    /// null: the virtual seats follow `phase` again.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = virtual_phase_schema)]
+    pub virtual_phase: Option<Option<Phase>>,
     #[schema(schema_with = offer_window_schema)]
     #[serde(default, deserialize_with = "not_null")]
     pub offer_window_hours: Option<u32>,
@@ -410,6 +438,7 @@ pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
         in_person_capacity: input.in_person_capacity,
         virtual_capacity: input.virtual_capacity,
         phase: input.phase,
+        virtual_phase: input.virtual_phase,
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
@@ -434,6 +463,7 @@ pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
         in_person_capacity: input.in_person_capacity,
         virtual_capacity: input.virtual_capacity,
         phase: input.phase,
+        virtual_phase: input.virtual_phase,
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,

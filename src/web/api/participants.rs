@@ -138,6 +138,16 @@ pub async fn leave_wait(
     personal(&state, token.into_inner(), PersonalAction::LeaveWait).await
 }
 
+#[utoipa::path(post, path = "/api/v1/me/{token}/attend-virtually", tag = "participants", params(("token" = String, Path)),
+    description = "A person waiting for an in-person seat takes a free virtual seat while the virtual phase is open, and keeps their place in the in-person line: they become confirmed with mode virtual and waiting_for.mode in_person. 409 when no virtual seat is free, the virtual phase is not open, or the registration is not waiting for an in-person seat.",
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn attend_virtually(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    personal(&state, token.into_inner(), PersonalAction::AttendVirtually).await
+}
+
 #[utoipa::path(delete, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
     responses((status = 204, description = "Cancelled and erased"), (status = 404, body = ErrorBody)))]
 pub async fn erase(

@@ -18,15 +18,19 @@ pub struct SeatCount {
     /// null when unlimited
     pub free: Option<u32>,
     pub waiting: u32,
+    /// The phase that governs these seats: the event's, or for virtual seats the
+    /// event's `virtual_phase` when it has one.
+    pub phase: Phase,
 }
 
-impl From<Seats> for SeatCount {
-    fn from(s: Seats) -> Self {
+impl SeatCount {
+    fn of(s: Seats, phase: Phase) -> Self {
         SeatCount {
             capacity: s.capacity,
             held: s.held,
             free: s.free,
             waiting: s.waiting,
+            phase,
         }
     }
 }
@@ -55,7 +59,10 @@ pub struct EventOut {
     pub in_person_capacity: u32,
     /// null means unlimited
     pub virtual_capacity: Option<u32>,
+    /// Governs the in-person seats, and the virtual ones while `virtual_phase` is null.
     pub phase: Phase,
+    #[schema(schema_with = super::bodies::virtual_phase_schema)]
+    pub virtual_phase: Option<Phase>,
     pub offer_window_hours: u32,
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
@@ -86,14 +93,22 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
         in_person_capacity: e.in_person_capacity.max(0) as u32,
         virtual_capacity: e.virtual_capacity.map(|c| c.max(0) as u32),
         phase: e.phase,
+        virtual_phase: e.virtual_phase,
         offer_window_hours: e.offer_window_hours as u32,
         invitation_window_days: e.invitation_window_days as u32,
         auto_confirm: e.auto_confirm,
         seats: SeatsByMode {
-            in_person: state.ledger.seats(Mode::InPerson).into(),
-            virtual_: state.ledger.seats(Mode::Virtual).into(),
+            in_person: seat_count(state, Mode::InPerson),
+            virtual_: seat_count(state, Mode::Virtual),
         },
     }
+}
+
+fn seat_count(state: &EventState, mode: Mode) -> SeatCount {
+    SeatCount::of(
+        state.ledger.seats(mode),
+        state.ledger.rules().phase_of(mode),
+    )
 }
 
 #[derive(Serialize, ToSchema)]

@@ -20,7 +20,7 @@ use crate::domain::{
 use crate::engine::EngineError;
 use crate::reads::{self, EventState};
 use crate::views::organizer::events::{self as views, EventValues};
-use crate::views::organizer::overview::{self, Overview, Promotions};
+use crate::views::organizer::overview::{self, Overview, PhaseChange, Promotions, SAME_PHASE};
 use crate::views::organizer::registrations as registration_views;
 use crate::web::error::DashboardError;
 use crate::web::respond::{html_status, see_other};
@@ -144,6 +144,13 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         add(&mut errors, "phase", "choose a phase");
         Phase::Draft
     });
+    let virtual_phase = match values.virtual_phase.trim() {
+        "" => None,
+        raw => raw.parse::<Phase>().map(Some).unwrap_or_else(|_| {
+            add(&mut errors, "virtual_phase", "choose a phase");
+            None
+        }),
+    };
     let draft = EventDraft {
         slug: values.slug.clone(),
         title: values.title.clone(),
@@ -156,6 +163,7 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         in_person_capacity,
         virtual_capacity,
         phase,
+        virtual_phase,
         offer_window_hours,
         invitation_window_days,
         auto_confirm: values.auto_confirm.is_some(),
@@ -274,8 +282,13 @@ pub async fn update(
     let Posted(signed, mut values) = posted;
     let slug = slug.into_inner();
     let current = event_state(&state, slug.clone()).await?;
-    // The phase is changed on the overview, with its preview.
+    // The phases are changed on the overview, with their preview.
     values.phase = current.event.phase.as_str().to_owned();
+    values.virtual_phase = current
+        .event
+        .virtual_phase
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_default();
     let heading = "Event settings";
     let action = format!("/organizer/events/{slug}/edit");
     let tabs = || Some(crate::views::organizer::event_tabs(&slug, "/edit"));
@@ -372,6 +385,7 @@ async fn promotions(
 #[derive(Deserialize)]
 pub struct OverviewQuery {
     phase: Option<String>,
+    virtual_phase: Option<String>,
     done: Option<String>,
 }
 
@@ -396,13 +410,17 @@ pub async fn overview(
             _ => days.push((day, 1)),
         }
     }
-    let preview = match query.phase.as_deref().map(str::parse::<Phase>) {
-        Some(Ok(target)) => {
+    let change = phase_change(query.phase.as_deref(), query.virtual_phase.as_deref());
+    let preview = match change {
+        Some(change) => {
             let mut rules = event.ledger.rules().clone();
-            rules.phase = target;
-            Some((target, promotions(&state, &event, rules).await?))
+            match change {
+                PhaseChange::Event(phase) => rules.phase = phase,
+                PhaseChange::Virtual(phase) => rules.virtual_phase = phase,
+            }
+            Some((change, promotions(&state, &event, rules).await?))
         }
-        _ => None,
+        None => None,
     };
     let answers_due = event
         .ledger
@@ -426,8 +444,22 @@ pub async fn overview(
 
 #[derive(Deserialize)]
 pub struct PhaseForm {
-    #[serde(default)]
-    phase: String,
+    phase: Option<String>,
+    virtual_phase: Option<String>,
+}
+
+/// The change a preview link or the phase form asks for: the event's phase, or the
+/// virtual seats' own (`same` to follow the event's again); none for anything else.
+fn phase_change(phase: Option<&str>, virtual_phase: Option<&str>) -> Option<PhaseChange> {
+    match (phase, virtual_phase) {
+        (Some(phase), None) => phase.parse().ok().map(PhaseChange::Event),
+        (None, Some(SAME_PHASE)) => Some(PhaseChange::Virtual(None)),
+        (None, Some(phase)) => match phase.parse() {
+            Ok(Phase::Draft) | Err(_) => None,
+            Ok(phase) => Some(PhaseChange::Virtual(Some(phase))),
+        },
+        _ => None,
+    }
 }
 
 async fn submit_patch(
@@ -470,12 +502,16 @@ pub async fn change_phase(
     let Posted(signed, form) = posted;
     let slug = slug.into_inner();
     let back = format!("/organizer/events/{slug}");
-    let Ok(phase) = form.phase.parse::<Phase>() else {
-        return Ok(see_other(&back));
-    };
-    let patch = EventPatch {
-        phase: Some(phase),
-        ..EventPatch::default()
+    let patch = match phase_change(form.phase.as_deref(), form.virtual_phase.as_deref()) {
+        Some(PhaseChange::Event(phase)) => EventPatch {
+            phase: Some(phase),
+            ..EventPatch::default()
+        },
+        Some(PhaseChange::Virtual(phase)) => EventPatch {
+            virtual_phase: Some(phase),
+            ..EventPatch::default()
+        },
+        None => return Ok(see_other(&back)),
     };
     submit_patch(&state, &signed, &slug, patch, "phase", &back).await
 }

@@ -31,6 +31,7 @@ const WINDOW: i64 = 48;
 fn rules(phase: Phase, in_person: u32, virtual_seats: Option<u32>) -> EventRules {
     EventRules {
         phase,
+        virtual_phase: None,
         in_person_capacity: in_person,
         virtual_capacity: virtual_seats,
         offer_window: Duration::hours(WINDOW),
@@ -41,6 +42,14 @@ fn rules(phase: Phase, in_person: u32, virtual_seats: Option<u32>) -> EventRules
 
 fn open(in_person: u32, virtual_seats: u32) -> EventRules {
     rules(Phase::Open, in_person, Some(virtual_seats))
+}
+
+/// `rules` with the virtual seats in a phase of their own.
+fn virtual_in(phase: Phase, rules: EventRules) -> EventRules {
+    EventRules {
+        virtual_phase: Some(phase),
+        ..rules
+    }
 }
 
 fn auto_confirmed(rules: EventRules) -> EventRules {
@@ -366,6 +375,8 @@ fn granted(happening: &Happening) -> Option<Mode> {
     }
 }
 
+mod a_phase_per_mode;
+mod attending_virtually;
 mod capacity_and_modes;
 mod newcomers_and_the_line;
 mod phases_and_holds;

@@ -260,8 +260,12 @@ fn the_public_may_join_only_while_registration_takes_entries_and_before_the_star
         (Phase::Closed, Err(Refusal::Closed)),
     ] {
         let l = ledger(rules(phase, 1, Some(1)), []);
-        assert_eq!(l.admits_entries(hours(0)), admitted, "{phase:?}");
+        for preference in Preference::ALL {
+            let got = l.admits_entries(*preference, hours(0));
+            assert_eq!(got, admitted, "{phase:?} {preference:?}");
+        }
     }
     let l = ledger(open(1, 1), []);
-    assert_eq!(l.admits_entries(hours(STARTS)), Err(Refusal::Started));
+    let started = l.admits_entries(Preference::Either, hours(STARTS));
+    assert_eq!(started, Err(Refusal::Started));
 }

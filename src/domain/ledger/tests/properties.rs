@@ -30,6 +30,8 @@ enum Op {
     /// Joins the line for this mode, or (none) for the other mode than the seat held.
     WaitFor(Target, Option<Mode>),
     LeaveWait(Target),
+    /// Waiting for the room, takes a free virtual seat meanwhile.
+    AttendVirtually(Target),
     PromoteNow(Target),
     /// Moves a deadline to this many hours from now.
     SetHold(Target, i64),
@@ -50,17 +52,24 @@ fn a_target() -> impl Strategy<Value = Target> {
         .prop_map(|(index, suited)| Target { index, suited })
 }
 
+/// A phase the virtual seats may have of their own (never draft).
+fn a_virtual_phase() -> impl Strategy<Value = Phase> {
+    prop::sample::select(vec![Phase::InviteOnly, Phase::Open, Phase::Closed])
+}
+
 fn some_rules() -> impl Strategy<Value = EventRules> {
     (
         prop::sample::select(Phase::ALL),
+        prop::option::weighted(0.5, a_virtual_phase()),
         0u32..5,
         prop::option::weighted(0.7, 0u32..5),
         prop::sample::select(vec![1i64, 24, WINDOW]),
         prop::bool::weighted(0.25),
     )
         .prop_map(
-            |(phase, in_person, virtual_seats, window, auto_confirm)| EventRules {
+            |(phase, virtual_phase, in_person, virtual_seats, window, auto_confirm)| EventRules {
                 phase,
+                virtual_phase,
                 in_person_capacity: in_person,
                 virtual_capacity: virtual_seats,
                 offer_window: Duration::hours(window),
@@ -84,6 +93,7 @@ fn an_op() -> impl Strategy<Value = Op> {
         3 => (a_target(), prop::option::weighted(0.2, a_mode()))
             .prop_map(|(t, m)| Op::WaitFor(t, m)),
         2 => a_target().prop_map(Op::LeaveWait),
+        3 => a_target().prop_map(Op::AttendVirtually),
         1 => a_target().prop_map(Op::PromoteNow),
         1 => (a_target(), -2i64..200).prop_map(|(t, h)| Op::SetHold(t, h)),
         2 => (a_target(), -2i32..3).prop_map(|(t, p)| Op::SetPriority(t, p)),
@@ -203,6 +213,24 @@ impl World {
             Op::LeaveWait(t) => {
                 let id = self.pick(t, |e| e.wait_for.is_some());
                 (self.ledger.leave_wait(id, now), None)
+            }
+            Op::AttendVirtually(t) => {
+                let waits_for_the_room = |e: &Entry| {
+                    e.status == Status::Waitlisted && e.preference.accepts(Mode::InPerson)
+                };
+                let id = self.pick(t, waits_for_the_room);
+                let result = self.ledger.attend_virtually(id, now);
+                if result.is_ok() {
+                    // A virtual seat now, and the same place in the room's line: the step
+                    // leaves the key as it was, which the checks below rely on.
+                    let entry = self.ledger.entry(id).expect("still active");
+                    assert_eq!(entry.status, Status::Confirmed);
+                    assert_eq!(entry.mode, Some(Mode::Virtual));
+                    assert_eq!(entry.wait_for, Some(Mode::InPerson));
+                    assert_eq!(Some(line_key(entry)), before.get(&id).map(line_key));
+                    assert_eq!(self.ledger.rules().phase_of(Mode::Virtual), Phase::Open);
+                }
+                (result, None)
             }
             Op::PromoteNow(t) => (self.ledger.promote_now(self.pick(t, is_in_line), now), None),
             Op::SetHold(t, h) => {
@@ -343,10 +371,11 @@ impl World {
                 }
             }
 
-            // Invariant 2: no seat stays free while someone waits for it.
+            // Invariant 2: no seat stays free while someone waits for it, in a mode whose
+            // own phase hands seats to the line.
             let still_waiting: Vec<&Entry> =
                 after.values().filter(|e| waits_for(e, mode)).collect();
-            if rules.phase.promotes() && !started && ledger.has_free(mode) {
+            if rules.phase_of(mode).promotes() && !started && ledger.has_free(mode) {
                 assert!(
                     still_waiting.is_empty(),
                     "{mode} seat free while {:?} wait",
@@ -362,6 +391,16 @@ impl World {
                 .iter()
                 .filter(|h| h.by_system && granted(h) == Some(mode))
                 .map(|h| h.registration_id);
+            // The system hands seats of a mode on only in a phase of that mode that says so,
+            // and places a newcomer at once only in one that is open.
+            for h in happenings.iter().filter(|h| granted(h) == Some(mode)) {
+                if h.by_system {
+                    assert!(rules.phase_of(mode).promotes(), "{h:?} in {rules:?}");
+                }
+                if h.from == Some(Status::PendingEmail) {
+                    assert_eq!(rules.phase_of(mode), Phase::Open, "{h:?}");
+                }
+            }
             for p in promoted {
                 for r in &still_waiting {
                     assert!(

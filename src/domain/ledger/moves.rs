@@ -1,0 +1,264 @@
+//! What a person does with their registration: accept, decline, leave (or be revoked),
+//! switch mode, wait for the other mode or stop waiting, and attend virtually while
+//! waiting for the room.
+
+use chrono::{DateTime, Utc};
+
+use super::{mode_word, not_allowed, Ledger, Notice, Refusal};
+use crate::domain::{Mode, Phase, Status};
+
+impl Ledger {
+    /// Accepts an invitation (in the invited mode, or the other one when a seat of it is
+    /// free) or an offer (in the offered mode only).
+    pub fn accept(
+        &mut self,
+        id: i64,
+        mode: Option<Mode>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        let from = entry.status;
+        match entry.status {
+            Status::Invited => {
+                let held = entry.mode.expect("an invitation holds a mode");
+                let wanted = mode.unwrap_or(held);
+                if wanted != held && !self.has_free(wanted) {
+                    return Err(Refusal::NoSeat(wanted));
+                }
+                entry.status = Status::Confirmed;
+                entry.mode = Some(wanted);
+                entry.hold_until = None;
+                self.put(entry);
+                self.record(
+                    id,
+                    Some(from),
+                    Status::Confirmed,
+                    "accepted the invitation",
+                    false,
+                )
+                .with(Notice::Confirmation { mode: wanted });
+            }
+            Status::Offered => {
+                let offered = entry.mode.expect("an offer holds a mode");
+                if mode.is_some_and(|m| m != offered) {
+                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
+                }
+                entry.status = Status::Confirmed;
+                entry.hold_until = None;
+                self.put(entry);
+                self.record(
+                    id,
+                    Some(from),
+                    Status::Confirmed,
+                    "accepted the offer",
+                    false,
+                )
+                .with(Notice::Confirmation { mode: offered });
+            }
+            Status::Confirmed if entry.wait_offered_until.is_some() => {
+                let offered = entry.wait_for.expect("a waiting offer has a mode");
+                if mode.is_some_and(|m| m != offered) {
+                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
+                }
+                entry.mode = Some(offered);
+                entry.wait_for = None;
+                entry.wait_offered_until = None;
+                entry.line_since = None;
+                self.put(entry);
+                self.record(
+                    id,
+                    Some(from),
+                    Status::Confirmed,
+                    "accepted the offer of the other mode",
+                    false,
+                )
+                .with(Notice::ModeChanged { mode: offered });
+            }
+            Status::Confirmed => return not_allowed("the seat is already confirmed"),
+            _ => return not_allowed("no seat has been offered yet"),
+        }
+        self.promote(now);
+        Ok(())
+    }
+
+    /// Declines an invitation or offer; a confirmed participant declining an offer of the
+    /// other mode keeps the seat they have.
+    pub fn decline(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        let from = entry.status;
+        match entry.status {
+            Status::Invited | Status::Offered => {
+                entry.status = Status::Declined;
+                entry.hold_until = None;
+                self.put(entry);
+                self.record(id, Some(from), Status::Declined, "declined", false);
+            }
+            Status::Confirmed if entry.wait_offered_until.is_some() => {
+                entry.wait_for = None;
+                entry.wait_offered_until = None;
+                entry.line_since = None;
+                self.put(entry);
+                self.record(
+                    id,
+                    Some(from),
+                    from,
+                    "declined the offer of the other mode",
+                    false,
+                );
+            }
+            _ => return not_allowed("there is no invitation or offer to decline"),
+        }
+        self.promote(now);
+        Ok(())
+    }
+
+    /// Leaves the event: a held seat or a place in line is given up.
+    pub fn cancel(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.end(
+            id,
+            Status::Cancelled,
+            "cancelled",
+            Some(Notice::Cancellation),
+        )?;
+        self.promote(now);
+        Ok(())
+    }
+
+    /// An organizer ends the registration, whatever its state.
+    pub fn revoke(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.end(
+            id,
+            Status::Revoked,
+            "revoked by an organizer",
+            Some(Notice::Cancellation),
+        )?;
+        self.promote(now);
+        Ok(())
+    }
+
+    /// A confirmed participant moves to a free seat of the other mode.
+    pub fn switch(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let entry = self.active(id)?.clone();
+        if entry.status != Status::Confirmed {
+            return not_allowed("only a confirmed seat can be switched");
+        }
+        if entry.mode == Some(mode) {
+            return not_allowed(format!("the seat is already {}", mode.label()));
+        }
+        if entry.wait_for == Some(mode) && entry.wait_offered_until.is_some() {
+            return self.accept(id, Some(mode), now);
+        }
+        if !self.has_free(mode) {
+            return Err(Refusal::NoSeat(mode));
+        }
+        let mut moved = entry;
+        moved.mode = Some(mode);
+        if moved.wait_for == Some(mode) {
+            moved.wait_for = None;
+            moved.line_since = None;
+        }
+        self.put(moved);
+        self.record(
+            id,
+            Some(Status::Confirmed),
+            Status::Confirmed,
+            "switched mode",
+            false,
+        )
+        .with(Notice::ModeChanged { mode });
+        self.promote(now);
+        Ok(())
+    }
+
+    /// A confirmed participant keeps their seat and joins the line for the other mode.
+    pub fn wait_for(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        if entry.status != Status::Confirmed {
+            return not_allowed("only a confirmed participant can wait for the other mode");
+        }
+        if entry.mode == Some(mode) {
+            return not_allowed(format!("the seat is already {}", mode.label()));
+        }
+        if entry.wait_for.is_some() {
+            return not_allowed("already waiting for that mode");
+        }
+        entry.wait_for = Some(mode);
+        entry.line_since = Some(now);
+        self.put(entry);
+        self.record(
+            id,
+            Some(Status::Confirmed),
+            Status::Confirmed,
+            &format!("waits for a seat {}", mode.label()),
+            false,
+        );
+        self.promote(now);
+        Ok(())
+    }
+
+    /// A confirmed participant stops waiting for the other mode (and gives back a seat of
+    /// it that was offered).
+    pub fn leave_wait(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let mut entry = self.active(id)?.clone();
+        if entry.status != Status::Confirmed || entry.wait_for.is_none() {
+            return not_allowed("not waiting for the other mode");
+        }
+        entry.wait_for = None;
+        entry.wait_offered_until = None;
+        entry.line_since = None;
+        self.put(entry);
+        self.record(
+            id,
+            Some(Status::Confirmed),
+            Status::Confirmed,
+            "stopped waiting for the other mode",
+            false,
+        );
+        self.promote(now);
+        Ok(())
+    }
+
+    /// Whether this entry may [`Ledger::attend_virtually`] now, and why not.
+    pub fn may_attend_virtually(&self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let entry = self.active(id)?;
+        if entry.status != Status::Waitlisted || !entry.preference.accepts(Mode::InPerson) {
+            return not_allowed(
+                "only a person waiting for an in-person seat can attend virtually meanwhile",
+            );
+        }
+        if now >= self.rules.starts_at {
+            return Err(Refusal::Started);
+        }
+        if self.rules.phase_of(Mode::Virtual) != Phase::Open {
+            return not_allowed("virtual registration is not open");
+        }
+        if !self.has_free(Mode::Virtual) {
+            return Err(Refusal::NoSeat(Mode::Virtual));
+        }
+        Ok(())
+    }
+
+    /// A person waiting for an in-person seat takes a free virtual seat and keeps their
+    /// place in the in-person line: they become a confirmed virtual participant waiting
+    /// for the other mode, with the same priority and time of joining.
+    pub fn attend_virtually(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
+        self.may_attend_virtually(id, now)?;
+        let mut entry = self.entries[&id].clone();
+        entry.status = Status::Confirmed;
+        entry.mode = Some(Mode::Virtual);
+        entry.wait_for = Some(Mode::InPerson);
+        self.put(entry);
+        self.record(
+            id,
+            Some(Status::Waitlisted),
+            Status::Confirmed,
+            "attends virtually while waiting for a seat in person",
+            false,
+        )
+        .with(Notice::Confirmation {
+            mode: Mode::Virtual,
+        });
+        self.promote(now);
+        Ok(())
+    }
+}

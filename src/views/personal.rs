@@ -1,0 +1,271 @@
+//! A person's own page, with the actions that apply to their registration, and the
+//! confirmation step of the actions that cannot be undone.
+
+use chrono::{DateTime, Utc};
+use maud::{html, Markup};
+
+use super::pages::{entry_modes, event_time, local, modes_of, seats, time_left, tz_of};
+use super::{layout, sentence};
+use crate::domain::{Mode, Preference, Status};
+use crate::reads::{EventState, RegistrationState};
+
+fn status_words(r: &RegistrationState) -> String {
+    match r.status {
+        Status::PendingEmail => "Your email address is not confirmed yet.".into(),
+        Status::Invited => "You are invited. Please answer the invitation.".into(),
+        Status::Waitlisted => match r.position {
+            Some(1) => "You are on the waiting list: you are first in line.".into(),
+            Some(p) => format!("You are on the waiting list: number {p} in line."),
+            None => "You are on the waiting list.".into(),
+        },
+        Status::Offered => format!(
+            "A seat is free for you ({}). Please accept or decline it.",
+            r.mode.map(Mode::label).unwrap_or("")
+        ),
+        Status::Confirmed => format!(
+            "You have a seat: you attend {}.",
+            r.mode.map(Mode::label).unwrap_or("")
+        ),
+        Status::Declined => "You declined, so you have no seat.".into(),
+        Status::Cancelled => "Your registration is cancelled.".into(),
+        Status::Expired => {
+            "The deadline to answer passed, so the seat went to the next person.".into()
+        }
+        Status::Revoked => "The organizers ended this registration.".into(),
+    }
+}
+
+fn preference_words(preference: Preference) -> &'static str {
+    match preference {
+        Preference::InPerson => "in the room",
+        Preference::Virtual => "online",
+        Preference::Either => "of either kind",
+    }
+}
+
+fn status_badge(status: Status) -> Markup {
+    let (class, words) = match status {
+        Status::PendingEmail => ("badge", "Address not confirmed"),
+        Status::Invited => ("badge", "Invited"),
+        Status::Waitlisted => ("badge", "Waiting list"),
+        Status::Offered => ("badge open", "Seat offered"),
+        Status::Confirmed => ("badge open", "Confirmed"),
+        Status::Declined => ("badge closed", "Declined"),
+        Status::Cancelled => ("badge closed", "Cancelled"),
+        Status::Expired => ("badge closed", "Expired"),
+        Status::Revoked => ("badge closed", "Ended"),
+    };
+    html! { span class=(class) { (words) } }
+}
+
+/// A button that posts one action; actions that cannot be undone go to a confirmation
+/// step first (the handler sends them there when `confirm` is missing).
+fn action(token: &str, path: &str, label: &str, mode: Option<Mode>, class: &str) -> Markup {
+    html! {
+        form.inline method="post" action={"/r/" (token) "/" (path)} {
+            @if let Some(mode) = mode { input type="hidden" name="mode" value=(mode.as_str()); }
+            button type="submit" class=(class) { (label) }
+        }
+    }
+}
+
+/// The actions that cannot be undone, which ask for confirmation first.
+pub fn needs_confirmation(action: &str) -> bool {
+    matches!(action, "decline" | "cancel" | "switch" | "erase")
+}
+
+pub fn personal_page(
+    state: &EventState,
+    r: &RegistrationState,
+    token: &str,
+    done: Option<&str>,
+    problem: Option<&str>,
+    now: DateTime<Utc>,
+) -> Markup {
+    let e = &state.event;
+    let tz = tz_of(state);
+    let modes = modes_of(state);
+    let started = now >= e.starts_at.utc();
+    layout(
+        &e.title,
+        html! {
+            p.eyebrow { "Your registration" }
+            h1 { (e.title) }
+            ul.facts {
+                (event_time(state))
+                @if !e.venue.is_empty() { li { span.fact-label { "Where: " } (e.venue) } }
+                li { span.fact-label { "Registered as: " } (r.row.name) " (" (r.row.email) ")" }
+            }
+            @if let Some(done) = done { p.notice.ok role="status" { (done) } }
+            @if let Some(problem) = problem { p.notice.bad role="alert" { (sentence(problem)) } }
+            section.status aria-labelledby="status-title" {
+                h2 #status-title { "Status: " (status_badge(r.status)) }
+                p.status-words { (status_words(r)) }
+                @if let Some(until) = r.hold_until {
+                    p.deadline { "Please answer by " strong { (local(until, tz)) } " (" (time_left(until, now)) " left). After that the seat goes to the next person in line." }
+                }
+                @if r.status == Status::Waitlisted {
+                    p { "When a seat " (preference_words(r.row.preference)) " frees up, we offer it to the first person in line by email, with a deadline to accept." }
+                }
+            }
+            @if !started && !r.status.is_ended() { (seats(state)) }
+            @if started && matches!(r.status, Status::PendingEmail | Status::Invited | Status::Offered | Status::Waitlisted) {
+                p.notice { "The event has started, so registration has ended." }
+            } @else {
+            @match r.status {
+                Status::PendingEmail => { (action(token, "confirm-email", "Confirm my address", None, "")) }
+                Status::Invited => {
+                    div.actions {
+                        @for mode in &modes {
+                            @if Some(*mode) == r.mode || state.ledger.has_free(*mode) {
+                                (action(token, "accept", &format!("Accept {}", mode.label()), Some(*mode), ""))
+                            }
+                        }
+                        (action(token, "decline", "Decline", None, "secondary"))
+                    }
+                    @for mode in modes.iter().filter(|m| Some(**m) != r.mode && !state.ledger.has_free(**m)) {
+                        p.hint { "No seat " (mode.label()) " is free at the moment." }
+                    }
+                }
+                Status::Offered => {
+                    div.actions {
+                        (action(token, "accept", &format!("Accept the seat ({})", r.mode.map(Mode::label).unwrap_or("")), r.mode, ""))
+                        (action(token, "decline", "Decline", None, "secondary"))
+                    }
+                }
+                Status::Waitlisted => {
+                    @if state.ledger.may_attend_virtually(r.row.id.0, now).is_ok() {
+                        p { "A virtual seat is free: you can attend virtually now and keep your place in line for a seat in person." }
+                    }
+                    div.actions {
+                        @if state.ledger.may_attend_virtually(r.row.id.0, now).is_ok() {
+                            (action(token, "attend-virtually", "Attend virtually while I wait", None, ""))
+                        }
+                        (action(token, "cancel", "Leave the waiting list", None, "secondary"))
+                    }
+                }
+                Status::Confirmed => {
+                    @if r.mode == Some(Mode::Virtual) {
+                        section.meeting aria-labelledby="meeting-title" {
+                            h2 #meeting-title { "Joining online" }
+                            @if let Some(url) = &e.meeting_url { p { "Meeting link: " a href=(url) { (url) } } }
+                            @else { p { "The meeting link will appear here before the event." } }
+                        }
+                    }
+                    p { a.download href={"/r/" (token) "/calendar.ics"} download { "Download the calendar file (.ics)" } }
+                    @if let Some(wanted) = r.wait_for {
+                        @if let Some(until) = r.wait_offered_until {
+                            p.notice { "A seat " (wanted.label()) " is free for you until " strong { (local(until, tz)) } " (" (time_left(until, now)) " left)." }
+                            div.actions {
+                                (action(token, "accept", &format!("Move to a seat {}", wanted.label()), Some(wanted), ""))
+                                (action(token, "decline", "Keep my current seat", None, "secondary"))
+                            }
+                        } @else {
+                            p { "You keep your seat and wait for a seat " (wanted.label()) @if let Some(p) = r.wait_position { ": number " (p) " in line" } "." }
+                            div.actions { (action(token, "leave-wait", "Stop waiting", None, "secondary")) }
+                        }
+                    } @else if !started {
+                        div.actions {
+                            @for mode in modes.iter().filter(|m| Some(**m) != r.mode) {
+                                @if state.ledger.has_free(*mode) {
+                                    (action(token, "switch", &format!("Switch to attending {}", mode.label()), Some(*mode), "secondary"))
+                                } @else {
+                                    (action(token, "wait-for", &format!("Wait for a seat {}", mode.label()), Some(*mode), "secondary"))
+                                }
+                            }
+                        }
+                    }
+                    @if !started { div.actions { (action(token, "cancel", "Cancel my registration", None, "danger")) } }
+                }
+                _ => {
+                    @if !started && !entry_modes(state).is_empty() {
+                        p { a href={"/events/" (e.slug)} { "Register again" } " (you join at the end of the line)." }
+                    }
+                }
+            }
+            }
+            section.your-data aria-labelledby="data-title" {
+                h2 #data-title { "Your data" }
+                p { "We keep your name, email address and affiliation to run the registration; see the " a href="/privacy" { "privacy notice" } ". You can erase them now." }
+                (action(token, "erase", "Erase my data", None, "danger"))
+            }
+        },
+    )
+}
+
+/// The words of the confirmation step of an action that cannot be undone.
+fn confirm_words(
+    action: &str,
+    r: &RegistrationState,
+    mode: Option<Mode>,
+) -> Option<(String, String, String)> {
+    let current = r.mode.map(Mode::label).unwrap_or("");
+    Some(match (action, r.status) {
+        ("decline", Status::Invited) => (
+            "Decline the invitation?".into(),
+            "The seat held for you goes to someone else. You cannot take the invitation back afterwards, although you may join the waiting list.".into(),
+            "Yes, decline".into(),
+        ),
+        ("decline", Status::Offered) => (
+            "Decline the seat?".into(),
+            "The seat goes to the next person in line and you leave the waiting list.".into(),
+            "Yes, decline the seat".into(),
+        ),
+        ("decline", Status::Confirmed) => (
+            "Keep your current seat?".into(),
+            format!("The seat offered to you goes to the next person in line and you stop waiting for it. You keep your seat {current}."),
+            "Yes, keep my current seat".into(),
+        ),
+        ("cancel", Status::Waitlisted) => (
+            "Leave the waiting list?".into(),
+            "You lose your place in line. If you join again later, you go to the end of the line.".into(),
+            "Yes, leave the waiting list".into(),
+        ),
+        ("cancel", _) => (
+            "Cancel your registration?".into(),
+            "Your seat goes to the next person in line, and you may not get it back.".into(),
+            "Yes, cancel my registration".into(),
+        ),
+        ("switch", Status::Confirmed) => {
+            let to = mode?.label();
+            (
+                format!("Switch to attending {to}?"),
+                format!("Your seat {current} goes to the next person in line, so you may not be able to switch back."),
+                format!("Yes, attend {to}"),
+            )
+        }
+        ("erase", _) => (
+            "Erase your data?".into(),
+            "This cancels your registration (any seat you hold goes to the next person in line) and removes your name, email address and affiliation. This link stops working. It cannot be undone.".into(),
+            "Yes, erase my data".into(),
+        ),
+        _ => return None,
+    })
+}
+
+/// Asks before an action that cannot be undone; `None` when the action does not apply.
+pub fn confirm_page(
+    state: &EventState,
+    r: &RegistrationState,
+    token: &str,
+    action: &str,
+    mode: Option<Mode>,
+) -> Option<Markup> {
+    let (title, text, button) = confirm_words(action, r, mode)?;
+    Some(layout(
+        &title,
+        html! {
+            p.eyebrow { (state.event.title) }
+            h1 { (title) }
+            p { (text) }
+            div.actions {
+                form.inline method="post" action={"/r/" (token) "/" (action)} {
+                    @if let Some(mode) = mode { input type="hidden" name="mode" value=(mode.as_str()); }
+                    input type="hidden" name="confirm" value="yes";
+                    button.danger type="submit" { (button) }
+                }
+                a.button.secondary href={"/r/" (token)} { "No, go back" }
+            }
+        },
+    ))
+}
