@@ -84,6 +84,16 @@ impl Db {
         }
     }
 
+    /// Waits until the mail worker has no email left to send, so a snapshot taken next
+    /// shows what a request did rather than the worker's progress.
+    pub fn wait_for_the_outbox(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while self.count("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'") > 0 {
+            assert!(std::time::Instant::now() < deadline, "emails still pending");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// The number the SQL counts (`SELECT COUNT(*) AS n …`).
     pub fn count(&self, sql: &str) -> i64 {
         use diesel::RunQueryDsl;

@@ -65,6 +65,7 @@ fn attending_virtually_when_it_does_not_apply_is_a_409_and_changes_nothing(db: &
     server.create_event("ws", 1, Some(1), "invite_only");
     let (room, _) = server.join("ws", "room@example.org", "in_person");
     let refused = |token: &str, why: &str| {
+        db.wait_for_the_outbox();
         let before = db.snapshot();
         let (status, body) = attend(&server, token);
         assert_eq!(status, 409, "{why}: {body}");

@@ -73,6 +73,7 @@ fn an_entry_for_a_mode_whose_phase_is_closed_is_refused_with_409_and_changes_not
             json!({"email": email, "name": "Someone", "preference": preference, "consent": true}),
         )
     };
+    db.wait_for_the_outbox();
     let before = db.snapshot();
     let (status, body) = entry("room@example.org", "in_person");
     assert_eq!(status, 409, "the room is closed: {body}");
@@ -103,6 +104,7 @@ fn an_entry_for_a_mode_whose_phase_is_closed_is_refused_with_409_and_changes_not
 fn an_unknown_virtual_phase_is_refused_naming_the_field_and_changes_nothing(db: &Db) {
     let server = Server::start(db);
     server.create_event("ws", 2, Some(2), "invite_only");
+    db.wait_for_the_outbox();
     let before = db.snapshot();
     for bad in [
         json!("draft"),

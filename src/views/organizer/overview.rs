@@ -199,6 +199,7 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
             (chart(o.days))
             h2 { "Phase" }
             @if let Some((change, promotions)) = &o.preview {
+                @if !split { p { "Now: " strong { (phase_words(phase)) } "." } }
                 div.preview role="region" aria-label="What the change will do" {
                     p { strong { (change_statement(*change, split, promotions, e.auto_confirm)) } }
                     @if !promotions.is_empty() {
