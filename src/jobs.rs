@@ -10,6 +10,7 @@ use chrono::Utc;
 use crate::domain::EventId;
 use crate::engine::Engine;
 use crate::mail::worker::remove_eml_files;
+use crate::services::site;
 use crate::store::{self, DbTime};
 
 /// Expires lapsed holds every few seconds: finds the events that have one and asks the
@@ -118,6 +119,31 @@ pub fn spawn_retention(pool: store::Pool, engine: Engine, retention: Retention) 
                     tracing::warn!(error = %format!("{error:#}"), "erasing data past its retention period failed")
                 }
                 Err(error) => tracing::warn!(%error, "retention task failed"),
+            }
+        }
+    });
+}
+
+/// Reads the site's identity again every [`site::REFRESH_EVERY`], so a change saved on
+/// another instance reaches this one's pages; a failed read keeps the copy held.
+pub fn spawn_site_refresh(pool: store::Pool, cache: std::sync::Arc<site::SiteCache>) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(site::REFRESH_EVERY);
+        ticks.tick().await;
+        loop {
+            ticks.tick().await;
+            let pool = pool.clone();
+            let read = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+                let mut conn = pool.get()?;
+                Ok(site::load(&mut conn)?)
+            })
+            .await;
+            match read {
+                Ok(Ok(fresh)) => cache.replace(fresh),
+                Ok(Err(error)) => {
+                    tracing::warn!(error = %format!("{error:#}"), "cannot read the site's identity")
+                }
+                Err(error) => tracing::warn!(%error, "site refresh task failed"),
             }
         }
     });

@@ -141,13 +141,15 @@ impl Application {
             Ok(crate::services::site::load(&mut conn)?)
         })
         .await??;
+        let site = std::sync::Arc::new(crate::services::site::SiteCache::new(site));
+        jobs::spawn_site_refresh(pool.clone(), site.clone());
         let state = web::Data::new(AppState {
             engine,
             database: Database::new(pool),
             public_url,
             retention_days: settings.retention_days,
             unconfirmed_days: settings.unconfirmed_days,
-            site: std::sync::Arc::new(crate::services::site::SiteCache::new(site)),
+            site,
         });
         let server = HttpServer::new(move || {
             let mut app = App::new()

@@ -2,7 +2,7 @@
 //! dashboard or the API.
 
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::Utc;
 
@@ -17,30 +17,28 @@ pub fn save(conn: &mut DbConnection, site: &SiteIdentity) -> store::QueryResult<
     store::site::save(conn, site, to_db_time(Utc::now()))
 }
 
-/// How long a copy of the identity is used before it is read again, so that a change
-/// saved on another instance shows within this time.
-pub const FRESH_FOR: Duration = Duration::from_secs(10);
+/// How often each instance reads the identity again, so that a change saved on another
+/// instance shows within this time.
+pub const REFRESH_EVERY: Duration = Duration::from_secs(10);
 
-/// The identity every page is drawn with, read from the database at most every
-/// [`FRESH_FOR`] and at once after a save on this instance.
+/// The identity every page is drawn with: replaced at once by a save on this instance and
+/// read again every [`REFRESH_EVERY`] by a background job, never on a request's path.
 pub struct SiteCache {
-    held: RwLock<(Arc<SiteIdentity>, Instant)>,
+    held: RwLock<Arc<SiteIdentity>>,
 }
 
 impl SiteCache {
     pub fn new(site: SiteIdentity) -> SiteCache {
         SiteCache {
-            held: RwLock::new((Arc::new(site), Instant::now())),
+            held: RwLock::new(Arc::new(site)),
         }
     }
 
-    /// The copy held, and whether it is due to be read again.
-    pub fn current(&self) -> (Arc<SiteIdentity>, bool) {
-        let held = self.held.read().unwrap_or_else(|e| e.into_inner());
-        (held.0.clone(), held.1.elapsed() >= FRESH_FOR)
+    pub fn current(&self) -> Arc<SiteIdentity> {
+        self.held.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn replace(&self, site: SiteIdentity) {
-        *self.held.write().unwrap_or_else(|e| e.into_inner()) = (Arc::new(site), Instant::now());
+        *self.held.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(site);
     }
 }

@@ -35,28 +35,14 @@ pub struct AppState {
     pub site: std::sync::Arc<crate::services::site::SiteCache>,
 }
 
-/// Draws every page of the request with the site's identity, read again from the database
-/// when the copy held is due (another instance may have changed it).
+/// Draws every page of the request with the site's identity (see
+/// [`crate::services::site::SiteCache`]).
 pub async fn with_site_identity(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
-    let site = match req.app_data::<web::Data<AppState>>().cloned() {
-        Some(state) => {
-            let (site, due) = state.site.current();
-            if due {
-                match state.database.run(crate::services::site::load).await {
-                    Ok(fresh) => {
-                        state.site.replace(fresh);
-                        state.site.current().0
-                    }
-                    // Pages keep the identity they had while the database is away.
-                    Err(_) => site,
-                }
-            } else {
-                site
-            }
-        }
+    let site = match req.app_data::<web::Data<AppState>>() {
+        Some(state) => state.site.current(),
         None => std::sync::Arc::new(crate::domain::SiteIdentity::default()),
     };
     crate::views::with_site(site, next.call(req)).await

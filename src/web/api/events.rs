@@ -41,22 +41,24 @@ pub async fn create_event(
     body: Json<NewEvent>,
 ) -> Result<HttpResponse, ApiError> {
     let (settings, confirmed) = settings_of(body.0)?;
+    created(&state, settings, confirmed, organizer).await
+}
+
+/// Creates the event and answers 201 with it; one already past retention only when the
+/// organizer confirmed it (`confirm_past_retention`).
+async fn created(
+    state: &AppState,
+    settings: EventSettings,
+    past_retention_confirmed: bool,
+    organizer: Organizer,
+) -> Result<HttpResponse, ApiError> {
     check_retention(
         settings.ends_at,
         Utc::now(),
         state.retention_days,
-        confirmed,
+        past_retention_confirmed,
     )
     .map_err(ApiError::invalid)?;
-    created(&state, settings, organizer).await
-}
-
-/// Creates the event and answers 201 with it.
-async fn created(
-    state: &AppState,
-    settings: EventSettings,
-    organizer: Organizer,
-) -> Result<HttpResponse, ApiError> {
     let row = state
         .engine
         .create_event(settings, organizer.actor())
@@ -116,12 +118,5 @@ pub async fn duplicate_event(
         .copy()
         .patched(&patch)
         .map_err(ApiError::invalid)?;
-    check_retention(
-        settings.ends_at,
-        Utc::now(),
-        state.retention_days,
-        confirmed,
-    )
-    .map_err(ApiError::invalid)?;
-    created(&state, settings, organizer).await
+    created(&state, settings, confirmed, organizer).await
 }
