@@ -10,6 +10,7 @@ mod api;
 mod attending_virtually;
 mod bad_input;
 mod browser;
+mod browser_check_in;
 mod browser_modes;
 mod bulk_sends;
 mod check_in;
