@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 
 use crate::config::{Address, Database, LogFormat, Settings};
+use crate::domain::Role;
 use crate::services::accounts;
 use crate::startup::Application;
 use crate::store;
@@ -84,9 +85,17 @@ pub enum TokenCommand {
     Create {
         #[arg(long)]
         name: String,
+        /// What the token may do: owner, organizer or check_in.
+        #[arg(long, default_value = "organizer", value_parser = parse_role)]
+        role: Role,
         #[command(flatten)]
         database: Database,
     },
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    text.parse()
+        .map_err(|e: crate::domain::ParseError| e.to_string())
 }
 
 pub fn run(command: Command) -> anyhow::Result<()> {
@@ -111,7 +120,12 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token {
-            command: TokenCommand::Create { name, database },
+            command:
+                TokenCommand::Create {
+                    name,
+                    role,
+                    database,
+                },
         } => {
             let name = accounts::token_name(&name).map_err(|_| {
                 anyhow::anyhow!(
@@ -119,8 +133,8 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                     accounts::TOKEN_NAME_MAX
                 )
             })?;
-            let token = accounts::create_api_token(&mut connect(&database)?, &name)?.token;
-            println!("API token {name:?} created; it is shown only this once:");
+            let token = accounts::create_api_token(&mut connect(&database)?, &name, role)?.token;
+            println!("API token {name:?} ({role}) created; it is shown only this once:");
             println!("{token}");
             Ok(())
         }
@@ -133,7 +147,13 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 },
         } => {
             let public_url = address.public_url_for(address.port());
-            let link = accounts::invite_organizer(&mut connect(&database)?, &email, &public_url)?;
+            // The command line is the machine's own operator: who it adds runs everything.
+            let link = accounts::invite_organizer(
+                &mut connect(&database)?,
+                &email,
+                Role::Owner,
+                &public_url,
+            )?;
             println!(
                 "One-time link for {} to set a password (valid {} days):",
                 email.trim(),

@@ -4,6 +4,8 @@
 //! the event since; it is settled in memory, so a hold whose deadline passed is shown as
 //! free even before the sweeper has written its expiry.
 
+pub mod check_in;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -270,7 +270,7 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
             ..crate::domain::SiteIdentity::default()
         };
         crate::services::site::save(&mut conn, &site)?;
-        Ok(accounts::create_api_token(&mut conn, "first run")?.token)
+        Ok(accounts::create_api_token(&mut conn, "first run", crate::domain::Role::Owner)?.token)
     })
     .await??;
     println!("Created the demo workshop: {public_url}/events/in-the-picture");
@@ -291,7 +291,13 @@ async fn first_organizer(pool: &store::Pool, public_url: &str) -> anyhow::Result
         if accounts::organizers_signed_up(&mut conn)? > 0 {
             return Ok(None);
         }
-        accounts::invite_organizer(&mut conn, "organizer@localhost", &public_url).map(Some)
+        accounts::invite_organizer(
+            &mut conn,
+            "organizer@localhost",
+            crate::domain::Role::Owner,
+            &public_url,
+        )
+        .map(Some)
     })
     .await??;
     if let Some(link) = link {

@@ -18,6 +18,6 @@ pub use requests::{
 };
 pub use site::{SiteDraft, SiteIdentity};
 pub use values::{
-    normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, SendKind,
-    Slug, Status, TimeZoneName, AFFILIATION_MAX, RESERVED_SLUGS,
+    normalise_email, Affiliation, Email, Mode, ParseError, PersonName, Phase, Preference, Role,
+    SendKind, Slug, Status, TimeZoneName, AFFILIATION_MAX, RESERVED_SLUGS,
 };

@@ -232,6 +232,24 @@ text_enum!(
     SendKind { Invitations => "invitations", Message => "message" }
 );
 text_enum!(
+    /// What an organizer (or an API token) may do: `Owner` everything, the team too;
+    /// `Organizer` everything on events; `CheckIn` the door and the participant list.
+    Role { Owner => "owner", Organizer => "organizer", CheckIn => "check_in" }
+);
+
+impl Role {
+    /// Whether this role may do everything `other` may (owner > organizer > check_in).
+    pub fn covers(self, other: Role) -> bool {
+        let rank = |role: Role| match role {
+            Role::Owner => 2,
+            Role::Organizer => 1,
+            Role::CheckIn => 0,
+        };
+        rank(self) >= rank(other)
+    }
+}
+
+text_enum!(
     /// Which seats a person waiting in line accepts.
     Preference { InPerson => "in_person", Virtual => "virtual", Either => "either" }
 );

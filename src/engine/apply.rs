@@ -30,6 +30,7 @@ impl Batch<'_> {
                 })
             }
             Command::Resend { id, actor } => self.resend(*id, actor),
+            Command::CheckIn { id, arrived, actor } => self.check_in(*id, *arrived, actor),
             Command::Message {
                 slug,
                 message,

@@ -9,6 +9,7 @@
 mod apply;
 mod batch;
 mod cache;
+mod check_in;
 mod events;
 mod organizer;
 mod participant;
@@ -115,6 +116,12 @@ enum Command {
     /// Sends an open invitation or offer again, with a fresh personal link.
     Resend {
         id: RegistrationId,
+        actor: String,
+    },
+    /// Marks a confirmed participant as arrived at the door (`arrived: false` undoes it).
+    CheckIn {
+        id: RegistrationId,
+        arrived: bool,
         actor: String,
     },
     /// An organizer's message to a group of an event's participants, through the outbox.
@@ -275,6 +282,16 @@ impl Engine {
             OrganizerAction::SetHold(until) => Command::SetHold { id, until, actor },
             OrganizerAction::MoveInLine(by) => Command::MoveInLine { id, by, actor },
             OrganizerAction::Resend => Command::Resend { id, actor },
+            OrganizerAction::CheckIn => Command::CheckIn {
+                id,
+                arrived: true,
+                actor,
+            },
+            OrganizerAction::UndoCheckIn => Command::CheckIn {
+                id,
+                arrived: false,
+                actor,
+            },
         };
         match self.submit(command).await? {
             Outcome::Registration(id) => Ok(id),
@@ -361,6 +378,10 @@ pub enum OrganizerAction {
     MoveInLine(i32),
     /// The open invitation or offer again, with a fresh link.
     Resend,
+    /// Arrived at the door (a confirmed registration only; the first time is kept).
+    CheckIn,
+    /// The arrival undone.
+    UndoCheckIn,
 }
 
 /// A command answered with an outcome of another kind: a fault of the engine.

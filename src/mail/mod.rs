@@ -4,6 +4,8 @@
 pub mod calendar;
 mod compose;
 pub mod message;
+pub mod qr;
+pub mod team;
 pub mod worker;
 
 pub use compose::{

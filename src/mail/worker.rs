@@ -25,8 +25,9 @@ use lettre::transport::smtp::response::{Category, Code, Severity};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{Address, Message, SmtpTransport, Transport as _};
 
-use crate::domain::{Email, EventId, RegistrationId};
+use crate::domain::{Email, EventId, Mode, RegistrationId};
 use crate::mail::calendar::{self, method_of};
+use crate::mail::qr;
 use crate::mail::{compose, CalendarStamp, EventFacts, MailKind};
 use crate::store::events::EventRow;
 use crate::store::{self, audit, events, outbox, outbox::OutboxRow, registrations, Pool};
@@ -421,7 +422,20 @@ impl About {
             had_seat: changes.is_some_and(|c| c.had_seat),
             organizer: (from.name.as_deref(), &address),
         };
-        let mail = compose(&kind, &EventFacts::of(event), name, link, &stamp);
+        let mut mail = compose(&kind, &EventFacts::of(event), name, link, &stamp);
+        // A seat in the room comes with the code to show at the door.
+        let in_the_room = matches!(
+            kind,
+            MailKind::Confirmation {
+                mode: Mode::InPerson
+            } | MailKind::ModeChanged {
+                mode: Mode::InPerson
+            }
+        );
+        if let (true, Some((public_url, _))) = (in_the_room, link.rsplit_once("/r/")) {
+            let check_in = format!("{public_url}{}", qr::check_in_path(registration_id));
+            qr::add_to(&mut mail, &check_in);
+        }
         row.subject = mail.subject;
         row.body_text = Some(mail.text);
         row.body_html = Some(mail.html);
@@ -442,6 +456,20 @@ pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Res
     let text = row.body_text.clone().unwrap_or_default();
     let html = row.body_html.clone().unwrap_or_default();
     let alternative = MultiPart::alternative_plain_html(text, html);
+    // The check-in code as an inline image the HTML names by Content-ID: mail programs
+    // show that, where many block an image given as a data URI.
+    let alternative = match row
+        .body_text
+        .as_deref()
+        .and_then(qr::check_in_link_of)
+        .and_then(qr::png_of)
+    {
+        Some(png) => MultiPart::related().multipart(alternative).singlepart(
+            Attachment::new_inline(qr::CONTENT_ID.to_owned())
+                .body(png, ContentType::parse("image/png")?),
+        ),
+        None => alternative,
+    };
     let body = match &row.calendar {
         Some(ics) => MultiPart::mixed().multipart(alternative).singlepart(
             Attachment::new("event.ics".to_owned()).body(

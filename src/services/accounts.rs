@@ -8,9 +8,10 @@ use argon2::Argon2;
 use base64::Engine as _;
 use chrono::{Duration, Utc};
 
-use crate::domain::{normalise_email, Email};
+use crate::domain::{normalise_email, Email, Role};
 use crate::reads::{ApiToken, CalendarFeed};
 pub use crate::store::organizers::OrganizerRow as Organizer;
+pub use crate::store::organizers::TeamChange;
 use crate::store::{calendar_feeds, organizers, tokens, DbConnection, QueryResult};
 
 /// How long a link to set a password works.
@@ -149,17 +150,34 @@ pub fn set_password(
     )
 }
 
-/// Makes (or finds) an organizer and a one-time link to set their password.
+/// Makes (or finds) an organizer, with `role` when new, and a one-time link to set their
+/// password.
 pub fn invite_organizer(
     conn: &mut DbConnection,
     email: &str,
+    role: Role,
     public_url: &str,
 ) -> anyhow::Result<String> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!("the address {email:?} {e}"))?;
     let now = Utc::now().naive_utc();
-    let id = organizers::ensure(conn, email.as_str(), now)?;
+    let id = organizers::ensure(conn, email.as_str(), role, now)?;
     let token = organizers::mint_link(conn, id, now + Duration::days(LINK_DAYS))?;
     Ok(format!("{public_url}/organizer/welcome/{token}"))
+}
+
+/// The team: every organizer, by address.
+pub fn team(conn: &mut DbConnection) -> QueryResult<Vec<Organizer>> {
+    organizers::all(conn)
+}
+
+/// Gives a member of the team another role, or removes them (`None`); never the last
+/// owner.
+pub fn change_member(
+    conn: &mut DbConnection,
+    id: i64,
+    role: Option<Role>,
+) -> QueryResult<TeamChange> {
+    organizers::change_member(conn, id, role)
 }
 
 /// How many organizers can sign in (have set a password).
@@ -183,9 +201,13 @@ pub struct NewApiToken {
     pub token: String,
 }
 
-/// Makes a named organizer API token and returns it in the clear, once.
-pub fn create_api_token(conn: &mut DbConnection, name: &str) -> QueryResult<NewApiToken> {
-    let (row, token) = tokens::create_api_token(conn, name, Utc::now().naive_utc())?;
+/// Makes a named organizer API token with a role and returns it in the clear, once.
+pub fn create_api_token(
+    conn: &mut DbConnection,
+    name: &str,
+    role: Role,
+) -> QueryResult<NewApiToken> {
+    let (row, token) = tokens::create_api_token(conn, name, role, Utc::now().naive_utc())?;
     Ok(NewApiToken { row, token })
 }
 
@@ -212,8 +234,11 @@ pub fn revoke_api_token(conn: &mut DbConnection, id: i64) -> QueryResult<TokenRe
     })
 }
 
-/// The id and name of the live API token with this value.
-pub fn live_api_token(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(i64, String)>> {
+/// The id, name and role of the live API token with this value.
+pub fn live_api_token(
+    conn: &mut DbConnection,
+    token: &str,
+) -> QueryResult<Option<(i64, String, Role)>> {
     tokens::live_api_token(conn, token)
 }
 

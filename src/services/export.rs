@@ -54,7 +54,7 @@ impl CsvFile {
 }
 
 /// The columns of the participants file.
-pub const PARTICIPANT_COLUMNS: [&str; 10] = [
+pub const PARTICIPANT_COLUMNS: [&str; 11] = [
     "id",
     "name",
     "email",
@@ -65,6 +65,7 @@ pub const PARTICIPANT_COLUMNS: [&str; 10] = [
     "position",
     "hold_until",
     "registered_at",
+    "checked_in_at",
 ];
 
 /// Registrations as the participants file: in person first, then virtual, then those
@@ -93,6 +94,10 @@ pub fn participants(registrations: &[RegistrationState]) -> Result<Vec<u8>, csv:
             r.position.map(|p| p.to_string()).unwrap_or_default(),
             r.hold_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
             r.row.created_at.utc().to_rfc3339(),
+            r.row
+                .checked_in_at
+                .map(|t| t.utc().to_rfc3339())
+                .unwrap_or_default(),
         ])?;
     }
     file.into_bytes()

@@ -9,3 +9,4 @@ pub mod export;
 pub mod newsletter;
 pub mod outbox;
 pub mod site;
+pub mod team;

@@ -14,7 +14,7 @@ use diesel::sql_types::{BigInt, Text};
 use diesel::sqlite::Sqlite;
 
 use crate::domain::{
-    EventId, Mode, Phase, Preference, RegistrationId, SendId, SendKind, Status, TimeZoneName,
+    EventId, Mode, Phase, Preference, RegistrationId, Role, SendId, SendKind, Status, TimeZoneName,
 };
 
 /// Text columns of the domain's text enums (and the time zone): the proxy types tell
@@ -78,7 +78,7 @@ macro_rules! text_enum_columns {
     )+};
 }
 
-text_enum_columns!(Status, Mode, Phase, Preference, SendKind);
+text_enum_columns!(Status, Mode, Phase, Preference, SendKind, Role);
 
 impl ColumnText for TimeZoneName {
     fn as_column_text(&self) -> &'static str {
@@ -98,6 +98,7 @@ text_columns!(
     PreferenceColumn => Preference,
     TimeZoneColumn => TimeZoneName,
     SendKindColumn => SendKind,
+    RoleColumn => Role,
 );
 
 /// Id columns: the number, typed by what it names.

@@ -9,7 +9,7 @@ use super::outbox::OutboxRow;
 use super::registrations::RegistrationRow;
 use super::schema::{api_tokens, outbox, registrations};
 use super::{DbConnection, DbTime, QueryResult};
-use crate::domain::{EventId, Mode, RegistrationId, Status};
+use crate::domain::{EventId, Mode, RegistrationId, Role, Status};
 use crate::on_backend;
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -251,6 +251,7 @@ pub struct ApiTokenRow {
     pub name: String,
     pub created_at: DbTime,
     pub revoked_at: Option<DbTime>,
+    pub role: Role,
 }
 
 pub fn api_tokens(conn: &mut DbConnection) -> QueryResult<Vec<ApiTokenRow>> {
@@ -261,6 +262,7 @@ pub fn api_tokens(conn: &mut DbConnection) -> QueryResult<Vec<ApiTokenRow>> {
             api_tokens::name,
             api_tokens::created_at,
             api_tokens::revoked_at,
+            api_tokens::role,
         ))
         .load(c))
 }
@@ -274,6 +276,7 @@ pub fn api_token(conn: &mut DbConnection, id: i64) -> QueryResult<Option<ApiToke
             api_tokens::name,
             api_tokens::created_at,
             api_tokens::revoked_at,
+            api_tokens::role,
         ))
         .get_result(c)
         .optional())

@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod backup;
 pub mod calendar_feeds;
+pub mod check_in;
 pub mod columns;
 pub mod convert;
 pub mod dashboard;

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::schema::{organizer_links, organizers, secrets};
 use super::{tokens, DbConnection, QueryResult};
+use crate::domain::Role;
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -16,6 +17,7 @@ pub struct OrganizerRow {
     pub password_hash: Option<String>,
     pub sessions_valid_after: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub role: Role,
 }
 
 /// How many organizers can sign in (have set a password).
@@ -42,8 +44,14 @@ pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Orga
         .optional())
 }
 
-/// The organizer with this address, made when new.
-pub fn ensure(conn: &mut DbConnection, email: &str, now: NaiveDateTime) -> QueryResult<i64> {
+/// The organizer with this address, made with `role` when new (one already there keeps
+/// the role they have).
+pub fn ensure(
+    conn: &mut DbConnection,
+    email: &str,
+    role: Role,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
     if let Some(row) = by_email(conn, email)? {
         return Ok(row.id);
     }
@@ -52,6 +60,7 @@ pub fn ensure(conn: &mut DbConnection, email: &str, now: NaiveDateTime) -> Query
             organizers::email.eq(email),
             organizers::sessions_valid_after.eq(now),
             organizers::created_at.eq(now),
+            organizers::role.eq(role),
         ))
         .returning(organizers::id)
         .get_result(c))
@@ -166,4 +175,60 @@ pub fn secret(
         )) => read(conn)?.ok_or(diesel::result::Error::NotFound),
         Err(error) => Err(error),
     }
+}
+
+/// Every organizer, by address.
+pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<OrganizerRow>> {
+    on_backend!(conn, |c| organizers::table
+        .order(organizers::email.asc())
+        .select(OrganizerRow::as_select())
+        .load(c))
+}
+
+/// What a change to the team came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamChange {
+    Done,
+    /// Refused: it would leave the team without an owner.
+    LastOwner,
+    Unknown,
+}
+
+/// Gives an organizer another role (`Some`) or removes them (`None`), unless that leaves
+/// no owner (a removed organizer's links and calendar feed go with them). The owners' rows are locked first, so two owners demoting each other at once
+/// cannot both succeed.
+pub fn change_member(
+    conn: &mut DbConnection,
+    id: i64,
+    role: Option<Role>,
+) -> QueryResult<TeamChange> {
+    super::in_transaction(conn, |conn| {
+        let owners: Vec<i64> = match conn {
+            DbConnection::Postgres(c) => organizers::table
+                .filter(organizers::role.eq(Role::Owner))
+                .select(organizers::id)
+                .for_update()
+                .load(c)?,
+            DbConnection::Sqlite(c) => organizers::table
+                .filter(organizers::role.eq(Role::Owner))
+                .select(organizers::id)
+                .load(c)?,
+        };
+        let Some(member) = by_id(conn, id)? else {
+            return Ok(TeamChange::Unknown);
+        };
+        let stays_owner = role == Some(Role::Owner);
+        if member.role == Role::Owner && !stays_owner && owners.len() <= 1 {
+            return Ok(TeamChange::LastOwner);
+        }
+        match role {
+            // Every request reads the role afresh: a session held takes the new one at once.
+            Some(role) => on_backend!(conn, |c| diesel::update(organizers::table.find(id))
+                .set(organizers::role.eq(role))
+                .execute(c))?,
+            None => on_backend!(conn, |c| diesel::delete(organizers::table.find(id))
+                .execute(c))?,
+        };
+        Ok(TeamChange::Done)
+    })
 }

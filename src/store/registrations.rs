@@ -38,6 +38,7 @@ pub struct RegistrationRow {
     pub wait_offered_until: Option<DbTime>,
     pub created_at: DbTime,
     pub updated_at: DbTime,
+    pub checked_in_at: Option<DbTime>,
 }
 
 #[derive(Debug, Clone, Insertable)]

@@ -41,6 +41,7 @@ diesel::table! {
         wait_offered_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        checked_in_at -> Nullable<Timestamp>,
     }
 }
 
@@ -61,6 +62,7 @@ diesel::table! {
         token_hash -> Text,
         created_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        role -> Text,
     }
 }
 
@@ -132,6 +134,7 @@ diesel::table! {
         password_hash -> Nullable<Text>,
         sessions_valid_after -> Timestamp,
         created_at -> Timestamp,
+        role -> Text,
     }
 }
 

@@ -20,7 +20,7 @@ use super::dashboard::ApiTokenRow;
 use super::registrations::RegistrationRow;
 use super::schema::{api_tokens, personal_tokens, registrations};
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
-use crate::domain::RegistrationId;
+use crate::domain::{RegistrationId, Role};
 use crate::on_backend;
 
 /// A new random token: 16 bytes, URL-safe base64 without padding (22 characters).
@@ -271,6 +271,7 @@ pub fn forget_personal(
 pub fn create_api_token(
     conn: &mut DbConnection,
     name: &str,
+    role: Role,
     now: NaiveDateTime,
 ) -> QueryResult<(ApiTokenRow, String)> {
     let token = generate();
@@ -279,27 +280,31 @@ pub fn create_api_token(
             api_tokens::name.eq(name),
             api_tokens::token_hash.eq(hash(&token)),
             api_tokens::created_at.eq(now),
+            api_tokens::role.eq(role),
         ))
         .returning((
             api_tokens::id,
             api_tokens::name,
             api_tokens::created_at,
             api_tokens::revoked_at,
+            api_tokens::role,
         ))
         .get_result(c))?;
     Ok((row, token))
 }
 
-/// The id of the live API token with this value.
-/// The id and name of the live API token with this value.
-pub fn live_api_token(conn: &mut DbConnection, token: &str) -> QueryResult<Option<(i64, String)>> {
+/// The id, name and role of the live API token with this value.
+pub fn live_api_token(
+    conn: &mut DbConnection,
+    token: &str,
+) -> QueryResult<Option<(i64, String, Role)>> {
     if !looks_like_token(token) {
         return Ok(None);
     }
     on_backend!(conn, |c| api_tokens::table
         .filter(api_tokens::token_hash.eq(hash(token)))
         .filter(api_tokens::revoked_at.is_null())
-        .select((api_tokens::id, api_tokens::name))
+        .select((api_tokens::id, api_tokens::name, api_tokens::role))
         .get_result(c)
         .optional())
 }

@@ -2,7 +2,7 @@
 //! confirmation step of the actions that cannot be undone.
 
 use chrono::{DateTime, Utc};
-use maud::{html, Markup};
+use maud::{html, Markup, PreEscaped};
 
 use super::pages::{entry_modes, event_time, local, modes_of, seats, time_left, tz_of};
 use super::{layout, sentence};
@@ -81,6 +81,7 @@ pub fn personal_page(
     done: Option<&str>,
     problem: Option<&str>,
     now: DateTime<Utc>,
+    check_in_link: &str,
 ) -> Markup {
     let e = &state.event;
     let tz = tz_of(state);
@@ -153,6 +154,7 @@ pub fn personal_page(
                         }
                     }
                     p { a.download href={"/r/" (token) "/calendar.ics"} download { "Download the calendar file (.ics)" } }
+                    @if r.mode == Some(Mode::InPerson) { (check_in_code(check_in_link)) }
                     @if let Some(wanted) = r.wait_for {
                         @if let Some(until) = r.wait_offered_until {
                             p.notice { "A seat " (wanted.label()) " is free for you until " strong { (local(until, tz)) } " (" (time_left(until, now)) " left)." }
@@ -191,6 +193,22 @@ pub fn personal_page(
             }
         },
     )
+}
+
+/// The QR code to show at the door. Its SVG is drawn by the `qrcode` crate from our own
+/// link (never from anything a person typed), so it goes into the page as it is.
+fn check_in_code(link: &str) -> Markup {
+    let Some(svg) = crate::mail::qr::svg_of(link) else {
+        return html! {};
+    };
+    let svg = svg.find("<svg").map_or(svg.as_str(), |at| &svg[at..]);
+    html! {
+        section.check-in-code aria-labelledby="check-in-title" {
+            h2 #check-in-title { "At the door" }
+            p { "Show this code when you arrive; the organizers scan it to check you in." }
+            figure role="img" aria-label="QR code for check-in at the door" { (PreEscaped(svg)) }
+        }
+    }
 }
 
 /// The words of the confirmation step of an action that cannot be undone.

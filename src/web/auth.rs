@@ -1,7 +1,8 @@
 //! Organizer authentication for the API: `Authorization: Bearer <token>`, the token checked
 //! against the stored hashes. A middleware looks the token up before any handler reads a
 //! body, so a request with a dead token is a 401 whatever its body holds; the extractor
-//! then only reads what it found.
+//! then checks that the token's role may use the route (403 `forbidden` if not), before
+//! any body is read.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -12,13 +13,16 @@ use futures_util::future::{ready, Ready};
 
 use super::error::ApiError;
 use super::AppState;
+use crate::domain::Role;
 use crate::services::accounts;
+use crate::web::roles;
 
 /// An organizer, proven by a live API token.
 #[derive(Debug, Clone)]
 pub struct Organizer {
     pub token_id: i64,
     pub token_name: String,
+    pub role: Role,
 }
 
 impl Organizer {
@@ -53,10 +57,11 @@ pub async fn authenticate(
             .run(move |conn| accounts::live_api_token(conn, &token))
             .await
             .map_err(ApiError::from)?;
-        if let Some((token_id, token_name)) = found {
+        if let Some((token_id, token_name, role)) = found {
             req.extensions_mut().insert(Organizer {
                 token_id,
                 token_name,
+                role,
             });
         }
     }
@@ -68,11 +73,17 @@ impl FromRequest for Organizer {
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            req.extensions()
-                .get::<Organizer>()
-                .cloned()
-                .ok_or_else(ApiError::unauthorized),
-        )
+        let found = req.extensions().get::<Organizer>().cloned();
+        ready(match found {
+            None => Err(ApiError::unauthorized()),
+            Some(organizer) => {
+                let pattern = req.match_pattern().unwrap_or_default();
+                if roles::allows(organizer.role, req.method(), &pattern) {
+                    Ok(organizer)
+                } else {
+                    Err(ApiError::forbidden(organizer.role))
+                }
+            }
+        })
     }
 }

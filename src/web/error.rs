@@ -56,6 +56,14 @@ impl ApiError {
         )
     }
 
+    pub fn forbidden(role: crate::domain::Role) -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            format!("a token with the role {role} may not do this"),
+        )
+    }
+
     pub fn not_found(what: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,

@@ -12,6 +12,7 @@ pub mod page_cache;
 pub mod pages;
 pub mod rate_limit;
 pub mod respond;
+pub mod roles;
 pub mod security;
 
 use actix_web::{web, HttpResponse};

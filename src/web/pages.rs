@@ -195,6 +195,11 @@ async fn personal_page(
         };
     }
     let done = flash.done.as_deref().and_then(done_words);
+    let check_in = format!(
+        "{}{}",
+        state.public_url,
+        crate::mail::qr::check_in_path(registration.row.id.0)
+    );
     Ok(personal_html(pages::personal_page(
         &event,
         &registration,
@@ -202,6 +207,7 @@ async fn personal_page(
         done,
         flash.problem.as_deref(),
         Utc::now(),
+        &check_in,
     )))
 }
 
@@ -355,6 +361,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "app.js",
         "text/javascript; charset=utf-8",
         include_str!("../../static/app.js"),
+    ),
+    (
+        "check-in.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/check-in.js"),
     ),
     (
         "favicon.svg",

@@ -36,6 +36,9 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/organizer/events/{slug}/invitations", Who::Organizer),
     ("/organizer/events/{slug}/registrations", Who::Organizer),
     ("/organizer/events/{slug}/line", Who::Organizer),
+    ("/organizer/events/{slug}/check-in", Who::Organizer),
+    ("/organizer/check-in/{id}", Who::Organizer),
+    ("/organizer/team", Who::Organizer),
     ("/organizer/events/{slug}/export.csv", Who::Organizer),
     ("/organizer/events/{slug}/calendar.ics", Who::Organizer),
     ("/organizer/calendar.ics", Who::Organizer),
@@ -157,6 +160,8 @@ fn addresses(pattern: &str, links: &Links) -> Vec<String> {
     found = fill(found, "{token}", &links.personal);
     let actions = ["decline", "cancel", "switch", "erase", "accept", "leave"].map(String::from);
     found = fill(found, "{action}", &actions);
+    // The first registration: the check-in page of a person only shows them.
+    found = fill(found, "{id}", &["1".into()]);
     found = fill(found, "{file}", &["app.js".into(), "site.css".into()]);
     // The invitation above queued the first send.
     found = fill(found, "{send}", &["1".into()]);

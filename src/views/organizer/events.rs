@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{csrf_field, flash, gauge_of, layout, local, tz_of, Viewer};
 use crate::domain::event_settings::CONFIRM_PAST_RETENTION;
 use crate::domain::FieldErrors;
-use crate::domain::{Mode, Phase};
+use crate::domain::{Mode, Phase, Role};
 use crate::reads::EventState;
 use crate::views::pages::phase_words;
 use crate::views::text_field;
@@ -18,7 +18,9 @@ pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> M
         html! {
             h1 { "Events" }
             (flash(done, None))
-            p { a.button href="/organizer/events/new" { "Create an event" } }
+            @if viewer.role != Role::CheckIn {
+                p { a.button href="/organizer/events/new" { "Create an event" } }
+            }
             @if events.is_empty() {
                 p { "No events yet." }
             } @else {
@@ -27,7 +29,12 @@ pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> M
                     tbody {
                         @for e in events {
                             tr {
-                                td { a href={"/organizer/events/" (e.event.slug)} { (e.event.title) } }
+                                @if viewer.role == Role::CheckIn {
+                                    td { a href={"/organizer/events/" (e.event.slug) "/check-in"} { (e.event.title) }
+                                        " · " a href={"/organizer/events/" (e.event.slug) "/registrations"} { "participants" } }
+                                } @else {
+                                    td { a href={"/organizer/events/" (e.event.slug)} { (e.event.title) } }
+                                }
                                 td { (local(e.event.starts_at.utc(), tz_of(e))) }
                                 td { span.badge { (phase_words(e.event.phase)) }
                                     @if let Some(stream) = e.event.virtual_phase.filter(|_| e.ledger.rules().phases_differ()) { " " span.badge { "Virtual: " (phase_words(stream)) } } }

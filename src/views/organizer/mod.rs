@@ -4,6 +4,7 @@
 //! attributes and classes from `static/organizer.css`.
 
 pub mod calendar;
+pub mod check_in;
 pub mod events;
 pub mod invitations;
 pub mod logs;
@@ -12,13 +13,14 @@ pub mod overview;
 pub mod registrations;
 pub mod sign_in;
 pub mod site;
+pub mod team;
 pub mod tokens;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use maud::{html, Markup, Render, DOCTYPE};
 
-use crate::domain::{Mode, Status};
+use crate::domain::{Mode, Role, Status};
 use crate::reads::EventState;
 
 pub const STYLESHEET: &str = include_str!("../../../static/organizer.css");
@@ -27,6 +29,7 @@ pub const STYLESHEET: &str = include_str!("../../../static/organizer.css");
 pub struct Viewer<'a> {
     pub email: &'a str,
     pub csrf: &'a str,
+    pub role: Role,
 }
 
 fn head(title: &str, refresh_seconds: Option<u32>) -> Markup {
@@ -65,10 +68,16 @@ pub fn layout_refreshing(
                 header.site.dash-bar {
                     nav aria-label="Dashboard" {
                         a href="/organizer" { "Events" }
-                        a href="/organizer/outbox" { "Outbox" }
-                        a href="/organizer/tokens" { "API tokens" }
-                        a href="/organizer/calendar" { "Calendar feed" }
-                        a href="/organizer/site" { "Site" }
+                        // A helper at the door sees only what their role opens.
+                        @if viewer.role != Role::CheckIn {
+                            a href="/organizer/outbox" { "Outbox" }
+                            a href="/organizer/tokens" { "API tokens" }
+                            a href="/organizer/calendar" { "Calendar feed" }
+                            a href="/organizer/site" { "Site" }
+                        }
+                        @if viewer.role == Role::Owner {
+                            a href="/organizer/team" { "Team" }
+                        }
                     }
                     div.who {
                         span { (viewer.email) }
@@ -133,6 +142,7 @@ pub fn flash(done: Option<&str>, problem: Option<&str>) -> Markup {
 pub fn event_tabs(slug: &str, current: &str) -> Markup {
     let tabs = [
         ("", "Overview"),
+        ("/check-in", "Check-in"),
         ("/invitations", "Invitations"),
         ("/registrations", "Registrations"),
         ("/line", "Waiting line"),

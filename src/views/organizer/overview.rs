@@ -9,6 +9,7 @@ use super::{
     chart, csrf_field, event_tabs, flash, gauge, gauge_of, layout, local, tz_of, when, Viewer,
 };
 use crate::domain::{Mode, Phase};
+use crate::reads::check_in::Attendance;
 use crate::reads::EventState;
 use crate::views::pages::phase_words;
 
@@ -155,6 +156,8 @@ pub struct Overview<'a> {
     pub preview: Option<(PhaseChange, Promotions)>,
     pub done: Option<&'a str>,
     pub problem: Option<&'a str>,
+    /// Who is expected in the room and who arrived at the door.
+    pub attendance: Attendance,
 }
 
 pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
@@ -194,6 +197,12 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
                 strong { (o.answers_due) } " answers still due"
                 @if let Some(next) = o.next_deadline { "; the next deadline is " strong { (local(next, tz)) } }
                 "."
+            }
+            h2 { "Attendance" }
+            p {
+                strong { (o.attendance.arrived) } " arrived of " strong { (o.attendance.expected) } " expected in the room"
+                @if o.state.event.ends_at.utc() <= Utc::now() { "; " strong { (o.attendance.no_shows()) } " did not come" }
+                ". " a href={(base) "/check-in"} { "Check-in page" }
             }
             h2 { "Registrations over time" }
             (chart(o.days))

@@ -8,7 +8,7 @@ use super::{
     button_form, csrf_field, event_tabs, flash, layout, local, mode_name, pagination, status_badge,
     tz_of, Viewer,
 };
-use crate::domain::{Mode, Status};
+use crate::domain::{Mode, Role, Status};
 use crate::reads::{EventState, RegistrationState, SortBy};
 
 /// The table's filters as given in the query string.
@@ -87,7 +87,12 @@ pub fn table(
         viewer,
         html! {
             h1 { "Registrations" }
-            (event_tabs(&e.slug, "/registrations"))
+            // A check-in helper reaches this list and the door, nothing else of the event.
+            @if viewer.role == Role::CheckIn {
+                p { a href={"/organizer/events/" (e.slug) "/check-in"} { "Check-in page" } }
+            } @else {
+                (event_tabs(&e.slug, "/registrations"))
+            }
             (flash(done, None))
             form.filters method="get" action=(base) {
                 div {
@@ -140,7 +145,7 @@ pub fn table(
                             }
                             td { (local(r.row.created_at.utc(), tz)) }
                             td.actions {
-                                @if !r.status.is_ended() && r.status != Status::PendingEmail {
+                                @if !r.status.is_ended() && r.status != Status::PendingEmail && viewer.role != Role::CheckIn {
                                     (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), "Revoke", "danger"))
                                 }
                             }

@@ -31,14 +31,23 @@ pub fn page(
                     label for="field-name" { "Name (what the token is for)" }
                     input type="text" id="field-name" name="name" maxlength="100" required;
                 }
+                div {
+                    label for="field-role" { "Role (what the token may do)" }
+                    select id="field-role" name="role" {
+                        option value="organizer" selected { "organizer: everything on events" }
+                        option value="check_in" { "check_in: the door and the participant lists" }
+                        option value="owner" { "owner: everything, the team too" }
+                    }
+                }
                 div { button type="submit" { "Create a token" } }
             }
             div.table-scroll role="region" aria-label="API tokens" tabindex="0" { table.data {
-                thead { tr { th scope="col" { "Name" } th scope="col" { "Created (UTC)" } th scope="col" { "State" } th scope="col" { "Actions" } } }
+                thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Created (UTC)" } th scope="col" { "State" } th scope="col" { "Actions" } } }
                 tbody {
                     @for t in tokens {
                         tr {
                             td { (t.name) }
+                            td { (t.role.as_str()) }
                             td { (local(t.created_at.utc(), chrono_tz::UTC)) }
                             td { @match t.revoked_at { Some(at) => { "revoked " (local(at.utc(), chrono_tz::UTC)) } None => { "live" } } }
                             td.actions { @if t.revoked_at.is_none() {

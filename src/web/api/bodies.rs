@@ -15,7 +15,7 @@ use crate::domain::event_settings::{
 };
 use crate::domain::{
     parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Group,
-    Invitee, Mode, PersonName, Phase, Preference, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
+    Invitee, Mode, PersonName, Phase, Preference, Role, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
 };
 use crate::services::accounts::TOKEN_NAME_MAX;
 use crate::web::error::ApiError;
@@ -399,10 +399,13 @@ fn message_body_schema() -> utoipa::openapi::Object {
 }
 
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What the token is for.
     #[schema(schema_with = token_name_schema)]
     pub name: String,
+    /// What it may do (default `organizer`); never more than the token that makes it.
+    pub role: Option<Role>,
 }
 
 fn token_name_schema() -> utoipa::openapi::Object {

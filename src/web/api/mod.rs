@@ -5,6 +5,7 @@
 //! and shape the answer.
 
 mod bodies;
+mod check_in;
 mod events;
 mod messages;
 mod organizer;
@@ -17,11 +18,12 @@ mod tokens;
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
 
-use crate::domain::{Mode, Phase, Preference, Status};
+use crate::domain::{Mode, Phase, Preference, Role, Status};
 use crate::reads::EventState;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::AppState;
 use bodies::*;
+use check_in::*;
 use events::*;
 use messages::*;
 use organizer::*;
@@ -45,8 +47,8 @@ async fn event_state(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "registrar", description = "Registration for invitation-first workshops and webinars: invitations, waiting list, automatic promotion. Errors have the shape {\"error\": {\"code\", \"message\", \"fields\"}}."),
-    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site),
-    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, SiteOut, SiteChanges)),
+    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, check_in, undo_check_in, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site),
+    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, Role, SiteOut, SiteChanges)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -122,7 +124,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route("/promote", web::post().to(promote))
                     .route("/resend", web::post().to(resend))
                     .route("/move", web::post().to(move_in_line))
-                    .route("/hold", web::post().to(set_hold)),
+                    .route("/hold", web::post().to(set_hold))
+                    .route("/check-in", web::post().to(check_in))
+                    .route("/check-in", web::delete().to(undo_check_in)),
             )
             .route("/outbox", web::get().to(list_outbox))
             .service(

@@ -90,7 +90,7 @@ fn parse_filter(filter: &RegistrationFilter) -> Result<(Option<Status>, Option<M
     }
 }
 
-async fn organizer_action(
+pub(super) async fn organizer_action(
     state: &AppState,
     organizer: Organizer,
     id: RegistrationId,
@@ -207,7 +207,7 @@ pub async fn audit_log(
 
 #[utoipa::path(get, path = "/api/v1/events/{slug}/export.csv", tag = "organizer",
     params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
-    responses((status = 200, description = "Registrations as CSV (id, name, email, affiliation, status, mode, preference, position, hold_until, registered_at), in person first. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe.", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "Registrations as CSV (id, name, email, affiliation, status, mode, preference, position, hold_until, registered_at, checked_in_at), in person first. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe.", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn export_csv(
     state: web::Data<AppState>,
     _organizer: Organizer,

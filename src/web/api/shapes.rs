@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::{Mode, Phase, Preference, Seats, Status};
+use crate::domain::{Mode, Phase, Preference, Role, Seats, Status};
 use crate::reads::{ApiToken, EventState, OutboxEmail, RegistrationState};
 
 #[derive(Serialize, ToSchema)]
@@ -127,6 +127,8 @@ pub struct RegistrationOut {
     pub waiting_for: Option<WaitingFor>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When the participant arrived at the door; null until checked in.
+    pub checked_in_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -171,6 +173,7 @@ pub fn registration_out(r: RegistrationState) -> RegistrationOut {
         waiting_for,
         created_at: r.row.created_at.utc(),
         updated_at: r.row.updated_at.utc(),
+        checked_in_at: r.row.checked_in_at.map(|at| at.utc()),
     }
 }
 
@@ -186,6 +189,8 @@ pub struct Me {
     pub name: String,
     pub email: String,
     pub waiting_for: Option<WaitingFor>,
+    /// When the participant arrived at the door; null until checked in.
+    pub checked_in_at: Option<DateTime<Utc>>,
 }
 
 pub fn me_out(state: &EventState, r: RegistrationState) -> Me {
@@ -204,6 +209,7 @@ pub fn me_of(event_slug: &str, r: RegistrationState) -> Me {
         name: out.name,
         email: out.email,
         waiting_for: out.waiting_for,
+        checked_in_at: out.checked_in_at,
     }
 }
 
@@ -319,6 +325,7 @@ pub struct TokenOut {
     pub created_at: DateTime<Utc>,
     /// null while the token works.
     pub revoked_at: Option<DateTime<Utc>>,
+    pub role: Role,
 }
 
 pub fn token_out(row: ApiToken) -> TokenOut {
@@ -327,6 +334,7 @@ pub fn token_out(row: ApiToken) -> TokenOut {
         name: row.name,
         created_at: row.created_at.utc(),
         revoked_at: row.revoked_at.map(|at| at.utc()),
+        role: row.role,
     }
 }
 
@@ -341,6 +349,7 @@ pub struct CreatedToken {
     pub id: i64,
     pub name: String,
     pub created_at: DateTime<Utc>,
+    pub role: Role,
     /// Use it as `Authorization: Bearer <token>`.
     pub token: String,
 }

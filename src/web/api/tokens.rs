@@ -5,6 +5,7 @@ use actix_web::{web, HttpResponse};
 
 use super::bodies::NewToken;
 use super::shapes::{token_out, CreatedToken, TokenList, TokenOut};
+use crate::domain::Role;
 use crate::services::accounts::{self, TokenRevoked};
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
@@ -28,22 +29,27 @@ pub async fn list_tokens(
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewToken,
     description = "A new organizer API token. Its value is in this answer only: the server keeps nothing but its hash.",
     security(("bearer" = [])),
-    responses((status = 201, body = CreatedToken), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = CreatedToken), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_token(
     state: web::Data<AppState>,
-    _organizer: Organizer,
+    organizer: Organizer,
     body: Json<NewToken>,
 ) -> Result<HttpResponse, ApiError> {
     let name =
         accounts::token_name(&body.0.name).map_err(|problem| ApiError::field("name", problem))?;
+    let role = body.0.role.unwrap_or(Role::Organizer);
+    if !organizer.role.covers(role) {
+        return Err(ApiError::forbidden(organizer.role));
+    }
     let made = state
         .database
-        .run(move |conn| accounts::create_api_token(conn, &name))
+        .run(move |conn| accounts::create_api_token(conn, &name, role))
         .await?;
     Ok(HttpResponse::Created().json(CreatedToken {
         id: made.row.id,
         name: made.row.name,
         created_at: made.row.created_at.utc(),
+        role: made.row.role,
         token: made.token,
     }))
 }

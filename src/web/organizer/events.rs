@@ -397,9 +397,13 @@ pub async fn overview(
 ) -> Result<Markup, DashboardError> {
     let event = event_state(&state, slug.into_inner()).await?;
     let id = event.event.id;
-    let times = state
+    let (event, times, attendance) = state
         .database
-        .run(move |conn| reads::registration_times(conn, id))
+        .run(move |conn| -> diesel::QueryResult<_> {
+            let times = reads::registration_times(conn, id)?;
+            let attendance = reads::check_in::attendance(conn, &event)?;
+            Ok((event, times, attendance))
+        })
         .await?;
     let tz: Tz = event.event.timezone.0;
     let mut days: Vec<(NaiveDate, u32)> = Vec::new();
@@ -438,6 +442,7 @@ pub async fn overview(
             preview,
             done,
             problem: None,
+            attendance,
         },
     ))
 }

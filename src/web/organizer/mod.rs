@@ -7,6 +7,7 @@
 //! by an organizer's secret link, for calendar apps.
 
 pub mod calendar;
+pub mod check_in;
 pub mod events;
 pub mod exports;
 pub mod invitations;
@@ -16,6 +17,7 @@ pub mod registrations;
 pub mod session;
 pub mod sign_in;
 pub mod site;
+pub mod team;
 pub mod tokens;
 
 use actix_web::http::header;
@@ -37,6 +39,7 @@ pub fn viewer(signed: &SignedIn) -> Viewer<'_> {
     Viewer {
         email: &signed.organizer.email,
         csrf: &signed.csrf,
+        role: signed.organizer.role,
     }
 }
 
@@ -66,6 +69,11 @@ pub fn done_words(code: &str) -> Option<&'static str> {
         "revoked-token" => "The token was revoked.",
         "nobody" => "Nobody is in that group: no email was queued.",
         "site" => "Saved: every page and the privacy notice now say this.",
+        "arrived" => "Checked in.",
+        "undone" => "The arrival was undone.",
+        "invited" => "The invitation was sent: its link works once, for 3 days.",
+        "role" => "The role was changed.",
+        "removed" => "The organizer was removed from the team.",
         "revoked-feed" => "The link was revoked: calendar apps that used it get nothing more.",
         _ => return None,
     })
@@ -170,6 +178,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     web::get().to(registrations::table),
                 )
                 .route("/events/{slug}/line", web::get().to(registrations::line))
+                .route("/events/{slug}/check-in", web::get().to(check_in::page))
+                .route("/check-in/{id}", web::get().to(check_in::person))
+                .route("/check-in/{id}", web::post().to(check_in::arrive))
+                .route("/check-in/{id}/undo", web::post().to(check_in::undo))
+                .route("/team", web::get().to(team::page))
+                .route("/team/invite", web::post().to(team::invite))
+                .route("/team/{id}/role", web::post().to(team::change_role))
+                .route("/team/{id}/remove", web::post().to(team::remove))
                 .route(
                     "/registrations/{id}/{action}",
                     web::post().to(registrations::action),

@@ -235,6 +235,8 @@ impl SignedIn {
 pub enum Refused {
     NotSignedIn,
     BadCsrf,
+    /// The organizer's role does not reach this page (see [`crate::web::roles`]).
+    Forbidden,
     Unavailable,
 }
 
@@ -243,6 +245,7 @@ impl std::fmt::Display for Refused {
         f.write_str(match self {
             Refused::NotSignedIn => "not signed in",
             Refused::BadCsrf => "missing or wrong CSRF token",
+            Refused::Forbidden => "the organizer's role does not allow this",
             Refused::Unavailable => "the database is unavailable",
         })
     }
@@ -252,7 +255,7 @@ impl ResponseError for Refused {
     fn status_code(&self) -> StatusCode {
         match self {
             Refused::NotSignedIn => StatusCode::SEE_OTHER,
-            Refused::BadCsrf => StatusCode::FORBIDDEN,
+            Refused::BadCsrf | Refused::Forbidden => StatusCode::FORBIDDEN,
             Refused::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -269,6 +272,15 @@ impl ResponseError for Refused {
                     crate::views::organizer::bare_message(
                         "This form has expired",
                         "Nothing was changed. Please go back, reload the page and try again.",
+                    )
+                    .into_string(),
+                ),
+            Refused::Forbidden => HttpResponse::Forbidden()
+                .content_type("text/html; charset=utf-8")
+                .body(
+                    crate::views::organizer::bare_message(
+                        "Not open to your role",
+                        "Your role on the team does not include this page, and nothing was changed. The check-in page and the participant lists of the events are open to you; an owner of the team can give you another role.",
                     )
                     .into_string(),
                 ),
@@ -297,6 +309,11 @@ impl FromRequest for SignedIn {
             .as_ref()
             .and_then(|d| d.open(req, SESSION_COOKIE))
             .and_then(|value| serde_json::from_str::<SessionData>(&value).ok());
+        let allowed = {
+            let pattern = req.match_pattern().unwrap_or_default();
+            let method = req.method().clone();
+            move |role| crate::web::roles::allows(role, &method, &pattern)
+        };
         let req = req.clone();
         Box::pin(async move {
             use actix_web::HttpMessage;
@@ -320,6 +337,9 @@ impl FromRequest for SignedIn {
                     if organizer.password_hash.is_some()
                         && issued.naive_utc() >= organizer.sessions_valid_after =>
                 {
+                    if !allowed(organizer.role) {
+                        return Err(Refused::Forbidden);
+                    }
                     let now_ms = now.timestamp_millis();
                     if now_ms - session.last_seen_ms() >= RENEW_AFTER_SECONDS * 1000 {
                         if let Some(dashboard) = &dashboard {

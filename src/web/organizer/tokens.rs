@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::session::{NoFields, Posted, SignedIn};
 use super::{viewer, Flash};
+use crate::domain::Role;
 use crate::services::accounts;
 use crate::views::organizer::tokens as views;
 use crate::web::error::{DashboardError, PageError};
@@ -32,6 +33,9 @@ pub async fn page(
 pub struct NewToken {
     #[serde(default)]
     name: String,
+    /// Left out: `organizer`, as on the command line.
+    #[serde(default)]
+    role: Option<String>,
 }
 
 pub async fn create(
@@ -39,27 +43,34 @@ pub async fn create(
     posted: Posted<NewToken>,
 ) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, form) = posted;
-    let name = match accounts::token_name(&form.name) {
-        Ok(name) => name,
-        Err(problem) => {
+    let role = form
+        .role
+        .as_deref()
+        .map_or(Ok(Role::Organizer), str::parse::<Role>)
+        .map_err(|problem| format!("The role {problem}."));
+    let name = accounts::token_name(&form.name).map_err(|problem| format!("The name {problem}."));
+    let (name, role) = match (name, role) {
+        (Ok(name), Ok(role)) => (name, role),
+        (Err(problem), _) | (_, Err(problem)) => {
             let list = state.database.run(accounts::api_tokens).await?;
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::page(
-                    &viewer(&signed),
-                    &list,
-                    None,
-                    None,
-                    Some(&format!("The name {problem}.")),
-                ),
+                views::page(&viewer(&signed), &list, None, None, Some(&problem)),
             ));
         }
     };
+    if !signed.organizer.role.covers(role) {
+        return Err(DashboardError(PageError::refused_with(
+            StatusCode::FORBIDDEN,
+            "Not open to your role",
+            "A token cannot do more than the organizer who makes it. Nothing was changed.",
+        )));
+    }
     let made = name.clone();
     let (token, list) = state
         .database
         .run(move |conn| -> diesel::QueryResult<_> {
-            let created = accounts::create_api_token(conn, &made)?;
+            let created = accounts::create_api_token(conn, &made, role)?;
             Ok((created.token, accounts::api_tokens(conn)?))
         })
         .await?;

@@ -1,0 +1,3 @@
+ALTER TABLE registrations DROP COLUMN checked_in_at;
+ALTER TABLE api_tokens DROP COLUMN role;
+ALTER TABLE organizers DROP COLUMN role;

@@ -1,0 +1,130 @@
+//! The check-in page for the door, made for a phone: counts of who arrived, a search by
+//! name or address (a plain GET form; `static/check-in.js` shows results as one types),
+//! and a large "arrived" button, or the time of arrival with an undo, for each match. The
+//! page a participant's QR code opens shows that one person the same way.
+
+use maud::{html, Markup};
+
+use super::{csrf_field, event_tabs, flash, layout, local, mode_name, status_badge, tz_of, Viewer};
+use crate::domain::{Role, Status};
+use crate::reads::check_in::Attendance;
+use crate::reads::{EventState, RegistrationState};
+
+/// The words for the counts, the same on the page and in its live updates.
+fn counts_words(attendance: &Attendance) -> String {
+    format!(
+        "{} arrived of {} expected",
+        attendance.arrived, attendance.expected
+    )
+}
+
+fn counts(attendance: &Attendance) -> Markup {
+    html! {
+        p.check-in-counts #check-in-counts role="status" aria-live="polite" { (counts_words(attendance)) }
+    }
+}
+
+/// One person at the door: who they are, and what can be done.
+fn person(viewer: &Viewer<'_>, state: &EventState, r: &RegistrationState, query: &str) -> Markup {
+    let tz = tz_of(state);
+    let id = r.row.id.0;
+    html! {
+        li.check-in-person {
+            p.who { strong { (r.row.name) } br; span.email { (r.row.email) } }
+            p { (status_badge(r.status)) @if let Some(mode) = r.shown_mode() { " " (mode_name(mode)) } }
+            @if r.status != Status::Confirmed {
+                p.notice.bad { "No seat: this registration is " (r.status.as_str().replace('_', " ")) ", so it cannot be checked in." }
+            } @else if let Some(at) = r.row.checked_in_at {
+                p.arrived { "Arrived " (local(at.utc(), tz)) }
+                form method="post" action={"/organizer/check-in/" (id) "/undo"} {
+                    (csrf_field(viewer.csrf))
+                    input type="hidden" name="q" value=(query);
+                    button.secondary type="submit" { "Undo arrival of " (r.row.name) }
+                }
+            } @else {
+                form method="post" action={"/organizer/check-in/" (id)} {
+                    (csrf_field(viewer.csrf))
+                    input type="hidden" name="q" value=(query);
+                    button.arrive type="submit" { "Arrived: " (r.row.name) }
+                }
+            }
+        }
+    }
+}
+
+fn results(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    found: &[RegistrationState],
+    query: &str,
+) -> Markup {
+    html! {
+        div #check-in-results {
+            @if query.trim().is_empty() {
+                p { "Type a name or an email address to find someone." }
+            } @else if found.is_empty() {
+                p { "Nobody matches " strong { (query) } "." }
+            } @else {
+                ul.check-in-list aria-label="People found" {
+                    @for r in found { (person(viewer, state, r, query)) }
+                }
+            }
+        }
+    }
+}
+
+/// The whole page, or (`part_only`) just the counts and results for the live search.
+pub fn page(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    attendance: &Attendance,
+    found: &[RegistrationState],
+    query: &str,
+    done: Option<&str>,
+    part_only: bool,
+) -> Markup {
+    let e = &state.event;
+    let action = format!("/organizer/events/{}/check-in", e.slug);
+    if part_only {
+        return html! { (counts(attendance)) (results(viewer, state, found, query)) };
+    }
+    layout(
+        &format!("Check-in: {}", e.title),
+        viewer,
+        html! {
+            h1 { "Check-in: " (e.title) }
+            @if viewer.role != Role::CheckIn { (event_tabs(&e.slug, "/check-in")) }
+            (flash(done, None))
+            (counts(attendance))
+            form.check-in-search #check-in-search method="get" action=(action) role="search" {
+                label for="field-q" { "Name or email" }
+                input type="search" id="field-q" name="q" value=(query) autocomplete="off" autocapitalize="none" spellcheck="false";
+                button type="submit" { "Search" }
+            }
+            (results(viewer, state, found, query))
+            script src="/static/check-in.js" defer {}
+        },
+    )
+}
+
+/// The page of one person, opened from the QR code of their confirmation.
+pub fn one(
+    viewer: &Viewer<'_>,
+    state: &EventState,
+    attendance: &Attendance,
+    r: &RegistrationState,
+    done: Option<&str>,
+) -> Markup {
+    let e = &state.event;
+    layout(
+        &format!("Check-in: {}", r.row.name),
+        viewer,
+        html! {
+            h1 { "Check-in: " (e.title) }
+            (flash(done, None))
+            (counts(attendance))
+            ul.check-in-list aria-label="Person" { (person(viewer, state, r, "")) }
+            p { a href={"/organizer/events/" (e.slug) "/check-in"} { "Search for someone else" } }
+        },
+    )
+}
