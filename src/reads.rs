@@ -9,13 +9,16 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{EventDraft, EventId, Ledger, Mode, RegistrationId, SendId, Status};
+use crate::domain::{
+    EventDraft, EventId, Ledger, Mode, Part, Question, RegistrationId, SendId, Status,
+};
 use crate::published::{publish, published};
 use crate::store::convert::{draft_of, entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{
-    audit, dashboard, events, registrations, sends, stats, tokens, DbConnection, QueryResult,
+    audit, dashboard, events, programme, registrations, sends, stats, tokens, DbConnection,
+    QueryResult,
 };
 
 pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
@@ -31,6 +34,10 @@ pub use crate::store::sends::{Delivery, SendRow};
 pub struct EventState {
     pub event: EventRow,
     pub ledger: Arc<Ledger>,
+    /// The parts of its programme, in order.
+    pub programme: Vec<Part>,
+    /// Its registration questions, in order.
+    pub questions: Vec<Question>,
     /// A hold has lapsed that the database does not show as expired yet.
     pub needs_settling: bool,
 }
@@ -38,7 +45,7 @@ pub struct EventState {
 impl EventState {
     /// The event's settings as a draft, to copy or patch and check again.
     pub fn draft(&self) -> EventDraft {
-        draft_of(&self.event)
+        draft_of(&self.event, self.programme.clone(), self.questions.clone())
     }
 
     /// The first moment after `now` at which the clock alone changes what is shown of the
@@ -76,10 +83,14 @@ pub fn event_state(
             ledger
         }
     };
+    let programme_parts = programme::parts(conn, event.id)?;
+    let questions = programme::questions(conn, event.id)?;
     if ledger.next_deadline().is_none_or(|deadline| deadline > now) {
         return Ok(EventState {
             event,
             ledger,
+            programme: programme_parts,
+            questions,
             needs_settling: false,
         });
     }
@@ -90,6 +101,8 @@ pub fn event_state(
     Ok(EventState {
         event,
         ledger: Arc::new(settled),
+        programme: programme_parts,
+        questions,
         needs_settling,
     })
 }
@@ -472,6 +485,8 @@ mod tests {
         EventState {
             ledger: Arc::new(Ledger::new(rules_of(&event), held)),
             event,
+            programme: Vec::new(),
+            questions: Vec::new(),
             needs_settling: false,
         }
     }

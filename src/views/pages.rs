@@ -352,6 +352,7 @@ pub fn event_page(
             @if !e.description.is_empty() {
                 div.description { @for paragraph in e.description.split("\n\n") { p { (paragraph) } } }
             }
+            (super::programme::programme(&state.programme, tz_of(state), None))
             @if !started { (seats(state)) }
             @if now >= e.ends_at.utc() {
                 p.notice { "This event is over. " a href="/newsletter" { "Stay updated" } " to hear about the next one." }

@@ -15,7 +15,9 @@ use super::respond::{
 use super::{event_of, page_cache, registration_of_link, AppState};
 use crate::domain::{join_of, FieldErrors, Mode, PersonalAction, Preference, Status};
 use crate::engine::EngineError;
-use crate::mail::calendar::{ics, registration_uid, sequence, uid_host, CalendarEntry};
+use crate::mail::calendar::{
+    ics_of, participant_entries, registration_uid, sequence, uid_host, CalendarEntry,
+};
 use crate::reads::{self, EventState, RegistrationState};
 use crate::views::pages;
 use actix_web::ResponseError as _;
@@ -316,16 +318,20 @@ async fn calendar(
         Some(Mode::Virtual) => e.meeting_url.clone().unwrap_or_else(|| "Online".into()),
         _ => e.venue.clone(),
     };
-    let body = ics(&CalendarEntry {
+    let whole = CalendarEntry {
         uid: registration_uid(registration.row.id.0, &uid_host(&state.public_url)),
         sequence: sequence(changes.count),
-        title: &e.title,
+        title: e.title.clone(),
         description: &e.description,
         starts_at: e.starts_at.utc(),
         ends_at: e.ends_at.utc(),
         location: &location,
         url: &link,
-    });
+    };
+    let body = ics_of(
+        &e.title,
+        &participant_entries(whole, &event.programme, registration.mode),
+    );
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((

@@ -25,6 +25,7 @@ mod newsletter;
 mod operations;
 mod parsers;
 mod probes;
+mod programme;
 mod scanners;
 mod security;
 mod site;

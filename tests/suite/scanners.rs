@@ -32,6 +32,7 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/organizer/events/new", Who::Organizer),
     ("/organizer/events/{slug}", Who::Organizer),
     ("/organizer/events/{slug}/edit", Who::Organizer),
+    ("/organizer/events/{slug}/programme", Who::Organizer),
     ("/organizer/events/{slug}/capacity", Who::Organizer),
     ("/organizer/events/{slug}/invitations", Who::Organizer),
     ("/organizer/events/{slug}/registrations", Who::Organizer),

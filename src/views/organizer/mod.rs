@@ -9,6 +9,7 @@ pub mod invitations;
 pub mod logs;
 pub mod messages;
 pub mod overview;
+pub mod programme;
 pub mod registrations;
 pub mod sign_in;
 pub mod site;
@@ -139,6 +140,7 @@ pub fn event_tabs(slug: &str, current: &str) -> Markup {
         ("/capacity", "Capacity"),
         ("/message", "Messages"),
         ("/edit", "Settings"),
+        ("/programme", "Programme"),
         ("/audit", "Audit log"),
     ];
     html! {

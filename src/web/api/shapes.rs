@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::{Mode, Phase, Preference, Seats, Status};
+use crate::domain::{Mode, Phase, Preference, QuestionKind, Seats, Status};
 use crate::reads::{ApiToken, EventState, OutboxEmail, RegistrationState};
 
 #[derive(Serialize, ToSchema)]
@@ -67,6 +67,31 @@ pub struct EventOut {
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
     pub seats: SeatsByMode,
+
+    // The workshop's own shape.
+    pub programme: Vec<PartOut>,
+    pub questions: Vec<QuestionOut>,
+}
+
+/// One part of the programme, its times in the event's time zone.
+#[derive(Serialize, ToSchema)]
+pub struct PartOut {
+    pub title: String,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub streamed: bool,
+    pub description: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionOut {
+    pub key: String,
+    pub label: String,
+    pub kind: QuestionKind,
+    /// The choices, for the kinds `choice` and `choices`.
+    pub options: Vec<String>,
+    pub required: bool,
+    pub summarize: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -101,6 +126,29 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
             in_person: seat_count(state, Mode::InPerson),
             virtual_: seat_count(state, Mode::Virtual),
         },
+        programme: state
+            .programme
+            .iter()
+            .map(|p| PartOut {
+                title: p.title.clone(),
+                starts_at: in_event_zone(p.starts_at, e.timezone.0),
+                ends_at: in_event_zone(p.ends_at, e.timezone.0),
+                streamed: p.streamed,
+                description: p.description.clone(),
+            })
+            .collect(),
+        questions: state
+            .questions
+            .iter()
+            .map(|q| QuestionOut {
+                key: q.key.clone(),
+                label: q.label.clone(),
+                kind: q.kind,
+                options: q.options.clone(),
+                required: q.required,
+                summarize: q.summarize,
+            })
+            .collect(),
     }
 }
 

@@ -68,7 +68,7 @@ pub async fn event_calendar(
     let body = ics(&CalendarEntry {
         uid: event_uid(e.id.0, &host_of(&state.public_url)),
         sequence: sequence(changes.count),
-        title: &e.title,
+        title: e.title.clone(),
         description: &e.description,
         starts_at: e.starts_at.utc(),
         ends_at: e.ends_at.utc(),

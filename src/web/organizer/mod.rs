@@ -12,6 +12,7 @@ pub mod exports;
 pub mod invitations;
 pub mod logs;
 pub mod messages;
+pub mod programme;
 pub mod registrations;
 pub mod session;
 pub mod sign_in;
@@ -148,6 +149,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/events/{slug}/edit", web::get().to(events::edit_form))
                 .route("/events/{slug}/edit", web::post().to(events::update))
                 .route("/events/{slug}/phase", web::post().to(events::change_phase))
+                .route("/events/{slug}/programme", web::get().to(programme::page))
+                .route("/events/{slug}/programme", web::post().to(programme::save))
                 .route("/events/{slug}/capacity", web::get().to(events::capacity))
                 .route(
                     "/events/{slug}/capacity",
