@@ -10,15 +10,15 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    EventDraft, EventId, Ledger, Mode, Part, Question, RegistrationId, SendId, Status,
+    Answers, EventDraft, EventId, Ledger, Mode, Part, Question, RegistrationId, SendId, Status,
 };
 use crate::published::{publish, published};
 use crate::store::convert::{draft_of, entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{
-    audit, dashboard, events, programme, registrations, sends, stats, tokens, DbConnection,
-    QueryResult,
+    answers, audit, dashboard, events, programme, registrations, sends, stats, tokens,
+    DbConnection, QueryResult,
 };
 
 pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
@@ -425,6 +425,28 @@ pub fn calendar_changes(
         registration_id.map(|id| id.0),
         crate::store::to_db_time(at),
     )
+}
+
+/// The questions of the event of this slug (drafts too: the engine answers for those),
+/// or none when there is no such event.
+pub fn questions_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec<Question>> {
+    match events::by_slug(conn, slug)? {
+        Some(event) => programme::questions(conn, event.id),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The answers of one registration.
+pub fn answers_of(conn: &mut DbConnection, id: RegistrationId) -> QueryResult<Answers> {
+    answers::of_registration(conn, id)
+}
+
+/// The answers of every registration of an event that has some.
+pub fn answers_of_event(
+    conn: &mut DbConnection,
+    event: EventId,
+) -> QueryResult<HashMap<RegistrationId, Answers>> {
+    answers::of_event(conn, event)
 }
 
 /// What `/metrics` reports of the database.

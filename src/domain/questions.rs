@@ -279,6 +279,35 @@ impl Answers {
         }
     }
 
+    /// The answers given when accepting an invitation or a seat, over those given before
+    /// (on joining): a required question answered before needs no answer again. Answers
+    /// to keys that are no longer questions are kept as they were.
+    pub fn parse_over(
+        questions: &Questions,
+        mut given: BTreeMap<String, GivenAnswer>,
+        earlier: &Answers,
+    ) -> Result<Answers, FieldErrors> {
+        let mut kept = BTreeMap::new();
+        for (key, values) in &earlier.0 {
+            match questions.get(key) {
+                Some(q) if !given.contains_key(key) => {
+                    let again = match q.kind {
+                        QuestionKind::Choices => GivenAnswer::Many(values.clone()),
+                        _ => GivenAnswer::One(values.join(", ")),
+                    };
+                    given.insert(key.clone(), again);
+                }
+                Some(_) => {}
+                None => {
+                    kept.insert(key.clone(), values.clone());
+                }
+            }
+        }
+        let mut answers = Answers::parse(questions, given)?;
+        answers.0.extend(kept);
+        Ok(answers)
+    }
+
     /// Answers as stored: trusted, since they were checked when given.
     pub fn stored(values: BTreeMap<String, Vec<String>>) -> Answers {
         Answers(values)

@@ -120,6 +120,7 @@ fn join(email: &str) -> Command {
             name: PersonName::parse("Someone").expect("a name"),
             affiliation: None,
             preference: Preference::InPerson,
+            answers: Default::default(),
         },
     }
 }

@@ -39,6 +39,11 @@ fn collect(rows: Vec<AnswerRow>) -> HashMap<RegistrationId, Answers> {
 /// Replaces the answers of a registration with these.
 pub fn save(conn: &mut DbConnection, id: RegistrationId, given: &Answers) -> QueryResult<()> {
     erase(conn, id)?;
+    insert(conn, id, given)
+}
+
+/// The answers of a new registration (none stored yet).
+pub fn insert(conn: &mut DbConnection, id: RegistrationId, given: &Answers) -> QueryResult<()> {
     let rows: Vec<AnswerRow> = given
         .iter()
         .flat_map(|(key, values)| {

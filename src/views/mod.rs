@@ -6,6 +6,7 @@ pub mod organizer;
 pub mod pages;
 mod personal;
 pub mod programme;
+pub mod questions;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -26,6 +26,7 @@ mod operations;
 mod parsers;
 mod probes;
 mod programme;
+mod questions;
 mod scanners;
 mod security;
 mod site;

@@ -1,7 +1,7 @@
 //! What the API takes: request bodies with the rules the published description states,
 //! and their conversion into the domain's request types (every bad field named at once).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Deserialize;
@@ -16,9 +16,9 @@ use crate::domain::event_settings::{
 use crate::domain::programme::{PART_DESCRIPTION_MAX, PART_TITLE_MAX};
 use crate::domain::questions::LABEL_MAX as QUESTION_LABEL_MAX;
 use crate::domain::{
-    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Group,
-    Invitee, Mode, Part, PersonName, Phase, Preference, Question, QuestionKind, AFFILIATION_MAX,
-    MESSAGE_MAX, SUBJECT_MAX,
+    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors,
+    GivenAnswer, Group, Invitee, Mode, Part, PersonName, Phase, Preference, Question, QuestionKind,
+    AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
 };
 use crate::services::accounts::TOKEN_NAME_MAX;
 use crate::web::error::ApiError;
@@ -425,6 +425,11 @@ pub struct JoinBody {
     /// Consent to the privacy notice; only true is accepted.
     #[schema(schema_with = consent_schema)]
     pub consent: bool,
+
+    // The workshop's own shape.
+    /// Question key -> a text or an option, a list of options for `choices`.
+    #[serde(default)]
+    pub answers: BTreeMap<String, GivenAnswer>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
@@ -439,6 +444,12 @@ pub struct AcceptChoice {
     /// Required for an invitation to take the other mode; an offer is for its own mode.
     #[serde(default)]
     pub mode: Option<Mode>,
+
+    // The workshop's own shape.
+    /// Question key -> a text or an option, a list of options for `choices`; a required
+    /// question answered when joining needs no answer again.
+    #[serde(default)]
+    pub answers: BTreeMap<String, GivenAnswer>,
 }
 
 /// Which way a waiting entry moves in its line: up is ahead of those it shared a

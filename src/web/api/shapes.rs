@@ -2,12 +2,16 @@
 //! the audit log, messages, the outbox and API tokens, and how they are built from what
 //! the reads give.
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::{Mode, Phase, Preference, QuestionKind, Seats, Status};
+use crate::domain::{
+    Answers, Mode, Phase, Preference, Question, QuestionKind, RegistrationId, Seats, Status,
+};
 use crate::reads::{ApiToken, EventState, OutboxEmail, RegistrationState};
 
 #[derive(Serialize, ToSchema)]
@@ -175,6 +179,49 @@ pub struct RegistrationOut {
     pub waiting_for: Option<WaitingFor>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Question key -> the text or option given (a list for `choices`).
+    #[schema(value_type = Object)]
+    pub answers: BTreeMap<String, serde_json::Value>,
+}
+
+/// Answers as the API shows them: a text or an option, a list for a question of several
+/// choices (and for an answer of several values to a question since removed).
+pub fn answers_json(
+    answers: Option<&Answers>,
+    questions: &[Question],
+) -> BTreeMap<String, serde_json::Value> {
+    let Some(answers) = answers else {
+        return BTreeMap::new();
+    };
+    answers
+        .iter()
+        .map(|(key, values)| {
+            let kind = questions.iter().find(|q| q.key == key).map(|q| q.kind);
+            let value = match (kind, values) {
+                (Some(QuestionKind::Choices), _) => serde_json::json!(values),
+                (_, [one]) => serde_json::json!(one),
+                _ => serde_json::json!(values),
+            };
+            (key.to_owned(), value)
+        })
+        .collect()
+}
+
+/// Registrations with their answers.
+pub fn registrations_out(
+    list: Vec<RegistrationState>,
+    answers: &HashMap<RegistrationId, Answers>,
+    questions: &[Question],
+) -> Vec<RegistrationOut> {
+    list.into_iter()
+        .map(|r| {
+            let given = answers_json(answers.get(&r.row.id), questions);
+            RegistrationOut {
+                answers: given,
+                ..registration_out(r)
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -219,6 +266,7 @@ pub fn registration_out(r: RegistrationState) -> RegistrationOut {
         waiting_for,
         created_at: r.row.created_at.utc(),
         updated_at: r.row.updated_at.utc(),
+        answers: BTreeMap::new(),
     }
 }
 
@@ -234,6 +282,9 @@ pub struct Me {
     pub name: String,
     pub email: String,
     pub waiting_for: Option<WaitingFor>,
+    /// Question key -> the text or option given (a list for `choices`).
+    #[schema(value_type = Object)]
+    pub answers: BTreeMap<String, serde_json::Value>,
 }
 
 pub fn me_out(state: &EventState, r: RegistrationState) -> Me {
@@ -252,6 +303,7 @@ pub fn me_of(event_slug: &str, r: RegistrationState) -> Me {
         name: out.name,
         email: out.email,
         waiting_for: out.waiting_for,
+        answers: out.answers,
     }
 }
 
