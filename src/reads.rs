@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::representation::{protect, tally, Shown};
 use crate::domain::{
     Answers, EventDraft, EventId, Ledger, Mode, Part, Question, RegistrationId, SendId, Status,
 };
@@ -447,6 +448,33 @@ pub fn answers_of_event(
     event: EventId,
 ) -> QueryResult<HashMap<RegistrationId, Answers>> {
     answers::of_event(conn, event)
+}
+
+/// Who is in the room: each question of the event marked `summarize`, with its counts
+/// as they may be shown (see [`crate::domain::representation`]).
+pub fn representation(
+    conn: &mut DbConnection,
+    state: &EventState,
+) -> QueryResult<Vec<(Question, Shown)>> {
+    let summarized: Vec<&Question> = state.questions.iter().filter(|q| q.summarize).collect();
+    if summarized.is_empty() {
+        return Ok(Vec::new());
+    }
+    let people = registrations_of(conn, state, None, None)?;
+    let answers = answers::of_event(conn, state.event.id)?;
+    Ok(summarized
+        .into_iter()
+        .map(|q| {
+            let counted = tally(
+                q,
+                people.iter().map(|r| {
+                    let given = answers.get(&r.row.id).and_then(|a| a.get(&q.key));
+                    (r.status, given)
+                }),
+            );
+            (q.clone(), protect(&counted))
+        })
+        .collect())
 }
 
 /// What `/metrics` reports of the database.

@@ -7,6 +7,7 @@ pub mod invitation_list;
 mod ledger;
 pub mod programme;
 pub mod questions;
+pub mod representation;
 mod requests;
 pub mod site;
 mod values;

@@ -27,6 +27,7 @@ mod parsers;
 mod probes;
 mod programme;
 mod questions;
+mod representation;
 mod scanners;
 mod security;
 mod site;

@@ -11,6 +11,7 @@ pub mod messages;
 pub mod overview;
 pub mod programme;
 pub mod registrations;
+pub mod representation;
 pub mod sign_in;
 pub mod site;
 pub mod tokens;
@@ -141,6 +142,7 @@ pub fn event_tabs(slug: &str, current: &str) -> Markup {
         ("/message", "Messages"),
         ("/edit", "Settings"),
         ("/programme", "Programme"),
+        ("/representation", "Who is in the room"),
         ("/audit", "Audit log"),
     ];
     html! {

@@ -14,6 +14,7 @@ pub mod logs;
 pub mod messages;
 pub mod programme;
 pub mod registrations;
+pub mod representation;
 pub mod session;
 pub mod sign_in;
 pub mod site;
@@ -151,6 +152,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/events/{slug}/phase", web::post().to(events::change_phase))
                 .route("/events/{slug}/programme", web::get().to(programme::page))
                 .route("/events/{slug}/programme", web::post().to(programme::save))
+                .route(
+                    "/events/{slug}/representation",
+                    web::get().to(representation::page),
+                )
                 .route("/events/{slug}/capacity", web::get().to(events::capacity))
                 .route(
                     "/events/{slug}/capacity",
