@@ -237,7 +237,80 @@ fn the_join_form_asks_the_questions_with_errors_next_to_them_and_values_kept(db:
     );
 }
 
+fn the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_answer(db: &Db) {
+    let server = Server::start(db);
+    let organizer = crate::dashboard::Organizer::sign_up(&server, db, "ada@example.org");
+    server.create_event("ws", 2, Some(10), "open");
+    let (status, page) = organizer.get("/organizer/events/ws/questions");
+    assert_eq!(status, 200);
+    assert!(page.contains("Add a question"), "{page}");
+    // A choice without options is refused next to its question, with what was typed kept.
+    let (status, _, refused) = organizer.post(
+        "/organizer/events/ws/questions",
+        &[
+            ("count", "1"),
+            ("action", "save"),
+            (
+                "question-0-label",
+                "Which project group would you like to join?",
+            ),
+            ("question-0-key", "group"),
+            ("question-0-kind", "choice"),
+            ("question-0-options", ""),
+        ],
+    );
+    assert_eq!(status, 422);
+    assert!(refused.contains("needs options"), "{refused}");
+    assert!(refused.contains("value=\"Which project group would you like to join?\""));
+    assert!(server.get("/api/v1/events/ws").1["questions"] == json!([]));
+    let (status, to, _) = organizer.post(
+        "/organizer/events/ws/questions",
+        &[
+            ("count", "1"),
+            ("action", "save"),
+            (
+                "question-0-label",
+                "Which project group would you like to join?",
+            ),
+            ("question-0-key", "group"),
+            ("question-0-kind", "choice"),
+            ("question-0-options", "Documentation\nBias"),
+            ("question-0-summarize", "yes"),
+        ],
+    );
+    assert_eq!(status, 303);
+    assert!(to.ends_with("/questions?done=saved"));
+    let (_, page) = organizer.get("/organizer/events/ws/questions");
+    assert!(
+        page.contains("Preview of the join form") && page.contains("answer-group-0"),
+        "{page}"
+    );
+    let event = server.get("/api/v1/events/ws").1;
+    assert_eq!(
+        event["questions"][0]["options"],
+        json!(["Documentation", "Bias"])
+    );
+
+    for (email, group) in [
+        ("a@example.org", "Bias"),
+        ("b@example.org", "Documentation"),
+        ("c@example.org", "Bias"),
+    ] {
+        let (status, _) = entry(&server, email, json!({"group": group}));
+        assert_eq!(status, 202);
+        let token = server.wait_for_email(email, 1)[0].token.clone().unwrap();
+        server.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
+    }
+    let (status, groups) = organizer.get("/organizer/events/ws/groups?question=group");
+    assert_eq!(status, 200);
+    assert!(
+        groups.contains("Bias (2)") && groups.contains("Documentation (1)"),
+        "{groups}"
+    );
+}
+
 on_both_databases!(
+    the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_answer,
     bad_questions_are_refused_naming_questions_and_change_nothing,
     bad_answers_are_refused_naming_each_key_and_change_nothing,
     answers_are_shown_exported_kept_when_a_question_changes_and_erased_with_the_person,

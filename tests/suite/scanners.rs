@@ -34,6 +34,8 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/organizer/events/{slug}/edit", Who::Organizer),
     ("/organizer/events/{slug}/programme", Who::Organizer),
     ("/organizer/events/{slug}/representation", Who::Organizer),
+    ("/organizer/events/{slug}/questions", Who::Organizer),
+    ("/organizer/events/{slug}/groups", Who::Organizer),
     ("/organizer/events/{slug}/capacity", Who::Organizer),
     ("/organizer/events/{slug}/invitations", Who::Organizer),
     ("/organizer/events/{slug}/registrations", Who::Organizer),

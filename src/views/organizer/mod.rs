@@ -10,6 +10,7 @@ pub mod logs;
 pub mod messages;
 pub mod overview;
 pub mod programme;
+pub mod questions;
 pub mod registrations;
 pub mod representation;
 pub mod sign_in;
@@ -142,6 +143,8 @@ pub fn event_tabs(slug: &str, current: &str) -> Markup {
         ("/message", "Messages"),
         ("/edit", "Settings"),
         ("/programme", "Programme"),
+        ("/questions", "Questions"),
+        ("/groups", "Groups"),
         ("/representation", "Who is in the room"),
         ("/audit", "Audit log"),
     ];

@@ -13,6 +13,7 @@ pub mod invitations;
 pub mod logs;
 pub mod messages;
 pub mod programme;
+pub mod questions;
 pub mod registrations;
 pub mod representation;
 pub mod session;
@@ -152,6 +153,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/events/{slug}/phase", web::post().to(events::change_phase))
                 .route("/events/{slug}/programme", web::get().to(programme::page))
                 .route("/events/{slug}/programme", web::post().to(programme::save))
+                .route("/events/{slug}/questions", web::get().to(questions::page))
+                .route("/events/{slug}/questions", web::post().to(questions::save))
+                .route("/events/{slug}/groups", web::get().to(questions::groups))
                 .route(
                     "/events/{slug}/representation",
                     web::get().to(representation::page),
