@@ -359,7 +359,7 @@ fn demo_questions() -> Vec<crate::domain::Question> {
                 "Industry",
                 "Other",
             ]),
-            required: true,
+            required: false,
             summarize: true,
         },
         Question {

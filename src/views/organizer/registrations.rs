@@ -77,16 +77,28 @@ fn sort_header(base: &str, filters: &Filters, sort: SortBy, label: &str) -> Mark
     }
 }
 
+/// One page of the registrations table, with the answers of the people on it.
+pub struct Listed<'a> {
+    pub rows: &'a [RegistrationState],
+    pub answers: &'a HashMap<RegistrationId, Answers>,
+    /// How many match the filters, and in how many pages.
+    pub total: i64,
+    pub pages: i64,
+}
+
 pub fn table(
     viewer: &Viewer<'_>,
     state: &EventState,
-    rows: &[RegistrationState],
-    answers: &HashMap<RegistrationId, Answers>,
-    total: i64,
-    pages: i64,
+    listed: &Listed<'_>,
     filters: &Filters,
     done: Option<&str>,
 ) -> Markup {
+    let Listed {
+        rows,
+        answers,
+        total,
+        pages,
+    } = *listed;
     let e = &state.event;
     let tz = tz_of(state);
     let base = format!("/organizer/events/{}/registrations", e.slug);

@@ -113,13 +113,16 @@ pub async fn table(
         .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let done = query.done.as_deref().and_then(super::done_words);
+    let listed = views::Listed {
+        rows: &rows,
+        answers: &answers,
+        total,
+        pages,
+    };
     Ok(views::table(
         &viewer(&signed),
         &event,
-        &rows,
-        &answers,
-        total,
-        pages,
+        &listed,
         &filters,
         done,
     ))
