@@ -11,13 +11,17 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{EventDraft, EventId, Ledger, Mode, RegistrationId, SendId, Status};
+use crate::domain::representation::{protect, tally, Shown};
+use crate::domain::{
+    Answers, EventDraft, EventId, Ledger, Mode, Part, Question, RegistrationId, SendId, Status,
+};
 use crate::published::{publish, published};
 use crate::store::convert::{draft_of, entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{
-    audit, dashboard, events, registrations, sends, stats, tokens, DbConnection, QueryResult,
+    answers, audit, dashboard, events, programme, registrations, sends, stats, tokens,
+    DbConnection, QueryResult,
 };
 
 pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
@@ -33,6 +37,10 @@ pub use crate::store::sends::{Delivery, SendRow};
 pub struct EventState {
     pub event: EventRow,
     pub ledger: Arc<Ledger>,
+    /// The parts of its programme, in order.
+    pub programme: Vec<Part>,
+    /// Its registration questions, in order.
+    pub questions: Vec<Question>,
     /// A hold has lapsed that the database does not show as expired yet.
     pub needs_settling: bool,
 }
@@ -40,7 +48,7 @@ pub struct EventState {
 impl EventState {
     /// The event's settings as a draft, to copy or patch and check again.
     pub fn draft(&self) -> EventDraft {
-        draft_of(&self.event)
+        draft_of(&self.event, self.programme.clone(), self.questions.clone())
     }
 
     /// The first moment after `now` at which the clock alone changes what is shown of the
@@ -78,10 +86,14 @@ pub fn event_state(
             ledger
         }
     };
+    let programme_parts = programme::parts(conn, event.id)?;
+    let questions = programme::questions(conn, event.id)?;
     if ledger.next_deadline().is_none_or(|deadline| deadline > now) {
         return Ok(EventState {
             event,
             ledger,
+            programme: programme_parts,
+            questions,
             needs_settling: false,
         });
     }
@@ -92,6 +104,8 @@ pub fn event_state(
     Ok(EventState {
         event,
         ledger: Arc::new(settled),
+        programme: programme_parts,
+        questions,
         needs_settling,
     })
 }
@@ -416,6 +430,55 @@ pub fn calendar_changes(
     )
 }
 
+/// The questions of the event of this slug (drafts too: the engine answers for those),
+/// or none when there is no such event.
+pub fn questions_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec<Question>> {
+    match events::by_slug(conn, slug)? {
+        Some(event) => programme::questions(conn, event.id),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The answers of one registration.
+pub fn answers_of(conn: &mut DbConnection, id: RegistrationId) -> QueryResult<Answers> {
+    answers::of_registration(conn, id)
+}
+
+/// The answers of every registration of an event that has some.
+pub fn answers_of_event(
+    conn: &mut DbConnection,
+    event: EventId,
+) -> QueryResult<HashMap<RegistrationId, Answers>> {
+    answers::of_event(conn, event)
+}
+
+/// Who is in the room: each question of the event marked `summarize`, with its counts
+/// as they may be shown (see [`crate::domain::representation`]).
+pub fn representation(
+    conn: &mut DbConnection,
+    state: &EventState,
+) -> QueryResult<Vec<(Question, Shown)>> {
+    let summarized: Vec<&Question> = state.questions.iter().filter(|q| q.summarize).collect();
+    if summarized.is_empty() {
+        return Ok(Vec::new());
+    }
+    let people = registrations_of(conn, state, None, None)?;
+    let answers = answers::of_event(conn, state.event.id)?;
+    Ok(summarized
+        .into_iter()
+        .map(|q| {
+            let counted = tally(
+                q,
+                people.iter().map(|r| {
+                    let given = answers.get(&r.row.id).and_then(|a| a.get(&q.key));
+                    (r.status, given)
+                }),
+            );
+            (q.clone(), protect(&counted))
+        })
+        .collect())
+}
+
 /// What `/metrics` reports of the database.
 pub struct Counts {
     pub registrations_by_state: Vec<(String, i64)>,
@@ -474,6 +537,8 @@ mod tests {
         EventState {
             ledger: Arc::new(Ledger::new(rules_of(&event), held)),
             event,
+            programme: Vec::new(),
+            questions: Vec::new(),
             needs_settling: false,
         }
     }

@@ -17,8 +17,8 @@ use lettre::message::Mailbox;
 
 use crate::config::Settings;
 use crate::database::Database;
-use crate::domain::EventSettings;
-use crate::domain::{Phase, Slug};
+use crate::domain::Phase;
+use crate::domain::{EventDraft, EventSettings};
 use crate::engine::Engine;
 use crate::jobs;
 use crate::mail::worker::{MailWorker, Transport};
@@ -240,13 +240,13 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
     // Only what is known of the real workshop: its organizers are at the IT University of
     // Copenhagen, the room is by invitation first, and parts can be followed online, so
     // the stream is open while the room is not.
-    let settings = EventSettings {
-        slug: Slug::parse("in-the-picture").expect("a valid slug"),
+    let settings = EventSettings::parse(EventDraft {
+        slug: "in-the-picture".into(),
         title: "In the Picture: Medical Imaging Datasets".into(),
         description: "A workshop on medical imaging datasets, and on whether they represent the patients they are meant for. Participants work in groups on various projects.\n\nThe room is by invitation: invited participants come first, and if there are enough spots, we will open registration to others. Parts of the workshop will also have virtual participation options: registration for the stream is open now, and anyone may join the waiting list for the room.".into(),
         starts_at: starts.with_timezone(&Utc),
         ends_at: (starts + chrono::Duration::hours(8)).with_timezone(&Utc),
-        timezone: tz,
+        timezone: tz.name().into(),
         venue: "IT University of Copenhagen".into(),
         meeting_url: None,
         in_person_capacity: 30,
@@ -256,7 +256,10 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         offer_window_hours: 48,
         invitation_window_days: 14,
         auto_confirm: false,
-    };
+        programme: demo_programme(starts.with_timezone(&Utc)),
+        questions: demo_questions(),
+    })
+    .map_err(|e| anyhow::anyhow!("the demo event's settings: {e:?}"))?;
     engine
         .create_event(settings, "system".into())
         .await
@@ -305,4 +308,86 @@ async fn first_organizer(pool: &store::Pool, public_url: &str) -> anyhow::Result
         println!("  {link}");
     }
     Ok(())
+}
+
+/// The demo workshop's day: talks that are streamed, group work in the room.
+fn demo_programme(starts: chrono::DateTime<Utc>) -> Vec<crate::domain::Part> {
+    let part = |title: &str, from: i64, minutes: i64, streamed: bool, description: &str| {
+        crate::domain::Part {
+            title: title.into(),
+            starts_at: starts + chrono::Duration::minutes(from),
+            ends_at: starts + chrono::Duration::minutes(from + minutes),
+            streamed,
+            description: description.into(),
+        }
+    };
+    vec![
+        part(
+            "Welcome and opening talk",
+            0,
+            45,
+            true,
+            "Why the representativeness of datasets matters.",
+        ),
+        part(
+            "Project groups, first session",
+            60,
+            120,
+            false,
+            "Participants work in groups on various projects.",
+        ),
+        part(
+            "Talks",
+            240,
+            90,
+            true,
+            "Short talks on medical imaging datasets and the patients they are meant for.",
+        ),
+        part("Project groups, second session", 345, 105, false, ""),
+        part("The groups report back", 450, 30, true, ""),
+    ]
+}
+
+/// The demo workshop's questions: who is in the room, and the groups to form.
+fn demo_questions() -> Vec<crate::domain::Question> {
+    use crate::domain::{Question, QuestionKind};
+    let options = |list: &[&str]| list.iter().map(|o| o.to_string()).collect();
+    vec![
+        Question {
+            key: "career_stage".into(),
+            label: "Career stage".into(),
+            kind: QuestionKind::Choice,
+            options: options(&[
+                "PhD student",
+                "Postdoc",
+                "Faculty",
+                "Clinician",
+                "Industry",
+                "Other",
+            ]),
+            required: false,
+            summarize: true,
+        },
+        Question {
+            key: "project_group".into(),
+            label: "Which project group would you like to join?".into(),
+            kind: QuestionKind::Choice,
+            options: options(&[
+                "Dataset documentation",
+                "Shortcuts and bias",
+                "Annotation quality",
+                "Sharing and access",
+            ]),
+            required: false,
+            summarize: true,
+        },
+        Question {
+            key: "access_needs".into(),
+            label: "Dietary or access needs".into(),
+            kind: QuestionKind::Text,
+            options: Vec::new(),
+            required: false,
+            summarize: false,
+        },
+    ]
 }

@@ -7,6 +7,8 @@
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 
+use super::programme::{Part, Programme};
+use super::questions::{Question, Questions};
 use super::{FieldErrors, Phase, Slug, TimeZoneName};
 
 pub const TITLE_MAX: usize = 200;
@@ -44,6 +46,10 @@ pub struct EventSettings {
     pub offer_window_hours: u32,
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
+
+    // The workshop's own shape.
+    pub programme: Programme,
+    pub questions: Questions,
 }
 
 /// Every setting of an event as an edge read it: of the right kind, not yet checked.
@@ -67,6 +73,10 @@ pub struct EventDraft {
     pub offer_window_hours: u32,
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
+
+    // The workshop's own shape.
+    pub programme: Vec<Part>,
+    pub questions: Vec<Question>,
 }
 
 /// A change to some settings of an event; `None` leaves a field as it is.
@@ -88,6 +98,10 @@ pub struct EventPatch {
     pub offer_window_hours: Option<u32>,
     pub invitation_window_days: Option<u32>,
     pub auto_confirm: Option<bool>,
+
+    // The workshop's own shape.
+    pub programme: Option<Vec<Part>>,
+    pub questions: Option<Vec<Question>>,
 }
 
 fn add(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
@@ -253,24 +267,34 @@ impl EventSettings {
                 "must be invite_only, open, closed or null (draft is set on phase, for the whole event)",
             );
         }
-        match (slug, timezone) {
-            (Some(slug), Some(timezone)) if errors.is_empty() => Ok(EventSettings {
-                slug,
-                title,
-                description,
-                starts_at: draft.starts_at,
-                ends_at: draft.ends_at,
-                timezone: timezone.0,
-                venue,
-                meeting_url,
-                in_person_capacity: draft.in_person_capacity,
-                virtual_capacity: draft.virtual_capacity,
-                phase: draft.phase,
-                virtual_phase: draft.virtual_phase,
-                offer_window_hours: draft.offer_window_hours,
-                invitation_window_days: draft.invitation_window_days,
-                auto_confirm: draft.auto_confirm,
-            }),
+        let programme = Programme::parse(draft.programme, draft.starts_at, draft.ends_at)
+            .map_err(|e| errors.insert("programme".to_owned(), e))
+            .ok();
+        let questions = Questions::parse(draft.questions)
+            .map_err(|e| errors.insert("questions".to_owned(), e))
+            .ok();
+        match (slug, timezone, programme, questions) {
+            (Some(slug), Some(timezone), Some(programme), Some(questions)) if errors.is_empty() => {
+                Ok(EventSettings {
+                    slug,
+                    title,
+                    description,
+                    starts_at: draft.starts_at,
+                    ends_at: draft.ends_at,
+                    timezone: timezone.0,
+                    venue,
+                    meeting_url,
+                    in_person_capacity: draft.in_person_capacity,
+                    virtual_capacity: draft.virtual_capacity,
+                    phase: draft.phase,
+                    virtual_phase: draft.virtual_phase,
+                    offer_window_hours: draft.offer_window_hours,
+                    invitation_window_days: draft.invitation_window_days,
+                    auto_confirm: draft.auto_confirm,
+                    programme,
+                    questions,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -293,6 +317,8 @@ impl EventSettings {
             offer_window_hours: self.offer_window_hours,
             invitation_window_days: self.invitation_window_days,
             auto_confirm: self.auto_confirm,
+            programme: self.programme.parts().to_vec(),
+            questions: self.questions.all().to_vec(),
         }
     }
 
@@ -357,10 +383,11 @@ impl EventPatch {
             invitation_window_days,
             auto_confirm
         );
+        set!(programme, questions);
     }
 
-    /// A patch that sets every field of a draft but the phases (the dashboard's settings
-    /// form, where the phases are changed apart, with their preview).
+    /// A patch that sets every field of a draft but the phases, the programme and the
+    /// questions (the dashboard's settings form; those are changed apart).
     pub fn all_but_phase(draft: EventDraft) -> EventPatch {
         EventPatch {
             slug: Some(draft.slug),
@@ -378,6 +405,9 @@ impl EventPatch {
             offer_window_hours: Some(draft.offer_window_hours),
             invitation_window_days: Some(draft.invitation_window_days),
             auto_confirm: Some(draft.auto_confirm),
+            // Edited on pages of their own.
+            programme: None,
+            questions: None,
         }
     }
 }
@@ -406,6 +436,8 @@ mod tests {
             offer_window_hours: DEFAULT_OFFER_WINDOW_HOURS,
             invitation_window_days: DEFAULT_INVITATION_WINDOW_DAYS,
             auto_confirm: false,
+            programme: Vec::new(),
+            questions: Vec::new(),
         }
     }
 

@@ -5,6 +5,9 @@ pub mod event_settings;
 mod ids;
 pub mod invitation_list;
 mod ledger;
+pub mod programme;
+pub mod questions;
+pub mod representation;
 mod requests;
 pub mod site;
 mod values;
@@ -12,6 +15,8 @@ mod values;
 pub use event_settings::{EventDraft, EventPatch, EventSettings};
 pub use ids::{EventId, RegistrationId, SendId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
+pub use programme::{Part, Programme};
+pub use questions::{Answers, GivenAnswer, Question, QuestionKind, Questions};
 pub use requests::{
     join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,
     MESSAGE_MAX, SUBJECT_MAX,

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Affiliation, Email, Entry, Ledger, Mode, ParseError, PersonName, Preference, Status};
+use super::{
+    Affiliation, Answers, Email, Entry, Ledger, Mode, ParseError, PersonName, Preference, Status,
+};
 
 /// Field name -> messages, as the API reports them.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
@@ -24,6 +26,8 @@ pub struct Join {
     pub name: PersonName,
     pub affiliation: Option<String>,
     pub preference: Preference,
+    /// Checked against the event's questions (see [`Answers::parse`]).
+    pub answers: Answers,
 }
 
 /// Whom an organizer's message goes to.
@@ -130,6 +134,7 @@ pub fn join_of(
             name,
             affiliation: affiliation.into_inner(),
             preference,
+            answers: Answers::default(),
         }),
         _ => Err(errors),
     }

@@ -38,6 +38,17 @@ impl Batch<'_> {
             } => self.message(slug, message.group, &message.subject, &message.body, actor),
             Command::Join { slug, join } => self.join(slug, join),
             Command::Personal { token, action } => self.personal(token, *action),
+            Command::PersonalAnswered {
+                token,
+                action,
+                answers,
+            } => {
+                let done = self.personal(token, *action)?;
+                if let Ok(Outcome::Personal(view)) = &done {
+                    crate::store::answers::save(self.conn, view.registration.row.id, answers)?;
+                }
+                Ok(done)
+            }
             Command::EraseUnconfirmed { before } => self.erase_unconfirmed(*before),
             Command::Settle { event_id } => {
                 if events::by_id(self.conn, *event_id).is_err() {

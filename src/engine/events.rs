@@ -6,7 +6,7 @@ use super::{EngineError, Outcome};
 use crate::domain::{EventPatch, EventSettings};
 use crate::store::convert::{draft_of, new_event_row, row_with, rules_of};
 use crate::store::events::EventRow;
-use crate::store::{events, DbTime};
+use crate::store::{events, programme, DbTime};
 
 impl Batch<'_> {
     pub(super) fn create_event(
@@ -22,6 +22,7 @@ impl Batch<'_> {
         }
         let at = DbTime::of(self.now);
         let row = events::insert(self.conn, &new_event_row(settings, at))?;
+        programme::save(self.conn, row.id, &settings.programme, &settings.questions)?;
         self.audit_note(
             row.id,
             None,
@@ -45,7 +46,21 @@ impl Batch<'_> {
         self.lock_and_settle(current.id)?;
         let before = self.committed(current.id).event.clone();
         // Checked against the event as it stands now, inside the transaction.
-        let settings = match draft_of(&before).patched(patch) {
+        let parts_before = programme::parts(self.conn, current.id)?;
+        let questions_before = programme::questions(self.conn, current.id)?;
+        let shape_changed = [
+            patch
+                .programme
+                .as_ref()
+                .is_some_and(|p| *p != parts_before)
+                .then_some("programme"),
+            patch
+                .questions
+                .as_ref()
+                .is_some_and(|q| *q != questions_before)
+                .then_some("questions"),
+        ];
+        let settings = match draft_of(&before, parts_before, questions_before).patched(patch) {
             Ok(settings) => settings,
             Err(errors) => return Ok(Err(EngineError::Invalid(errors))),
         };
@@ -59,7 +74,13 @@ impl Batch<'_> {
         }
         let after = row_with(&before, &settings, DbTime::of(self.now));
         events::update(self.conn, &after)?;
-        let note = describe_changes(&before, &after);
+        programme::save(
+            self.conn,
+            current.id,
+            &settings.programme,
+            &settings.questions,
+        )?;
+        let note = describe_changes(&before, &after, shape_changed.into_iter().flatten());
         let now = self.now;
         let cached = self.committed(current.id);
         cached.event = after.clone();
@@ -71,7 +92,11 @@ impl Batch<'_> {
     }
 }
 
-fn describe_changes(before: &EventRow, after: &EventRow) -> String {
+fn describe_changes<'a>(
+    before: &EventRow,
+    after: &EventRow,
+    also: impl Iterator<Item = &'a str>,
+) -> String {
     let mut changed = Vec::new();
     macro_rules! compare {
         ($($field:ident),+) => {$(
@@ -98,6 +123,7 @@ fn describe_changes(before: &EventRow, after: &EventRow) -> String {
     if before.description != after.description {
         changed.push("description".into());
     }
+    changed.extend(also.map(str::to_owned));
     if changed.is_empty() {
         "event saved without changes".into()
     } else {

@@ -23,8 +23,8 @@ use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 
 use crate::domain::{
-    EventId, EventPatch, EventSettings, FieldErrors, GroupMessage, Invitee, Join, PersonalAction,
-    RegistrationId, SendId,
+    Answers, EventId, EventPatch, EventSettings, FieldErrors, GroupMessage, Invitee, Join,
+    PersonalAction, RegistrationId, SendId,
 };
 use crate::reads;
 use crate::store::events::EventRow;
@@ -137,6 +137,13 @@ enum Command {
     Personal {
         token: String,
         action: PersonalAction,
+    },
+    /// A personal action (accepting) that also gives answers to the event's questions,
+    /// stored with it when it succeeds.
+    PersonalAnswered {
+        token: String,
+        action: PersonalAction,
+        answers: Answers,
     },
     Settle {
         event_id: EventId,
@@ -332,6 +339,24 @@ impl Engine {
         action: PersonalAction,
     ) -> Result<PersonalView, EngineError> {
         match self.submit(Command::Personal { token, action }).await? {
+            Outcome::Personal(view) => Ok(*view),
+            other => Err(unexpected("a registration", &other)),
+        }
+    }
+
+    /// A person's action that also answers the event's questions (accepting).
+    pub async fn personal_answered(
+        &self,
+        token: String,
+        action: PersonalAction,
+        answers: Answers,
+    ) -> Result<PersonalView, EngineError> {
+        let command = Command::PersonalAnswered {
+            token,
+            action,
+            answers,
+        };
+        match self.submit(command).await? {
             Outcome::Personal(view) => Ok(*view),
             other => Err(unexpected("a registration", &other)),
         }

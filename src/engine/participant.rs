@@ -7,7 +7,7 @@ use crate::domain::{EventId, Join, RegistrationId, Status};
 use crate::mail::MailKind;
 use crate::reads;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
-use crate::store::{outbox, registrations, tokens, DbTime};
+use crate::store::{answers, outbox, registrations, tokens, DbTime};
 
 /// The most confirmation requests and links sent again to one person in a day.
 const REQUESTS_A_DAY: i64 = 3;
@@ -40,6 +40,7 @@ impl Batch<'_> {
             updated_at: at,
         })?;
         if let Some(row) = inserted {
+            answers::insert(self.conn, row.id, &join.answers)?;
             self.audit_note(
                 event.id,
                 Some(row.id),
@@ -69,6 +70,7 @@ impl Batch<'_> {
                     },
                     &StateChange::without_seat(Status::PendingEmail, at),
                 )?;
+                answers::save(self.conn, row.id, &join.answers)?;
                 self.audit_note(
                     event.id,
                     Some(row.id),

@@ -120,6 +120,7 @@ fn join(email: &str) -> Command {
             name: PersonName::parse("Someone").expect("a name"),
             affiliation: None,
             preference: Preference::InPerson,
+            answers: Default::default(),
         },
     }
 }
@@ -175,6 +176,8 @@ fn open_workshop(seats: u32) -> Command {
             offer_window_hours: 48,
             invitation_window_days: 14,
             auto_confirm: false,
+            programme: Default::default(),
+            questions: Default::default(),
         },
         actor: "organizer".into(),
     }

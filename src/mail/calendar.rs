@@ -7,6 +7,8 @@
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
+use crate::domain::{Mode, Part};
+
 /// What an emailed calendar file asks of the calendar app (iTIP, RFC 5546); the email's
 /// MIME part names the same method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +32,7 @@ pub struct CalendarEntry<'a> {
     pub uid: String,
     /// Raised on every change (see [`sequence`]).
     pub sequence: u32,
-    pub title: &'a str,
+    pub title: String,
     pub description: &'a str,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
@@ -64,19 +66,62 @@ pub fn sequence(changes: i64) -> u32 {
     changes.clamp(0, i64::from(i32::MAX)) as u32
 }
 
+/// The UID of one part of a programme in a participant's file: the registration's, with
+/// the part's place (1-based), so each part is an entry of its own in a calendar app.
+pub fn part_uid(uid: &str, n: usize) -> String {
+    match uid.split_once('@') {
+        Some((local, host)) => format!("{local}-part-{n}@{host}"),
+        None => format!("{uid}-part-{n}"),
+    }
+}
+
+/// A participant's entries: one per part of the programme they attend (every part in
+/// person, the streamed ones virtually, every part when `mode` is `None`, as a
+/// cancellation takes them all back), or the whole event when it has no programme.
+pub fn participant_entries<'a>(
+    whole: CalendarEntry<'a>,
+    parts: &'a [Part],
+    mode: Option<Mode>,
+) -> Vec<CalendarEntry<'a>> {
+    if parts.is_empty() {
+        return vec![whole];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| mode != Some(Mode::Virtual) || p.streamed)
+        .map(|(i, p)| CalendarEntry {
+            uid: part_uid(&whole.uid, i + 1),
+            sequence: whole.sequence,
+            title: format!("{}: {}", whole.title, p.title),
+            description: &p.description,
+            starts_at: p.starts_at,
+            ends_at: p.ends_at,
+            location: whole.location,
+            url: whole.url,
+        })
+        .collect()
+}
+
 /// A file to download or subscribe to: no METHOD, as it travels in no scheduling message.
 pub fn ics(entry: &CalendarEntry<'_>) -> String {
-    calendar(entry, None, None)
+    calendar(&entry.title, std::slice::from_ref(entry), None, None)
+}
+
+/// A file of several entries to download (a participant's parts of the programme).
+pub fn ics_of(name: &str, entries: &[CalendarEntry<'_>]) -> String {
+    calendar(name, entries, None, None)
 }
 
 /// A file to attach to an email, with the METHOD its MIME part names and the ORGANIZER
 /// (the sender: name and address) that RFC 5546 requires of PUBLISH and CANCEL.
 pub fn ics_for_email(
-    entry: &CalendarEntry<'_>,
+    name: &str,
+    entries: &[CalendarEntry<'_>],
     method: Method,
     organizer: (Option<&str>, &str),
 ) -> String {
-    calendar(entry, Some(method), Some(organizer))
+    calendar(name, entries, Some(method), Some(organizer))
 }
 
 /// The method named by an emailed calendar file, for its MIME part.
@@ -92,15 +137,32 @@ pub fn method_of(ics: &str) -> Method {
 }
 
 fn calendar(
-    entry: &CalendarEntry<'_>,
+    name: &str,
+    entries: &[CalendarEntry<'_>],
     method: Option<Method>,
     organizer: Option<(Option<&str>, &str)>,
 ) -> String {
+    let mut calendar = Calendar::new();
+    if let Some(method) = method {
+        calendar.append_property(("METHOD", method.as_str()));
+    }
+    calendar.name(name);
+    for entry in entries {
+        calendar.push(vevent(entry, method, organizer));
+    }
+    calendar.done().to_string()
+}
+
+fn vevent(
+    entry: &CalendarEntry<'_>,
+    method: Option<Method>,
+    organizer: Option<(Option<&str>, &str)>,
+) -> Event {
     let mut event = Event::new();
     event
         .uid(&entry.uid)
         .sequence(entry.sequence)
-        .summary(entry.title)
+        .summary(&entry.title)
         .description(entry.description)
         .starts(entry.starts_at)
         .ends(entry.ends_at)
@@ -116,15 +178,7 @@ fn calendar(
     if method == Some(Method::Cancel) {
         event.status(EventStatus::Cancelled);
     }
-    let mut calendar = Calendar::new();
-    if let Some(method) = method {
-        calendar.append_property(("METHOD", method.as_str()));
-    }
-    calendar
-        .name(entry.title)
-        .push(event.done())
-        .done()
-        .to_string()
+    event.done()
 }
 
 #[cfg(test)]
@@ -136,7 +190,7 @@ mod tests {
         CalendarEntry {
             uid: registration_uid(7, "example.org"),
             sequence,
-            title: "In the Picture",
+            title: "In the Picture".into(),
             description: "A workshop",
             starts_at: Utc.with_ymd_and_hms(2027, 3, 15, 8, 0, 0).unwrap(),
             ends_at: Utc.with_ymd_and_hms(2027, 3, 15, 16, 0, 0).unwrap(),
@@ -151,6 +205,13 @@ mod tests {
     /// The calendar's own properties and its one event's, as the icalendar parser reads
     /// them.
     fn parsed(text: &str) -> (Properties, Properties) {
+        let (calendar, mut events) = parsed_all(text);
+        assert_eq!(events.len(), 1, "{text}");
+        (calendar, events.remove(0))
+    }
+
+    /// The calendar's own properties and each of its events'.
+    fn parsed_all(text: &str) -> (Properties, Vec<Properties>) {
         let unfolded = icalendar::parser::unfold(text);
         let calendar = icalendar::parser::read_calendar(&unfolded).expect("a valid calendar");
         let pairs = |properties: &[icalendar::parser::Property<'_>]| {
@@ -164,8 +225,10 @@ mod tests {
             .iter()
             .filter(|c| c.name == "VEVENT")
             .collect();
-        assert_eq!(events.len(), 1, "{text}");
-        (pairs(&calendar.properties), pairs(&events[0].properties))
+        (
+            pairs(&calendar.properties),
+            events.iter().map(|e| pairs(&e.properties)).collect(),
+        )
     }
 
     fn value<'a>(properties: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -193,7 +256,8 @@ mod tests {
     #[test]
     fn an_emailed_file_publishes_with_its_organizer() {
         let text = ics_for_email(
-            &entry(4),
+            "In the Picture",
+            &[entry(4)],
             Method::Publish,
             (Some("Workshop, team"), "registrar@example.org"),
         );
@@ -213,13 +277,48 @@ mod tests {
 
     #[test]
     fn a_cancellation_cancels_the_same_entry() {
-        let text = ics_for_email(&entry(9), Method::Cancel, (None, "registrar@example.org"));
+        let text = ics_for_email(
+            "In the Picture",
+            &[entry(9)],
+            Method::Cancel,
+            (None, "registrar@example.org"),
+        );
         let (calendar, event) = parsed(&text);
         assert_eq!(value(&calendar, "METHOD"), Some("CANCEL"));
         assert_eq!(method_of(&text), Method::Cancel);
         assert_eq!(value(&event, "STATUS"), Some("CANCELLED"));
         assert_eq!(value(&event, "UID"), Some("registration-7@example.org"));
         assert_eq!(value(&event, "SEQUENCE"), Some("9"));
+    }
+
+    #[test]
+    fn a_participant_has_an_entry_per_part_they_attend() {
+        let at = |h| Utc.with_ymd_and_hms(2027, 3, 15, h, 0, 0).unwrap();
+        let part = |title: &str, from, to, streamed| Part {
+            title: title.into(),
+            starts_at: at(from),
+            ends_at: at(to),
+            streamed,
+            description: String::new(),
+        };
+        let parts = [part("Talks", 9, 10, true), part("Groups", 10, 12, false)];
+        let in_person = participant_entries(entry(2), &parts, Some(Mode::InPerson));
+        let online = participant_entries(entry(2), &parts, Some(Mode::Virtual));
+        let (_, events) = parsed_all(&ics_of("In the Picture", &in_person));
+        assert_eq!(events.len(), 2);
+        assert_eq!(value(&events[1], "SUMMARY"), Some("In the Picture: Groups"));
+        assert_eq!(value(&events[1], "DTSTART"), Some("20270315T100000Z"));
+        assert_eq!(
+            value(&events[0], "UID"),
+            Some("registration-7-part-1@example.org")
+        );
+        let (_, events) = parsed_all(&ics_of("In the Picture", &online));
+        assert_eq!(events.len(), 1);
+        assert_eq!(value(&events[0], "SUMMARY"), Some("In the Picture: Talks"));
+        assert_eq!(
+            participant_entries(entry(2), &[], Some(Mode::Virtual)).len(),
+            1
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use maud::{html, DOCTYPE};
 
-use super::calendar::{ics_for_email, CalendarEntry, Method};
-use crate::domain::Mode;
+use super::calendar::{ics_for_email, participant_entries, CalendarEntry, Method};
+use crate::domain::{Mode, Part};
 use crate::store::events::EventRow;
 
 /// What an email needs to know about its event.
@@ -19,9 +19,60 @@ pub struct EventFacts<'a> {
     pub timezone: Tz,
     pub venue: &'a str,
     pub meeting_url: Option<&'a str>,
+    /// The parts of the programme, in order; empty when the event has none.
+    pub programme: &'a [Part],
 }
 
 impl EventFacts<'_> {
+    /// A part's times on the event's clock, e.g. "Monday 15 March, 09:00 to 10:30".
+    fn part_when(&self, part: &Part) -> String {
+        let starts = part.starts_at.with_timezone(&self.timezone);
+        let ends = part.ends_at.with_timezone(&self.timezone);
+        if starts.date_naive() == ends.date_naive() {
+            format!(
+                "{} to {}",
+                starts.format("%A %-d %B, %H:%M"),
+                ends.format("%H:%M")
+            )
+        } else {
+            format!(
+                "{} to {}",
+                starts.format("%A %-d %B, %H:%M"),
+                ends.format("%A %-d %B, %H:%M")
+            )
+        }
+    }
+
+    /// What a confirmed participant attends of the programme, streamed parts named as such.
+    fn programme_paragraphs(&self, mode: Mode) -> Vec<String> {
+        if self.programme.is_empty() {
+            return Vec::new();
+        }
+        let zone = self.timezone.name();
+        let line = |p: &Part| {
+            let streamed = if p.streamed { " (streamed)" } else { "" };
+            format!("- {}: {}{streamed}", self.part_when(p), p.title)
+        };
+        match mode {
+            Mode::Virtual => {
+                let streamed: Vec<String> =
+                    self.programme.iter().filter(|p| p.streamed).map(line).collect();
+                if streamed.is_empty() {
+                    vec!["No part of the programme is streamed yet; your personal page will show it when one is.".into()]
+                } else {
+                    vec![
+                        format!("You can follow the parts of the programme that are streamed ({zone}):"),
+                        streamed.join("\n"),
+                    ]
+                }
+            }
+            Mode::InPerson => vec![
+                format!("The programme ({zone}); the parts marked streamed can also be followed online:"),
+                self.programme.iter().map(line).collect::<Vec<_>>().join("\n"),
+            ],
+        }
+    }
+
     pub fn local(&self, at: DateTime<Utc>) -> String {
         at.with_timezone(&self.timezone)
             .format("%A %-d %B %Y, %H:%M")
@@ -199,10 +250,11 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "Answer the invitation",
         },
         MailKind::Confirmation { mode } => Draft {
-            paragraphs: vec![
-                format!("Your registration is confirmed: you have {} at {title}.", seat_words(*mode)),
-                "The attached calendar file puts the event in your calendar. If your plans change, please cancel on your personal page, so that the seat can go to someone else.".into(),
-            ],
+            paragraphs: [
+                vec![format!("Your registration is confirmed: you have {} at {title}.", seat_words(*mode))],
+                event.programme_paragraphs(*mode),
+                vec!["The attached calendar file puts the event in your calendar. If your plans change, please cancel on your personal page, so that the seat can go to someone else.".into()],
+            ].concat(),
             facts: facts(event, Some(*mode), None),
             action: "See my registration",
         },
@@ -243,10 +295,11 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             action: "See my registration",
         },
         MailKind::ModeChanged { mode } => Draft {
-            paragraphs: vec![
-                format!("Your seat at {title} is now {}.", seat_words(*mode)),
-                "The attached calendar file replaces the one you had.".into(),
-            ],
+            paragraphs: [
+                vec![format!("Your seat at {title} is now {}.", seat_words(*mode))],
+                event.programme_paragraphs(*mode),
+                vec!["The attached calendar file replaces the one you had.".into()],
+            ].concat(),
             facts: facts(event, Some(*mode), None),
             action: "See my registration",
         },
@@ -294,7 +347,9 @@ fn html_of(letter: &Letter<'_>) -> String {
             body style="margin: 0; padding: 16px; font-family: -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #ffffff;" {
                 div style="max-width: 36rem;" {
                     p { (letter.greeting) }
-                    @for paragraph in letter.paragraphs { p { (paragraph) } }
+                    @for paragraph in letter.paragraphs {
+                        p { @for (i, line) in paragraph.lines().enumerate() { @if i > 0 { br; } (line) } }
+                    }
                     @if !letter.facts.is_empty() {
                         table style="border-collapse: collapse; margin: 16px 0;" {
                             @for (label, value) in letter.facts {
@@ -337,7 +392,13 @@ impl<'a> EventFacts<'a> {
             timezone: event.timezone.0,
             venue: &event.venue,
             meeting_url: event.meeting_url.as_deref(),
+            programme: &[],
         }
+    }
+
+    /// These facts with the event's programme.
+    pub fn with_programme(self, programme: &'a [Part]) -> Self {
+        EventFacts { programme, ..self }
     }
 }
 
@@ -392,20 +453,22 @@ pub fn compose(
         _ => None,
     }
     .map(|(method, mode)| {
-        ics_for_email(
-            &CalendarEntry {
-                uid: stamp.uid.clone(),
-                sequence: stamp.sequence,
-                title: event.title,
-                description: event.description,
-                starts_at: event.starts_at,
-                ends_at: event.ends_at,
-                location: match mode {
-                    Some(Mode::Virtual) => event.meeting_url.unwrap_or("Online"),
-                    _ => event.venue,
-                },
-                url: link,
+        let whole = CalendarEntry {
+            uid: stamp.uid.clone(),
+            sequence: stamp.sequence,
+            title: event.title.to_owned(),
+            description: event.description,
+            starts_at: event.starts_at,
+            ends_at: event.ends_at,
+            location: match mode {
+                Some(Mode::Virtual) => event.meeting_url.unwrap_or("Online"),
+                _ => event.venue,
             },
+            url: link,
+        };
+        ics_for_email(
+            event.title,
+            &participant_entries(whole, event.programme, mode),
             method,
             stamp.organizer,
         )

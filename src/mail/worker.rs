@@ -25,7 +25,7 @@ use lettre::transport::smtp::response::{Category, Code, Severity};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{Address, Message, SmtpTransport, Transport as _};
 
-use crate::domain::{Email, EventId, Mode, RegistrationId};
+use crate::domain::{Email, EventId, Mode, Part, RegistrationId};
 use crate::mail::calendar::{self, method_of};
 use crate::mail::qr;
 use crate::mail::{compose, CalendarStamp, EventFacts, MailKind};
@@ -346,6 +346,8 @@ fn backoff(attempts: i32) -> chrono::Duration {
 /// The events and people that a claim's emails are about, as they are now.
 struct About {
     events: HashMap<i64, EventRow>,
+    /// The programme of each of those events.
+    programmes: HashMap<i64, Vec<Part>>,
     names: HashMap<i64, String>,
     /// For each email that may carry a calendar file (by outbox id): the changes of its
     /// registration and event up to when it was queued, so its file's SEQUENCE says
@@ -357,11 +359,13 @@ impl About {
     fn of(conn: &mut store::DbConnection, rows: &[OutboxRow]) -> anyhow::Result<About> {
         let to_write: Vec<&OutboxRow> = rows.iter().filter(|row| row.details.is_some()).collect();
         let mut events = HashMap::new();
+        let mut programmes = HashMap::new();
         for event_id in to_write.iter().filter_map(|row| row.event_id) {
             if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(event_id) {
                 // An event that is gone fails its own emails (in `write_out`), not the round.
                 if let Some(event) = events::by_id(conn, EventId(event_id)).optional()? {
                     slot.insert(event);
+                    programmes.insert(event_id, store::programme::parts(conn, EventId(event_id))?);
                 }
             }
         }
@@ -388,6 +392,7 @@ impl About {
         }
         Ok(About {
             events,
+            programmes,
             names,
             calendars,
         })
@@ -422,7 +427,12 @@ impl About {
             had_seat: changes.is_some_and(|c| c.had_seat),
             organizer: (from.name.as_deref(), &address),
         };
-        let mut mail = compose(&kind, &EventFacts::of(event), name, link, &stamp);
+        let programme = row
+            .event_id
+            .and_then(|id| self.programmes.get(&id))
+            .map_or(&[][..], Vec::as_slice);
+        let facts = EventFacts::of(event).with_programme(programme);
+        let mut mail = compose(&kind, &facts, name, link, &stamp);
         // A seat in the room comes with the code to show at the door.
         let in_the_room = matches!(
             kind,

@@ -5,7 +5,9 @@
 
 use std::borrow::Cow;
 
-use crate::domain::Mode;
+use std::collections::HashMap;
+
+use crate::domain::{Answers, Mode, Question, RegistrationId};
 use crate::reads::RegistrationState;
 
 /// A cell as a spreadsheet should show it. One that starts with `=`, `+`, `-`, `@`, a tab
@@ -71,7 +73,11 @@ pub const PARTICIPANT_COLUMNS: [&str; 11] = [
 /// Registrations as the participants file: in person first, then virtual, then those
 /// without a seat; the waiting ones in line order, everyone else by name, as badges and
 /// the meeting tool's import want them.
-pub fn participants(registrations: &[RegistrationState]) -> Result<Vec<u8>, csv::Error> {
+pub fn participants(
+    registrations: &[RegistrationState],
+    answers: &HashMap<RegistrationId, Answers>,
+    questions: &[Question],
+) -> Result<Vec<u8>, csv::Error> {
     let mut sorted: Vec<&RegistrationState> = registrations.iter().collect();
     sorted.sort_by_cached_key(|r| {
         let mode_rank = match r.shown_mode() {
@@ -81,9 +87,22 @@ pub fn participants(registrations: &[RegistrationState]) -> Result<Vec<u8>, csv:
         };
         (mode_rank, r.position, r.row.name.to_lowercase(), r.row.id)
     });
-    let mut file = CsvFile::new(&PARTICIPANT_COLUMNS)?;
+    // One column per question, named by its key; several choices in one cell.
+    let header: Vec<&str> = PARTICIPANT_COLUMNS
+        .iter()
+        .copied()
+        .chain(questions.iter().map(|q| q.key.as_str()))
+        .collect();
+    let mut file = CsvFile::new(&header)?;
     for r in sorted {
-        file.row([
+        let given = answers.get(&r.row.id);
+        let answered = questions.iter().map(|q| {
+            given
+                .and_then(|a| a.get(&q.key))
+                .map(|values| values.join("; "))
+                .unwrap_or_default()
+        });
+        let fixed = [
             r.row.id.to_string(),
             r.row.name.clone(),
             r.row.email.clone(),
@@ -98,7 +117,8 @@ pub fn participants(registrations: &[RegistrationState]) -> Result<Vec<u8>, csv:
                 .checked_in_at
                 .map(|t| t.utc().to_rfc3339())
                 .unwrap_or_default(),
-        ])?;
+        ];
+        file.row(fixed.into_iter().chain(answered))?;
     }
     file.into_bytes()
 }

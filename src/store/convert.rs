@@ -6,7 +6,7 @@ use chrono::Duration;
 use super::events::{EventRow, NewEventRow};
 use super::registrations::{RegistrationRow, StateChange};
 use super::DbTime;
-use crate::domain::{Entry, EventDraft, EventRules, EventSettings, TimeZoneName};
+use crate::domain::{Entry, EventDraft, EventRules, EventSettings, Part, Question, TimeZoneName};
 
 pub fn rules_of(row: &EventRow) -> EventRules {
     EventRules {
@@ -71,7 +71,7 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
 }
 
 /// An event's settings as a draft, to patch and check (see [`EventDraft::patched`]).
-pub fn draft_of(row: &EventRow) -> EventDraft {
+pub fn draft_of(row: &EventRow, programme: Vec<Part>, questions: Vec<Question>) -> EventDraft {
     EventDraft {
         slug: row.slug.clone(),
         title: row.title.clone(),
@@ -88,6 +88,8 @@ pub fn draft_of(row: &EventRow) -> EventDraft {
         offer_window_hours: row.offer_window_hours.max(0) as u32,
         invitation_window_days: row.invitation_window_days.max(0) as u32,
         auto_confirm: row.auto_confirm,
+        programme,
+        questions,
     }
 }
 

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use super::outbox::OutboxRow;
 use super::registrations::RegistrationRow;
-use super::schema::{api_tokens, outbox, registrations};
+use super::schema::{answers, api_tokens, outbox, registrations};
 use super::{DbConnection, DbTime, QueryResult};
 use crate::domain::{EventId, Mode, RegistrationId, Role, Status};
 use crate::on_backend;
@@ -57,6 +57,8 @@ pub struct RegistrationQuery {
     pub mode: Option<Mode>,
     /// Matched case-insensitively against name, email and affiliation.
     pub search: Option<String>,
+    /// Only those who gave this answer (question key, value).
+    pub answer: Option<(String, String)>,
     pub sort: SortBy,
     pub descending: bool,
     pub offset: i64,
@@ -87,6 +89,14 @@ macro_rules! filtered {
         }
         if let Some(mode) = &q.mode {
             query = query.filter(registrations::mode.eq(*mode));
+        }
+        if let Some((key, value)) = &q.answer {
+            query = query.filter(diesel::dsl::exists(
+                answers::table
+                    .filter(answers::registration_id.eq(registrations::id))
+                    .filter(answers::question_key.eq(key.clone()))
+                    .filter(answers::value.eq(value.clone())),
+            ));
         }
         if let Some(search) = &q.search {
             let pattern = like_pattern(search);

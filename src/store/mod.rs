@@ -6,6 +6,7 @@
 //! prepares a statement whose limit is a bound parameter again on every execution, which
 //! cost the writer a third of its time in a registration rush.
 
+pub mod answers;
 pub mod audit;
 pub mod backup;
 pub mod calendar_feeds;
@@ -17,6 +18,7 @@ pub mod events;
 pub mod newsletter;
 pub mod organizers;
 pub mod outbox;
+pub mod programme;
 pub mod registrations;
 pub mod retention;
 pub mod schema;

@@ -375,6 +375,7 @@ pub fn set_person(
 /// Replaces a person's details with placeholders; the row stays so counts and the audit
 /// log keep their shape.
 pub fn erase_person(conn: &mut DbConnection, id: RegistrationId, now: DbTime) -> QueryResult<()> {
+    super::answers::erase(conn, id)?;
     on_backend!(conn, |c| diesel::update(registrations::table.find(id))
         .set((
             registrations::email.eq(format!("erased-{id}@erased.invalid")),
@@ -401,6 +402,7 @@ pub fn unconfirmed_before(
 
 /// Deletes these registrations (their links and emails must be gone first).
 pub fn delete(conn: &mut DbConnection, ids: &[RegistrationId]) -> QueryResult<()> {
+    super::answers::erase_all(conn, ids)?;
     on_backend!(conn, |c| diesel::delete(
         registrations::table.filter(registrations::id.eq_any(ids))
     )

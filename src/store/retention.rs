@@ -9,7 +9,7 @@ use diesel::dsl::{exists, sql};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
-use super::schema::{audit_entries, events, personal_tokens, registrations};
+use super::schema::{answers, audit_entries, events, personal_tokens, registrations};
 use super::{in_transaction, DbConnection, QueryResult};
 use crate::on_backend;
 
@@ -71,6 +71,10 @@ pub fn erase_event(
         .execute(c))?;
         let emails = super::outbox::ids_for(conn, &people)?;
         super::outbox::delete_for(conn, &people)?;
+        on_backend!(conn, |c| diesel::delete(
+            answers::table.filter(answers::registration_id.eq_any(&people))
+        )
+        .execute(c))?;
         let erased = on_backend!(conn, |c| diesel::update(
             registrations::table.filter(registrations::id.eq_any(&people))
         )

@@ -199,3 +199,42 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    programme_parts (event_id, position) {
+        event_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        streamed -> Bool,
+        description -> Text,
+    }
+}
+
+diesel::table! {
+    questions (event_id, position) {
+        event_id -> BigInt,
+        position -> Integer,
+        question_key -> Text,
+        label -> Text,
+        kind -> Text,
+        options -> Text,
+        required -> Bool,
+        summarize -> Bool,
+    }
+}
+
+diesel::table! {
+    answers (registration_id, question_key, value) {
+        registration_id -> BigInt,
+        question_key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::joinable!(programme_parts -> events (event_id));
+diesel::joinable!(questions -> events (event_id));
+diesel::joinable!(answers -> registrations (registration_id));
+diesel::allow_tables_to_appear_in_same_query!(programme_parts, questions, answers);
+diesel::allow_tables_to_appear_in_same_query!(answers, registrations);

@@ -5,6 +5,8 @@ pub mod newsletter;
 pub mod organizer;
 pub mod pages;
 mod personal;
+pub mod programme;
+pub mod questions;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use maud::{html, Markup};
 
+use super::questions::{answer_target, question_fields};
 use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
 use crate::domain::{FieldErrors, SiteIdentity};
 use crate::domain::{Mode, Phase};
@@ -228,6 +229,8 @@ pub struct JoinValues {
     pub affiliation: String,
     pub preference: String,
     pub consent: bool,
+    /// The answers given to the event's questions.
+    pub answers: super::questions::AnswerValues,
 }
 
 /// The form fields in the order they appear, with their labels and the element the error
@@ -261,6 +264,11 @@ fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> M
                 .get(*name)
                 .map(|list| (target, field_message(label, list)))
         })
+        .chain(state.questions.iter().filter_map(|q| {
+            errors
+                .get(&format!("answers.{}", q.key))
+                .map(|list| (answer_target(q), field_message(&q.label, list)))
+        }))
         .collect();
     let preference_error = errors.get("preference");
     let consent_error = errors.get("consent");
@@ -305,6 +313,7 @@ fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> M
                         }
                     }
                 }
+                (question_fields(&state.questions, &values.answers, errors))
                 // Hidden from people and assistive technology; bots that fill every field give
                 // themselves away.
                 div.hp aria-hidden="true" {
@@ -352,6 +361,7 @@ pub fn event_page(
             @if !e.description.is_empty() {
                 div.description { @for paragraph in e.description.split("\n\n") { p { (paragraph) } } }
             }
+            (super::programme::programme(&state.programme, tz_of(state), None))
             @if !started { (seats(state)) }
             @if now >= e.ends_at.utc() {
                 p.notice { "This event is over. " a href="/newsletter" { "Stay updated" } " to hear about the next one." }

@@ -151,6 +151,9 @@ pub fn personal_page(
                             h2 #meeting-title { "Joining online" }
                             @if let Some(url) = &e.meeting_url { p { "Meeting link: " a href=(url) { (url) } } }
                             @else { p { "The meeting link will appear here before the event." } }
+                            @if state.programme.iter().any(|p| !p.streamed) {
+                                p { "The link is for the parts that are streamed; the programme below shows which." }
+                            }
                         }
                     }
                     p { a.download href={"/r/" (token) "/calendar.ics"} download { "Download the calendar file (.ics)" } }
@@ -186,6 +189,7 @@ pub fn personal_page(
                 }
             }
             }
+            (super::programme::programme(&state.programme, tz, (r.status == Status::Confirmed).then_some(r.mode).flatten()))
             section.your-data aria-labelledby="data-title" {
                 h2 #data-title { "Your data" }
                 p { "We keep your name, email address and affiliation to run the registration; see the " a href="/privacy" { "privacy notice" } ". You can erase them now." }

@@ -191,3 +191,46 @@ where
 pub fn ticked(value: Option<&str>) -> bool {
     value == Some("yes")
 }
+
+/// The answers of a submitted form to the event's questions: `answer-KEY` for a text or
+/// one choice, `answer-KEY-N` for each option ticked of several choices (a question of
+/// several choices is always given, perhaps with none ticked).
+pub fn answers_of_form(
+    questions: &[crate::domain::Question],
+    fields: &std::collections::BTreeMap<String, String>,
+) -> std::collections::BTreeMap<String, crate::domain::GivenAnswer> {
+    use crate::domain::{GivenAnswer, QuestionKind};
+    use crate::views::questions::answer_field;
+    questions
+        .iter()
+        .filter_map(|q| {
+            let name = answer_field(&q.key);
+            let given = match q.kind {
+                QuestionKind::Choices => GivenAnswer::Many(
+                    (0..q.options.len())
+                        .filter_map(|i| fields.get(&format!("{name}-{i}")).cloned())
+                        .collect(),
+                ),
+                _ => GivenAnswer::One(fields.get(&name)?.clone()),
+            };
+            Some((q.key.clone(), given))
+        })
+        .collect()
+}
+
+/// What was given, to show again in a refused form.
+pub fn answer_values(
+    given: &std::collections::BTreeMap<String, crate::domain::GivenAnswer>,
+) -> crate::views::questions::AnswerValues {
+    use crate::domain::GivenAnswer;
+    given
+        .iter()
+        .map(|(key, answer)| {
+            let values = match answer {
+                GivenAnswer::One(text) => vec![text.clone()],
+                GivenAnswer::Many(list) => list.clone(),
+            };
+            (key.clone(), values)
+        })
+        .collect()
+}

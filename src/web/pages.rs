@@ -1,6 +1,8 @@
 //! Handlers of the public and personal pages; forms work without JavaScript and every
 //! action returns to the page it came from with its result.
 
+use std::collections::BTreeMap;
+
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -8,14 +10,18 @@ use maud::Markup;
 use serde::Deserialize;
 
 use super::error::PageError;
-use super::input::ticked;
+use super::input::{answer_values, answers_of_form, ticked};
 use super::respond::{
     form_config, html, html_bytes, html_status, personal_html, see_other, url_escape,
 };
 use super::{event_of, page_cache, registration_of_link, AppState};
-use crate::domain::{join_of, FieldErrors, Mode, PersonalAction, Preference, Status};
+use crate::domain::{
+    join_of, Answers, FieldErrors, Join, Mode, PersonalAction, Preference, Questions, Status,
+};
 use crate::engine::EngineError;
-use crate::mail::calendar::{ics, registration_uid, sequence, uid_host, CalendarEntry};
+use crate::mail::calendar::{
+    ics_of, participant_entries, registration_uid, sequence, uid_host, CalendarEntry,
+};
 use crate::reads::{self, EventState, RegistrationState};
 use crate::views::pages;
 use actix_web::ResponseError as _;
@@ -85,6 +91,9 @@ pub struct JoinForm {
     /// The honeypot: people leave it empty, form-filling bots do not.
     #[serde(default)]
     website: String,
+    /// The answers to the event's questions (see [`answers_of_form`]).
+    #[serde(flatten)]
+    answers: BTreeMap<String, String>,
 }
 
 async fn join(
@@ -117,17 +126,24 @@ async fn join(
         preference.unwrap_or(Preference::Either),
         ticked(form.consent.as_deref()),
     );
+    let given = answers_of_form(&event.questions, &form.answers);
+    let answers = Questions::parse(event.questions.clone()).unwrap_or_default();
+    let answers = Answers::parse(&answers, given.clone());
+    if let Err(more) = &answers {
+        errors.extend(more.clone());
+    }
     let values = pages::JoinValues {
         email: form.email,
         name: form.name,
         affiliation: form.affiliation,
         preference: form.preference,
         consent: ticked(form.consent.as_deref()),
+        answers: answer_values(&given),
     };
-    let join = match joined {
-        Ok(join) if errors.is_empty() => join,
-        Ok(_) => return Ok(unprocessable(&event, &values, &errors)),
-        Err(more) => {
+    let join = match (joined, answers) {
+        (Ok(join), Ok(answers)) if errors.is_empty() => Join { answers, ..join },
+        (Ok(_), _) => return Ok(unprocessable(&event, &values, &errors)),
+        (Err(more), _) => {
             errors.extend(more);
             return Ok(unprocessable(&event, &values, &errors));
         }
@@ -322,16 +338,20 @@ async fn calendar(
         Some(Mode::Virtual) => e.meeting_url.clone().unwrap_or_else(|| "Online".into()),
         _ => e.venue.clone(),
     };
-    let body = ics(&CalendarEntry {
+    let whole = CalendarEntry {
         uid: registration_uid(registration.row.id.0, &uid_host(&state.public_url)),
         sequence: sequence(changes.count),
-        title: &e.title,
+        title: e.title.clone(),
         description: &e.description,
         starts_at: e.starts_at.utc(),
         ends_at: e.ends_at.utc(),
         location: &location,
         url: &link,
-    });
+    };
+    let body = ics_of(
+        &e.title,
+        &participant_entries(whole, &event.programme, registration.mode),
+    );
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((

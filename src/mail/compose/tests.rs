@@ -12,6 +12,7 @@ fn facts() -> EventFacts<'static> {
         timezone: chrono_tz::Europe::Amsterdam,
         venue: "Science Park",
         meeting_url: Some("https://meet.example.org/x"),
+        programme: &[],
     }
 }
 
@@ -209,4 +210,61 @@ fn a_cancellation_takes_back_the_entry_of_a_seat_it_had() {
         &stamp(5, false),
     );
     assert!(mail.calendar.is_none());
+}
+
+#[test]
+fn the_confirmation_says_which_parts_are_streamed_and_its_file_holds_the_parts_attended() {
+    let at = |h| Utc.with_ymd_and_hms(2027, 3, 15, h, 0, 0).unwrap();
+    let parts = [
+        Part {
+            title: "Keynote".into(),
+            starts_at: at(8),
+            ends_at: at(9),
+            streamed: true,
+            description: String::new(),
+        },
+        Part {
+            title: "Project groups".into(),
+            starts_at: at(9),
+            ends_at: at(12),
+            streamed: false,
+            description: String::new(),
+        },
+    ];
+    let event = facts().with_programme(&parts);
+    let online = compose(
+        &MailKind::Confirmation {
+            mode: Mode::Virtual,
+        },
+        &event,
+        "Ada",
+        "http://localhost/r/x",
+        &stamp(1, true),
+    );
+    assert!(online
+        .text
+        .contains("Monday 15 March, 09:00 to 10:00: Keynote (streamed)"));
+    assert!(!online.text.contains("Project groups"), "{}", online.text);
+    let ics = online.calendar.expect("a calendar file");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    assert!(ics.contains("https://meet.example.org/x"));
+    let in_person = compose(
+        &MailKind::Confirmation {
+            mode: Mode::InPerson,
+        },
+        &event,
+        "Ada",
+        "http://localhost/r/x",
+        &stamp(1, true),
+    );
+    assert!(in_person.text.contains("Project groups"));
+    assert!(in_person.text.contains("Keynote (streamed)"));
+    assert_eq!(
+        in_person
+            .calendar
+            .expect("a calendar file")
+            .matches("BEGIN:VEVENT")
+            .count(),
+        2
+    );
 }

@@ -10,7 +10,10 @@ pub mod invitations;
 pub mod logs;
 pub mod messages;
 pub mod overview;
+pub mod programme;
+pub mod questions;
 pub mod registrations;
+pub mod representation;
 pub mod sign_in;
 pub mod site;
 pub mod team;
@@ -149,6 +152,10 @@ pub fn event_tabs(slug: &str, current: &str) -> Markup {
         ("/capacity", "Capacity"),
         ("/message", "Messages"),
         ("/edit", "Settings"),
+        ("/programme", "Programme"),
+        ("/questions", "Questions"),
+        ("/groups", "Groups"),
+        ("/representation", "Who is in the room"),
         ("/audit", "Audit log"),
     ];
     html! {

@@ -1,6 +1,8 @@
 //! Everyone registered for an event in one table (filtered, searched, sorted, paged), the
 //! waiting line in order with its actions, and capacity changes with their preview.
 
+use std::collections::HashMap;
+
 use maud::{html, Markup};
 
 use super::overview::Promotions;
@@ -8,7 +10,7 @@ use super::{
     button_form, csrf_field, event_tabs, flash, layout, local, mode_name, pagination, status_badge,
     tz_of, Viewer,
 };
-use crate::domain::{Mode, Role, Status};
+use crate::domain::{Answers, Mode, RegistrationId, Role, Status};
 use crate::reads::{EventState, RegistrationState, SortBy};
 
 /// The table's filters as given in the query string.
@@ -17,6 +19,8 @@ pub struct Filters {
     pub status: String,
     pub mode: String,
     pub q: String,
+    /// `KEY:VALUE`, or empty for any answer.
+    pub answer: String,
     pub sort: SortBy,
     pub descending: bool,
     pub page: i64,
@@ -34,6 +38,9 @@ impl Filters {
         }
         if !self.q.is_empty() {
             url.append_pair("q", &self.q);
+        }
+        if !self.answer.is_empty() {
+            url.append_pair("answer", &self.answer);
         }
         url.append_pair("sort", sort.as_str());
         if descending {
@@ -70,15 +77,28 @@ fn sort_header(base: &str, filters: &Filters, sort: SortBy, label: &str) -> Mark
     }
 }
 
+/// One page of the registrations table, with the answers of the people on it.
+pub struct Listed<'a> {
+    pub rows: &'a [RegistrationState],
+    pub answers: &'a HashMap<RegistrationId, Answers>,
+    /// How many match the filters, and in how many pages.
+    pub total: i64,
+    pub pages: i64,
+}
+
 pub fn table(
     viewer: &Viewer<'_>,
     state: &EventState,
-    rows: &[RegistrationState],
-    total: i64,
-    pages: i64,
+    listed: &Listed<'_>,
     filters: &Filters,
     done: Option<&str>,
 ) -> Markup {
+    let Listed {
+        rows,
+        answers,
+        total,
+        pages,
+    } = *listed;
     let e = &state.event;
     let tz = tz_of(state);
     let base = format!("/organizer/events/{}/registrations", e.slug);
@@ -110,6 +130,20 @@ pub fn table(
                         @for m in Mode::ALL { option value=(m.as_str()) selected[filters.mode == m.as_str()] { (mode_name(*m)) } }
                     }
                 }
+                @if state.questions.iter().any(|q| q.kind.has_options()) {
+                    div {
+                        label for="filter-answer" { "Answer" }
+                        select id="filter-answer" name="answer" {
+                            option value="" { "Any" }
+                            @for q in state.questions.iter().filter(|q| q.kind.has_options()) {
+                                @for o in &q.options {
+                                    @let value = format!("{}:{o}", q.key);
+                                    option value=(value) selected[filters.answer == value] { (q.label) ": " (o) }
+                                }
+                            }
+                        }
+                    }
+                }
                 div {
                     label for="filter-q" { "Search name, email, affiliation" }
                     input type="search" id="filter-q" name="q" value=(filters.q);
@@ -124,6 +158,7 @@ pub fn table(
                     (sort_header(&base, filters, SortBy::Name, "Name"))
                     (sort_header(&base, filters, SortBy::Email, "Email"))
                     (sort_header(&base, filters, SortBy::Affiliation, "Affiliation"))
+                    @for q in &state.questions { th scope="col" { (q.label) } }
                     (sort_header(&base, filters, SortBy::Status, "Status"))
                     th scope="col" { "Mode" }
                     th scope="col" { "Line / deadline" }
@@ -136,6 +171,9 @@ pub fn table(
                             td { (r.row.name) }
                             td { (r.row.email) }
                             td { (r.row.affiliation.as_deref().unwrap_or("")) }
+                            @for q in &state.questions {
+                                td { (answers.get(&r.row.id).and_then(|a| a.get(&q.key)).map(|v| v.join("; ")).unwrap_or_default()) }
+                            }
                             td { (status_badge(r.status)) }
                             td { @match r.mode { Some(m) => { (mode_name(m)) } None => { "wants " (r.row.preference.as_str().replace('_', " ")) } } }
                             td {

@@ -1,7 +1,7 @@
 //! What the API takes: request bodies with the rules the published description states,
 //! and their conversion into the domain's request types (every bad field named at once).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Deserialize;
@@ -13,9 +13,12 @@ use crate::domain::event_settings::{
     DESCRIPTION_MAX, INVITATION_WINDOW_DAYS_MAX, INVITATION_WINDOW_DAYS_MIN,
     OFFER_WINDOW_HOURS_MAX, OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
 };
+use crate::domain::programme::{PART_DESCRIPTION_MAX, PART_TITLE_MAX};
+use crate::domain::questions::LABEL_MAX as QUESTION_LABEL_MAX;
 use crate::domain::{
-    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Group,
-    Invitee, Mode, PersonName, Phase, Preference, Role, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
+    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors,
+    GivenAnswer, Group, Invitee, Mode, Part, PersonName, Phase, Preference, Question, QuestionKind,
+    Role, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
 };
 use crate::services::accounts::TOKEN_NAME_MAX;
 use crate::web::error::ApiError;
@@ -76,6 +79,14 @@ pub struct NewEvent {
     /// on `ends_at` otherwise, since that is usually a mistyped year).
     #[serde(default)]
     pub confirm_past_retention: bool,
+
+    // The workshop's own shape.
+    /// The parts of the event, in order, each within `starts_at`..`ends_at`.
+    #[serde(default)]
+    pub programme: Vec<PartIn>,
+    /// Registration questions, in order.
+    #[serde(default)]
+    pub questions: Vec<QuestionIn>,
 }
 
 /// The rules of [`Slug`], for the published description.
@@ -289,6 +300,86 @@ pub struct EventChanges {
     /// Saves a new end longer ago than the retention period (see `NewEvent`).
     #[serde(default)]
     pub confirm_past_retention: bool,
+
+    // The workshop's own shape.
+    /// Replaces the whole programme.
+    #[serde(default, deserialize_with = "not_null")]
+    pub programme: Option<Vec<PartIn>>,
+    /// Replaces every question; answers already given are kept.
+    #[serde(default, deserialize_with = "not_null")]
+    pub questions: Option<Vec<QuestionIn>>,
+}
+
+/// One part of a programme.
+#[derive(Deserialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct PartIn {
+    #[schema(schema_with = part_title_schema)]
+    pub title: String,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    /// Virtual participants can follow it.
+    pub streamed: bool,
+    #[serde(default)]
+    #[schema(schema_with = part_description_schema)]
+    pub description: String,
+}
+
+fn part_title_schema() -> utoipa::openapi::Object {
+    limited_text(PART_TITLE_MAX, true)
+}
+
+fn part_description_schema() -> utoipa::openapi::Object {
+    limited_text(PART_DESCRIPTION_MAX, false)
+}
+
+/// A registration question.
+#[derive(Deserialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionIn {
+    /// Lowercase letters, digits and `_`; names the answer in `answers` and the exports.
+    #[schema(pattern = r"^[a-z0-9_]{1,40}$")]
+    pub key: String,
+    #[schema(schema_with = question_label_schema)]
+    pub label: String,
+    pub kind: QuestionKind,
+    /// Required for the kinds `choice` and `choices`; none for `text`.
+    #[serde(default)]
+    pub options: Vec<String>,
+    pub required: bool,
+    /// Counted per answer in the event's representation.
+    pub summarize: bool,
+}
+
+fn question_label_schema() -> utoipa::openapi::Object {
+    limited_text(QUESTION_LABEL_MAX, true)
+}
+
+fn parts_of(parts: Vec<PartIn>) -> Vec<Part> {
+    parts
+        .into_iter()
+        .map(|p| Part {
+            title: p.title,
+            starts_at: p.starts_at.with_timezone(&Utc),
+            ends_at: p.ends_at.with_timezone(&Utc),
+            streamed: p.streamed,
+            description: p.description,
+        })
+        .collect()
+}
+
+fn questions_of(questions: Vec<QuestionIn>) -> Vec<Question> {
+    questions
+        .into_iter()
+        .map(|q| Question {
+            key: q.key,
+            label: q.label,
+            kind: q.kind,
+            options: q.options,
+            required: q.required,
+            summarize: q.summarize,
+        })
+        .collect()
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
@@ -334,6 +425,11 @@ pub struct JoinBody {
     /// Consent to the privacy notice; only true is accepted.
     #[schema(schema_with = consent_schema)]
     pub consent: bool,
+
+    // The workshop's own shape.
+    /// Question key -> a text or an option, a list of options for `choices`.
+    #[serde(default)]
+    pub answers: BTreeMap<String, GivenAnswer>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
@@ -348,6 +444,12 @@ pub struct AcceptChoice {
     /// Required for an invitation to take the other mode; an offer is for its own mode.
     #[serde(default)]
     pub mode: Option<Mode>,
+
+    // The workshop's own shape.
+    /// Question key -> a text or an option, a list of options for `choices`; a required
+    /// question answered when joining needs no answer again.
+    #[serde(default)]
+    pub answers: BTreeMap<String, GivenAnswer>,
 }
 
 /// Which way a waiting entry moves in its line: up is ahead of those it shared a
@@ -445,6 +547,8 @@ pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
+        programme: parts_of(input.programme),
+        questions: questions_of(input.questions),
     })
     .map_err(ApiError::invalid)?;
     Ok((settings, confirmed))
@@ -470,6 +574,8 @@ pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
+        programme: input.programme.map(parts_of),
+        questions: input.questions.map(questions_of),
     };
     (patch, confirmed)
 }

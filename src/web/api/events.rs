@@ -7,6 +7,7 @@ use super::bodies::{patch_of, settings_of, EventChanges, NewEvent};
 use super::event_state;
 use super::shapes::{event_out, EventList, EventOut};
 use crate::domain::event_settings::check_retention;
+use crate::domain::programme::shifted;
 use crate::domain::EventSettings;
 use crate::reads;
 use crate::web::auth::Organizer;
@@ -113,10 +114,11 @@ pub async fn duplicate_event(
 ) -> Result<HttpResponse, ApiError> {
     let source = event_state(&state, slug.into_inner(), true).await?;
     let (patch, confirmed) = patch_of(body.0);
-    let settings = source
-        .draft()
-        .copy()
-        .patched(&patch)
-        .map_err(ApiError::invalid)?;
+    let mut copy = source.draft().copy();
+    // A copy that starts at another time takes its programme along.
+    if let (Some(starts_at), None) = (patch.starts_at, &patch.programme) {
+        copy.programme = shifted(copy.programme, starts_at - copy.starts_at);
+    }
+    let settings = copy.patched(&patch).map_err(ApiError::invalid)?;
     created(&state, settings, confirmed, organizer).await
 }

@@ -11,6 +11,7 @@ mod messages;
 mod organizer;
 mod outbox;
 mod participants;
+mod representation;
 mod shapes;
 mod site;
 mod tokens;
@@ -29,6 +30,7 @@ use messages::*;
 use organizer::*;
 use outbox::*;
 use participants::*;
+use representation::*;
 use shapes::*;
 use site::*;
 use tokens::*;
@@ -47,8 +49,8 @@ async fn event_state(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "registrar", description = "Registration for invitation-first workshops and webinars: invitations, waiting list, automatic promotion. Errors have the shape {\"error\": {\"code\", \"message\", \"fields\"}}."),
-    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, check_in, undo_check_in, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site),
-    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, Role, SiteOut, SiteChanges)),
+    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, check_in, undo_check_in, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site, representation),
+    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, Role, SiteOut, SiteChanges, PartIn, QuestionIn, PartOut, QuestionOut, crate::domain::QuestionKind, crate::domain::GivenAnswer, Representation, QuestionCounts, AnswerCounts, Counts)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -113,6 +115,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route("/registrations", web::get().to(list_registrations))
                     .route("/audit", web::get().to(audit_log))
                     .route("/export.csv", web::get().to(export_csv))
+                    .route("/representation", web::get().to(representation))
                     .route("/entries", web::post().to(join))
                     .route("/duplicate", web::post().to(duplicate_event))
                     .route("/messages", web::post().to(send_message))

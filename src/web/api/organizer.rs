@@ -6,7 +6,10 @@ use chrono::Utc;
 
 use super::bodies::{invitation_of, Direction, Hold, Invitations, Move, RegistrationFilter};
 use super::event_state;
-use super::shapes::{registration_out, AuditEntry, AuditLog, RegistrationList, RegistrationOut};
+use super::shapes::{
+    answers_json, registration_out, registrations_out, AuditEntry, AuditLog, RegistrationList,
+    RegistrationOut,
+};
 use crate::domain::event_settings::deadline;
 use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
 use crate::engine::OrganizerAction;
@@ -42,12 +45,16 @@ async fn registrations_by_id(
     ids: Vec<RegistrationId>,
 ) -> Result<RegistrationList, ApiError> {
     let event = event_state(state, slug, true).await?;
-    let found = state
+    let questions = event.questions.clone();
+    let (found, answers) = state
         .database
-        .run(move |conn| reads::registrations_by_ids(conn, &event, &ids))
+        .run(move |conn| {
+            let found = reads::registrations_by_ids(conn, &event, &ids)?;
+            Ok::<_, diesel::result::Error>((found, reads::answers_of_event(conn, event.event.id)?))
+        })
         .await?;
     Ok(RegistrationList {
-        registrations: found.into_iter().map(registration_out).collect(),
+        registrations: registrations_out(found, &answers, &questions),
     })
 }
 
@@ -62,12 +69,16 @@ pub async fn list_registrations(
 ) -> Result<HttpResponse, ApiError> {
     let (status, mode) = parse_filter(&filter)?;
     let event = event_state(&state, slug.into_inner(), true).await?;
-    let list = state
+    let questions = event.questions.clone();
+    let (list, answers) = state
         .database
-        .run(move |conn| reads::registrations_of(conn, &event, status, mode))
+        .run(move |conn| {
+            let list = reads::registrations_of(conn, &event, status, mode)?;
+            Ok::<_, diesel::result::Error>((list, reads::answers_of_event(conn, event.event.id)?))
+        })
         .await?;
     Ok(HttpResponse::Ok().json(RegistrationList {
-        registrations: list.into_iter().map(registration_out).collect(),
+        registrations: registrations_out(list, &answers, &questions),
     }))
 }
 
@@ -97,12 +108,21 @@ pub(super) async fn organizer_action(
     action: OrganizerAction,
 ) -> Result<HttpResponse, ApiError> {
     let id = state.engine.act_on(id, action, organizer.actor()).await?;
-    let (_, found) = state
+    let (event, found, answers) = state
         .database
-        .run(move |conn| reads::registration_by_id(conn, id, Utc::now()))
+        .run(move |conn| {
+            let Some((event, found)) = reads::registration_by_id(conn, id, Utc::now())? else {
+                return Ok(None);
+            };
+            let answers = reads::answers_of(conn, id)?;
+            Ok::<_, diesel::result::Error>(Some((event, found, answers)))
+        })
         .await?
         .ok_or_else(|| ApiError::not_found("registration"))?;
-    Ok(HttpResponse::Ok().json(registration_out(found)))
+    Ok(HttpResponse::Ok().json(RegistrationOut {
+        answers: answers_json(Some(&answers), &event.questions),
+        ..registration_out(found)
+    }))
 }
 
 #[utoipa::path(post, path = "/api/v1/registrations/{id}/revoke", tag = "organizer",
@@ -207,7 +227,7 @@ pub async fn audit_log(
 
 #[utoipa::path(get, path = "/api/v1/events/{slug}/export.csv", tag = "organizer",
     params(("slug" = String, Path), RegistrationFilter), security(("bearer" = [])),
-    responses((status = 200, description = "Registrations as CSV (id, name, email, affiliation, status, mode, preference, position, hold_until, registered_at, checked_in_at), in person first. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe.", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "Registrations as CSV (id, name, email, affiliation, status, mode, preference, position, hold_until, registered_at, checked_in_at, then one column per question named by its key, several choices joined with \"; \"), in person first. A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe.", content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn export_csv(
     state: web::Data<AppState>,
     _organizer: Organizer,
@@ -217,11 +237,15 @@ pub async fn export_csv(
     let (status, mode) = parse_filter(&filter)?;
     let slug = slug.into_inner();
     let event = event_state(&state, slug.clone(), true).await?;
-    let list = state
+    let questions = event.questions.clone();
+    let (list, answers) = state
         .database
-        .run(move |conn| reads::registrations_of(conn, &event, status, mode))
+        .run(move |conn| {
+            let list = reads::registrations_of(conn, &event, status, mode)?;
+            Ok::<_, diesel::result::Error>((list, reads::answers_of_event(conn, event.event.id)?))
+        })
         .await?;
-    let body = services::export::participants(&list).map_err(|error| {
+    let body = services::export::participants(&list, &answers, &questions).map_err(|error| {
         tracing::error!(%error, "writing the participants CSV");
         ApiError::internal()
     })?;

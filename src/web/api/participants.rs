@@ -3,8 +3,10 @@
 use actix_web::{web, HttpResponse};
 
 use super::bodies::{AcceptChoice, JoinBody, ModeChoice};
-use super::shapes::{me_of, me_out, Me, Message};
-use crate::domain::{join_of, PersonalAction};
+use super::shapes::{answers_json, me_of, me_out, Me, Message};
+use crate::domain::{join_of, Answers, Join, PersonalAction, Questions};
+use crate::engine::PersonalView;
+use crate::reads;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
 use crate::web::AppState;
@@ -21,15 +23,29 @@ pub async fn join(
     body: ValidJson<JoinBody>,
 ) -> Result<HttpResponse, ApiError> {
     let entry = body.0;
-    let join = join_of(
+    let slug = slug.into_inner();
+    let asked = slug.clone();
+    let questions = state
+        .database
+        .run(move |conn| reads::questions_by_slug(conn, &asked))
+        .await?;
+    let questions = Questions::parse(questions).unwrap_or_default();
+    let joined = join_of(
         &entry.email,
         &entry.name,
         entry.affiliation.as_deref(),
         entry.preference,
         entry.consent,
-    )
-    .map_err(ApiError::invalid)?;
-    state.engine.join(slug.into_inner(), join).await?;
+    );
+    let join = match (joined, Answers::parse(&questions, entry.answers)) {
+        (Ok(join), Ok(answers)) => Join { answers, ..join },
+        (joined, answers) => {
+            let mut errors = joined.err().unwrap_or_default();
+            errors.extend(answers.err().unwrap_or_default());
+            return Err(ApiError::invalid(errors));
+        }
+    };
+    state.engine.join(slug, join).await?;
     Ok(HttpResponse::Accepted().json(Message {
         message: JOIN_MESSAGE.into(),
     }))
@@ -41,7 +57,25 @@ async fn personal(
     action: PersonalAction,
 ) -> Result<HttpResponse, ApiError> {
     let view = state.engine.personal(token, action).await?;
-    Ok(HttpResponse::Ok().json(me_of(&view.event_slug, view.registration)))
+    answered(state, view).await
+}
+
+/// A person's registration after their action, with their answers.
+async fn answered(state: &AppState, view: PersonalView) -> Result<HttpResponse, ApiError> {
+    let (id, slug) = (view.registration.row.id, view.event_slug.clone());
+    let (answers, questions) = state
+        .database
+        .run(move |conn| {
+            Ok::<_, diesel::result::Error>((
+                reads::answers_of(conn, id)?,
+                reads::questions_by_slug(conn, &slug)?,
+            ))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(Me {
+        answers: answers_json(Some(&answers), &questions),
+        ..me_of(&view.event_slug, view.registration)
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
@@ -54,7 +88,15 @@ pub async fn me(
     let (event, registration) = crate::web::registration_of_link(&state, token)
         .await?
         .ok_or_else(|| ApiError::not_found("registration"))?;
-    Ok(HttpResponse::Ok().json(me_out(&event, registration)))
+    let id = registration.row.id;
+    let answers = state
+        .database
+        .run(move |conn| reads::answers_of(conn, id))
+        .await?;
+    Ok(HttpResponse::Ok().json(Me {
+        answers: answers_json(Some(&answers), &event.questions),
+        ..me_out(&event, registration)
+    }))
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/confirm-email", tag = "participants", params(("token" = String, Path)),
@@ -73,12 +115,31 @@ pub async fn accept(
     token: web::Path<String>,
     body: ValidJson<AcceptChoice>,
 ) -> Result<HttpResponse, ApiError> {
-    personal(
-        &state,
-        token.into_inner(),
-        PersonalAction::Accept(body.0.mode),
-    )
-    .await
+    let token = token.into_inner();
+    let choice = body.0;
+    let (_, registration) = crate::web::registration_of_link(&state, token.clone())
+        .await?
+        .ok_or_else(|| ApiError::not_found("registration"))?;
+    let id = registration.row.id;
+    let (earlier, questions) = state
+        .database
+        .run(move |conn| {
+            let questions = match reads::registration_by_id(conn, id, chrono::Utc::now())? {
+                Some((event, _)) => event.questions,
+                None => Vec::new(),
+            };
+            Ok::<_, diesel::result::Error>((reads::answers_of(conn, id)?, questions))
+        })
+        .await?;
+    let questions = Questions::parse(questions).unwrap_or_default();
+    let answers =
+        Answers::parse_over(&questions, choice.answers, &earlier).map_err(ApiError::invalid)?;
+    let action = PersonalAction::Accept(choice.mode);
+    let view = state
+        .engine
+        .personal_answered(token, action, answers)
+        .await?;
+    answered(&state, view).await
 }
 
 #[utoipa::path(post, path = "/api/v1/me/{token}/decline", tag = "participants", params(("token" = String, Path)),

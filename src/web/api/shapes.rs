@@ -2,12 +2,16 @@
 //! the audit log, messages, the outbox and API tokens, and how they are built from what
 //! the reads give.
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::{Mode, Phase, Preference, Role, Seats, Status};
+use crate::domain::{
+    Answers, Mode, Phase, Preference, Question, QuestionKind, RegistrationId, Role, Seats, Status,
+};
 use crate::reads::{ApiToken, EventState, OutboxEmail, RegistrationState};
 
 #[derive(Serialize, ToSchema)]
@@ -67,6 +71,31 @@ pub struct EventOut {
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
     pub seats: SeatsByMode,
+
+    // The workshop's own shape.
+    pub programme: Vec<PartOut>,
+    pub questions: Vec<QuestionOut>,
+}
+
+/// One part of the programme, its times in the event's time zone.
+#[derive(Serialize, ToSchema)]
+pub struct PartOut {
+    pub title: String,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub streamed: bool,
+    pub description: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionOut {
+    pub key: String,
+    pub label: String,
+    pub kind: QuestionKind,
+    /// The choices, for the kinds `choice` and `choices`.
+    pub options: Vec<String>,
+    pub required: bool,
+    pub summarize: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -101,6 +130,29 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
             in_person: seat_count(state, Mode::InPerson),
             virtual_: seat_count(state, Mode::Virtual),
         },
+        programme: state
+            .programme
+            .iter()
+            .map(|p| PartOut {
+                title: p.title.clone(),
+                starts_at: in_event_zone(p.starts_at, e.timezone.0),
+                ends_at: in_event_zone(p.ends_at, e.timezone.0),
+                streamed: p.streamed,
+                description: p.description.clone(),
+            })
+            .collect(),
+        questions: state
+            .questions
+            .iter()
+            .map(|q| QuestionOut {
+                key: q.key.clone(),
+                label: q.label.clone(),
+                kind: q.kind,
+                options: q.options.clone(),
+                required: q.required,
+                summarize: q.summarize,
+            })
+            .collect(),
     }
 }
 
@@ -129,6 +181,49 @@ pub struct RegistrationOut {
     pub updated_at: DateTime<Utc>,
     /// When the participant arrived at the door; null until checked in.
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Question key -> the text or option given (a list for `choices`).
+    #[schema(value_type = Object)]
+    pub answers: BTreeMap<String, serde_json::Value>,
+}
+
+/// Answers as the API shows them: a text or an option, a list for a question of several
+/// choices (and for an answer of several values to a question since removed).
+pub fn answers_json(
+    answers: Option<&Answers>,
+    questions: &[Question],
+) -> BTreeMap<String, serde_json::Value> {
+    let Some(answers) = answers else {
+        return BTreeMap::new();
+    };
+    answers
+        .iter()
+        .map(|(key, values)| {
+            let kind = questions.iter().find(|q| q.key == key).map(|q| q.kind);
+            let value = match (kind, values) {
+                (Some(QuestionKind::Choices), _) => serde_json::json!(values),
+                (_, [one]) => serde_json::json!(one),
+                _ => serde_json::json!(values),
+            };
+            (key.to_owned(), value)
+        })
+        .collect()
+}
+
+/// Registrations with their answers.
+pub fn registrations_out(
+    list: Vec<RegistrationState>,
+    answers: &HashMap<RegistrationId, Answers>,
+    questions: &[Question],
+) -> Vec<RegistrationOut> {
+    list.into_iter()
+        .map(|r| {
+            let given = answers_json(answers.get(&r.row.id), questions);
+            RegistrationOut {
+                answers: given,
+                ..registration_out(r)
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -174,6 +269,7 @@ pub fn registration_out(r: RegistrationState) -> RegistrationOut {
         created_at: r.row.created_at.utc(),
         updated_at: r.row.updated_at.utc(),
         checked_in_at: r.row.checked_in_at.map(|at| at.utc()),
+        answers: BTreeMap::new(),
     }
 }
 
@@ -191,6 +287,9 @@ pub struct Me {
     pub waiting_for: Option<WaitingFor>,
     /// When the participant arrived at the door; null until checked in.
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Question key -> the text or option given (a list for `choices`).
+    #[schema(value_type = Object)]
+    pub answers: BTreeMap<String, serde_json::Value>,
 }
 
 pub fn me_out(state: &EventState, r: RegistrationState) -> Me {
@@ -210,6 +309,7 @@ pub fn me_of(event_slug: &str, r: RegistrationState) -> Me {
         email: out.email,
         waiting_for: out.waiting_for,
         checked_in_at: out.checked_in_at,
+        answers: out.answers,
     }
 }
 

@@ -167,6 +167,9 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         offer_window_hours,
         invitation_window_days,
         auto_confirm: values.auto_confirm.is_some(),
+        // Edited on pages of their own (see `programme`).
+        programme: Vec::new(),
+        questions: Vec::new(),
     };
     (draft, errors)
 }

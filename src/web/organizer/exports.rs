@@ -32,11 +32,15 @@ pub async fn csv(
     let mode = query.mode.as_deref().and_then(|m| m.parse::<Mode>().ok());
     let slug = slug.into_inner();
     let event = event_state(&state, slug.clone()).await?;
-    let list = state
+    let questions = event.questions.clone();
+    let (list, answers) = state
         .database
-        .run(move |conn| reads::registrations_of(conn, &event, Some(Status::Confirmed), mode))
+        .run(move |conn| {
+            let list = reads::registrations_of(conn, &event, Some(Status::Confirmed), mode)?;
+            Ok::<_, diesel::result::Error>((list, reads::answers_of_event(conn, event.event.id)?))
+        })
         .await?;
-    let body = services::export::participants(&list)
+    let body = services::export::participants(&list, &answers, &questions)
         .map_err(|e| anyhow::anyhow!("writing the participants CSV: {e}"))?;
     let suffix = mode.map(|m| format!("-{}", m.as_str())).unwrap_or_default();
     Ok(csv_download(
@@ -68,7 +72,7 @@ pub async fn event_calendar(
     let body = ics(&CalendarEntry {
         uid: event_uid(e.id.0, &host_of(&state.public_url)),
         sequence: sequence(changes.count),
-        title: &e.title,
+        title: e.title.clone(),
         description: &e.description,
         starts_at: e.starts_at.utc(),
         ends_at: e.ends_at.utc(),

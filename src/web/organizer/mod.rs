@@ -13,7 +13,10 @@ pub mod exports;
 pub mod invitations;
 pub mod logs;
 pub mod messages;
+pub mod programme;
+pub mod questions;
 pub mod registrations;
+pub mod representation;
 pub mod session;
 pub mod sign_in;
 pub mod site;
@@ -156,6 +159,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/events/{slug}/edit", web::get().to(events::edit_form))
                 .route("/events/{slug}/edit", web::post().to(events::update))
                 .route("/events/{slug}/phase", web::post().to(events::change_phase))
+                .route("/events/{slug}/programme", web::get().to(programme::page))
+                .route("/events/{slug}/programme", web::post().to(programme::save))
+                .route("/events/{slug}/questions", web::get().to(questions::page))
+                .route("/events/{slug}/questions", web::post().to(questions::save))
+                .route("/events/{slug}/groups", web::get().to(questions::groups))
+                .route(
+                    "/events/{slug}/representation",
+                    web::get().to(representation::page),
+                )
                 .route("/events/{slug}/capacity", web::get().to(events::capacity))
                 .route(
                     "/events/{slug}/capacity",

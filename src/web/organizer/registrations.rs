@@ -26,6 +26,8 @@ pub struct TableQuery {
     status: Option<String>,
     mode: Option<String>,
     q: Option<String>,
+    /// `KEY:VALUE`: those who gave this answer.
+    answer: Option<String>,
     sort: Option<String>,
     dir: Option<String>,
     page: Option<String>,
@@ -47,6 +49,11 @@ fn filters_of(query: &TableQuery) -> Filters {
     Filters {
         status,
         mode,
+        answer: query
+            .answer
+            .clone()
+            .filter(|a| a.contains(':'))
+            .unwrap_or_default(),
         q: query
             .q
             .clone()
@@ -87,26 +94,35 @@ pub async fn table(
         statuses,
         mode: filters.mode.parse::<Mode>().ok(),
         search: (!filters.q.is_empty()).then(|| filters.q.clone()),
+        answer: filters
+            .answer
+            .split_once(':')
+            .map(|(k, v)| (k.to_owned(), v.to_owned())),
         sort: filters.sort,
         descending: filters.descending,
         offset: (filters.page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
     };
-    let (event, rows, total) = state
+    let (event, rows, total, answers) = state
         .database
         .run(move |conn| -> diesel::QueryResult<_> {
             let (rows, total) = reads::registration_page(conn, &event, &q)?;
-            Ok((event, rows, total))
+            let answers = reads::answers_of_event(conn, event.event.id)?;
+            Ok((event, rows, total, answers))
         })
         .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let done = query.done.as_deref().and_then(super::done_words);
+    let listed = views::Listed {
+        rows: &rows,
+        answers: &answers,
+        total,
+        pages,
+    };
     Ok(views::table(
         &viewer(&signed),
         &event,
-        &rows,
-        total,
-        pages,
+        &listed,
         &filters,
         done,
     ))

@@ -1,0 +1,319 @@
+//! Registration questions (SPEC.md, "The workshop's own shape"): per event, of kind text,
+//! choice or choices, required or not; answered on joining and on accepting an
+//! invitation, shown and exported per registration, erased with the person, and kept
+//! when the question changes. Bad questions and bad answers are 422s naming the field
+//! that change nothing.
+
+use serde_json::{json, Value};
+
+use crate::common::{Db, Server};
+
+fn questions() -> Value {
+    json!([
+        {"key": "stage", "label": "Career stage", "kind": "choice",
+         "options": ["PhD student", "Postdoc", "Faculty"], "required": true, "summarize": true},
+        {"key": "topics", "label": "Topics", "kind": "choices",
+         "options": ["Skin", "Eyes", "Lungs"], "required": false, "summarize": false},
+        {"key": "diet", "label": "Dietary needs", "kind": "text", "required": false, "summarize": false},
+    ])
+}
+
+fn entry(server: &Server, email: &str, answers: Value) -> (u16, Value) {
+    server.post(
+        "/api/v1/events/ws/entries",
+        json!({"email": email, "name": "Someone", "preference": "virtual", "consent": true,
+               "answers": answers}),
+    )
+}
+
+fn field_names(body: &Value) -> Vec<String> {
+    body["error"]["fields"]
+        .as_object()
+        .unwrap_or_else(|| panic!("fields named: {body}"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
+fn bad_questions_are_refused_naming_questions_and_change_nothing(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 2, Some(10), "open");
+    db.wait_for_the_outbox();
+    let before = db.snapshot();
+    for bad in [
+        json!([{"key": "group", "label": "Group", "kind": "choice", "required": false, "summarize": true}]),
+        json!([{"key": "Bad Key", "label": "Bad", "kind": "text", "required": false, "summarize": false}]),
+        json!([{"key": "a", "label": "A", "kind": "text", "required": false, "summarize": false},
+               {"key": "a", "label": "Again", "kind": "text", "required": false, "summarize": false}]),
+        json!([{"key": "a", "label": "", "kind": "text", "required": false, "summarize": false}]),
+    ] {
+        let (status, body) = server.organizer(
+            reqwest::Method::PATCH,
+            "/api/v1/events/ws",
+            json!({"questions": bad}),
+        );
+        assert_eq!(status, 422, "{body}");
+        assert_eq!(field_names(&body), ["questions"], "{body}");
+    }
+    let (status, body) = server.organizer(
+        reqwest::Method::PATCH,
+        "/api/v1/events/ws",
+        json!({"questions": [{"key": "a", "label": "A", "kind": "essay", "required": false, "summarize": false}]}),
+    );
+    assert_eq!(status, 422, "an unknown kind: {body}");
+    assert_eq!(db.snapshot(), before, "nothing changed");
+}
+
+fn bad_answers_are_refused_naming_each_key_and_change_nothing(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 2, Some(10), "open");
+    server.patch_event("ws", json!({"questions": questions()}));
+    db.wait_for_the_outbox();
+    let before = db.snapshot();
+    let (status, body) = entry(&server, "a@example.org", json!({}));
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(field_names(&body), ["answers.stage"], "a required answer");
+    let (status, body) = entry(
+        &server,
+        "a@example.org",
+        json!({"stage": "Postdoc", "colour": "blue"}),
+    );
+    assert_eq!(status, 422);
+    assert_eq!(field_names(&body), ["answers.colour"], "an unknown key");
+    let (status, body) = entry(
+        &server,
+        "a@example.org",
+        json!({"stage": "Professor", "topics": ["Skin", "Bones"]}),
+    );
+    assert_eq!(status, 422);
+    assert_eq!(
+        field_names(&body),
+        ["answers.stage", "answers.topics"],
+        "values outside the options"
+    );
+    let (status, body) = server.post(
+        "/api/v1/events/ws/entries",
+        json!({"email": "not an address", "name": "", "preference": "virtual", "consent": true,
+               "answers": {"stage": "Professor"}}),
+    );
+    assert_eq!(status, 422);
+    assert_eq!(
+        field_names(&body),
+        ["answers.stage", "email", "name"],
+        "named at once"
+    );
+    assert_eq!(db.snapshot(), before, "nothing changed");
+}
+
+fn answers_are_shown_exported_kept_when_a_question_changes_and_erased_with_the_person(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 2, Some(10), "open");
+    server.patch_event("ws", json!({"questions": questions()}));
+    let (status, _) = entry(
+        &server,
+        "ada@example.org",
+        json!({"stage": "Postdoc", "topics": ["Eyes", "Skin"], "diet": "No nuts"}),
+    );
+    assert_eq!(status, 202);
+    let token = server.wait_for_email("ada@example.org", 1)[0]
+        .token
+        .clone()
+        .unwrap();
+    let (status, me) = server.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
+    assert_eq!(status, 200, "{me}");
+    assert_eq!(me["answers"]["stage"], "Postdoc", "{me}");
+    assert_eq!(me["answers"]["topics"], json!(["Eyes", "Skin"]));
+    let listed = server.registrations("ws", "");
+    assert_eq!(listed[0]["answers"]["diet"], "No nuts", "{listed:?}");
+
+    let (status, csv) = {
+        let response = server
+            .http
+            .get(server.url("/api/v1/events/ws/export.csv"))
+            .bearer_auth(&server.token)
+            .send()
+            .unwrap();
+        (response.status().as_u16(), response.text().unwrap())
+    };
+    assert_eq!(status, 200);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",stage,topics,diet"), "{header}");
+    assert!(csv.contains("Postdoc,Eyes; Skin,No nuts"), "{csv}");
+
+    // Changing a question (and removing another) keeps the answers given.
+    server.patch_event(
+        "ws",
+        json!({"questions": [{"key": "stage", "label": "Your career stage", "kind": "choice",
+            "options": ["PhD student", "Faculty"], "required": true, "summarize": true}]}),
+    );
+    assert_eq!(server.me(&token)["answers"]["stage"], "Postdoc");
+    assert_eq!(db.count("SELECT COUNT(*) AS n FROM answers"), 4);
+
+    let (status, body) = server.delete(&format!("/api/v1/me/{token}"));
+    assert!(status < 300, "{status} {body}");
+    assert_eq!(
+        db.count("SELECT COUNT(*) AS n FROM answers"),
+        0,
+        "erased with the person"
+    );
+}
+
+fn accepting_an_invitation_takes_the_answers_required_there_too(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 2, Some(10), "invite_only");
+    server.patch_event("ws", json!({"questions": questions()}));
+    let token = server.invite("ws", "guest@example.org", "in_person");
+    db.wait_for_the_outbox();
+    let before = db.snapshot();
+    let (status, body) = server.post(&format!("/api/v1/me/{token}/accept"), json!({}));
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(field_names(&body), ["answers.stage"]);
+    let (status, body) = server.post(
+        &format!("/api/v1/me/{token}/accept"),
+        json!({"answers": {"stage": "Dean"}}),
+    );
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(db.snapshot(), before, "nothing changed");
+    let (status, me) = server.post(
+        &format!("/api/v1/me/{token}/accept"),
+        json!({"answers": {"stage": "Faculty"}}),
+    );
+    assert_eq!(status, 200, "{me}");
+    assert_eq!(me["status"], "confirmed");
+    assert_eq!(me["answers"]["stage"], "Faculty");
+}
+
+fn the_join_form_asks_the_questions_with_errors_next_to_them_and_values_kept(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 2, Some(10), "open");
+    server.patch_event("ws", json!({"questions": questions()}));
+    let page = reqwest::blocking::get(server.url("/events/ws"))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        page.contains("Career stage") && page.contains("answer-topics-1"),
+        "{page}"
+    );
+    let response = server
+        .http
+        .post(server.url("/events/ws/join"))
+        .form(&[
+            ("name", "Ada"),
+            ("email", "ada@example.org"),
+            ("preference", "virtual"),
+            ("consent", "yes"),
+            ("answer-topics-1", "Eyes"),
+            ("answer-diet", "No <nuts>"),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    let page = response.text().unwrap();
+    assert!(page.contains("Career stage is required."), "{page}");
+    assert!(
+        page.contains("href=\"#answer-stage-0\""),
+        "the summary links to it"
+    );
+    assert!(page.contains("No &lt;nuts&gt;</textarea>"), "{page}");
+    assert!(page.contains("value=\"Eyes\" checked"), "{page}");
+    let response = server
+        .http
+        .post(server.url("/events/ws/join"))
+        .form(&[
+            ("name", "Ada"),
+            ("email", "ada@example.org"),
+            ("preference", "virtual"),
+            ("consent", "yes"),
+            ("answer-stage", "Postdoc"),
+            ("answer-topics-1", "Eyes"),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        db.count("SELECT COUNT(*) AS n FROM answers WHERE value IN ('Postdoc', 'Eyes')"),
+        2
+    );
+}
+
+fn the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_answer(db: &Db) {
+    let server = Server::start(db);
+    let organizer = crate::dashboard::Organizer::sign_up(&server, db, "ada@example.org");
+    server.create_event("ws", 2, Some(10), "open");
+    let (status, page) = organizer.get("/organizer/events/ws/questions");
+    assert_eq!(status, 200);
+    assert!(page.contains("Add a question"), "{page}");
+    // A choice without options is refused next to its question, with what was typed kept.
+    let (status, _, refused) = organizer.post(
+        "/organizer/events/ws/questions",
+        &[
+            ("count", "1"),
+            ("action", "save"),
+            (
+                "question-0-label",
+                "Which project group would you like to join?",
+            ),
+            ("question-0-key", "group"),
+            ("question-0-kind", "choice"),
+            ("question-0-options", ""),
+        ],
+    );
+    assert_eq!(status, 422);
+    assert!(refused.contains("needs options"), "{refused}");
+    assert!(refused.contains("value=\"Which project group would you like to join?\""));
+    assert!(server.get("/api/v1/events/ws").1["questions"] == json!([]));
+    let (status, to, _) = organizer.post(
+        "/organizer/events/ws/questions",
+        &[
+            ("count", "1"),
+            ("action", "save"),
+            (
+                "question-0-label",
+                "Which project group would you like to join?",
+            ),
+            ("question-0-key", "group"),
+            ("question-0-kind", "choice"),
+            ("question-0-options", "Documentation\nBias"),
+            ("question-0-summarize", "yes"),
+        ],
+    );
+    assert_eq!(status, 303);
+    assert!(to.ends_with("/questions?done=saved"));
+    let (_, page) = organizer.get("/organizer/events/ws/questions");
+    assert!(
+        page.contains("Preview of the join form") && page.contains("answer-group-0"),
+        "{page}"
+    );
+    let event = server.get("/api/v1/events/ws").1;
+    assert_eq!(
+        event["questions"][0]["options"],
+        json!(["Documentation", "Bias"])
+    );
+
+    for (email, group) in [
+        ("a@example.org", "Bias"),
+        ("b@example.org", "Documentation"),
+        ("c@example.org", "Bias"),
+    ] {
+        let (status, _) = entry(&server, email, json!({"group": group}));
+        assert_eq!(status, 202);
+        let token = server.wait_for_email(email, 1)[0].token.clone().unwrap();
+        server.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
+    }
+    let (status, groups) = organizer.get("/organizer/events/ws/groups?question=group");
+    assert_eq!(status, 200);
+    assert!(
+        groups.contains("Bias (2)") && groups.contains("Documentation (1)"),
+        "{groups}"
+    );
+}
+
+on_both_databases!(
+    the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_answer,
+    bad_questions_are_refused_naming_questions_and_change_nothing,
+    bad_answers_are_refused_naming_each_key_and_change_nothing,
+    answers_are_shown_exported_kept_when_a_question_changes_and_erased_with_the_person,
+    accepting_an_invitation_takes_the_answers_required_there_too,
+    the_join_form_asks_the_questions_with_errors_next_to_them_and_values_kept,
+);
