@@ -38,6 +38,10 @@ impl Batch<'_> {
             Command::Join { slug, join } => self.join(slug, join),
             Command::Personal { token, action } => self.personal(token, *action),
             Command::EraseUnconfirmed { before } => self.erase_unconfirmed(*before),
+            Command::SendReminders {
+                event_id,
+                answer_hours,
+            } => self.send_reminders(*event_id, *answer_hours),
             Command::Settle { event_id } => {
                 if events::by_id(self.conn, *event_id).is_err() {
                     return Ok(Err(EngineError::NotFound("event")));

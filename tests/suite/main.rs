@@ -26,6 +26,7 @@ mod operations;
 mod parsers;
 mod probes;
 mod programme;
+mod reminders;
 mod scanners;
 mod security;
 mod site;
