@@ -130,6 +130,16 @@ pub struct Settings {
     )]
     pub sweep_seconds: u64,
 
+    /// Invitees and people offered a seat are reminded this many hours before their answer
+    /// is due (0: no such reminders).
+    #[arg(
+        long,
+        env = "REGISTRAR_ANSWER_REMINDER_HOURS",
+        default_value = "24",
+        value_parser = clap::value_parser!(u32).range(0..=8760)
+    )]
+    pub answer_reminder_hours: u32,
+
     /// Rate limits on public forms, sign-in and personal links: on or off.
     #[arg(
         long,

@@ -47,6 +47,41 @@ pub fn spawn_sweeper(pool: store::Pool, engine: Engine, every: Duration) {
     });
 }
 
+/// Finds, every few seconds, the events whose people are owed a reminder they have not
+/// had, and asks the writer to send them. The writer decides under the event's lock and
+/// records each reminder with its email, so a second instance asking finds it sent.
+pub fn spawn_reminders(pool: store::Pool, engine: Engine, every: Duration, answer_hours: u32) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        loop {
+            ticks.tick().await;
+            let pool = pool.clone();
+            let due = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<EventId>> {
+                let mut conn = pool.get()?;
+                Ok(store::reminders::events_owing(
+                    &mut conn,
+                    Utc::now(),
+                    answer_hours,
+                )?)
+            })
+            .await;
+            match due {
+                Ok(Ok(events)) => {
+                    for event_id in events {
+                        if let Err(error) = engine.send_reminders(event_id, answer_hours).await {
+                            tracing::warn!(event_id = event_id.0, %error, "sending reminders failed");
+                        }
+                    }
+                }
+                Ok(Err(error)) => {
+                    tracing::warn!(error = %format!("{error:#}"), "reminders cannot read the database")
+                }
+                Err(error) => tracing::warn!(%error, "reminder task failed"),
+            }
+        }
+    });
+}
+
 /// How often the sweeper looks for personal data due for erasure.
 const RETENTION_EVERY: Duration = Duration::from_secs(600);
 

@@ -522,6 +522,7 @@ mod tests {
             created_at: DbTime::of(now),
             updated_at: DbTime::of(now),
             virtual_phase: None,
+            reminder_hours_before: Default::default(),
         };
         let held = hold_until.map(|until| Entry {
             id: 1,

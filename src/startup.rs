@@ -99,6 +99,13 @@ impl Application {
             Duration::from_secs(settings.sweep_seconds),
         );
 
+        jobs::spawn_reminders(
+            pool.clone(),
+            engine.clone(),
+            Duration::from_secs(settings.sweep_seconds),
+            settings.answer_reminder_hours,
+        );
+
         jobs::spawn_retention(
             pool.clone(),
             engine.clone(),
@@ -258,6 +265,7 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         auto_confirm: false,
         programme: demo_programme(starts.with_timezone(&Utc)),
         questions: demo_questions(),
+        reminder_hours_before: vec![24],
     })
     .map_err(|e| anyhow::anyhow!("the demo event's settings: {e:?}"))?;
     engine

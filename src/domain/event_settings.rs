@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use super::programme::{Part, Programme};
 use super::questions::{Question, Questions};
+use super::reminders::ReminderHours;
 use super::{FieldErrors, Phase, Slug, TimeZoneName};
 
 pub const TITLE_MAX: usize = 200;
@@ -50,6 +51,9 @@ pub struct EventSettings {
     // The workshop's own shape.
     pub programme: Programme,
     pub questions: Questions,
+
+    // After the seat.
+    pub reminder_hours_before: ReminderHours,
 }
 
 /// Every setting of an event as an edge read it: of the right kind, not yet checked.
@@ -77,6 +81,10 @@ pub struct EventDraft {
     // The workshop's own shape.
     pub programme: Vec<Part>,
     pub questions: Vec<Question>,
+
+    // After the seat.
+    /// Hours before the start, as given.
+    pub reminder_hours_before: Vec<i64>,
 }
 
 /// A change to some settings of an event; `None` leaves a field as it is.
@@ -102,6 +110,9 @@ pub struct EventPatch {
     // The workshop's own shape.
     pub programme: Option<Vec<Part>>,
     pub questions: Option<Vec<Question>>,
+
+    // After the seat.
+    pub reminder_hours_before: Option<Vec<i64>>,
 }
 
 fn add(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
@@ -273,28 +284,36 @@ impl EventSettings {
         let questions = Questions::parse(draft.questions)
             .map_err(|e| errors.insert("questions".to_owned(), e))
             .ok();
-        match (slug, timezone, programme, questions) {
-            (Some(slug), Some(timezone), Some(programme), Some(questions)) if errors.is_empty() => {
-                Ok(EventSettings {
-                    slug,
-                    title,
-                    description,
-                    starts_at: draft.starts_at,
-                    ends_at: draft.ends_at,
-                    timezone: timezone.0,
-                    venue,
-                    meeting_url,
-                    in_person_capacity: draft.in_person_capacity,
-                    virtual_capacity: draft.virtual_capacity,
-                    phase: draft.phase,
-                    virtual_phase: draft.virtual_phase,
-                    offer_window_hours: draft.offer_window_hours,
-                    invitation_window_days: draft.invitation_window_days,
-                    auto_confirm: draft.auto_confirm,
-                    programme,
-                    questions,
-                })
-            }
+        let reminder_hours_before = ReminderHours::parse(&draft.reminder_hours_before)
+            .map_err(|e| add(&mut errors, "reminder_hours_before", e))
+            .ok();
+        match (slug, timezone, programme, questions, reminder_hours_before) {
+            (
+                Some(slug),
+                Some(timezone),
+                Some(programme),
+                Some(questions),
+                Some(reminder_hours_before),
+            ) if errors.is_empty() => Ok(EventSettings {
+                slug,
+                title,
+                description,
+                starts_at: draft.starts_at,
+                ends_at: draft.ends_at,
+                timezone: timezone.0,
+                venue,
+                meeting_url,
+                in_person_capacity: draft.in_person_capacity,
+                virtual_capacity: draft.virtual_capacity,
+                phase: draft.phase,
+                virtual_phase: draft.virtual_phase,
+                offer_window_hours: draft.offer_window_hours,
+                invitation_window_days: draft.invitation_window_days,
+                auto_confirm: draft.auto_confirm,
+                programme,
+                questions,
+                reminder_hours_before,
+            }),
             _ => Err(errors),
         }
     }
@@ -319,6 +338,12 @@ impl EventSettings {
             auto_confirm: self.auto_confirm,
             programme: self.programme.parts().to_vec(),
             questions: self.questions.all().to_vec(),
+            reminder_hours_before: self
+                .reminder_hours_before
+                .hours()
+                .into_iter()
+                .map(i64::from)
+                .collect(),
         }
     }
 
@@ -384,6 +409,7 @@ impl EventPatch {
             auto_confirm
         );
         set!(programme, questions);
+        set!(reminder_hours_before);
     }
 
     /// A patch that sets every field of a draft but the phases, the programme and the
@@ -408,6 +434,7 @@ impl EventPatch {
             // Edited on pages of their own.
             programme: None,
             questions: None,
+            reminder_hours_before: Some(draft.reminder_hours_before),
         }
     }
 }
@@ -438,6 +465,7 @@ mod tests {
             auto_confirm: false,
             programme: Vec::new(),
             questions: Vec::new(),
+            reminder_hours_before: vec![24],
         }
     }
 

@@ -50,6 +50,10 @@ impl Batch<'_> {
                 Ok(done)
             }
             Command::EraseUnconfirmed { before } => self.erase_unconfirmed(*before),
+            Command::SendReminders {
+                event_id,
+                answer_hours,
+            } => self.send_reminders(*event_id, *answer_hours),
             Command::Settle { event_id } => {
                 if events::by_id(self.conn, *event_id).is_err() {
                     return Ok(Err(EngineError::NotFound("event")));

@@ -13,6 +13,7 @@ mod check_in;
 mod events;
 mod organizer;
 mod participant;
+mod reminders;
 mod writer;
 
 use std::collections::{BTreeMap, HashMap};
@@ -147,6 +148,12 @@ enum Command {
     },
     Settle {
         event_id: EventId,
+    },
+    /// Queues the reminders an event's people are owed now; `answer_hours` before a
+    /// deadline for invitations and offers.
+    SendReminders {
+        event_id: EventId,
+        answer_hours: u32,
     },
     /// Erases the entries whose address was not confirmed since `before`.
     EraseUnconfirmed {
@@ -373,6 +380,21 @@ impl Engine {
     /// Expires the event's lapsed holds and hands their seats on.
     pub async fn settle(&self, event_id: EventId) -> Result<(), EngineError> {
         self.submit(Command::Settle { event_id }).await.map(|_| ())
+    }
+
+    /// Queues the reminders the people of an event are owed now and have not had: before
+    /// the event, and `answer_hours` before an invitation's or offer's deadline.
+    pub async fn send_reminders(
+        &self,
+        event_id: EventId,
+        answer_hours: u32,
+    ) -> Result<(), EngineError> {
+        self.submit(Command::SendReminders {
+            event_id,
+            answer_hours,
+        })
+        .await
+        .map(|_| ())
     }
 
     /// Erases the entries whose address was not confirmed since `before`: their rows,

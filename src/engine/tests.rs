@@ -178,6 +178,7 @@ fn open_workshop(seats: u32) -> Command {
             auto_confirm: false,
             programme: Default::default(),
             questions: Default::default(),
+            reminder_hours_before: Default::default(),
         },
         actor: "organizer".into(),
     }

@@ -107,13 +107,36 @@ impl EventFacts<'_> {
 pub enum MailKind {
     ConfirmAddress,
     LinkAgain,
-    Invitation { mode: Mode, until: DateTime<Utc> },
-    Confirmation { mode: Mode },
-    WaitingListPlace { position: Option<u32> },
-    SeatOffer { mode: Mode, until: DateTime<Utc> },
-    Lapsed { mode: Mode },
+    Invitation {
+        mode: Mode,
+        until: DateTime<Utc>,
+    },
+    Confirmation {
+        mode: Mode,
+    },
+    WaitingListPlace {
+        position: Option<u32>,
+    },
+    SeatOffer {
+        mode: Mode,
+        until: DateTime<Utc>,
+    },
+    Lapsed {
+        mode: Mode,
+    },
     Cancellation,
-    ModeChanged { mode: Mode },
+    ModeChanged {
+        mode: Mode,
+    },
+    /// The event is coming (SPEC.md, "After the seat").
+    Reminder {
+        mode: Mode,
+    },
+    /// An invitation or offer still waits for an answer.
+    AnswerReminder {
+        mode: Mode,
+        until: DateTime<Utc>,
+    },
 }
 
 impl MailKind {
@@ -137,6 +160,8 @@ impl MailKind {
             MailKind::Lapsed { .. } => "offer_lapsed",
             MailKind::Cancellation => "cancellation",
             MailKind::ModeChanged { .. } => "mode_changed",
+            MailKind::Reminder { .. } => "reminder",
+            MailKind::AnswerReminder { .. } => "answer_reminder",
         }
     }
 }
@@ -213,6 +238,13 @@ pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
         }
         MailKind::Cancellation => format!("Your registration for {title} is cancelled"),
         MailKind::ModeChanged { mode } => format!("You now attend {title} {}", mode.label()),
+        MailKind::Reminder { .. } => {
+            format!("Reminder: {title} starts {}", event.local(event.starts_at))
+        }
+        MailKind::AnswerReminder { until, .. } => format!(
+            "Please answer by {}: your seat at {title}",
+            event.local(*until)
+        ),
     }
 }
 
@@ -302,6 +334,23 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             ].concat(),
             facts: facts(event, Some(*mode), None),
             action: "See my registration",
+        },
+        MailKind::Reminder { mode } => Draft {
+            paragraphs: [
+                vec![format!("A reminder: {title} starts on {}, and you have {}.", event.local(event.starts_at), seat_words(*mode))],
+                event.programme_paragraphs(*mode),
+                vec!["If you cannot come after all, please cancel on your personal page, so that the seat can go to the next person in line.".into()],
+            ].concat(),
+            facts: facts(event, Some(*mode), None),
+            action: "See my registration",
+        },
+        MailKind::AnswerReminder { mode, until } => Draft {
+            paragraphs: vec![
+                format!("We are still holding {} at {title} for you, until {}.", seat_words(*mode), event.local(*until)),
+                "Please accept or decline on your personal page. If we hear nothing by then, the seat goes to the next person in line.".into(),
+            ],
+            facts: facts(event, Some(*mode), Some(*until)),
+            action: "Answer now",
         },
     }
 }

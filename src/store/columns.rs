@@ -14,7 +14,8 @@ use diesel::sql_types::{BigInt, Text};
 use diesel::sqlite::Sqlite;
 
 use crate::domain::{
-    EventId, Mode, Phase, Preference, RegistrationId, Role, SendId, SendKind, Status, TimeZoneName,
+    EventId, Mode, Phase, Preference, RegistrationId, ReminderHours, Role, SendId, SendKind,
+    Status, TimeZoneName,
 };
 
 /// Text columns of the domain's text enums (and the time zone): the proxy types tell
@@ -100,6 +101,43 @@ text_columns!(
     SendKindColumn => SendKind,
     RoleColumn => Role,
 );
+
+/// The reminder hours of an event, spelled as the dashboard shows them ("24, 2").
+#[derive(diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(foreign_derive, sql_type = Text)]
+#[allow(dead_code)]
+struct ReminderHoursColumn(ReminderHours);
+
+impl ToSql<Text, Sqlite> for ReminderHours {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+        out.set_value(self.to_string());
+        Ok(IsNull::No)
+    }
+}
+
+impl ToSql<Text, Pg> for ReminderHours {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+        out.write_all(self.to_string().as_bytes())?;
+        Ok(IsNull::No)
+    }
+}
+
+fn reminder_hours_of(text: &str) -> deserialize::Result<ReminderHours> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not reminder hours the database should hold").into())
+}
+
+impl FromSql<Text, Sqlite> for ReminderHours {
+    fn from_sql(bytes: <Sqlite as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+        reminder_hours_of(&<String as FromSql<Text, Sqlite>>::from_sql(bytes)?)
+    }
+}
+
+impl FromSql<Text, Pg> for ReminderHours {
+    fn from_sql(bytes: <Pg as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+        reminder_hours_of(std::str::from_utf8(bytes.as_bytes())?)
+    }
+}
 
 /// Id columns: the number, typed by what it names.
 macro_rules! id_columns {

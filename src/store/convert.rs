@@ -64,6 +64,7 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
         offer_window_hours: s.offer_window_hours as i32,
         invitation_window_days: s.invitation_window_days as i32,
         auto_confirm: s.auto_confirm,
+        reminder_hours_before: s.reminder_hours_before.clone(),
         version: 0,
         created_at: at,
         updated_at: at,
@@ -90,6 +91,12 @@ pub fn draft_of(row: &EventRow, programme: Vec<Part>, questions: Vec<Question>) 
         auto_confirm: row.auto_confirm,
         programme,
         questions,
+        reminder_hours_before: row
+            .reminder_hours_before
+            .hours()
+            .into_iter()
+            .map(i64::from)
+            .collect(),
     }
 }
 
@@ -111,6 +118,7 @@ pub fn row_with(row: &EventRow, s: &EventSettings, at: DbTime) -> EventRow {
         offer_window_hours: s.offer_window_hours as i32,
         invitation_window_days: s.invitation_window_days as i32,
         auto_confirm: s.auto_confirm,
+        reminder_hours_before: s.reminder_hours_before.clone(),
         updated_at: at,
         ..row.clone()
     }

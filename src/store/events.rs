@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::schema::events;
 use super::{DbConnection, DbTime, QueryResult};
-use crate::domain::{EventId, Phase, TimeZoneName};
+use crate::domain::{EventId, Phase, ReminderHours, TimeZoneName};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, AsChangeset)]
@@ -31,6 +31,7 @@ pub struct EventRow {
     pub updated_at: DbTime,
     /// `None`: `phase` governs the virtual seats too.
     pub virtual_phase: Option<Phase>,
+    pub reminder_hours_before: ReminderHours,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -55,6 +56,7 @@ pub struct NewEventRow {
     pub updated_at: DbTime,
     /// `None`: `phase` governs the virtual seats too.
     pub virtual_phase: Option<Phase>,
+    pub reminder_hours_before: ReminderHours,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {

@@ -20,6 +20,7 @@ pub mod organizers;
 pub mod outbox;
 pub mod programme;
 pub mod registrations;
+pub mod reminders;
 pub mod retention;
 pub mod schema;
 pub mod sends;

@@ -376,6 +376,7 @@ pub fn set_person(
 /// log keep their shape.
 pub fn erase_person(conn: &mut DbConnection, id: RegistrationId, now: DbTime) -> QueryResult<()> {
     super::answers::erase(conn, id)?;
+    super::reminders::erase_for(conn, &[id.0])?;
     on_backend!(conn, |c| diesel::update(registrations::table.find(id))
         .set((
             registrations::email.eq(format!("erased-{id}@erased.invalid")),

@@ -75,6 +75,7 @@ pub fn erase_event(
             answers::table.filter(answers::registration_id.eq_any(&people))
         )
         .execute(c))?;
+        super::reminders::erase_for(conn, &people)?;
         let erased = on_backend!(conn, |c| diesel::update(
             registrations::table.filter(registrations::id.eq_any(&people))
         )

@@ -21,6 +21,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         virtual_phase -> Nullable<Text>,
+        reminder_hours_before -> Text,
     }
 }
 
@@ -117,8 +118,21 @@ diesel::table! {
 diesel::joinable!(registrations -> events (event_id));
 diesel::joinable!(personal_tokens -> registrations (registration_id));
 diesel::joinable!(sends -> events (event_id));
+diesel::table! {
+    reminders (registration_id, kind, due_at) {
+        registration_id -> BigInt,
+        kind -> Text,
+        due_at -> Timestamp,
+        event_id -> BigInt,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(reminders -> registrations (registration_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     events,
+    reminders,
     registrations,
     personal_tokens,
     api_tokens,

@@ -29,6 +29,7 @@ mod parsers;
 mod probes;
 mod programme;
 mod questions;
+mod reminders;
 mod representation;
 mod roles;
 mod scanners;

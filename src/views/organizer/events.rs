@@ -90,6 +90,9 @@ pub struct EventValues {
     /// Ticked to save an end longer ago than the retention period.
     #[serde(default)]
     pub confirm_past_retention: Option<String>,
+    /// Hours before the start, e.g. "24, 2"; empty: no reminders.
+    #[serde(default)]
+    pub reminder_hours_before: String,
 }
 
 impl EventValues {
@@ -122,6 +125,7 @@ impl EventValues {
             invitation_window_days: e.invitation_window_days.to_string(),
             auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),
             confirm_past_retention: None,
+            reminder_hours_before: e.reminder_hours_before.to_string(),
         }
     }
 
@@ -133,6 +137,7 @@ impl EventValues {
             phase: Phase::Draft.as_str().into(),
             offer_window_hours: "48".into(),
             invitation_window_days: "14".into(),
+            reminder_hours_before: "24".into(),
             ..EventValues::default()
         }
     }
@@ -190,6 +195,7 @@ pub fn form(
                     (field("offer_window_hours", "Hours to accept an offered seat", "number", &values.offer_window_hours, true))
                     (field("invitation_window_days", "Days to answer an invitation", "number", &values.invitation_window_days, true))
                 }
+                (field("reminder_hours_before", "Reminders to confirmed participants, in hours before the start (e.g. 24, 2; empty for none)", "text", &values.reminder_hours_before, false))
                 @if !editing {
                     div {
                         label for="field-phase" { "Phase" }

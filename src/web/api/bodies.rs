@@ -15,6 +15,7 @@ use crate::domain::event_settings::{
 };
 use crate::domain::programme::{PART_DESCRIPTION_MAX, PART_TITLE_MAX};
 use crate::domain::questions::LABEL_MAX as QUESTION_LABEL_MAX;
+use crate::domain::reminders::{DEFAULT_REMINDER_HOURS, REMINDERS_MAX, REMINDER_HOURS_MAX};
 use crate::domain::{
     parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors,
     GivenAnswer, Group, Invitee, Mode, Part, PersonName, Phase, Preference, Question, QuestionKind,
@@ -87,6 +88,29 @@ pub struct NewEvent {
     /// Registration questions, in order.
     #[serde(default)]
     pub questions: Vec<QuestionIn>,
+
+    // After the seat.
+    /// Hours before the start at which confirmed participants are reminded; `[]`: none.
+    #[serde(default = "default_reminder_hours")]
+    #[schema(schema_with = reminder_hours_schema)]
+    pub reminder_hours_before: Vec<i64>,
+}
+
+fn default_reminder_hours() -> Vec<i64> {
+    vec![i64::from(DEFAULT_REMINDER_HOURS)]
+}
+
+/// The hours before the start at which confirmed participants get a reminder.
+pub fn reminder_hours_schema() -> utoipa::openapi::Array {
+    utoipa::openapi::ArrayBuilder::new()
+        .items(whole_number(1, REMINDER_HOURS_MAX, false))
+        .max_items(Some(REMINDERS_MAX))
+        .description(Some(
+            "Hours before the start at which each confirmed participant gets a reminder \
+             (default [24]; [] sends none). A reminder whose moment has passed goes out \
+             at once, unless the event has started.",
+        ))
+        .build()
 }
 
 /// The rules of [`Slug`], for the published description.
@@ -308,6 +332,11 @@ pub struct EventChanges {
     /// Replaces every question; answers already given are kept.
     #[serde(default, deserialize_with = "not_null")]
     pub questions: Option<Vec<QuestionIn>>,
+
+    // After the seat.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(schema_with = reminder_hours_schema)]
+    pub reminder_hours_before: Option<Vec<i64>>,
 }
 
 /// One part of a programme.
@@ -549,6 +578,7 @@ pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
         auto_confirm: input.auto_confirm,
         programme: parts_of(input.programme),
         questions: questions_of(input.questions),
+        reminder_hours_before: input.reminder_hours_before,
     })
     .map_err(ApiError::invalid)?;
     Ok((settings, confirmed))
@@ -576,6 +606,7 @@ pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
         auto_confirm: input.auto_confirm,
         programme: input.programme.map(parts_of),
         questions: input.questions.map(questions_of),
+        reminder_hours_before: input.reminder_hours_before,
     };
     (patch, confirmed)
 }

@@ -75,6 +75,10 @@ pub struct EventOut {
     // The workshop's own shape.
     pub programme: Vec<PartOut>,
     pub questions: Vec<QuestionOut>,
+
+    // After the seat.
+    #[schema(schema_with = super::bodies::reminder_hours_schema)]
+    pub reminder_hours_before: Vec<u32>,
 }
 
 /// One part of the programme, its times in the event's time zone.
@@ -153,6 +157,7 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
                 summarize: q.summarize,
             })
             .collect(),
+        reminder_hours_before: e.reminder_hours_before.hours(),
     }
 }
 

@@ -151,6 +151,21 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
             None
         }),
     };
+    let mut reminder_hours_before = Vec::new();
+    for word in values
+        .reminder_hours_before
+        .split([',', ' '])
+        .filter(|w| !w.trim().is_empty())
+    {
+        match word.trim().parse::<i64>() {
+            Ok(hours) => reminder_hours_before.push(hours),
+            Err(_) => add(
+                &mut errors,
+                "reminder_hours_before",
+                "give whole numbers of hours, separated by commas",
+            ),
+        }
+    }
     let draft = EventDraft {
         slug: values.slug.clone(),
         title: values.title.clone(),
@@ -170,6 +185,7 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         // Edited on pages of their own (see `programme`).
         programme: Vec::new(),
         questions: Vec::new(),
+        reminder_hours_before,
     };
     (draft, errors)
 }

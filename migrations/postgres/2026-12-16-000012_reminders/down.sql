@@ -1,0 +1,2 @@
+DROP TABLE reminders;
+ALTER TABLE events DROP COLUMN reminder_hours_before;
