@@ -7,6 +7,7 @@
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 
+use super::episode::{Episode, EpisodeDraft, EpisodePatch};
 use super::{FieldErrors, Phase, Slug, TimeZoneName};
 
 pub const TITLE_MAX: usize = 200;
@@ -44,6 +45,8 @@ pub struct EventSettings {
     pub offer_window_hours: u32,
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
+    /// Series, code, speakers, recording.
+    pub episode: Episode,
 }
 
 /// Every setting of an event as an edge read it: of the right kind, not yet checked.
@@ -67,6 +70,7 @@ pub struct EventDraft {
     pub offer_window_hours: u32,
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
+    pub episode: EpisodeDraft,
 }
 
 /// A change to some settings of an event; `None` leaves a field as it is.
@@ -88,6 +92,7 @@ pub struct EventPatch {
     pub offer_window_hours: Option<u32>,
     pub invitation_window_days: Option<u32>,
     pub auto_confirm: Option<bool>,
+    pub episode: EpisodePatch,
 }
 
 fn add(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
@@ -253,6 +258,7 @@ impl EventSettings {
                 "must be invite_only, open, closed or null (draft is set on phase, for the whole event)",
             );
         }
+        let episode = Episode::parse(&draft.episode, &mut errors);
         match (slug, timezone) {
             (Some(slug), Some(timezone)) if errors.is_empty() => Ok(EventSettings {
                 slug,
@@ -270,6 +276,7 @@ impl EventSettings {
                 offer_window_hours: draft.offer_window_hours,
                 invitation_window_days: draft.invitation_window_days,
                 auto_confirm: draft.auto_confirm,
+                episode,
             }),
             _ => Err(errors),
         }
@@ -293,6 +300,7 @@ impl EventSettings {
             offer_window_hours: self.offer_window_hours,
             invitation_window_days: self.invitation_window_days,
             auto_confirm: self.auto_confirm,
+            episode: self.episode.draft(),
         }
     }
 
@@ -304,12 +312,20 @@ impl EventSettings {
 
 impl EventDraft {
     /// A copy of these settings for a new event, as duplicating one starts it: a draft,
-    /// with the slug and title marked as a copy (the organizer changes them to taste).
+    /// with the slug and title marked as a copy (the organizer changes them to taste). An
+    /// episode's copy is the next episode: its code counts on (S07E02 gives S07E03), the
+    /// speakers stay to be changed, and it has no recording yet.
     pub fn copy(self) -> EventDraft {
+        let episode = EpisodeDraft {
+            code: self.episode.code.as_deref().map(next_code),
+            recording_url: None,
+            ..self.episode
+        };
         EventDraft {
             slug: format!("{}-copy", self.slug),
             title: format!("{} (copy)", self.title),
             phase: Phase::Draft,
+            episode,
             ..self
         }
     }
@@ -328,6 +344,17 @@ impl EventDraft {
             }
             errors
         })
+    }
+}
+
+/// The code of the next episode: the last number of the code plus one, keeping its
+/// width ("S07E09" gives "S07E10"); a code without a number stays as it is.
+pub fn next_code(code: &str) -> String {
+    let digits = code.chars().rev().take_while(char::is_ascii_digit).count();
+    let (head, number) = code.split_at(code.len() - digits);
+    match number.parse::<u64>() {
+        Ok(n) => format!("{head}{:0width$}", n + 1, width = digits),
+        Err(_) => code.to_owned(),
     }
 }
 
@@ -357,6 +384,7 @@ impl EventPatch {
             invitation_window_days,
             auto_confirm
         );
+        self.episode.apply(&mut draft.episode);
     }
 
     /// A patch that sets every field of a draft but the phases (the dashboard's settings
@@ -378,6 +406,7 @@ impl EventPatch {
             offer_window_hours: Some(draft.offer_window_hours),
             invitation_window_days: Some(draft.invitation_window_days),
             auto_confirm: Some(draft.auto_confirm),
+            episode: EpisodePatch::all(draft.episode),
         }
     }
 }
@@ -406,6 +435,7 @@ mod tests {
             offer_window_hours: DEFAULT_OFFER_WINDOW_HOURS,
             invitation_window_days: DEFAULT_INVITATION_WINDOW_DAYS,
             auto_confirm: false,
+            episode: EpisodeDraft::default(),
         }
     }
 
@@ -508,6 +538,18 @@ mod tests {
         assert_eq!(copy.phase, Phase::Draft);
         assert_eq!(copy.starts_at, draft().starts_at);
         assert!(EventSettings::parse(copy).is_ok());
+    }
+
+    #[test]
+    fn the_copy_of_an_episode_is_the_next_episode_without_a_recording() {
+        let mut episode = draft();
+        episode.episode.code = Some("S07E09".into());
+        episode.episode.recording_url = Some("https://youtube.com/watch?v=x".into());
+        let copy = episode.copy();
+        assert_eq!(copy.episode.code.as_deref(), Some("S07E10"));
+        assert_eq!(copy.episode.recording_url, None);
+        assert_eq!(next_code("Special"), "Special");
+        assert_eq!(next_code("E1"), "E2");
     }
 
     #[test]

@@ -175,6 +175,7 @@ fn open_workshop(seats: u32) -> Command {
             offer_window_hours: 48,
             invitation_window_days: 14,
             auto_confirm: false,
+            episode: Default::default(),
         },
         actor: "organizer".into(),
     }

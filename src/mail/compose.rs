@@ -258,6 +258,8 @@ struct Letter<'a> {
     subject: &'a str,
     greeting: String,
     paragraphs: &'a [String],
+    /// A Markdown text after the paragraphs (a newsletter issue's body).
+    markdown: Option<&'a str>,
     facts: &'a [(&'static str, String)],
     action: &'a str,
     link: &'a str,
@@ -269,6 +271,10 @@ fn text_of(letter: &Letter<'_>) -> String {
     let mut text = format!("{}\n\n", letter.greeting);
     for paragraph in letter.paragraphs {
         text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    if let Some(markdown) = letter.markdown {
+        text.push_str(&crate::markdown::to_text(markdown));
         text.push_str("\n\n");
     }
     for (label, value) in letter.facts {
@@ -295,6 +301,7 @@ fn html_of(letter: &Letter<'_>) -> String {
                 div style="max-width: 36rem;" {
                     p { (letter.greeting) }
                     @for paragraph in letter.paragraphs { p { (paragraph) } }
+                    @if let Some(markdown) = letter.markdown { (crate::markdown::to_html(markdown)) }
                     @if !letter.facts.is_empty() {
                         table style="border-collapse: collapse; margin: 16px 0;" {
                             @for (label, value) in letter.facts {
@@ -373,6 +380,7 @@ pub fn compose(
         subject: &subject,
         greeting,
         paragraphs: &draft.paragraphs,
+        markdown: None,
         facts: &draft.facts,
         action: draft.action,
         link,
@@ -466,14 +474,10 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
             ],
             "Sign up again",
         ),
-        NewsletterMail::Issue { subject, body } => (
+        NewsletterMail::Issue { subject, .. } => (
             "newsletter",
             (*subject).to_owned(),
-            body.split("\n\n")
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            Vec::new(),
             "Unsubscribe",
         ),
     };
@@ -485,6 +489,10 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
         subject: &subject,
         greeting: "Hello,".into(),
         paragraphs: &paragraphs,
+        markdown: match mail {
+            NewsletterMail::Issue { body, .. } => Some(body),
+            _ => None,
+        },
         facts: &[],
         action,
         link,

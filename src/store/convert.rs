@@ -3,10 +3,11 @@
 
 use chrono::Duration;
 
+use super::columns::Speakers;
 use super::events::{EventRow, NewEventRow};
 use super::registrations::{RegistrationRow, StateChange};
 use super::DbTime;
-use crate::domain::{Entry, EventDraft, EventRules, EventSettings, TimeZoneName};
+use crate::domain::{Entry, EpisodeDraft, EventDraft, EventRules, EventSettings, TimeZoneName};
 
 pub fn rules_of(row: &EventRow) -> EventRules {
     EventRules {
@@ -67,6 +68,10 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
         version: 0,
         created_at: at,
         updated_at: at,
+        series: s.episode.series.as_ref().map(|s| s.as_str().to_owned()),
+        code: s.episode.code.clone(),
+        speakers: Speakers(s.episode.speakers.clone()),
+        recording_url: s.episode.recording_url.clone(),
     }
 }
 
@@ -88,6 +93,12 @@ pub fn draft_of(row: &EventRow) -> EventDraft {
         offer_window_hours: row.offer_window_hours.max(0) as u32,
         invitation_window_days: row.invitation_window_days.max(0) as u32,
         auto_confirm: row.auto_confirm,
+        episode: EpisodeDraft {
+            series: row.series.clone(),
+            code: row.code.clone(),
+            speakers: row.speakers.0.clone(),
+            recording_url: row.recording_url.clone(),
+        },
     }
 }
 
@@ -110,6 +121,10 @@ pub fn row_with(row: &EventRow, s: &EventSettings, at: DbTime) -> EventRow {
         invitation_window_days: s.invitation_window_days as i32,
         auto_confirm: s.auto_confirm,
         updated_at: at,
+        series: s.episode.series.as_ref().map(|s| s.as_str().to_owned()),
+        code: s.episode.code.clone(),
+        speakers: Speakers(s.episode.speakers.clone()),
+        recording_url: s.episode.recording_url.clone(),
         ..row.clone()
     }
 }

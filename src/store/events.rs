@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 
+use super::columns::Speakers;
 use super::schema::events;
 use super::{DbConnection, DbTime, QueryResult};
 use crate::domain::{EventId, Phase, TimeZoneName};
@@ -31,6 +32,11 @@ pub struct EventRow {
     pub updated_at: DbTime,
     /// `None`: `phase` governs the virtual seats too.
     pub virtual_phase: Option<Phase>,
+    /// The episode: its series' slug, code, speakers and recording.
+    pub series: Option<String>,
+    pub code: Option<String>,
+    pub speakers: Speakers,
+    pub recording_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -55,6 +61,11 @@ pub struct NewEventRow {
     pub updated_at: DbTime,
     /// `None`: `phase` governs the virtual seats too.
     pub virtual_phase: Option<Phase>,
+    /// The episode: its series' slug, code, speakers and recording.
+    pub series: Option<String>,
+    pub code: Option<String>,
+    pub speakers: Speakers,
+    pub recording_url: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {
@@ -121,4 +132,14 @@ pub fn published(conn: &mut DbConnection) -> QueryResult<Vec<EventRow>> {
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     on_backend!(conn, |c| events::table.count().get_result(c))
+}
+
+/// The published events of a series, soonest first.
+pub fn published_in_series(conn: &mut DbConnection, series: &str) -> QueryResult<Vec<EventRow>> {
+    on_backend!(conn, |c| events::table
+        .filter(events::phase.ne(Phase::Draft))
+        .filter(events::series.eq(series))
+        .order((events::starts_at.asc(), events::id.asc()))
+        .select(EventRow::as_select())
+        .load(c))
 }

@@ -20,6 +20,7 @@ pub mod registrations;
 pub mod retention;
 pub mod schema;
 pub mod sends;
+pub mod series;
 pub mod site;
 pub mod stats;
 pub mod tokens;

@@ -21,6 +21,10 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         virtual_phase -> Nullable<Text>,
+        series -> Nullable<Text>,
+        code -> Nullable<Text>,
+        speakers -> Text,
+        recording_url -> Nullable<Text>,
     }
 }
 
@@ -104,7 +108,7 @@ diesel::table! {
 diesel::table! {
     sends (id) {
         id -> BigInt,
-        event_id -> BigInt,
+        event_id -> Nullable<BigInt>,
         kind -> Text,
         actor -> Text,
         emails -> Integer,
@@ -171,6 +175,18 @@ diesel::table! {
         email -> Text,
         confirmed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        unsubscribed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    newsletter_issues (id) {
+        id -> BigInt,
+        subject -> Text,
+        body -> Text,
+        test_to -> Nullable<Text>,
+        send_id -> BigInt,
+        created_at -> Timestamp,
     }
 }
 
@@ -184,6 +200,8 @@ diesel::table! {
 
 diesel::joinable!(newsletter_tokens -> newsletter_subscribers (subscriber_id));
 diesel::allow_tables_to_appear_in_same_query!(newsletter_subscribers, newsletter_tokens);
+diesel::joinable!(newsletter_issues -> sends (send_id));
+diesel::allow_tables_to_appear_in_same_query!(newsletter_issues, sends);
 
 diesel::table! {
     site_identity (id) {
@@ -194,5 +212,13 @@ diesel::table! {
         processors -> Text,
         footer -> Text,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    series (slug) {
+        slug -> Text,
+        title -> Text,
+        description -> Text,
     }
 }

@@ -5,6 +5,7 @@ pub mod newsletter;
 pub mod organizer;
 pub mod pages;
 mod personal;
+pub mod series;
 
 use std::future::Future;
 use std::sync::Arc;

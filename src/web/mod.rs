@@ -13,6 +13,7 @@ pub mod pages;
 pub mod rate_limit;
 pub mod respond;
 pub mod security;
+pub mod series;
 
 use actix_web::{web, HttpResponse};
 
@@ -55,6 +56,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(api::routes)
         .configure(newsletter::routes)
         .configure(organizer::routes)
+        .configure(series::routes)
         .configure(pages::routes);
 }
 

@@ -27,5 +27,6 @@ mod parsers;
 mod probes;
 mod scanners;
 mod security;
+mod series;
 mod site;
 mod smtp;

@@ -3,6 +3,7 @@
 use maud::{html, Markup};
 use serde::Deserialize;
 
+use super::episode::EpisodeValues;
 use super::{csrf_field, flash, gauge_of, layout, local, tz_of, Viewer};
 use crate::domain::event_settings::CONFIRM_PAST_RETENTION;
 use crate::domain::FieldErrors;
@@ -83,6 +84,9 @@ pub struct EventValues {
     /// Ticked to save an end longer ago than the retention period.
     #[serde(default)]
     pub confirm_past_retention: Option<String>,
+    /// The episode fields (series, code, speakers, recording).
+    #[serde(flatten)]
+    pub episode: EpisodeValues,
 }
 
 impl EventValues {
@@ -115,6 +119,7 @@ impl EventValues {
             invitation_window_days: e.invitation_window_days.to_string(),
             auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),
             confirm_past_retention: None,
+            episode: EpisodeValues::of(state),
         }
     }
 
@@ -208,6 +213,7 @@ pub fn form(
                     input type="checkbox" id="field-auto_confirm" name="auto_confirm" value="yes" checked[values.auto_confirm.is_some()];
                     label.inline for="field-auto_confirm" { " Give a freed seat to the next in line at once, without asking (default: offer it with a deadline)" }
                 }
+                (super::episode::fields(&values.episode, errors))
                 div { button type="submit" { "Save" } }
             }
         },

@@ -4,6 +4,7 @@
 //! attributes and classes from `static/organizer.css`.
 
 pub mod calendar;
+pub mod episode;
 pub mod events;
 pub mod invitations;
 pub mod logs;

@@ -8,14 +8,16 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use crate::domain::episode::{CODE_MAX, SPEAKER_AFFILIATION_MAX, SPEAKER_NAME_MAX};
 use crate::domain::event_settings::{
     deadline, CAPACITY_MAX, DEFAULT_INVITATION_WINDOW_DAYS, DEFAULT_OFFER_WINDOW_HOURS,
     DESCRIPTION_MAX, INVITATION_WINDOW_DAYS_MAX, INVITATION_WINDOW_DAYS_MIN,
     OFFER_WINDOW_HOURS_MAX, OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
 };
 use crate::domain::{
-    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors, Group,
-    Invitee, Mode, PersonName, Phase, Preference, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
+    parse_field, Affiliation, Email, EpisodeDraft, EpisodePatch, EventDraft, EventPatch,
+    EventSettings, FieldErrors, Group, Invitee, Mode, PersonName, Phase, Preference, Speaker,
+    AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
 };
 use crate::services::accounts::TOKEN_NAME_MAX;
 use crate::web::error::ApiError;
@@ -76,6 +78,84 @@ pub struct NewEvent {
     /// on `ends_at` otherwise, since that is usually a mistyped year).
     #[serde(default)]
     pub confirm_past_retention: bool,
+    // The episode of a series.
+    /// The series' slug; null for none.
+    #[serde(default)]
+    #[schema(schema_with = series_schema)]
+    pub series: Option<String>,
+    /// The episode's label, e.g. S07E02.
+    #[serde(default)]
+    #[schema(schema_with = code_schema)]
+    pub code: Option<String>,
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub speakers: Vec<SpeakerIn>,
+    #[serde(default)]
+    #[schema(schema_with = meeting_url_schema)]
+    pub recording_url: Option<String>,
+}
+
+/// Someone who speaks at an episode.
+#[derive(Deserialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerIn {
+    #[schema(schema_with = speaker_name_schema)]
+    pub name: String,
+    #[serde(default)]
+    #[schema(schema_with = speaker_affiliation_schema)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = meeting_url_schema)]
+    pub url: Option<String>,
+}
+
+impl From<SpeakerIn> for Speaker {
+    fn from(s: SpeakerIn) -> Speaker {
+        Speaker {
+            name: s.name,
+            affiliation: s.affiliation,
+            url: s.url,
+        }
+    }
+}
+
+fn series_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .description(Some(
+            "A series' slug: lowercase letters, digits and inner dashes.",
+        ))
+        .max_length(Some(80))
+        .pattern(Some(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"))
+        .build()
+}
+
+fn code_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .max_length(Some(CODE_MAX))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*$"))
+        .build()
+}
+
+fn speaker_name_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .min_length(Some(1))
+        .max_length(Some(SPEAKER_NAME_MAX))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*\S[^\x00-\x1f\x7f-\x9f]*$"))
+        .build()
+}
+
+fn speaker_affiliation_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .max_length(Some(SPEAKER_AFFILIATION_MAX))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*$"))
+        .build()
 }
 
 /// The rules of [`Slug`], for the published description.
@@ -289,6 +369,19 @@ pub struct EventChanges {
     /// Saves a new end longer ago than the retention period (see `NewEvent`).
     #[serde(default)]
     pub confirm_past_retention: bool,
+    // The episode of a series; null takes a field away.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = series_schema)]
+    pub series: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = code_schema)]
+    pub code: Option<Option<String>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(max_items = 20)]
+    pub speakers: Option<Vec<SpeakerIn>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = meeting_url_schema)]
+    pub recording_url: Option<Option<String>>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
@@ -442,6 +535,12 @@ pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
+        episode: EpisodeDraft {
+            series: input.series,
+            code: input.code,
+            speakers: input.speakers.into_iter().map(Speaker::from).collect(),
+            recording_url: input.recording_url,
+        },
     })
     .map_err(ApiError::invalid)?;
     Ok((settings, confirmed))
@@ -467,6 +566,14 @@ pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
         offer_window_hours: input.offer_window_hours,
         invitation_window_days: input.invitation_window_days,
         auto_confirm: input.auto_confirm,
+        episode: EpisodePatch {
+            series: input.series,
+            code: input.code,
+            speakers: input
+                .speakers
+                .map(|list| list.into_iter().map(Speaker::from).collect()),
+            recording_url: input.recording_url,
+        },
     };
     (patch, confirmed)
 }

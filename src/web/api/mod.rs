@@ -46,7 +46,7 @@ async fn event_state(
 #[openapi(
     info(title = "registrar", description = "Registration for invitation-first workshops and webinars: invitations, waiting list, automatic promotion. Errors have the shape {\"error\": {\"code\", \"message\", \"fields\"}}."),
     paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site),
-    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, SiteOut, SiteChanges)),
+    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, SpeakerOut, SpeakerIn, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, SiteOut, SiteChanges)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -67,6 +67,18 @@ pub struct EventOut {
     pub invitation_window_days: u32,
     pub auto_confirm: bool,
     pub seats: SeatsByMode,
+    // The episode of a series.
+    pub series: Option<String>,
+    pub code: Option<String>,
+    pub speakers: Vec<SpeakerOut>,
+    pub recording_url: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpeakerOut {
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -101,6 +113,19 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
             in_person: seat_count(state, Mode::InPerson),
             virtual_: seat_count(state, Mode::Virtual),
         },
+        series: e.series.clone(),
+        code: e.code.clone(),
+        speakers: e
+            .speakers
+            .0
+            .iter()
+            .map(|s| SpeakerOut {
+                name: s.name.clone(),
+                affiliation: s.affiliation.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
+        recording_url: e.recording_url.clone(),
     }
 }
 

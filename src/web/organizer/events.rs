@@ -54,12 +54,15 @@ pub async fn new_form(
         Some(slug) => {
             let source = event_state(&state, slug).await?;
             let copy = source.draft().copy();
-            EventValues {
+            let mut values = EventValues {
                 slug: copy.slug,
                 title: copy.title,
                 phase: copy.phase.as_str().into(),
                 ..EventValues::of(&source)
-            }
+            };
+            values.episode.code = copy.episode.code.unwrap_or_default();
+            values.episode.recording_url = String::new();
+            values
         }
         None => EventValues::blank(),
     };
@@ -167,6 +170,7 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         offer_window_hours,
         invitation_window_days,
         auto_confirm: values.auto_confirm.is_some(),
+        episode: values.episode.draft(),
     };
     (draft, errors)
 }
