@@ -85,10 +85,10 @@ pub fn to_text(source: &str) -> String {
     };
     for event in parser(source) {
         match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_)) => {
-                if lists.is_empty() {
-                    block_break(&mut out);
-                }
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_))
+                if lists.is_empty() =>
+            {
+                block_break(&mut out)
             }
             Event::Start(Tag::CodeBlock(_)) => block_break(&mut out),
             Event::Start(Tag::List(start)) => {

@@ -469,7 +469,7 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
             "newsletter_unsubscribe",
             "You are unsubscribed from our event news".into(),
             vec![
-                "You will receive no more news about our events, and your address has been removed from the list.".into(),
+                "You will receive no more news about our events: your address is off the list, and kept only so that no list we import signs it up again.".into(),
                 "If this was a mistake, you can sign up again at any time.".into(),
             ],
             "Sign up again",

@@ -42,10 +42,9 @@ pub fn insert(conn: &mut DbConnection, row: &NewSendRow) -> QueryResult<SendId> 
 }
 
 /// A send with the slug and title of its event, if it has one.
-pub fn by_id(
-    conn: &mut DbConnection,
-    id: SendId,
-) -> QueryResult<Option<(SendRow, Option<String>, Option<String>)>> {
+pub type SendWithEvent = (SendRow, Option<String>, Option<String>);
+
+pub fn by_id(conn: &mut DbConnection, id: SendId) -> QueryResult<Option<SendWithEvent>> {
     on_backend!(conn, |c| sends::table
         .left_join(events::table)
         .filter(sends::id.eq(id))

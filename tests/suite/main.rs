@@ -22,6 +22,7 @@ mod invitations;
 mod links;
 mod mode_phases;
 mod newsletter;
+mod newsletter_issues;
 mod operations;
 mod parsers;
 mod probes;
