@@ -88,6 +88,10 @@ impl Application {
                 .unwrap_or_else(|| "localhost".into()),
             wake,
             stop: stop_mail.clone(),
+            pace: settings
+                .mail_rate
+                .map(|per_minute| Duration::from_secs(60) / per_minute),
+            last_sent: Default::default(),
         };
         let mail_thread = std::thread::Builder::new()
             .name("registrar-mail".into())

@@ -5,6 +5,7 @@
 
 use serde_json::json;
 
+use crate::common::smtp::MailServer;
 use crate::common::{Db, Server};
 
 fn link_token(text: &str, path: &str) -> String {
@@ -183,7 +184,61 @@ fn one_click_post_unsubscribes_and_a_get_of_the_link_does_not(db: &Db) {
     assert_eq!(next["recipients"], 0, "nobody left to send to");
 }
 
+/// Confirmed subscribers written straight into the database (their sign-up is not what
+/// these tests are about).
+fn confirmed_subscribers(db: &Db, emails: &[&str]) {
+    for email in emails {
+        db.execute(&format!(
+            "INSERT INTO newsletter_subscribers (email, confirmed_at, created_at) \
+             VALUES ('{email}', '2026-01-01 10:00:00', '2026-01-01 09:00:00')"
+        ));
+    }
+}
+
+fn sending_keeps_the_configured_rate(db: &Db) {
+    let mail = MailServer::start();
+    let url = mail.url();
+    let server = Server::start_with(
+        db,
+        &[
+            ("REGISTRAR_SMTP_URL", url.as_str()),
+            ("REGISTRAR_MAIL_RATE", "120"),
+        ],
+    );
+    let emails = [
+        "r1@example.org",
+        "r2@example.org",
+        "r3@example.org",
+        "r4@example.org",
+    ];
+    confirmed_subscribers(db, &emails);
+    let (status, queued) = server.organizer(
+        reqwest::Method::POST,
+        "/api/v1/newsletter/issues",
+        json!({"subject": "Paced", "body": "One at a time."}),
+    );
+    assert_eq!(status, 202, "{queued}");
+    wait_for_issue(&server, queued["id"].as_i64().unwrap(), 4);
+    let mut at: Vec<_> = emails
+        .iter()
+        .map(|e| {
+            let attempts = mail.attempts_for(e);
+            assert_eq!(attempts.len(), 1, "{e} once");
+            attempts[0]
+        })
+        .collect();
+    at.sort();
+    for pair in at.windows(2) {
+        let gap = pair[1] - pair[0];
+        assert!(
+            gap >= std::time::Duration::from_millis(450),
+            "120 a minute is one every 500 ms, not {gap:?} apart"
+        );
+    }
+}
+
 crate::on_both_databases!(
+    sending_keeps_the_configured_rate,
     an_issue_reaches_confirmed_subscribers_only_once_each,
     a_bad_issue_is_refused_naming_its_fields_and_queues_nothing,
     one_click_post_unsubscribes_and_a_get_of_the_link_does_not,
