@@ -5,8 +5,10 @@
 
 use serde_json::json;
 
-use crate::common::smtp::MailServer;
-use crate::common::{Db, Server};
+use std::time::{Duration, Instant};
+
+use crate::common::smtp::{free_port, smtp_url, MailServer};
+use crate::common::{api_token, Db, Server};
 
 fn link_token(text: &str, path: &str) -> String {
     text.split(path)
@@ -187,12 +189,14 @@ fn one_click_post_unsubscribes_and_a_get_of_the_link_does_not(db: &Db) {
 /// Confirmed subscribers written straight into the database (their sign-up is not what
 /// these tests are about).
 fn confirmed_subscribers(db: &Db, emails: &[&str]) {
-    for email in emails {
-        db.execute(&format!(
-            "INSERT INTO newsletter_subscribers (email, confirmed_at, created_at) \
-             VALUES ('{email}', '2026-01-01 10:00:00', '2026-01-01 09:00:00')"
-        ));
-    }
+    let rows: Vec<String> = emails
+        .iter()
+        .map(|email| format!("('{email}', '2026-01-01 10:00:00', '2026-01-01 09:00:00')"))
+        .collect();
+    db.execute(&format!(
+        "INSERT INTO newsletter_subscribers (email, confirmed_at, created_at) VALUES {}",
+        rows.join(", ")
+    ));
 }
 
 fn sending_keeps_the_configured_rate(db: &Db) {
@@ -237,7 +241,75 @@ fn sending_keeps_the_configured_rate(db: &Db) {
     }
 }
 
+/// The mail server is away when the issue is sent, comes back, and the server is killed
+/// while the issue goes out; after the restart every subscriber has it once, none twice.
+fn an_issue_arrives_once_each_through_an_outage_and_a_killed_server(db: &Db) {
+    let port = free_port();
+    let url = smtp_url(port);
+    let env = [("REGISTRAR_SMTP_URL", url.as_str())];
+    let emails: Vec<String> = (0..80)
+        .map(|i| format!("reader{i:02}@example.org"))
+        .collect();
+    let refs: Vec<&str> = emails.iter().map(String::as_str).collect();
+    // Written before the server starts (the token command has migrated the database).
+    let token = api_token(db);
+    confirmed_subscribers(db, &refs);
+    let mut server = Server::launch(db, token, &env);
+    let (status, queued) = server.organizer(
+        reqwest::Method::POST,
+        "/api/v1/newsletter/issues",
+        json!({"subject": "Through the outage", "body": "Hello."}),
+    );
+    assert_eq!(status, 202, "{queued}");
+    assert_eq!(queued["recipients"], 80);
+    // Tried while the mail server is away: nothing can go, everything waits.
+    std::thread::sleep(Duration::from_secs(3));
+    let mail = MailServer::start_on(port);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    // Whole messages received, by recipient (an attempt cut off by the kill is none).
+    let received = |mail: &MailServer| -> Vec<String> {
+        mail.raw()
+            .iter()
+            .map(|raw| crate::common::parse_email("", raw).to)
+            .collect()
+    };
+    while received(&mail).len() < 5 {
+        assert!(
+            Instant::now() < deadline,
+            "no email arrived after the outage"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let token = server.token.clone();
+    server.kill();
+    let arrived_before_the_kill = received(&mail).len();
+    let server = Server::launch(db, token, &env);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while received(&mail).len() < emails.len() {
+        assert!(
+            Instant::now() < deadline,
+            "not every subscriber got the issue"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Time for a duplicate to show up, if one were coming.
+    std::thread::sleep(Duration::from_secs(3));
+    let mut got = received(&mail);
+    got.sort();
+    assert_eq!(got, emails, "each subscriber got it once");
+    assert!(
+        arrived_before_the_kill < emails.len(),
+        "the kill came mid-send"
+    );
+    let (_, issue) = server.organizer_get(&format!(
+        "/api/v1/newsletter/issues/{}",
+        queued["id"].as_i64().unwrap()
+    ));
+    assert_eq!(issue["sent"], 80, "{issue}");
+}
+
 crate::on_both_databases!(
+    an_issue_arrives_once_each_through_an_outage_and_a_killed_server,
     sending_keeps_the_configured_rate,
     an_issue_reaches_confirmed_subscribers_only_once_each,
     a_bad_issue_is_refused_naming_its_fields_and_queues_nothing,
