@@ -242,8 +242,9 @@ fn sending_keeps_the_configured_rate(db: &Db) {
 }
 
 /// The mail server is away when the issue is sent, comes back, and the server is killed
-/// while the issue goes out; after the restart every subscriber has it once, none twice.
-fn an_issue_arrives_once_each_through_an_outage_and_a_killed_server(db: &Db) {
+/// while the issue goes out; after the restart every subscriber has it, and only the email
+/// on the wire at the kill may come again, as the same message.
+fn an_issue_reaches_every_subscriber_through_an_outage_and_a_kill(db: &Db) {
     let port = free_port();
     let url = smtp_url(port);
     let env = [("REGISTRAR_SMTP_URL", url.as_str())];
@@ -294,9 +295,27 @@ fn an_issue_arrives_once_each_through_an_outage_and_a_killed_server(db: &Db) {
     }
     // Time for a duplicate to show up, if one were coming.
     std::thread::sleep(Duration::from_secs(3));
-    let mut got = received(&mail);
-    got.sort();
-    assert_eq!(got, emails, "each subscriber got it once");
+    // As for every email (tests/suite/faults.rs): only the one on the wire at the moment
+    // of the kill may arrive again, with the same Message-ID, so mail programs show it once.
+    let mut copies: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for raw in mail.raw() {
+        let parsed = crate::common::parse_email("", &raw);
+        copies.entry(parsed.to).or_default().push(parsed.message_id);
+    }
+    assert_eq!(
+        copies.keys().cloned().collect::<Vec<_>>(),
+        emails,
+        "every subscriber got it"
+    );
+    let twice: Vec<_> = copies.iter().filter(|(_, ids)| ids.len() > 1).collect();
+    assert!(
+        twice.len() <= 1,
+        "more than the email on the wire came twice: {twice:?}"
+    );
+    for (email, ids) in &twice {
+        assert_eq!(ids.len(), 2, "{email}");
+        assert_eq!(ids[0], ids[1], "a repeat is the same message");
+    }
     assert!(
         arrived_before_the_kill < emails.len(),
         "the kill came mid-send"
@@ -309,7 +328,7 @@ fn an_issue_arrives_once_each_through_an_outage_and_a_killed_server(db: &Db) {
 }
 
 crate::on_both_databases!(
-    an_issue_arrives_once_each_through_an_outage_and_a_killed_server,
+    an_issue_reaches_every_subscriber_through_an_outage_and_a_kill,
     sending_keeps_the_configured_rate,
     an_issue_reaches_confirmed_subscribers_only_once_each,
     a_bad_issue_is_refused_naming_its_fields_and_queues_nothing,
