@@ -101,9 +101,10 @@ pub fn to_text(source: &str) -> String {
                 lists.pop();
             }
             Event::Start(Tag::Item) => {
-                let trimmed = out.trim_end_matches([' ', '\n']).len();
-                out.truncate(trimmed);
-                if !out.is_empty() {
+                // The list's own break stays; between items, one line break.
+                if !out.is_empty() && !out.ends_with("\n\n") {
+                    let trimmed = out.trim_end_matches([' ', '\n']).len();
+                    out.truncate(trimmed);
                     out.push('\n');
                 }
                 let depth = lists.len().saturating_sub(1);
