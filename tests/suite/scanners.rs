@@ -60,6 +60,8 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/api/v1/me/{token}", Who::Anyone),
     ("/api/v1/outbox", Who::Token),
     ("/api/v1/tokens", Who::Token),
+    ("/api/v1/newsletter/subscribers", Who::Token),
+    ("/api/v1/newsletter/issues/{issue}", Who::Token),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -166,6 +168,7 @@ fn addresses(pattern: &str, links: &Links) -> Vec<String> {
     found = fill(found, "{send}", &["1".into()]);
     // An unknown feed link: a scanner guessing one changes nothing either.
     found = fill(found, "{feed}", &["f".repeat(43)]);
+    found = fill(found, "{issue}", &["1".into()]);
     found = fill(
         found,
         "{series}",
