@@ -109,6 +109,15 @@ pub struct Settings {
     #[arg(long, env = "REGISTRAR_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
 
+    /// At most this many emails a minute (institutional relays cap it); unset: as fast
+    /// as the mail server takes them.
+    #[arg(
+        long,
+        env = "REGISTRAR_MAIL_RATE",
+        value_parser = at_least("REGISTRAR_MAIL_RATE", 1u32)
+    )]
+    pub mail_rate: Option<u32>,
+
     /// Folder for emails when no SMTP server is configured.
     #[arg(long, env = "REGISTRAR_OUTBOX_DIR", default_value = "outbox")]
     pub outbox_dir: PathBuf,

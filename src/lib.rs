@@ -7,6 +7,7 @@ pub mod domain;
 pub mod engine;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod published;
 pub mod reads;
 pub mod services;

@@ -5,6 +5,7 @@
 //! free even before the sweeper has written its expiry.
 
 pub mod check_in;
+mod series;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,6 +32,7 @@ pub use crate::store::dashboard::{RegistrationQuery, SortBy};
 pub use crate::store::outbox::OutboxRow as OutboxEmail;
 pub use crate::store::registrations::ACTIVE_STATUSES;
 pub use crate::store::sends::{Delivery, SendRow};
+pub use series::{series_names, series_page, SeriesPage};
 
 /// An event with its ledger as of now.
 #[derive(Clone)]
@@ -386,8 +388,9 @@ pub fn outbox_page(
 #[derive(Debug, Clone)]
 pub struct BulkSend {
     pub send: SendRow,
-    pub event_slug: String,
-    pub event_title: String,
+    /// None for a newsletter issue.
+    pub event_slug: Option<String>,
+    pub event_title: Option<String>,
     pub delivery: Delivery,
 }
 
@@ -523,6 +526,10 @@ mod tests {
             updated_at: DbTime::of(now),
             virtual_phase: None,
             reminder_hours_before: Default::default(),
+            series: None,
+            code: None,
+            speakers: Default::default(),
+            recording_url: None,
         };
         let held = hold_until.map(|until| Entry {
             id: 1,

@@ -88,6 +88,10 @@ impl Application {
                 .unwrap_or_else(|| "localhost".into()),
             wake,
             stop: stop_mail.clone(),
+            pace: settings
+                .mail_rate
+                .map(|per_minute| Duration::from_secs(60) / per_minute),
+            last_sent: Default::default(),
         };
         let mail_thread = std::thread::Builder::new()
             .name("registrar-mail".into())
@@ -266,12 +270,14 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         programme: demo_programme(starts.with_timezone(&Utc)),
         questions: demo_questions(),
         reminder_hours_before: vec![24],
+        episode: Default::default(),
     })
     .map_err(|e| anyhow::anyhow!("the demo event's settings: {e:?}"))?;
     engine
         .create_event(settings, "system".into())
         .await
         .map_err(|e| anyhow::anyhow!("creating the demo event: {e}"))?;
+    demo_series(engine, pool).await?;
     let pool = pool.clone();
     let token = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
         let mut conn = pool.get()?;
@@ -289,6 +295,97 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         "Organizer API token (shown only this once; use it as 'Authorization: Bearer <token>'):"
     );
     println!("  {token}");
+    Ok(())
+}
+
+/// The webinar series of the demo: a few past episodes with speakers and recordings, and
+/// the next one to be announced. The speakers are stand-ins, and each recording link is
+/// a search for the episode.
+async fn demo_series(engine: &Engine, pool: &store::Pool) -> anyhow::Result<()> {
+    use crate::domain::{Episode, Speaker};
+    let pool = pool.clone();
+    tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+        let mut conn = pool.get()?;
+        store::series::save(
+            &mut conn,
+            &store::series::SeriesRow {
+                slug: "looking-glass".into(),
+                title: "Datasets through the Looking-Glass".into(),
+                description: "Online talks on datasets: how they are made, whom they represent, and what models learn from them. Each webinar is free; registered participants get the meeting link by email, and recordings are published afterwards.".into(),
+            },
+        )?;
+        Ok(())
+    })
+    .await??;
+    let tz = chrono_tz::Europe::Copenhagen;
+    let episodes = [
+        (
+            "s07e01",
+            "S07E01",
+            "Who is in the picture? Auditing skin-lesion datasets",
+            56,
+            "A. Researcher",
+            "IT University of Copenhagen",
+        ),
+        (
+            "s07e02",
+            "S07E02",
+            "Shortcuts: what chest X-ray models really learn",
+            35,
+            "B. Scientist",
+            "University of Copenhagen",
+        ),
+        (
+            "s07e03",
+            "S07E03",
+            "Datasheets for medical imaging datasets in practice",
+            14,
+            "C. Engineer",
+            "Technical University of Denmark",
+        ),
+    ];
+    for (slug, code, title, days_ago, speaker, affiliation) in episodes {
+        let day = (Utc::now() - chrono::Duration::days(days_ago)).with_timezone(&tz);
+        let starts = tz
+            .with_ymd_and_hms(day.year(), day.month(), day.day(), 15, 0, 0)
+            .earliest()
+            .context("demo episode time")?;
+        let search = format!("https://www.youtube.com/results?search_query=Datasets+through+the+Looking-Glass+{code}");
+        let settings = EventSettings {
+            slug: crate::domain::Slug::parse(&format!("looking-glass-{slug}")).expect("a valid slug"),
+            title: title.into(),
+            description: format!("A webinar of *Datasets through the Looking-Glass*. {speaker} talks about **{}**, followed by questions from the audience.", title.to_lowercase()),
+            starts_at: starts.with_timezone(&Utc),
+            ends_at: (starts + chrono::Duration::hours(1)).with_timezone(&Utc),
+            timezone: tz,
+            venue: String::new(),
+            meeting_url: None,
+            in_person_capacity: 0,
+            virtual_capacity: None,
+            phase: Phase::Closed,
+            virtual_phase: None,
+            offer_window_hours: 48,
+            invitation_window_days: 14,
+            auto_confirm: false,
+            programme: Default::default(),
+            questions: Default::default(),
+            reminder_hours_before: Default::default(),
+            episode: Episode {
+                series: crate::domain::Slug::parse("looking-glass").ok(),
+                code: Some(code.into()),
+                speakers: vec![Speaker {
+                    name: speaker.into(),
+                    affiliation: Some(affiliation.into()),
+                    url: None,
+                }],
+                recording_url: Some(search),
+            },
+        };
+        engine
+            .create_event(settings, "system".into())
+            .await
+            .map_err(|e| anyhow::anyhow!("creating a demo episode: {e}"))?;
+    }
     Ok(())
 }
 

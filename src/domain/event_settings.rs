@@ -7,6 +7,7 @@
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 
+use super::episode::{Episode, EpisodeDraft, EpisodePatch};
 use super::programme::{Part, Programme};
 use super::questions::{Question, Questions};
 use super::reminders::ReminderHours;
@@ -54,6 +55,8 @@ pub struct EventSettings {
 
     // After the seat.
     pub reminder_hours_before: ReminderHours,
+    /// Series, code, speakers, recording.
+    pub episode: Episode,
 }
 
 /// Every setting of an event as an edge read it: of the right kind, not yet checked.
@@ -85,6 +88,7 @@ pub struct EventDraft {
     // After the seat.
     /// Hours before the start, as given.
     pub reminder_hours_before: Vec<i64>,
+    pub episode: EpisodeDraft,
 }
 
 /// A change to some settings of an event; `None` leaves a field as it is.
@@ -113,6 +117,7 @@ pub struct EventPatch {
 
     // After the seat.
     pub reminder_hours_before: Option<Vec<i64>>,
+    pub episode: EpisodePatch,
 }
 
 fn add(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
@@ -284,6 +289,7 @@ impl EventSettings {
         let questions = Questions::parse(draft.questions)
             .map_err(|e| errors.insert("questions".to_owned(), e))
             .ok();
+        let episode = Episode::parse(&draft.episode, &mut errors);
         let reminder_hours_before = ReminderHours::parse(&draft.reminder_hours_before)
             .map_err(|e| add(&mut errors, "reminder_hours_before", e))
             .ok();
@@ -313,6 +319,7 @@ impl EventSettings {
                 programme,
                 questions,
                 reminder_hours_before,
+                episode,
             }),
             _ => Err(errors),
         }
@@ -344,6 +351,7 @@ impl EventSettings {
                 .into_iter()
                 .map(i64::from)
                 .collect(),
+            episode: self.episode.draft(),
         }
     }
 
@@ -355,12 +363,20 @@ impl EventSettings {
 
 impl EventDraft {
     /// A copy of these settings for a new event, as duplicating one starts it: a draft,
-    /// with the slug and title marked as a copy (the organizer changes them to taste).
+    /// with the slug and title marked as a copy (the organizer changes them to taste). An
+    /// episode's copy is the next episode: its code counts on (S07E02 gives S07E03), the
+    /// speakers stay to be changed, and it has no recording yet.
     pub fn copy(self) -> EventDraft {
+        let episode = EpisodeDraft {
+            code: self.episode.code.as_deref().map(next_code),
+            recording_url: None,
+            ..self.episode
+        };
         EventDraft {
             slug: format!("{}-copy", self.slug),
             title: format!("{} (copy)", self.title),
             phase: Phase::Draft,
+            episode,
             ..self
         }
     }
@@ -379,6 +395,17 @@ impl EventDraft {
             }
             errors
         })
+    }
+}
+
+/// The code of the next episode: the last number of the code plus one, keeping its
+/// width ("S07E09" gives "S07E10"); a code without a number stays as it is.
+pub fn next_code(code: &str) -> String {
+    let digits = code.chars().rev().take_while(char::is_ascii_digit).count();
+    let (head, number) = code.split_at(code.len() - digits);
+    match number.parse::<u64>() {
+        Ok(n) => format!("{head}{:0width$}", n + 1, width = digits),
+        Err(_) => code.to_owned(),
     }
 }
 
@@ -410,6 +437,7 @@ impl EventPatch {
         );
         set!(programme, questions);
         set!(reminder_hours_before);
+        self.episode.apply(&mut draft.episode);
     }
 
     /// A patch that sets every field of a draft but the phases, the programme and the
@@ -435,6 +463,7 @@ impl EventPatch {
             programme: None,
             questions: None,
             reminder_hours_before: Some(draft.reminder_hours_before),
+            episode: EpisodePatch::all(draft.episode),
         }
     }
 }
@@ -466,6 +495,7 @@ mod tests {
             programme: Vec::new(),
             questions: Vec::new(),
             reminder_hours_before: vec![24],
+            episode: EpisodeDraft::default(),
         }
     }
 
@@ -568,6 +598,18 @@ mod tests {
         assert_eq!(copy.phase, Phase::Draft);
         assert_eq!(copy.starts_at, draft().starts_at);
         assert!(EventSettings::parse(copy).is_ok());
+    }
+
+    #[test]
+    fn the_copy_of_an_episode_is_the_next_episode_without_a_recording() {
+        let mut episode = draft();
+        episode.episode.code = Some("S07E09".into());
+        episode.episode.recording_url = Some("https://youtube.com/watch?v=x".into());
+        let copy = episode.copy();
+        assert_eq!(copy.episode.code.as_deref(), Some("S07E10"));
+        assert_eq!(copy.episode.recording_url, None);
+        assert_eq!(next_code("Special"), "Special");
+        assert_eq!(next_code("E1"), "E2");
     }
 
     #[test]

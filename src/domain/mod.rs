@@ -1,6 +1,7 @@
 //! The product in plain Rust, with no I/O: the values a registration is made of and the
 //! seat ledger that decides every change of state (SPEC.md, "Registration state machine").
 
+pub mod episode;
 pub mod event_settings;
 mod ids;
 pub mod invitation_list;
@@ -13,6 +14,7 @@ mod requests;
 pub mod site;
 mod values;
 
+pub use episode::{Episode, EpisodeDraft, EpisodePatch, Speaker};
 pub use event_settings::{EventDraft, EventPatch, EventSettings};
 pub use ids::{EventId, RegistrationId, SendId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};

@@ -229,7 +229,7 @@ text_enum!(
 );
 text_enum!(
     /// What an organizer sent to many people at once.
-    SendKind { Invitations => "invitations", Message => "message" }
+    SendKind { Invitations => "invitations", Message => "message", Newsletter => "newsletter" }
 );
 text_enum!(
     /// What an organizer (or an API token) may do: `Owner` everything, the team too;

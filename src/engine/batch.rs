@@ -380,7 +380,7 @@ impl Batch<'_> {
         let id = sends::insert(
             self.conn,
             &NewSendRow {
-                event_id,
+                event_id: Some(event_id),
                 kind,
                 actor: actor.to_owned(),
                 emails: i32::try_from(queued.len()).unwrap_or(i32::MAX),

@@ -360,6 +360,8 @@ struct Letter<'a> {
     subject: &'a str,
     greeting: String,
     paragraphs: &'a [String],
+    /// A Markdown text after the paragraphs (a newsletter issue's body).
+    markdown: Option<&'a str>,
     facts: &'a [(&'static str, String)],
     action: &'a str,
     link: &'a str,
@@ -371,6 +373,10 @@ fn text_of(letter: &Letter<'_>) -> String {
     let mut text = format!("{}\n\n", letter.greeting);
     for paragraph in letter.paragraphs {
         text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    if let Some(markdown) = letter.markdown {
+        text.push_str(&crate::markdown::to_text(markdown));
         text.push_str("\n\n");
     }
     for (label, value) in letter.facts {
@@ -399,6 +405,7 @@ fn html_of(letter: &Letter<'_>) -> String {
                     @for paragraph in letter.paragraphs {
                         p { @for (i, line) in paragraph.lines().enumerate() { @if i > 0 { br; } (line) } }
                     }
+                    @if let Some(markdown) = letter.markdown { (crate::markdown::to_html(markdown)) }
                     @if !letter.facts.is_empty() {
                         table style="border-collapse: collapse; margin: 16px 0;" {
                             @for (label, value) in letter.facts {
@@ -483,6 +490,7 @@ pub fn compose(
         subject: &subject,
         greeting,
         paragraphs: &draft.paragraphs,
+        markdown: None,
         facts: &draft.facts,
         action: draft.action,
         link,
@@ -573,19 +581,15 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
             "newsletter_unsubscribe",
             "You are unsubscribed from our event news".into(),
             vec![
-                "You will receive no more news about our events, and your address has been removed from the list.".into(),
+                "You will receive no more news about our events: your address is off the list, and kept only so that no list we import signs it up again.".into(),
                 "If this was a mistake, you can sign up again at any time.".into(),
             ],
             "Sign up again",
         ),
-        NewsletterMail::Issue { subject, body } => (
+        NewsletterMail::Issue { subject, .. } => (
             "newsletter",
             (*subject).to_owned(),
-            body.split("\n\n")
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            Vec::new(),
             "Unsubscribe",
         ),
     };
@@ -597,6 +601,10 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
         subject: &subject,
         greeting: "Hello,".into(),
         paragraphs: &paragraphs,
+        markdown: match mail {
+            NewsletterMail::Issue { body, .. } => Some(body),
+            _ => None,
+        },
         facts: &[],
         action,
         link,

@@ -112,6 +112,10 @@ pub struct MailWorker {
     pub host: String,
     pub wake: Receiver<()>,
     pub stop: Arc<AtomicBool>,
+    /// The least time between two emails (`REGISTRAR_MAIL_RATE`); None: no limit.
+    pub pace: Option<Duration>,
+    /// When the last email went out, for the pace.
+    pub last_sent: std::cell::Cell<Option<Instant>>,
 }
 
 /// The longest one SMTP conversation may take.
@@ -175,6 +179,24 @@ impl MailWorker {
         }
     }
 
+    /// Waits until the pace allows the next email (or the worker is asked to stop), in
+    /// short naps so that stopping is never held up. The claim is checked after it.
+    fn keep_pace(&self) {
+        let (Some(pace), Some(last)) = (self.pace, self.last_sent.get()) else {
+            self.last_sent.set(Some(Instant::now()));
+            return;
+        };
+        let next = last + pace;
+        while !self.stop.load(Ordering::SeqCst) {
+            let now = Instant::now();
+            if now >= next {
+                break;
+            }
+            std::thread::sleep((next - now).min(Duration::from_millis(200)));
+        }
+        self.last_sent.set(Some(Instant::now()));
+    }
+
     /// Sends the due emails, oldest first, until none is left or the mail server is away.
     fn deliver_due(&self) -> anyhow::Result<Round> {
         let conn = &mut *self.pool.get()?;
@@ -192,6 +214,7 @@ impl MailWorker {
             // The events and people of the whole claim in two reads, not two per email.
             let about = About::of(conn, &claimed)?;
             for (done, row) in claimed.into_iter().enumerate() {
+                self.keep_pace();
                 if self.stop.load(Ordering::SeqCst) {
                     delivered.mark(conn)?;
                     outbox::release(conn, &ids[done..], until)?;

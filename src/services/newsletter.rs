@@ -4,10 +4,19 @@
 
 use chrono::Utc;
 
-use crate::domain::Email;
+use crate::domain::{Email, SendId, SendKind};
 use crate::mail::{compose_newsletter, NewsletterMail};
 use crate::store::outbox::NewOutboxRow;
+use crate::store::sends::{self, NewSendRow};
 use crate::store::{self, newsletter, outbox, to_db_time, DbConnection, DbTime};
+
+pub use crate::store::newsletter::{IssueRow as Issue, SubscriberRow as Subscriber};
+pub use crate::store::sends::Delivery;
+
+/// Every subscriber, the newest first.
+pub fn subscribers(conn: &mut DbConnection) -> store::QueryResult<Vec<Subscriber>> {
+    newsletter::all(conn)
+}
 
 /// The most confirmation requests one address gets in a day.
 const REQUESTS_A_DAY: i64 = 3;
@@ -68,7 +77,7 @@ pub fn unsubscribe(
         let Some(subscriber) = newsletter::by_token(conn, token)? else {
             return Ok(false);
         };
-        newsletter::remove(conn, subscriber.id)?;
+        newsletter::unsubscribe(conn, subscriber.id, to_db_time(Utc::now()))?;
         if subscriber.confirmed_at.is_some() {
             let link = format!("{public_url}/newsletter");
             enqueue(
@@ -89,6 +98,16 @@ fn enqueue(
     mail: &NewsletterMail<'_>,
     link: &str,
 ) -> store::QueryResult<()> {
+    enqueue_for(conn, recipient, mail, link, None)
+}
+
+fn enqueue_for(
+    conn: &mut DbConnection,
+    recipient: &str,
+    mail: &NewsletterMail<'_>,
+    link: &str,
+    send_id: Option<SendId>,
+) -> store::QueryResult<()> {
     let now = to_db_time(Utc::now());
     let composed = compose_newsletter(mail, link);
     outbox::insert(
@@ -107,35 +126,99 @@ fn enqueue(
             created_at: DbTime(now),
             details: None,
             link: None,
-            send_id: None,
+            send_id,
         }],
     )
 }
 
-/// Puts one issue of the newsletter into the outbox for every confirmed subscriber, each
-/// with its own unsubscribe link (the mail worker also puts it in the
-/// `List-Unsubscribe` header); for the organizers' pages. Returns how many were written.
+/// An issue as queued: its id and how many emails it queued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueQueued {
+    pub id: i64,
+    pub recipients: usize,
+}
+
+/// Records an issue and puts it into the outbox in the same transaction: one email per
+/// confirmed subscriber (or to `test_to` alone), each with its own unsubscribe link (the
+/// mail worker also puts it in the `List-Unsubscribe` header). Its emails form one send,
+/// so the outbox worker's retry and exactly-once rules apply and its delivery is followed
+/// like any other.
 pub fn send_issue(
     conn: &mut DbConnection,
     public_url: &str,
     subject: &str,
     body: &str,
-) -> store::QueryResult<usize> {
+    test_to: Option<&Email>,
+    actor: &str,
+) -> store::QueryResult<IssueQueued> {
     store::in_transaction(conn, |conn| {
         let now = to_db_time(Utc::now());
-        let subscribers = newsletter::confirmed(conn)?;
-        for subscriber in &subscribers {
-            let token = newsletter::mint_token(conn, subscriber.id, now)?;
-            let link = format!("{public_url}/newsletter/unsubscribe/{token}");
-            enqueue(
+        let recipients: Vec<(String, Option<i64>)> = match test_to {
+            Some(email) => {
+                let known = newsletter::by_email(conn, email.as_str())?
+                    .filter(|s| s.unsubscribed_at.is_none());
+                vec![(email.as_str().to_owned(), known.map(|s| s.id))]
+            }
+            None => newsletter::confirmed(conn)?
+                .into_iter()
+                .map(|s| (s.email, Some(s.id)))
+                .collect(),
+        };
+        let send_id = sends::insert(
+            conn,
+            &NewSendRow {
+                event_id: None,
+                kind: SendKind::Newsletter,
+                actor: actor.to_owned(),
+                emails: i32::try_from(recipients.len()).unwrap_or(i32::MAX),
+                created_at: DbTime(now),
+            },
+        )?;
+        let id = newsletter::insert_issue(
+            conn,
+            subject,
+            body,
+            test_to.map(Email::as_str),
+            send_id,
+            now,
+        )?;
+        for (email, subscriber) in &recipients {
+            // A test to an address not on the list links to the sign-up page instead.
+            let link = match subscriber {
+                Some(id) => {
+                    let token = newsletter::mint_token(conn, *id, now)?;
+                    format!("{public_url}/newsletter/unsubscribe/{token}")
+                }
+                None => format!("{public_url}/newsletter"),
+            };
+            enqueue_for(
                 conn,
-                &subscriber.email,
+                email,
                 &NewsletterMail::Issue { subject, body },
                 &link,
+                Some(send_id),
             )?;
         }
-        Ok(subscribers.len())
+        Ok(IssueQueued {
+            id,
+            recipients: recipients.len(),
+        })
     })
+}
+
+/// An issue with how its delivery stands.
+pub fn issue(
+    conn: &mut DbConnection,
+    id: i64,
+) -> store::QueryResult<Option<(newsletter::IssueRow, i32, sends::Delivery)>> {
+    let Some(issue) = newsletter::issue(conn, id)? else {
+        return Ok(None);
+    };
+    let queued = sends::by_id(conn, issue.send_id)?
+        .map(|(send, _, _)| send.emails)
+        .unwrap_or(0);
+    let delivery = sends::delivery(conn, issue.send_id)?;
+    Ok(Some((issue, queued, delivery)))
 }
 
 #[cfg(test)]
@@ -154,8 +237,16 @@ mod tests {
         newsletter::confirm(&mut conn, confirmed.id, now).unwrap();
         newsletter::find_or_add(&mut conn, "unconfirmed@example.org", now).unwrap();
 
-        let sent = send_issue(&mut conn, "http://x", "Next webinar", "On datasets.").unwrap();
-        assert_eq!(sent, 1);
+        let sent = send_issue(
+            &mut conn,
+            "http://x",
+            "Next webinar",
+            "On datasets.",
+            None,
+            "tests",
+        )
+        .unwrap();
+        assert_eq!(sent.recipients, 1);
         let later = now + chrono::Duration::seconds(1);
         let claimed = outbox::claim_due(&mut conn, later, later, 10).unwrap();
         assert_eq!(claimed.len(), 1);

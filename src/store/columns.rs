@@ -15,7 +15,7 @@ use diesel::sqlite::Sqlite;
 
 use crate::domain::{
     EventId, Mode, Phase, Preference, RegistrationId, ReminderHours, Role, SendId, SendKind,
-    Status, TimeZoneName,
+    Speaker, Status, TimeZoneName,
 };
 
 /// Text columns of the domain's text enums (and the time zone): the proxy types tell
@@ -136,6 +136,50 @@ impl FromSql<Text, Sqlite> for ReminderHours {
 impl FromSql<Text, Pg> for ReminderHours {
     fn from_sql(bytes: <Pg as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
         reminder_hours_of(std::str::from_utf8(bytes.as_bytes())?)
+    }
+}
+
+/// An episode's speakers, in their order, as the JSON list their text column holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = Text)]
+pub struct Speakers(pub Vec<Speaker>);
+
+impl Speakers {
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).expect("speakers serialize")
+    }
+
+    fn from_json(text: &str) -> deserialize::Result<Self> {
+        serde_json::from_str(text)
+            .map(Speakers)
+            .map_err(|e| format!("{text:?} is not a list of speakers: {e}").into())
+    }
+}
+
+impl ToSql<Text, Sqlite> for Speakers {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+        out.set_value(self.to_json());
+        Ok(IsNull::No)
+    }
+}
+
+impl ToSql<Text, Pg> for Speakers {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+        out.write_all(self.to_json().as_bytes())?;
+        Ok(IsNull::No)
+    }
+}
+
+impl FromSql<Text, Sqlite> for Speakers {
+    fn from_sql(bytes: <Sqlite as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+        let text = <String as FromSql<Text, Sqlite>>::from_sql(bytes)?;
+        Speakers::from_json(&text)
+    }
+}
+
+impl FromSql<Text, Pg> for Speakers {
+    fn from_sql(bytes: <Pg as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+        Speakers::from_json(std::str::from_utf8(bytes.as_bytes())?)
     }
 }
 

@@ -3,10 +3,13 @@
 
 use chrono::Duration;
 
+use super::columns::Speakers;
 use super::events::{EventRow, NewEventRow};
 use super::registrations::{RegistrationRow, StateChange};
 use super::DbTime;
-use crate::domain::{Entry, EventDraft, EventRules, EventSettings, Part, Question, TimeZoneName};
+use crate::domain::{
+    Entry, EpisodeDraft, EventDraft, EventRules, EventSettings, Part, Question, TimeZoneName,
+};
 
 pub fn rules_of(row: &EventRow) -> EventRules {
     EventRules {
@@ -68,6 +71,10 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
         version: 0,
         created_at: at,
         updated_at: at,
+        series: s.episode.series.as_ref().map(|s| s.as_str().to_owned()),
+        code: s.episode.code.clone(),
+        speakers: Speakers(s.episode.speakers.clone()),
+        recording_url: s.episode.recording_url.clone(),
     }
 }
 
@@ -97,6 +104,12 @@ pub fn draft_of(row: &EventRow, programme: Vec<Part>, questions: Vec<Question>) 
             .into_iter()
             .map(i64::from)
             .collect(),
+        episode: EpisodeDraft {
+            series: row.series.clone(),
+            code: row.code.clone(),
+            speakers: row.speakers.0.clone(),
+            recording_url: row.recording_url.clone(),
+        },
     }
 }
 
@@ -120,6 +133,10 @@ pub fn row_with(row: &EventRow, s: &EventSettings, at: DbTime) -> EventRow {
         auto_confirm: s.auto_confirm,
         reminder_hours_before: s.reminder_hours_before.clone(),
         updated_at: at,
+        series: s.episode.series.as_ref().map(|s| s.as_str().to_owned()),
+        code: s.episode.code.clone(),
+        speakers: Speakers(s.episode.speakers.clone()),
+        recording_url: s.episode.recording_url.clone(),
         ..row.clone()
     }
 }

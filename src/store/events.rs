@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 
+use super::columns::Speakers;
 use super::schema::events;
 use super::{DbConnection, DbTime, QueryResult};
 use crate::domain::{EventId, Phase, ReminderHours, TimeZoneName};
@@ -32,6 +33,11 @@ pub struct EventRow {
     /// `None`: `phase` governs the virtual seats too.
     pub virtual_phase: Option<Phase>,
     pub reminder_hours_before: ReminderHours,
+    /// The episode: its series' slug, code, speakers and recording.
+    pub series: Option<String>,
+    pub code: Option<String>,
+    pub speakers: Speakers,
+    pub recording_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -57,6 +63,11 @@ pub struct NewEventRow {
     /// `None`: `phase` governs the virtual seats too.
     pub virtual_phase: Option<Phase>,
     pub reminder_hours_before: ReminderHours,
+    /// The episode: its series' slug, code, speakers and recording.
+    pub series: Option<String>,
+    pub code: Option<String>,
+    pub speakers: Speakers,
+    pub recording_url: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {
@@ -123,4 +134,14 @@ pub fn published(conn: &mut DbConnection) -> QueryResult<Vec<EventRow>> {
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     on_backend!(conn, |c| events::table.count().get_result(c))
+}
+
+/// The published events of a series, soonest first.
+pub fn published_in_series(conn: &mut DbConnection, series: &str) -> QueryResult<Vec<EventRow>> {
+    on_backend!(conn, |c| events::table
+        .filter(events::phase.ne(Phase::Draft))
+        .filter(events::series.eq(series))
+        .order((events::starts_at.asc(), events::id.asc()))
+        .select(EventRow::as_select())
+        .load(c))
 }

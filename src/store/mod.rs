@@ -24,6 +24,7 @@ pub mod reminders;
 pub mod retention;
 pub mod schema;
 pub mod sends;
+pub mod series;
 pub mod site;
 pub mod stats;
 pub mod tokens;

@@ -4,9 +4,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{newsletter_subscribers, newsletter_tokens};
+use super::schema::{newsletter_issues, newsletter_subscribers, newsletter_tokens};
 use super::tokens::{generate, hash, looks_like_token};
 use super::{DbConnection, QueryResult};
+use crate::domain::SendId;
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -16,6 +17,8 @@ pub struct SubscriberRow {
     pub email: String,
     pub confirmed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// Set when the address unsubscribed; it gets nothing until it signs up again.
+    pub unsubscribed_at: Option<NaiveDateTime>,
 }
 
 pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<SubscriberRow>> {
@@ -33,7 +36,20 @@ pub fn find_or_add(
     now: NaiveDateTime,
 ) -> QueryResult<SubscriberRow> {
     if let Some(row) = by_email(conn, email)? {
-        return Ok(row);
+        if row.unsubscribed_at.is_none() {
+            return Ok(row);
+        }
+        // Signing up again after leaving starts afresh: confirmed only once more.
+        return on_backend!(conn, |c| diesel::update(
+            newsletter_subscribers::table.find(row.id)
+        )
+        .set((
+            newsletter_subscribers::unsubscribed_at.eq(None::<NaiveDateTime>),
+            newsletter_subscribers::confirmed_at.eq(None::<NaiveDateTime>),
+            newsletter_subscribers::created_at.eq(now),
+        ))
+        .returning(SubscriberRow::as_returning())
+        .get_result(c));
     }
     on_backend!(conn, |c| diesel::insert_into(newsletter_subscribers::table)
         .values((
@@ -85,23 +101,34 @@ pub fn confirm(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryRes
     .map(|_| ())
 }
 
-/// Removes the subscriber and every link of theirs.
-pub fn remove(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+/// Marks the subscriber unsubscribed and removes every link of theirs; the address is
+/// kept only so that importing an old list does not sign it up again.
+pub fn unsubscribe(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::delete(
         newsletter_tokens::table.filter(newsletter_tokens::subscriber_id.eq(id))
     )
     .execute(c))?;
-    on_backend!(conn, |c| diesel::delete(
+    on_backend!(conn, |c| diesel::update(
         newsletter_subscribers::table.find(id)
     )
+    .set(newsletter_subscribers::unsubscribed_at.eq(now))
     .execute(c))
     .map(|_| ())
+}
+
+/// Every subscriber, the newest first (the organizers' list).
+pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<SubscriberRow>> {
+    on_backend!(conn, |c| newsletter_subscribers::table
+        .order(newsletter_subscribers::id.desc())
+        .select(SubscriberRow::as_select())
+        .load(c))
 }
 
 /// The confirmed subscribers, the only ones a newsletter goes to.
 pub fn confirmed(conn: &mut DbConnection) -> QueryResult<Vec<SubscriberRow>> {
     on_backend!(conn, |c| newsletter_subscribers::table
         .filter(newsletter_subscribers::confirmed_at.is_not_null())
+        .filter(newsletter_subscribers::unsubscribed_at.is_null())
         .order(newsletter_subscribers::id.asc())
         .select(SubscriberRow::as_select())
         .load(c))
@@ -145,4 +172,52 @@ pub fn erase_unconfirmed(
         on_backend!(conn, |c| diesel::delete(old_emails()).execute(c))?;
         Ok((stale.len(), emails))
     })
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = newsletter_issues)]
+pub struct IssueRow {
+    pub id: i64,
+    pub subject: String,
+    pub body: String,
+    pub test_to: Option<String>,
+    pub send_id: SendId,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert_issue(
+    conn: &mut DbConnection,
+    subject: &str,
+    body: &str,
+    test_to: Option<&str>,
+    send_id: SendId,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    on_backend!(conn, |c| diesel::insert_into(newsletter_issues::table)
+        .values((
+            newsletter_issues::subject.eq(subject),
+            newsletter_issues::body.eq(body),
+            newsletter_issues::test_to.eq(test_to),
+            newsletter_issues::send_id.eq(send_id),
+            newsletter_issues::created_at.eq(now),
+        ))
+        .returning(newsletter_issues::id)
+        .get_result(c))
+}
+
+pub fn issue(conn: &mut DbConnection, id: i64) -> QueryResult<Option<IssueRow>> {
+    on_backend!(conn, |c| newsletter_issues::table
+        .find(id)
+        .select(IssueRow::as_select())
+        .first(c)
+        .optional())
+}
+
+/// The issues, newest first.
+pub fn issues(conn: &mut DbConnection) -> QueryResult<Vec<IssueRow>> {
+    on_backend!(conn, |c| newsletter_issues::table
+        .order(newsletter_issues::id.desc())
+        .limit(100)
+        .select(IssueRow::as_select())
+        .load(c))
 }

@@ -22,6 +22,10 @@ diesel::table! {
         updated_at -> Timestamp,
         virtual_phase -> Nullable<Text>,
         reminder_hours_before -> Text,
+        series -> Nullable<Text>,
+        code -> Nullable<Text>,
+        speakers -> Text,
+        recording_url -> Nullable<Text>,
     }
 }
 
@@ -107,7 +111,7 @@ diesel::table! {
 diesel::table! {
     sends (id) {
         id -> BigInt,
-        event_id -> BigInt,
+        event_id -> Nullable<BigInt>,
         kind -> Text,
         actor -> Text,
         emails -> Integer,
@@ -188,6 +192,18 @@ diesel::table! {
         email -> Text,
         confirmed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        unsubscribed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    newsletter_issues (id) {
+        id -> BigInt,
+        subject -> Text,
+        body -> Text,
+        test_to -> Nullable<Text>,
+        send_id -> BigInt,
+        created_at -> Timestamp,
     }
 }
 
@@ -201,6 +217,8 @@ diesel::table! {
 
 diesel::joinable!(newsletter_tokens -> newsletter_subscribers (subscriber_id));
 diesel::allow_tables_to_appear_in_same_query!(newsletter_subscribers, newsletter_tokens);
+diesel::joinable!(newsletter_issues -> sends (send_id));
+diesel::allow_tables_to_appear_in_same_query!(newsletter_issues, sends);
 
 diesel::table! {
     site_identity (id) {
@@ -252,3 +270,11 @@ diesel::joinable!(questions -> events (event_id));
 diesel::joinable!(answers -> registrations (registration_id));
 diesel::allow_tables_to_appear_in_same_query!(programme_parts, questions, answers);
 diesel::allow_tables_to_appear_in_same_query!(answers, registrations);
+
+diesel::table! {
+    series (slug) {
+        slug -> Text,
+        title -> Text,
+        description -> Text,
+    }
+}

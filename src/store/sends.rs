@@ -14,7 +14,8 @@ use crate::on_backend;
 #[diesel(table_name = sends)]
 pub struct SendRow {
     pub id: SendId,
-    pub event_id: EventId,
+    /// None for a newsletter issue.
+    pub event_id: Option<EventId>,
     pub kind: SendKind,
     /// Who sent it, as the audit log names them.
     pub actor: String,
@@ -26,7 +27,7 @@ pub struct SendRow {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = sends)]
 pub struct NewSendRow {
-    pub event_id: EventId,
+    pub event_id: Option<EventId>,
     pub kind: SendKind,
     pub actor: String,
     pub emails: i32,
@@ -40,15 +41,18 @@ pub fn insert(conn: &mut DbConnection, row: &NewSendRow) -> QueryResult<SendId> 
         .get_result(c))
 }
 
-/// A send with the slug and title of its event.
-pub fn by_id(
-    conn: &mut DbConnection,
-    id: SendId,
-) -> QueryResult<Option<(SendRow, String, String)>> {
+/// A send with the slug and title of its event, if it has one.
+pub type SendWithEvent = (SendRow, Option<String>, Option<String>);
+
+pub fn by_id(conn: &mut DbConnection, id: SendId) -> QueryResult<Option<SendWithEvent>> {
     on_backend!(conn, |c| sends::table
-        .inner_join(events::table)
+        .left_join(events::table)
         .filter(sends::id.eq(id))
-        .select((SendRow::as_select(), events::slug, events::title))
+        .select((
+            SendRow::as_select(),
+            events::slug.nullable(),
+            events::title.nullable(),
+        ))
         .get_result(c)
         .optional())
 }

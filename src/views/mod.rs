@@ -7,6 +7,7 @@ pub mod pages;
 mod personal;
 pub mod programme;
 pub mod questions;
+pub mod series;
 
 use std::future::Future;
 use std::sync::Arc;

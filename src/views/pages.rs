@@ -2,6 +2,8 @@
 //! page with the actions that apply, the confirmation step of the actions that cannot be
 //! undone, the privacy notice and the short message pages.
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use maud::{html, Markup};
@@ -26,7 +28,7 @@ pub fn local(at: DateTime<Utc>, tz: Tz) -> String {
         + &format!(" ({})", tz.name())
 }
 
-fn when(state: &EventState) -> String {
+pub(super) fn when(state: &EventState) -> String {
     let tz = tz_of(state);
     let starts = state.event.starts_at.utc().with_timezone(&tz);
     let ends = state.event.ends_at.utc().with_timezone(&tz);
@@ -186,9 +188,19 @@ fn phase_badge(phase: Phase) -> Markup {
     html! { span class=(class) { (phase_words(phase)) } }
 }
 
-pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
+fn alone(events: &[EventState]) -> Vec<&EventState> {
+    events.iter().filter(|e| e.event.series.is_none()).collect()
+}
+
+/// The events page: events of no series as upcoming and past, then each series with
+/// its next webinar (or "to be announced") and a link to its page.
+pub fn index(
+    upcoming: &[EventState],
+    past: &[EventState],
+    series_names: &HashMap<String, String>,
+) -> Markup {
     // Registration is over for past events, so their phase is not shown.
-    let list = |events: &[EventState], past: bool| {
+    let list = |events: &[&EventState], past: bool| {
         html! {
             ul.events {
                 @for e in events {
@@ -202,21 +214,54 @@ pub fn index(upcoming: &[EventState], past: &[EventState]) -> Markup {
             }
         }
     };
+    let (upcoming_alone, past_alone) = (alone(upcoming), alone(past));
+    let mut series: BTreeMap<&str, (Vec<&EventState>, usize)> = BTreeMap::new();
+    for e in upcoming {
+        if let Some(slug) = &e.event.series {
+            series.entry(slug).or_default().0.push(e);
+        }
+    }
+    for e in past {
+        if let Some(slug) = &e.event.series {
+            series.entry(slug).or_default().1 += 1;
+        }
+    }
+    let name = |slug: &str| {
+        series_names
+            .get(slug)
+            .cloned()
+            .unwrap_or_else(|| slug.to_owned())
+    };
     layout(
         "Events",
         html! {
             h1 { "Events" }
             section aria-labelledby="upcoming" {
                 h2 #upcoming { "Upcoming" }
-                @if upcoming.is_empty() { p { "No upcoming events at the moment. " a href="/newsletter" { "Stay updated" } " to hear about the next one." } }
-                @else { (list(upcoming, false)) }
+                @if upcoming_alone.is_empty() && series.is_empty() { p { "No upcoming events at the moment. " a href="/newsletter" { "Stay updated" } " to hear about the next one." } }
+                @else if upcoming_alone.is_empty() { p { "No upcoming events outside the series below." } }
+                @else { (list(&upcoming_alone, false)) }
             }
-            @if !past.is_empty() {
-                section aria-labelledby="past" {
-                    h2 #past { "Past" }
-                    (list(past, true))
+            @for (slug, (next, past_count)) in &series {
+                section.series aria-labelledby={"series-" (slug)} {
+                    h2 id={"series-" (slug)} { a href={"/series/" (slug)} { (name(slug)) } }
+                    @if next.is_empty() {
+                        p { "Next webinar: to be announced." }
+                    } @else {
+                        (list(next, false))
+                    }
+                    @if *past_count > 0 {
+                        p { a href={"/series/" (slug)} { (past_count) " past " (if *past_count == 1 { "webinar" } else { "webinars" }) ", with their recordings" } }
+                    }
                 }
             }
+            @if !past_alone.is_empty() {
+                section aria-labelledby="past" {
+                    h2 #past { "Past" }
+                    (list(&past_alone, true))
+                }
+            }
+            p { a href="/events.ics" { "Subscribe to every event in your calendar (.ics)" } }
         },
     )
 }
@@ -359,7 +404,12 @@ pub fn event_page(
                 li { span.fact-label { "Registration: " } (registration_badges(state)) }
             }
             @if !e.description.is_empty() {
-                div.description { @for paragraph in e.description.split("\n\n") { p { (paragraph) } } }
+                div.description { (crate::markdown::to_html(&e.description)) }
+            }
+            @if let Some(series) = &e.series {
+                p { "Part of the series " a href={"/series/" (series)} { (series) } (e.code.as_ref().map(|c| format!(" ({c})")).unwrap_or_default()) ". " a href={"/series/" (series) ".ics"} { "Subscribe to the series (.ics)" } }
+                (super::series::speakers(state))
+                @if let Some(url) = &e.recording_url { p { a href=(url) rel="noopener" { "Watch the recording" } } }
             }
             (super::programme::programme(&state.programme, tz_of(state), None))
             @if !started { (seats(state)) }

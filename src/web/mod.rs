@@ -14,6 +14,7 @@ pub mod rate_limit;
 pub mod respond;
 pub mod roles;
 pub mod security;
+pub mod series;
 
 use actix_web::{web, HttpResponse};
 
@@ -56,6 +57,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(api::routes)
         .configure(newsletter::routes)
         .configure(organizer::routes)
+        .configure(series::routes)
         .configure(pages::routes);
 }
 

@@ -28,13 +28,18 @@ use actix_web::ResponseError as _;
 
 async fn index(state: web::Data<AppState>) -> Result<Markup, PageError> {
     let now = Utc::now();
-    let all = state
+    let (all, names) = state
         .database
-        .run(move |conn| reads::published_events(conn, now))
+        .run(move |conn| -> diesel::QueryResult<_> {
+            Ok((
+                reads::published_events(conn, now)?,
+                reads::series_names(conn)?,
+            ))
+        })
         .await?;
     let (past, upcoming): (Vec<_>, Vec<_>) =
         all.into_iter().partition(|s| s.event.ends_at.utc() < now);
-    Ok(pages::index(&upcoming, &past))
+    Ok(pages::index(&upcoming, &past, &names))
 }
 
 /// A published event, or the page-not-found page.

@@ -54,6 +54,9 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/organizer/site", Who::Organizer),
     ("/organizer/calendar", Who::Organizer),
     ("/calendar/{feed}.ics", Who::Anyone),
+    ("/events.ics", Who::Anyone),
+    ("/series/{series}", Who::Anyone),
+    ("/series/{series}.ics", Who::Anyone),
     ("/api/v1/openapi.json", Who::Anyone),
     ("/api/v1/events", Who::Anyone),
     ("/api/v1/site", Who::Anyone),
@@ -65,6 +68,8 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/api/v1/me/{token}", Who::Anyone),
     ("/api/v1/outbox", Who::Token),
     ("/api/v1/tokens", Who::Token),
+    ("/api/v1/newsletter/subscribers", Who::Token),
+    ("/api/v1/newsletter/issues/{issue}", Who::Token),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -113,6 +118,7 @@ struct Links {
 fn make_links(server: &Server, db: &Db) -> Links {
     let slug = "scanned";
     server.create_event(slug, 1, Some(10), "open");
+    server.patch_event(slug, serde_json::json!({"series": "scanned-series"}));
     let (seated, _) = server.join(slug, "seated@example.org", "in_person");
     let (waiting, _) = server.join(slug, "waiting@example.org", "in_person");
     let (streamed, _) = server.join(slug, "streamed@example.org", "virtual");
@@ -172,6 +178,12 @@ fn addresses(pattern: &str, links: &Links) -> Vec<String> {
     found = fill(found, "{send}", &["1".into()]);
     // An unknown feed link: a scanner guessing one changes nothing either.
     found = fill(found, "{feed}", &["f".repeat(43)]);
+    found = fill(found, "{issue}", &["1".into()]);
+    found = fill(
+        found,
+        "{series}",
+        &["scanned-series".into(), "no-such-series".into()],
+    );
     found = fill(
         found,
         "{newsletter}",

@@ -3,6 +3,7 @@
 use maud::{html, Markup};
 use serde::Deserialize;
 
+use super::episode::EpisodeValues;
 use super::{csrf_field, flash, gauge_of, layout, local, tz_of, Viewer};
 use crate::domain::event_settings::CONFIRM_PAST_RETENTION;
 use crate::domain::FieldErrors;
@@ -93,6 +94,9 @@ pub struct EventValues {
     /// Hours before the start, e.g. "24, 2"; empty: no reminders.
     #[serde(default)]
     pub reminder_hours_before: String,
+    /// The episode fields (series, code, speakers, recording).
+    #[serde(flatten)]
+    pub episode: EpisodeValues,
 }
 
 impl EventValues {
@@ -126,6 +130,7 @@ impl EventValues {
             auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),
             confirm_past_retention: None,
             reminder_hours_before: e.reminder_hours_before.to_string(),
+            episode: EpisodeValues::of(state),
         }
     }
 
@@ -221,6 +226,7 @@ pub fn form(
                     input type="checkbox" id="field-auto_confirm" name="auto_confirm" value="yes" checked[values.auto_confirm.is_some()];
                     label.inline for="field-auto_confirm" { " Give a freed seat to the next in line at once, without asking (default: offer it with a deadline)" }
                 }
+                (super::episode::fields(&values.episode, errors))
                 div { button type="submit" { "Save" } }
             }
         },

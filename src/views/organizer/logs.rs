@@ -134,6 +134,7 @@ pub fn sent_notice(sent: &BulkSend) -> Markup {
     let what = match sent.send.kind {
         SendKind::Invitations => "invitation",
         SendKind::Message => "message",
+        SendKind::Newsletter => "newsletter",
     };
     html! {
         p.notice.ok role="status" {
@@ -165,6 +166,7 @@ pub fn bulk_send(
     let title = match send.kind {
         SendKind::Invitations => format!("Delivery of {queued} invitation {}", emails_word(queued)),
         SendKind::Message => format!("Delivery of {queued} message {}", emails_word(queued)),
+        SendKind::Newsletter => format!("Delivery of {queued} newsletter {}", emails_word(queued)),
     };
     layout_refreshing(
         &title,
@@ -173,8 +175,13 @@ pub fn bulk_send(
         html! {
             h1 { (title) }
             p {
-                "Queued " (local(send.created_at.utc(), chrono_tz::UTC)) " by " (send.actor) " for "
-                a href={"/organizer/events/" (sent.event_slug)} { (sent.event_title) } "."
+                "Queued " (local(send.created_at.utc(), chrono_tz::UTC)) " by " (send.actor)
+                @if let (Some(slug), Some(title)) = (&sent.event_slug, &sent.event_title) {
+                    " for " a href={"/organizer/events/" (slug)} { (title) }
+                } @else {
+                    " for the newsletter's subscribers"
+                }
+                "."
             }
             dl.delivery-counts {
                 div { dt { "Queued" } dd { (queued) } }

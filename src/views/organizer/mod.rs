@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod check_in;
+pub mod episode;
 pub mod events;
 pub mod invitations;
 pub mod logs;

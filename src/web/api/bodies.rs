@@ -8,6 +8,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use crate::domain::episode::{CODE_MAX, SPEAKER_AFFILIATION_MAX, SPEAKER_NAME_MAX};
 use crate::domain::event_settings::{
     deadline, CAPACITY_MAX, DEFAULT_INVITATION_WINDOW_DAYS, DEFAULT_OFFER_WINDOW_HOURS,
     DESCRIPTION_MAX, INVITATION_WINDOW_DAYS_MAX, INVITATION_WINDOW_DAYS_MIN,
@@ -17,9 +18,9 @@ use crate::domain::programme::{PART_DESCRIPTION_MAX, PART_TITLE_MAX};
 use crate::domain::questions::LABEL_MAX as QUESTION_LABEL_MAX;
 use crate::domain::reminders::{DEFAULT_REMINDER_HOURS, REMINDERS_MAX, REMINDER_HOURS_MAX};
 use crate::domain::{
-    parse_field, Affiliation, Email, EventDraft, EventPatch, EventSettings, FieldErrors,
-    GivenAnswer, Group, Invitee, Mode, Part, PersonName, Phase, Preference, Question, QuestionKind,
-    Role, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
+    parse_field, Affiliation, Email, EpisodeDraft, EpisodePatch, EventDraft, EventPatch,
+    EventSettings, FieldErrors, GivenAnswer, Group, Invitee, Mode, Part, PersonName, Phase,
+    Preference, Question, QuestionKind, Role, Speaker, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
 };
 use crate::services::accounts::TOKEN_NAME_MAX;
 use crate::web::error::ApiError;
@@ -94,6 +95,21 @@ pub struct NewEvent {
     #[serde(default = "default_reminder_hours")]
     #[schema(schema_with = reminder_hours_schema)]
     pub reminder_hours_before: Vec<i64>,
+    // The episode of a series.
+    /// The series' slug; null for none.
+    #[serde(default)]
+    #[schema(schema_with = series_schema)]
+    pub series: Option<String>,
+    /// The episode's label, e.g. S07E02.
+    #[serde(default)]
+    #[schema(schema_with = code_schema)]
+    pub code: Option<String>,
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub speakers: Vec<SpeakerIn>,
+    #[serde(default)]
+    #[schema(schema_with = meeting_url_schema)]
+    pub recording_url: Option<String>,
 }
 
 fn default_reminder_hours() -> Vec<i64> {
@@ -110,6 +126,69 @@ pub fn reminder_hours_schema() -> utoipa::openapi::Array {
              (default [24]; [] sends none). A reminder whose moment has passed goes out \
              at once, unless the event has started.",
         ))
+        .build()
+}
+
+/// Someone who speaks at an episode.
+#[derive(Deserialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerIn {
+    #[schema(schema_with = speaker_name_schema)]
+    pub name: String,
+    #[serde(default)]
+    #[schema(schema_with = speaker_affiliation_schema)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = meeting_url_schema)]
+    pub url: Option<String>,
+}
+
+impl From<SpeakerIn> for Speaker {
+    fn from(s: SpeakerIn) -> Speaker {
+        Speaker {
+            name: s.name,
+            affiliation: s.affiliation,
+            url: s.url,
+        }
+    }
+}
+
+fn series_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .description(Some(
+            "A series' slug: lowercase letters, digits and inner dashes.",
+        ))
+        .max_length(Some(80))
+        .pattern(Some(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"))
+        .build()
+}
+
+fn code_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .max_length(Some(CODE_MAX))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*$"))
+        .build()
+}
+
+fn speaker_name_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .min_length(Some(1))
+        .max_length(Some(SPEAKER_NAME_MAX))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*\S[^\x00-\x1f\x7f-\x9f]*$"))
+        .build()
+}
+
+fn speaker_affiliation_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+        .max_length(Some(SPEAKER_AFFILIATION_MAX))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*$"))
         .build()
 }
 
@@ -337,6 +416,19 @@ pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(schema_with = reminder_hours_schema)]
     pub reminder_hours_before: Option<Vec<i64>>,
+    // The episode of a series; null takes a field away.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = series_schema)]
+    pub series: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = code_schema)]
+    pub code: Option<Option<String>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(max_items = 20)]
+    pub speakers: Option<Vec<SpeakerIn>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = meeting_url_schema)]
+    pub recording_url: Option<Option<String>>,
 }
 
 /// One part of a programme.
@@ -579,6 +671,12 @@ pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
         programme: parts_of(input.programme),
         questions: questions_of(input.questions),
         reminder_hours_before: input.reminder_hours_before,
+        episode: EpisodeDraft {
+            series: input.series,
+            code: input.code,
+            speakers: input.speakers.into_iter().map(Speaker::from).collect(),
+            recording_url: input.recording_url,
+        },
     })
     .map_err(ApiError::invalid)?;
     Ok((settings, confirmed))
@@ -607,6 +705,14 @@ pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
         programme: input.programme.map(parts_of),
         questions: input.questions.map(questions_of),
         reminder_hours_before: input.reminder_hours_before,
+        episode: EpisodePatch {
+            series: input.series,
+            code: input.code,
+            speakers: input
+                .speakers
+                .map(|list| list.into_iter().map(Speaker::from).collect()),
+            recording_url: input.recording_url,
+        },
     };
     (patch, confirmed)
 }

@@ -15,19 +15,29 @@ use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::Json;
 use crate::web::AppState;
 
-#[utoipa::path(get, path = "/api/v1/events", tag = "events",
-    responses((status = 200, description = "Published events (phase not draft)", body = EventList)))]
+/// Which events to list.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct EventFilter {
+    /// Only the events of this series (its slug).
+    pub series: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/events", tag = "events", params(EventFilter),
+    responses((status = 200, description = "Published events (phase not draft), soonest first; with `series`, only that series' episodes", body = EventList)))]
 pub async fn list_events(
     state: web::Data<AppState>,
     organizer: Option<Organizer>,
+    filter: web::Query<EventFilter>,
 ) -> Result<HttpResponse, ApiError> {
     let now = Utc::now();
     let states = state
         .database
         .run(move |conn| reads::published_events(conn, now))
         .await?;
+    let series = filter.into_inner().series;
     let events = states
         .iter()
+        .filter(|s| series.is_none() || s.event.series == series)
         .map(|s| event_out(s, organizer.is_some()))
         .collect();
     Ok(HttpResponse::Ok().json(EventList { events }))

@@ -8,6 +8,7 @@ mod bodies;
 mod check_in;
 mod events;
 mod messages;
+mod newsletter;
 mod organizer;
 mod outbox;
 mod participants;
@@ -27,6 +28,7 @@ use bodies::*;
 use check_in::*;
 use events::*;
 use messages::*;
+use newsletter::*;
 use organizer::*;
 use outbox::*;
 use participants::*;
@@ -49,8 +51,8 @@ async fn event_state(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "registrar", description = "Registration for invitation-first workshops and webinars: invitations, waiting list, automatic promotion. Errors have the shape {\"error\": {\"code\", \"message\", \"fields\"}}."),
-    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, check_in, undo_check_in, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site, representation),
-    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, Role, SiteOut, SiteChanges, PartIn, QuestionIn, PartOut, QuestionOut, crate::domain::QuestionKind, crate::domain::GivenAnswer, Representation, QuestionCounts, AnswerCounts, Counts)),
+    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, check_in, undo_check_in, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site, subscribe, list_subscribers, send_issue, get_issue, representation),
+    components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, SpeakerOut, SpeakerIn, SubscriberIn, SignUpAnswer, SubscriberOut, SubscriberList, IssueIn, IssueQueuedOut, IssueOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, SiteOut, SiteChanges, Role, PartIn, QuestionIn, PartOut, QuestionOut, crate::domain::QuestionKind, crate::domain::GivenAnswer, Representation, QuestionCounts, AnswerCounts, Counts)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -130,6 +132,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route("/hold", web::post().to(set_hold))
                     .route("/check-in", web::post().to(check_in))
                     .route("/check-in", web::delete().to(undo_check_in)),
+            )
+            .route("/newsletter/subscribers", web::post().to(subscribe))
+            .route("/newsletter/subscribers", web::get().to(list_subscribers))
+            .route("/newsletter/issues", web::post().to(send_issue))
+            .service(
+                api_scope("/newsletter/issues/{id}")
+                    .app_data(unknown_when_not_a_number("issue"))
+                    .route("", web::get().to(get_issue)),
             )
             .route("/outbox", web::get().to(list_outbox))
             .service(

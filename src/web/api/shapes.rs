@@ -79,6 +79,11 @@ pub struct EventOut {
     // After the seat.
     #[schema(schema_with = super::bodies::reminder_hours_schema)]
     pub reminder_hours_before: Vec<u32>,
+    // The episode of a series.
+    pub series: Option<String>,
+    pub code: Option<String>,
+    pub speakers: Vec<SpeakerOut>,
+    pub recording_url: Option<String>,
 }
 
 /// One part of the programme, its times in the event's time zone.
@@ -100,6 +105,13 @@ pub struct QuestionOut {
     pub options: Vec<String>,
     pub required: bool,
     pub summarize: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpeakerOut {
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -158,6 +170,19 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
             })
             .collect(),
         reminder_hours_before: e.reminder_hours_before.hours(),
+        series: e.series.clone(),
+        code: e.code.clone(),
+        speakers: e
+            .speakers
+            .0
+            .iter()
+            .map(|s| SpeakerOut {
+                name: s.name.clone(),
+                affiliation: s.affiliation.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
+        recording_url: e.recording_url.clone(),
     }
 }
 

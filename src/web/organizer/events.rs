@@ -54,12 +54,15 @@ pub async fn new_form(
         Some(slug) => {
             let source = event_state(&state, slug).await?;
             let copy = source.draft().copy();
-            EventValues {
+            let mut values = EventValues {
                 slug: copy.slug,
                 title: copy.title,
                 phase: copy.phase.as_str().into(),
                 ..EventValues::of(&source)
-            }
+            };
+            values.episode.code = copy.episode.code.unwrap_or_default();
+            values.episode.recording_url = String::new();
+            values
         }
         None => EventValues::blank(),
     };
@@ -186,6 +189,7 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         programme: Vec::new(),
         questions: Vec::new(),
         reminder_hours_before,
+        episode: values.episode.draft(),
     };
     (draft, errors)
 }

@@ -107,7 +107,7 @@ impl Flash {
             .database
             .run(move |conn| reads::bulk_send(conn, SendId(id)))
             .await?;
-        Ok(sent.filter(|s| s.send.event_id == event))
+        Ok(sent.filter(|s| s.send.event_id == Some(event)))
     }
 }
 

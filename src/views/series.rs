@@ -1,0 +1,89 @@
+//! A webinar series' page: the next webinar (or "to be announced"), then the past
+//! episodes newest first, each with its code, date, speakers, abstract and recording.
+
+use maud::{html, Markup};
+
+use super::layout;
+use super::pages::when;
+use crate::markdown::to_html;
+use crate::reads::{EventState, SeriesPage};
+
+/// The speakers of an episode: names with their affiliations (and links, if given).
+pub fn speakers(state: &EventState) -> Markup {
+    let list = &state.event.speakers.0;
+    html! {
+        @if !list.is_empty() {
+            ul.speakers aria-label="Speakers" {
+                @for s in list {
+                    li {
+                        @if let Some(url) = &s.url { a href=(url) rel="noopener" { (s.name) } }
+                        @else { (s.name) }
+                        @if let Some(affiliation) = &s.affiliation { span.affiliation { ", " (affiliation) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An episode's heading words: "S07E02: Title", or the title alone.
+pub fn episode_title(state: &EventState) -> String {
+    match &state.event.code {
+        Some(code) => format!("{code}: {}", state.event.title),
+        None => state.event.title.clone(),
+    }
+}
+
+fn episode(state: &EventState, past: bool) -> Markup {
+    let e = &state.event;
+    html! {
+        article.episode {
+            h3 { a href={"/events/" (e.slug)} { (episode_title(state)) } }
+            p.event-when { (when(state)) }
+            (speakers(state))
+            @if !e.description.is_empty() { div.description { (to_html(&e.description)) } }
+            @if past {
+                @if let Some(url) = &e.recording_url {
+                    p { a href=(url) rel="noopener" { "Watch the recording of " (episode_title(state)) } }
+                } @else {
+                    p.muted { "No recording yet." }
+                }
+            }
+        }
+    }
+}
+
+pub fn series_page(page: &SeriesPage) -> Markup {
+    let feed = format!("/series/{}.ics", page.slug);
+    layout(
+        &page.title,
+        html! {
+            h1 { (page.title) }
+            @if !page.description.is_empty() { div.description { (to_html(&page.description)) } }
+            section aria-labelledby="next" {
+                h2 #next { "Next webinar" }
+                @match page.upcoming.first() {
+                    Some(next) => {
+                        (episode(next, false))
+                        @if page.upcoming.len() > 1 {
+                            h3 { "Later" }
+                            ul.events {
+                                @for later in &page.upcoming[1..] {
+                                    li { a href={"/events/" (later.event.slug)} { (episode_title(later)) } " — " (when(later)) }
+                                }
+                            }
+                        }
+                    }
+                    None => { p.notice { "Next webinar: to be announced. " a href="/newsletter" { "Stay updated" } " to hear when it is." } }
+                }
+            }
+            @if !page.past.is_empty() {
+                section aria-labelledby="past" {
+                    h2 #past { "Past webinars" }
+                    @for past in &page.past { (episode(past, true)) }
+                }
+            }
+            p { a href=(feed) { "Subscribe to this series in your calendar (.ics)" } }
+        },
+    )
+}
