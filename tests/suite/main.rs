@@ -11,6 +11,7 @@ mod attending_virtually;
 mod bad_input;
 mod browser;
 mod browser_modes;
+mod browser_shape;
 mod bulk_sends;
 mod concurrency;
 mod crash;
