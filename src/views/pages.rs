@@ -14,7 +14,7 @@ use crate::domain::{FieldErrors, SiteIdentity};
 use crate::domain::{Mode, Phase};
 use crate::reads::EventState;
 
-pub use super::personal::{confirm_page, needs_confirmation, personal_page};
+pub use super::personal::{confirm_page, needs_confirmation, personal_page, AcceptValues};
 
 pub(super) fn tz_of(state: &EventState) -> Tz {
     state.event.timezone.0

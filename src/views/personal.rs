@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 use maud::{html, Markup, PreEscaped};
 
 use super::pages::{entry_modes, event_time, local, modes_of, seats, time_left, tz_of};
-use super::{layout, sentence};
-use crate::domain::{Mode, Preference, Status};
+use super::questions::{answer_target, question_fields, AnswerValues};
+use super::{error_summary, field_message, layout, sentence};
+use crate::domain::{FieldErrors, Mode, Preference, Status};
 use crate::reads::{EventState, RegistrationState};
 
 fn status_words(r: &RegistrationState) -> String {
@@ -69,17 +70,66 @@ fn action(token: &str, path: &str, label: &str, mode: Option<Mode>, class: &str)
     }
 }
 
+/// What the accept form shows of the event's questions: the answers given (or given
+/// before, on joining) and the errors of a refused accept.
+#[derive(Default)]
+pub struct AcceptValues {
+    pub answers: AnswerValues,
+    pub errors: FieldErrors,
+}
+
+/// Accepting a seat, with the event's questions above the buttons (one per mode offered).
+/// The hidden `questions` field tells the handler the form carried them.
+fn accept_form(
+    state: &EventState,
+    token: &str,
+    choices: &[(Option<Mode>, String)],
+    values: &AcceptValues,
+) -> Markup {
+    let problems: Vec<(String, String)> = state
+        .questions
+        .iter()
+        .filter_map(|q| {
+            values
+                .errors
+                .get(&format!("answers.{}", q.key))
+                .map(|list| (answer_target(q), field_message(&q.label, list)))
+        })
+        .collect();
+    html! {
+        @if !problems.is_empty() { (error_summary(&problems)) }
+        form.stack.accept method="post" action={"/r/" (token) "/accept"} novalidate {
+            @if !state.questions.is_empty() {
+                input type="hidden" name="questions" value="shown";
+                (question_fields(&state.questions, &values.answers, &values.errors))
+            }
+            div.actions {
+                @for (mode, label) in choices {
+                    @if let Some(mode) = mode {
+                        button type="submit" name="mode" value=(mode.as_str()) { (label) }
+                    } @else {
+                        button type="submit" { (label) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The actions that cannot be undone, which ask for confirmation first.
 pub fn needs_confirmation(action: &str) -> bool {
     matches!(action, "decline" | "cancel" | "switch" | "erase")
 }
 
+// The page shows every part of a registration, each passed as the edge read it.
+#[allow(clippy::too_many_arguments)]
 pub fn personal_page(
     state: &EventState,
     r: &RegistrationState,
     token: &str,
     done: Option<&str>,
     problem: Option<&str>,
+    accept: &AcceptValues,
     now: DateTime<Utc>,
     check_in_link: &str,
 ) -> Markup {
@@ -116,23 +166,19 @@ pub fn personal_page(
             @match r.status {
                 Status::PendingEmail => { (action(token, "confirm-email", "Confirm my address", None, "")) }
                 Status::Invited => {
-                    div.actions {
-                        @for mode in &modes {
-                            @if Some(*mode) == r.mode || state.ledger.has_free(*mode) {
-                                (action(token, "accept", &format!("Accept {}", mode.label()), Some(*mode), ""))
-                            }
-                        }
-                        (action(token, "decline", "Decline", None, "secondary"))
-                    }
+                    @let choices: Vec<_> = modes.iter()
+                        .filter(|m| Some(**m) == r.mode || state.ledger.has_free(**m))
+                        .map(|m| (Some(*m), format!("Accept {}", m.label())))
+                        .collect();
+                    @if !choices.is_empty() { (accept_form(state, token, &choices, accept)) }
+                    div.actions { (action(token, "decline", "Decline", None, "secondary")) }
                     @for mode in modes.iter().filter(|m| Some(**m) != r.mode && !state.ledger.has_free(**m)) {
                         p.hint { "No seat " (mode.label()) " is free at the moment." }
                     }
                 }
                 Status::Offered => {
-                    div.actions {
-                        (action(token, "accept", &format!("Accept the seat ({})", r.mode.map(Mode::label).unwrap_or("")), r.mode, ""))
-                        (action(token, "decline", "Decline", None, "secondary"))
-                    }
+                    (accept_form(state, token, &[(r.mode, format!("Accept the seat ({})", r.mode.map(Mode::label).unwrap_or("")))], accept))
+                    div.actions { (action(token, "decline", "Decline", None, "secondary")) }
                 }
                 Status::Waitlisted => {
                     @if state.ledger.may_attend_virtually(r.row.id.0, now).is_ok() {

@@ -221,21 +221,102 @@ async fn personal_page(
         state.public_url,
         crate::mail::qr::check_in_path(registration.row.id.0)
     );
+    let id = registration.row.id;
+    let earlier = state
+        .database
+        .run(move |conn| reads::answers_of(conn, id))
+        .await?;
+    let accept = pages::AcceptValues {
+        answers: given_before(&earlier),
+        errors: FieldErrors::new(),
+    };
     Ok(personal_html(pages::personal_page(
         &event,
         &registration,
         &token,
         done,
         flash.problem.as_deref(),
+        &accept,
         Utc::now(),
         &check_in,
     )))
+}
+
+/// Answers given before, to fill the accept form with.
+fn given_before(earlier: &Answers) -> crate::views::questions::AnswerValues {
+    earlier
+        .iter()
+        .map(|(key, values)| (key.to_owned(), values.to_vec()))
+        .collect()
 }
 
 #[derive(Deserialize)]
 struct ActionForm {
     mode: Option<String>,
     confirm: Option<String>,
+    /// Present when the form showed the event's questions (the accept form).
+    questions: Option<String>,
+    /// The answers to the event's questions (see [`answers_of_form`]).
+    #[serde(flatten)]
+    answers: BTreeMap<String, String>,
+}
+
+/// What accepting from the personal page came to.
+enum Accepted {
+    /// The engine's answer to the accept.
+    Done(Result<(), EngineError>),
+    /// An answer was refused: the page again, with the error next to its question.
+    Refused(Markup),
+}
+
+/// Accepting from the personal page takes and checks the answers as the API does.
+async fn accept(
+    state: &AppState,
+    token: String,
+    action: PersonalAction,
+    form: &ActionForm,
+) -> Result<Accepted, PageError> {
+    let (event, registration) = personal(state, token.clone()).await?;
+    let id = registration.row.id;
+    let earlier = state
+        .database
+        .run(move |conn| reads::answers_of(conn, id))
+        .await?;
+    let given = match form.questions.as_deref() {
+        Some("shown") => answers_of_form(&event.questions, &form.answers),
+        _ => BTreeMap::new(),
+    };
+    let questions = Questions::parse(event.questions.clone()).unwrap_or_default();
+    match Answers::parse_over(&questions, given.clone(), &earlier) {
+        Ok(answers) => Ok(Accepted::Done(
+            state
+                .engine
+                .personal_answered(token, action, answers)
+                .await
+                .map(|_| ()),
+        )),
+        Err(errors) => {
+            let mut answers = given_before(&earlier);
+            answers.extend(answer_values(&given));
+            let values = pages::AcceptValues { answers, errors };
+            let check_in = format!(
+                "{}{}",
+                state.public_url,
+                crate::mail::qr::check_in_path(registration.row.id.0)
+            );
+            let page = pages::personal_page(
+                &event,
+                &registration,
+                &token,
+                None,
+                None,
+                &values,
+                Utc::now(),
+                &check_in,
+            );
+            Ok(Accepted::Refused(page))
+        }
+    }
 }
 
 fn personal_action_of(name: &str, mode: Option<Mode>) -> Option<PersonalAction> {
@@ -274,6 +355,15 @@ async fn personal_action(
     }
     let done = if action == PersonalAction::Erase {
         state.engine.erase(token.clone()).await
+    } else if let PersonalAction::Accept(_) = action {
+        match accept(&state, token.clone(), action, &form).await? {
+            Accepted::Done(done) => done,
+            Accepted::Refused(page) => {
+                let mut response = personal_html(page);
+                *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                return Ok(response);
+            }
+        }
     } else {
         state
             .engine

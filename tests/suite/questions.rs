@@ -309,6 +309,136 @@ fn the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_
     );
 }
 
+fn the_accept_form_on_the_personal_page_asks_the_questions_as_the_api_does(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 2, Some(10), "invite_only");
+    server.patch_event("ws", json!({"questions": questions()}));
+    let token = server.invite("ws", "guest@example.org", "in_person");
+    db.wait_for_the_outbox();
+    let page = reqwest::blocking::get(server.url(&format!("/r/{token}")))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        page.contains(&format!("action=\"/r/{token}/accept\""))
+            && page.contains("Career stage")
+            && page.contains("answer-topics-1")
+            && page.contains("field-answer-diet"),
+        "the accept form shows the questions: {page}"
+    );
+    let before = db.snapshot();
+    let accept = |fields: &[(&str, &str)]| {
+        server
+            .http
+            .post(server.url(&format!("/r/{token}/accept")))
+            .form(fields)
+            .send()
+            .unwrap()
+    };
+    // A required answer left out, with the other answers kept.
+    let response = accept(&[
+        ("mode", "in_person"),
+        ("questions", "shown"),
+        ("answer-topics-2", "Lungs"),
+        ("answer-diet", "No <nuts>"),
+    ]);
+    assert_eq!(response.status().as_u16(), 422);
+    let page = response.text().unwrap();
+    assert!(page.contains("Career stage is required."), "{page}");
+    assert!(
+        page.contains("href=\"#answer-stage-0\""),
+        "the summary links to it"
+    );
+    assert!(page.contains("No &lt;nuts&gt;</textarea>"), "{page}");
+    assert!(page.contains("value=\"Lungs\" checked"), "{page}");
+    // An answer outside the options.
+    let response = accept(&[
+        ("mode", "in_person"),
+        ("questions", "shown"),
+        ("answer-stage", "Dean"),
+    ]);
+    assert_eq!(response.status().as_u16(), 422);
+    let page = response.text().unwrap();
+    assert!(page.contains("id=\"field-answer-stage-error\""), "{page}");
+    // A form without the questions cannot skip a required answer either.
+    let response = accept(&[("mode", "in_person")]);
+    assert_eq!(response.status().as_u16(), 422);
+    assert_eq!(db.snapshot(), before, "nothing changed");
+
+    let response = accept(&[
+        ("mode", "in_person"),
+        ("questions", "shown"),
+        ("answer-stage", "Faculty"),
+        ("answer-topics-0", "Skin"),
+    ]);
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(
+        response
+            .text()
+            .unwrap()
+            .contains("Done: your seat is confirmed."),
+        "back on the personal page"
+    );
+    let me = server.me(&token);
+    assert_eq!(me["status"], "confirmed");
+    assert_eq!(me["answers"]["stage"], "Faculty");
+    assert_eq!(me["answers"]["topics"], json!(["Skin"]));
+}
+
+fn retention_erases_the_answers(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("ws", 5, Some(5), "open");
+    server.patch_event("ws", json!({"questions": questions()}));
+    let (status, body) = entry(
+        &server,
+        "ada@example.org",
+        json!({"stage": "Postdoc", "diet": "Vegan"}),
+    );
+    assert_eq!(status, 202, "{body}");
+    db.wait_for_the_outbox();
+    assert_eq!(db.count("SELECT COUNT(*) AS n FROM answers"), 2);
+    let now = chrono::Utc::now();
+    server.patch_event(
+        "ws",
+        json!({"starts_at": (now - chrono::Duration::days(40)).to_rfc3339(),
+               "ends_at": (now - chrono::Duration::days(39)).to_rfc3339()}),
+    );
+    let token = server.token.clone();
+    drop(server);
+    db.execute(
+        "UPDATE registrations SET updated_at = {days_ago:40} \
+         WHERE event_id = (SELECT id FROM events WHERE slug = 'ws')",
+    );
+
+    let server = Server::launch(db, token, &[("REGISTRAR_RETENTION_DAYS", "30")]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while server
+        .registrations("ws", "")
+        .iter()
+        .any(|r| r["name"] != "(erased)")
+    {
+        assert!(std::time::Instant::now() < deadline, "not erased");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        db.count("SELECT COUNT(*) AS n FROM answers"),
+        0,
+        "the answers go with the rest of the personal data"
+    );
+    let response = server
+        .http
+        .get(server.url("/api/v1/events/ws/export.csv"))
+        .bearer_auth(&server.token)
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let export = response.text().unwrap();
+    assert!(
+        !export.contains("Postdoc") && !export.contains("Vegan"),
+        "{export}"
+    );
+}
+
 on_both_databases!(
     the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_answer,
     bad_questions_are_refused_naming_questions_and_change_nothing,
@@ -316,4 +446,6 @@ on_both_databases!(
     answers_are_shown_exported_kept_when_a_question_changes_and_erased_with_the_person,
     accepting_an_invitation_takes_the_answers_required_there_too,
     the_join_form_asks_the_questions_with_errors_next_to_them_and_values_kept,
+    the_accept_form_on_the_personal_page_asks_the_questions_as_the_api_does,
+    retention_erases_the_answers,
 );
