@@ -5,6 +5,7 @@
 //! free even before the sweeper has written its expiry.
 
 pub mod check_in;
+mod content;
 mod series;
 
 use std::collections::HashMap;
@@ -88,8 +89,7 @@ pub fn event_state(
             ledger
         }
     };
-    let programme_parts = programme::parts(conn, event.id)?;
-    let questions = programme::questions(conn, event.id)?;
+    let (programme_parts, questions) = content::of(conn, &event)?;
     if ledger.next_deadline().is_none_or(|deadline| deadline > now) {
         return Ok(EventState {
             event,

@@ -24,25 +24,6 @@ pub struct EventFacts<'a> {
 }
 
 impl EventFacts<'_> {
-    /// A part's times on the event's clock, e.g. "Monday 15 March, 09:00 to 10:30".
-    fn part_when(&self, part: &Part) -> String {
-        let starts = part.starts_at.with_timezone(&self.timezone);
-        let ends = part.ends_at.with_timezone(&self.timezone);
-        if starts.date_naive() == ends.date_naive() {
-            format!(
-                "{} to {}",
-                starts.format("%A %-d %B, %H:%M"),
-                ends.format("%H:%M")
-            )
-        } else {
-            format!(
-                "{} to {}",
-                starts.format("%A %-d %B, %H:%M"),
-                ends.format("%A %-d %B, %H:%M")
-            )
-        }
-    }
-
     /// What a confirmed participant attends of the programme, streamed parts named as such.
     fn programme_paragraphs(&self, mode: Mode) -> Vec<String> {
         if self.programme.is_empty() {
@@ -51,7 +32,7 @@ impl EventFacts<'_> {
         let zone = self.timezone.name();
         let line = |p: &Part| {
             let streamed = if p.streamed { " (streamed)" } else { "" };
-            format!("- {}: {}{streamed}", self.part_when(p), p.title)
+            format!("- {}: {}{streamed}", p.when_in(self.timezone), p.title)
         };
         match mode {
             Mode::Virtual => {

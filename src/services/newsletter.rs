@@ -108,28 +108,40 @@ fn enqueue_for(
     link: &str,
     send_id: Option<SendId>,
 ) -> store::QueryResult<()> {
-    let now = to_db_time(Utc::now());
-    let composed = compose_newsletter(mail, link);
-    outbox::insert(
-        conn,
-        &[NewOutboxRow {
-            event_id: None,
-            registration_id: None,
-            kind: composed.kind.to_owned(),
-            recipient: recipient.to_owned(),
-            subject: composed.subject,
-            body_text: Some(composed.text),
-            body_html: Some(composed.html),
-            calendar: None,
-            status: "pending".into(),
-            next_attempt_at: DbTime(now),
-            created_at: DbTime(now),
-            details: None,
-            link: None,
-            send_id,
-        }],
-    )
+    let row = outbox_row(recipient, mail, link, send_id, to_db_time(Utc::now()));
+    outbox::insert(conn, &[row])
 }
+
+/// The outbox row of one newsletter email, written out in full.
+fn outbox_row(
+    recipient: &str,
+    mail: &NewsletterMail<'_>,
+    link: &str,
+    send_id: Option<SendId>,
+    now: chrono::NaiveDateTime,
+) -> NewOutboxRow {
+    let composed = compose_newsletter(mail, link);
+    NewOutboxRow {
+        event_id: None,
+        registration_id: None,
+        kind: composed.kind.to_owned(),
+        recipient: recipient.to_owned(),
+        subject: composed.subject,
+        body_text: Some(composed.text),
+        body_html: Some(composed.html),
+        calendar: None,
+        status: "pending".into(),
+        next_attempt_at: DbTime(now),
+        created_at: DbTime(now),
+        details: None,
+        link: None,
+        send_id,
+    }
+}
+
+/// Outbox rows written in one statement on PostgreSQL, which takes at most 65,535
+/// parameters in a statement (an outbox row binds 14).
+const ROWS_PER_INSERT: usize = 1000;
 
 /// An issue as queued: its id and how many emails it queued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,6 +194,8 @@ pub fn send_issue(
             send_id,
             now,
         )?;
+        let mail = NewsletterMail::Issue { subject, body };
+        let mut rows = Vec::with_capacity(recipients.len());
         for (email, subscriber) in &recipients {
             // A test to an address not on the list links to the sign-up page instead.
             let link = match subscriber {
@@ -191,13 +205,10 @@ pub fn send_issue(
                 }
                 None => format!("{public_url}/newsletter"),
             };
-            enqueue_for(
-                conn,
-                email,
-                &NewsletterMail::Issue { subject, body },
-                &link,
-                Some(send_id),
-            )?;
+            rows.push(outbox_row(email, &mail, &link, Some(send_id), now));
+        }
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            outbox::insert(conn, chunk)?;
         }
         Ok(IssueQueued {
             id,

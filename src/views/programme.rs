@@ -17,25 +17,6 @@ pub fn part_description(text: &str) -> Markup {
     }
 }
 
-/// A part's times in the event's zone, e.g. "Monday 15 March, 09:30 to 10:15".
-pub fn part_when(part: &Part, tz: Tz) -> String {
-    let starts = part.starts_at.with_timezone(&tz);
-    let ends = part.ends_at.with_timezone(&tz);
-    if starts.date_naive() == ends.date_naive() {
-        format!(
-            "{} to {}",
-            starts.format("%A %-d %B, %H:%M"),
-            ends.format("%H:%M")
-        )
-    } else {
-        format!(
-            "{} to {}",
-            starts.format("%A %-d %B, %H:%M"),
-            ends.format("%A %-d %B, %H:%M")
-        )
-    }
-}
-
 /// The programme section; `attending` is the mode of a confirmed participant's seat, so
 /// that the parts they attend (all in person, the streamed ones virtually) are marked.
 pub fn programme(parts: &[Part], tz: Tz, attending: Option<Mode>) -> Markup {
@@ -55,7 +36,7 @@ pub fn programme(parts: &[Part], tz: Tz, attending: Option<Mode>) -> Markup {
                     li.part {
                         h3 { (part.title) }
                         p.part-time {
-                            time datetime=(part.starts_at.to_rfc3339()) { (part_when(part, tz)) }
+                            time datetime=(part.starts_at.to_rfc3339()) { (part.when_in(tz)) }
                             span.local-time hidden data-local-start=(part.starts_at.to_rfc3339()) data-local-end=(part.ends_at.to_rfc3339()) data-zone=(tz.name()) {
                                 " (your time: " span.local-time-text {} ")"
                             }

@@ -15,31 +15,30 @@ use crate::markdown::to_text;
 use crate::reads::{self, EventState};
 use crate::views::series as views;
 
+/// The series of this slug with its episodes as of now, or not found.
+async fn series_of(state: &AppState, slug: String) -> Result<reads::SeriesPage, PageError> {
+    let now = Utc::now();
+    state
+        .database
+        .run(move |conn| reads::series_page(conn, &slug, now))
+        .await?
+        .ok_or(PageError::NotFound)
+}
+
 async fn series_page(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<Markup, PageError> {
-    let slug = slug.into_inner();
-    let now = Utc::now();
-    let page = state
-        .database
-        .run(move |conn| reads::series_page(conn, &slug, now))
-        .await?
-        .ok_or(PageError::NotFound)?;
-    Ok(views::series_page(&page))
+    Ok(views::series_page(
+        &series_of(&state, slug.into_inner()).await?,
+    ))
 }
 
 async fn series_feed(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let slug = slug.into_inner();
-    let now = Utc::now();
-    let page = state
-        .database
-        .run(move |conn| reads::series_page(conn, &slug, now))
-        .await?
-        .ok_or(PageError::NotFound)?;
+    let page = series_of(&state, slug.into_inner()).await?;
     let events: Vec<&EventState> = page.upcoming.iter().chain(&page.past).collect();
     Ok(feed_response(
         &format!("{}.ics", page.slug),

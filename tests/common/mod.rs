@@ -80,6 +80,9 @@ impl Db {
             conn.batch_execute(&sql).expect("the SQL runs");
         } else {
             let mut conn = diesel::SqliteConnection::establish(&self.url).expect("connecting");
+            // The server may hold the write lock for a moment: wait for it, as it waits.
+            conn.batch_execute("PRAGMA busy_timeout = 10000")
+                .expect("setting busy_timeout");
             conn.batch_execute(&sql).expect("the SQL runs");
         }
     }
@@ -587,4 +590,30 @@ pub fn assert_invariants(server: &Server, slug: &str) {
         .collect();
     let expected: Vec<u64> = (1..=waiting.len() as u64).collect();
     assert_eq!(positions, expected, "positions must be 1..n in line order");
+}
+
+/// How many routes of these methods `src/web` registers (`web::get()` and the like), so that
+/// a table of routes in a test can be checked for completeness.
+pub fn routes_registered(methods: &[&str]) -> usize {
+    fn count(dir: &std::path::Path, methods: &[&str]) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .map(|path| {
+                if path.is_dir() {
+                    count(&path, methods)
+                } else {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    methods
+                        .iter()
+                        .map(|m| text.matches(&format!("web::{m}()")).count())
+                        .sum()
+                }
+            })
+            .sum()
+    }
+    count(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"),
+        methods,
+    )
 }

@@ -190,24 +190,7 @@ const HELPER_ROUTES: &[(&str, &str)] = &[
 /// The table lists as many routes as `src/web` registers, every method counted.
 #[test]
 fn the_table_holds_every_route_of_every_method() {
-    fn count(dir: &std::path::Path) -> usize {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .map(|path| {
-                if path.is_dir() {
-                    count(&path)
-                } else {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    ["get", "post", "patch", "put", "delete"]
-                        .iter()
-                        .map(|m| text.matches(&format!("web::{m}()")).count())
-                        .sum()
-                }
-            })
-            .sum()
-    }
-    let registered = count(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"));
+    let registered = crate::common::routes_registered(&["get", "post", "patch", "put", "delete"]);
     assert_eq!(
         registered,
         ROUTES.len(),

@@ -82,23 +82,7 @@ enum Who {
 /// The table lists as many GET routes as `src/web` registers, so none is left out.
 #[test]
 fn the_table_holds_every_get_route() {
-    fn count(dir: &std::path::Path) -> usize {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .map(|path| {
-                if path.is_dir() {
-                    count(&path)
-                } else {
-                    std::fs::read_to_string(&path)
-                        .unwrap()
-                        .matches("web::get()")
-                        .count()
-                }
-            })
-            .sum()
-    }
-    let registered = count(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"));
+    let registered = crate::common::routes_registered(&["get"]);
     assert_eq!(
         registered,
         GET_ROUTES.len(),

@@ -13,6 +13,7 @@ pub mod exports;
 pub mod invitations;
 pub mod logs;
 pub mod messages;
+mod numbered;
 pub mod programme;
 pub mod questions;
 pub mod registrations;

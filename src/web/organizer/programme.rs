@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use maud::Markup;
 
 use super::events::parse_local_input;
+use super::numbered::{apply_button, placed, Groups};
 use super::session::{Posted, SignedIn};
 use super::{event_state, viewer, Flash};
 use crate::domain::{EventPatch, Part};
@@ -76,50 +77,19 @@ pub async fn page(
     Ok(render(&signed, &event, &parts, &errors, flash.words()))
 }
 
-/// The groups of the form, the last (for a new part) left out when empty.
+/// The parts as the form sent them, a blank last one (for a new part) left out.
 fn groups_of(form: &BTreeMap<String, String>) -> Vec<PartValues> {
-    let count = form
-        .get("count")
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .unwrap_or(0)
-        .min(crate::domain::programme::PARTS_MAX + 1);
-    let field = |i: usize, name: &str| {
-        form.get(&format!("part-{i}-{name}"))
-            .cloned()
-            .unwrap_or_default()
-    };
-    (0..count)
-        .map(|i| PartValues {
-            title: field(i, "title"),
-            starts_at: field(i, "starts_at"),
-            ends_at: field(i, "ends_at"),
-            streamed: crate::web::input::ticked(
-                form.get(&format!("part-{i}-streamed")).map(String::as_str),
-            ),
-            description: field(i, "description"),
-        })
-        .enumerate()
-        .filter(|(i, part)| i + 1 < count || !part.is_blank())
-        .map(|(_, part)| part)
-        .collect()
-}
-
-/// The button pressed: a part moved up or down, or removed; `None` saves as it stands.
-fn apply(action: &str, parts: &mut Vec<PartValues>) {
-    let Some((what, index)) = action.split_once('-') else {
-        return;
-    };
-    let Ok(i) = index.parse::<usize>() else {
-        return;
-    };
-    match what {
-        "up" if i > 0 && i < parts.len() => parts.swap(i - 1, i),
-        "down" if i + 1 < parts.len() => parts.swap(i, i + 1),
-        "remove" if i < parts.len() => {
-            parts.remove(i);
-        }
-        _ => {}
-    }
+    let groups = Groups::of(form, "part", crate::domain::programme::PARTS_MAX);
+    groups.read(
+        |i| PartValues {
+            title: groups.field(i, "title"),
+            starts_at: groups.field(i, "starts_at"),
+            ends_at: groups.field(i, "ends_at"),
+            streamed: groups.ticked(i, "streamed"),
+            description: groups.field(i, "description"),
+        },
+        PartValues::is_blank,
+    )
 }
 
 /// The groups read into parts; a time that cannot be read is named at its part.
@@ -148,23 +118,6 @@ fn parts_of(groups: &[PartValues], tz: Tz) -> Result<Vec<Part>, Vec<Vec<String>>
     }
 }
 
-/// The domain's messages ("part 2: must end after it starts") placed at their parts.
-fn placed(messages: Vec<String>, count: usize) -> PartErrors {
-    let mut by_part = vec![Vec::new(); count];
-    let mut whole = Vec::new();
-    for message in messages {
-        let at = message
-            .strip_prefix("part ")
-            .and_then(|rest| rest.split_once(": "))
-            .and_then(|(n, text)| Some((n.parse::<usize>().ok()?.checked_sub(1)?, text)));
-        match at {
-            Some((i, text)) if i < count => by_part[i].push(text.to_owned()),
-            _ => whole.push(message),
-        }
-    }
-    (by_part, whole)
-}
-
 pub async fn save(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -174,7 +127,7 @@ pub async fn save(
     let event = event_state(&state, slug.into_inner()).await?;
     let tz = event.event.timezone.0;
     let mut groups = groups_of(&form);
-    apply(
+    apply_button(
         form.get("action").map_or("save", String::as_str),
         &mut groups,
     );
@@ -206,7 +159,7 @@ pub async fn save(
         ))),
         Err(EngineError::Invalid(mut errors)) => {
             let messages = errors.remove("programme").unwrap_or_default();
-            let mut placed = placed(messages, groups.len());
+            let mut placed = placed(messages, groups.len(), "part");
             // A rule of another field (none is changed here) is shown whole.
             placed.1.extend(
                 errors
@@ -216,40 +169,5 @@ pub async fn save(
             Ok(refused(&mut groups, placed))
         }
         Err(error) => Err(error.into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn group(title: &str) -> PartValues {
-        PartValues {
-            title: title.into(),
-            ..PartValues::default()
-        }
-    }
-
-    #[test]
-    fn the_buttons_move_and_remove_parts() {
-        let mut parts = vec![group("a"), group("b"), group("c")];
-        apply("up-2", &mut parts);
-        apply("remove-0", &mut parts);
-        apply("down-5", &mut parts);
-        let titles: Vec<_> = parts.iter().map(|p| p.title.as_str()).collect();
-        assert_eq!(titles, ["c", "b"]);
-    }
-
-    #[test]
-    fn the_domains_messages_go_to_their_parts() {
-        let (by_part, whole) = placed(
-            vec![
-                "part 2: must end after it starts".into(),
-                "must have at most 100 parts".into(),
-            ],
-            3,
-        );
-        assert_eq!(by_part[1], ["must end after it starts"]);
-        assert_eq!(whole, ["must have at most 100 parts"]);
     }
 }

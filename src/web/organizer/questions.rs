@@ -9,6 +9,7 @@ use actix_web::{web, HttpResponse};
 use maud::Markup;
 use serde::Deserialize;
 
+use super::numbered::{apply_button, placed, Groups};
 use super::session::{Posted, SignedIn};
 use super::{event_state, viewer, Flash};
 use crate::domain::{EventPatch, Question, QuestionKind, Status};
@@ -16,11 +17,10 @@ use crate::engine::EngineError;
 use crate::reads::{self, EventState};
 use crate::views::organizer::questions::{self as views, QuestionValues, QuestionsForm};
 use crate::web::error::DashboardError;
-use crate::web::input::ticked;
 use crate::web::respond::{html_status, see_other};
 use crate::web::AppState;
 
-type Problems = (Vec<Vec<String>>, Vec<String>);
+use super::numbered::GroupErrors as Problems;
 
 fn values_of(state: &EventState) -> Vec<QuestionValues> {
     state
@@ -73,53 +73,20 @@ pub async fn page(
     Ok(render(&signed, &event, &questions, &errors, flash.words()))
 }
 
+/// The questions as the form sent them, a blank last one (for a new question) left out.
 fn groups_of(form: &BTreeMap<String, String>) -> Vec<QuestionValues> {
-    let count = form
-        .get("count")
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .unwrap_or(0)
-        .min(crate::domain::questions::QUESTIONS_MAX + 1);
-    let field = |i: usize, name: &str| {
-        form.get(&format!("question-{i}-{name}"))
-            .cloned()
-            .unwrap_or_default()
-    };
-    (0..count)
-        .map(|i| QuestionValues {
-            key: field(i, "key"),
-            label: field(i, "label"),
-            kind: field(i, "kind"),
-            options: field(i, "options"),
-            required: ticked(
-                form.get(&format!("question-{i}-required"))
-                    .map(String::as_str),
-            ),
-            summarize: ticked(
-                form.get(&format!("question-{i}-summarize"))
-                    .map(String::as_str),
-            ),
-        })
-        .enumerate()
-        .filter(|(i, q)| i + 1 < count || !q.is_blank())
-        .map(|(_, q)| q)
-        .collect()
-}
-
-fn apply(action: &str, list: &mut Vec<QuestionValues>) {
-    let Some((what, index)) = action.split_once('-') else {
-        return;
-    };
-    let Ok(i) = index.parse::<usize>() else {
-        return;
-    };
-    match what {
-        "up" if i > 0 && i < list.len() => list.swap(i - 1, i),
-        "down" if i + 1 < list.len() => list.swap(i, i + 1),
-        "remove" if i < list.len() => {
-            list.remove(i);
-        }
-        _ => {}
-    }
+    let groups = Groups::of(form, "question", crate::domain::questions::QUESTIONS_MAX);
+    groups.read(
+        |i| QuestionValues {
+            key: groups.field(i, "key"),
+            label: groups.field(i, "label"),
+            kind: groups.field(i, "kind"),
+            options: groups.field(i, "options"),
+            required: groups.ticked(i, "required"),
+            summarize: groups.ticked(i, "summarize"),
+        },
+        QuestionValues::is_blank,
+    )
 }
 
 fn questions_of(groups: &[QuestionValues]) -> Result<Vec<Question>, Vec<Vec<String>>> {
@@ -145,23 +112,6 @@ fn questions_of(groups: &[QuestionValues]) -> Result<Vec<Question>, Vec<Vec<Stri
     }
 }
 
-/// The domain's messages ("question 2: ...") placed at their questions.
-fn placed(messages: Vec<String>, count: usize) -> Problems {
-    let mut by_question = vec![Vec::new(); count];
-    let mut whole = Vec::new();
-    for message in messages {
-        let at = message
-            .strip_prefix("question ")
-            .and_then(|rest| rest.split_once(": "))
-            .and_then(|(n, text)| Some((n.parse::<usize>().ok()?.checked_sub(1)?, text)));
-        match at {
-            Some((i, text)) if i < count => by_question[i].push(text.to_owned()),
-            _ => whole.push(message),
-        }
-    }
-    (by_question, whole)
-}
-
 pub async fn save(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -170,7 +120,7 @@ pub async fn save(
     let Posted(signed, form) = posted;
     let event = event_state(&state, slug.into_inner()).await?;
     let mut groups = groups_of(&form);
-    apply(
+    apply_button(
         form.get("action").map_or("save", String::as_str),
         &mut groups,
     );
@@ -205,7 +155,7 @@ pub async fn save(
         ))),
         Err(EngineError::Invalid(mut errors)) => {
             let messages = errors.remove("questions").unwrap_or_default();
-            let mut placed = placed(messages, groups.len());
+            let mut placed = placed(messages, groups.len(), "question");
             placed.1.extend(
                 errors
                     .into_iter()
