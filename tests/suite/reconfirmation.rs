@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::common::{Db, Email, Server};
+use crate::dashboard::Organizer;
 
 const ASKED: &str = "Are you still coming";
 
@@ -312,7 +313,74 @@ fn two_instances_ask_each_participant_once(db: &Db) {
     );
 }
 
+fn the_dashboard_sets_it_and_refuses_a_window_past_the_start(db: &Db) {
+    let server = Server::start(db);
+    let organizer = Organizer::sign_up(&server, db, "ada@example.org");
+    organizer.create_event("ws", "2", "", "open");
+    let form = organizer.get("/organizer/events/ws/edit").1;
+    assert!(form.contains("name=\"reconfirm_days_before\""), "{form}");
+    db.wait_for_the_outbox();
+    let starts = Utc::now() + chrono::Duration::days(30);
+    let local = |t: DateTime<Utc>| {
+        t.with_timezone(&chrono_tz::Europe::Amsterdam)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let (starts_at, ends_at) = (local(starts), local(starts + chrono::Duration::hours(8)));
+    let fields = |days: &'static str, hours: &'static str| -> Vec<(&'static str, String)> {
+        vec![
+            ("title", "Workshop ws".into()),
+            ("slug", "ws".into()),
+            ("timezone", "Europe/Amsterdam".into()),
+            ("starts_at", starts_at.clone()),
+            ("ends_at", ends_at.clone()),
+            ("venue", "Room 1".into()),
+            ("meeting_url", String::new()),
+            ("in_person_capacity", "2".into()),
+            ("virtual_capacity", String::new()),
+            ("offer_window_hours", "48".into()),
+            ("invitation_window_days", "14".into()),
+            ("reminder_hours_before", "24".into()),
+            ("reconfirm_days_before", days.into()),
+            ("reconfirm_window_hours", hours.into()),
+        ]
+    };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        organizer.post("/organizer/events/ws/edit", &borrowed)
+    };
+    for (days, hours, why) in [
+        ("1", "30", "due after the start"),
+        ("3", "", "hours missing"),
+        ("x", "4", "not a number"),
+    ] {
+        let before = db.snapshot();
+        let (status, _, page) = post(fields(days, hours));
+        assert_eq!(status, 422, "{why}: the form again");
+        assert!(
+            page.contains("field-error"),
+            "{why}: the error is shown: {page}"
+        );
+        assert_eq!(db.snapshot(), before, "{why}: nothing changed");
+    }
+    let (status, to, body) = post(fields("7", "72"));
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(to, "/organizer/events/ws?done=saved");
+    let event = server.organizer_get("/api/v1/events/ws").1;
+    assert_eq!(
+        event["reconfirm"],
+        json!({"days_before": 7, "window_hours": 72})
+    );
+    let form = organizer.get("/organizer/events/ws/edit").1;
+    assert!(form.contains("value=\"72\""), "the form shows it: {form}");
+    let (status, _, _) = post(fields("", ""));
+    assert_eq!(status, 303);
+    let event = server.organizer_get("/api/v1/events/ws").1;
+    assert_eq!(event["reconfirm"], json!(null), "both empty: off");
+}
+
 on_both_databases!(
+    the_dashboard_sets_it_and_refuses_a_window_past_the_start,
     answering_keeps_the_seat_and_silence_hands_it_on,
     a_lapsed_reconfirmation_never_blocks_anyone_before_the_sweep,
     the_personal_page_asks_and_its_buttons_answer,
