@@ -373,6 +373,34 @@ fn the_dashboard_sets_it_and_refuses_a_window_past_the_start(db: &Db) {
     );
     let form = organizer.get("/organizer/events/ws/edit").1;
     assert!(form.contains("value=\"72\""), "the form shows it: {form}");
+
+    // Asked at once (31 days before a start 30 days away): the table shows the deadline,
+    // and its form moves it.
+    let (token, _) = server.join("ws", "room@example.org", "in_person");
+    let (status, _, _) = post(fields("31", "72"));
+    assert_eq!(status, 303);
+    wait_to_be_asked(&server, "room@example.org");
+    let table = organizer.get("/organizer/events/ws/registrations").1;
+    assert!(table.contains("to reconfirm by"), "{table}");
+    let id = registration_id(&server, "ws", "room@example.org");
+    assert!(table.contains(&format!("action=\"/organizer/registrations/{id}/hold\"")));
+    let later = local(Utc::now() + chrono::Duration::days(5));
+    let (status, _, body) = organizer.post(
+        &format!("/organizer/registrations/{id}/hold"),
+        &[("hold_until", &later)],
+    );
+    assert_eq!(status, 303, "{body}");
+    let by: DateTime<Utc> = server.me(&token)["reconfirm_by"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        local(by),
+        later,
+        "the new deadline, typed in the event's zone"
+    );
+
     let (status, _, _) = post(fields("", ""));
     assert_eq!(status, 303);
     let event = server.organizer_get("/api/v1/events/ws").1;
