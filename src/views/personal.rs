@@ -228,7 +228,7 @@ pub fn personal_page(
                     } @else if !started {
                         div.actions {
                             @for mode in modes.iter().filter(|m| Some(**m) != r.mode) {
-                                @if state.ledger.has_free(*mode) {
+                                @if state.ledger.may_switch_to(*mode).is_ok() {
                                     (action(token, "switch", &format!("Switch to attending {}", mode.label()), Some(*mode), "secondary"))
                                 } @else {
                                     (action(token, "wait-for", &format!("Wait for a seat {}", mode.label()), Some(*mode), "secondary"))

@@ -200,7 +200,21 @@ impl World {
             Op::Revoke(t) => (self.ledger.revoke(self.pick(t, |_| true), now), None),
             Op::Switch(t, mode) => {
                 let id = self.pick(t, |e| e.status == Status::Confirmed);
-                (self.ledger.switch(id, mode, now), None)
+                let waiting_before = before
+                    .values()
+                    .filter(|e| e.id != id && waits_for(e, mode))
+                    .count();
+                let offered = before
+                    .get(&id)
+                    .is_some_and(|e| e.wait_offered_until.is_some());
+                let result = self.ledger.switch(id, mode, now);
+                if result.is_ok() && !offered {
+                    // A move to a free seat jumps no line and takes no seat the
+                    // organizers keep to give by hand.
+                    assert!(self.ledger.rules().phase_of(mode).promotes(), "{mode}");
+                    assert_eq!(waiting_before, 0, "switched past {waiting_before} waiting");
+                }
+                (result, None)
             }
             Op::WaitFor(t, mode) => {
                 let id = self.pick(t, |e| e.status == Status::Confirmed && e.wait_for.is_none());
