@@ -82,6 +82,7 @@ fn full_event(n: usize) -> impl Iterator<Item = Entry> {
         line_since: None,
         wait_for: None,
         wait_offered_until: None,
+        reconfirm_by: None,
     });
     let waiting = (0..n as i64).map(|i| Entry {
         id: SEATS as i64 + 1 + i,
@@ -97,6 +98,7 @@ fn full_event(n: usize) -> impl Iterator<Item = Entry> {
         line_since: Some(base() + Duration::seconds(i)),
         wait_for: None,
         wait_offered_until: None,
+        reconfirm_by: None,
     });
     seated.chain(waiting)
 }

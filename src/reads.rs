@@ -134,6 +134,8 @@ pub struct RegistrationState {
     pub wait_for: Option<Mode>,
     pub wait_position: Option<u32>,
     pub wait_offered_until: Option<DateTime<Utc>>,
+    /// The deadline of a pending reconfirmation.
+    pub reconfirm_by: Option<DateTime<Utc>>,
     pub line_rank: Option<usize>,
 }
 
@@ -199,13 +201,16 @@ fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> Regist
                     None
                 },
                 wait_offered_until: entry.wait_offered_until,
+                reconfirm_by: entry.reconfirm_by,
                 line_rank: None,
                 row,
             }
         }
         None => {
-            // Active in the database but gone from the settled ledger: its hold lapsed.
-            let status = if stored.is_hold() {
+            // Active in the database but gone from the settled ledger: its hold, or its
+            // reconfirmation, lapsed.
+            let lapsed_reconfirmation = stored == Status::Confirmed && row.reconfirm_by.is_some();
+            let status = if stored.is_hold() || lapsed_reconfirmation {
                 Status::Expired
             } else {
                 stored
@@ -218,6 +223,7 @@ fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> Regist
                 wait_for: None,
                 wait_position: None,
                 wait_offered_until: None,
+                reconfirm_by: None,
                 line_rank: None,
                 row,
             }
@@ -530,6 +536,8 @@ mod tests {
             code: None,
             speakers: Default::default(),
             recording_url: None,
+            reconfirm_days_before: None,
+            reconfirm_window_hours: None,
         };
         let held = hold_until.map(|until| Entry {
             id: 1,
@@ -541,6 +549,7 @@ mod tests {
             line_since: None,
             wait_for: None,
             wait_offered_until: None,
+            reconfirm_by: None,
         });
         EventState {
             ledger: Arc::new(Ledger::new(rules_of(&event), held)),

@@ -18,7 +18,7 @@ use lettre::message::Mailbox;
 use crate::config::Settings;
 use crate::database::Database;
 use crate::domain::Phase;
-use crate::domain::{EventDraft, EventSettings};
+use crate::domain::{EventDraft, EventSettings, ReconfirmationDraft};
 use crate::engine::Engine;
 use crate::jobs;
 use crate::mail::worker::{MailWorker, Transport};
@@ -270,6 +270,11 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
         programme: demo_programme(starts.with_timezone(&Utc)),
         questions: demo_questions(),
         reminder_hours_before: vec![24],
+        // A week before, each participant in the room says whether they still come.
+        reconfirm: Some(ReconfirmationDraft {
+            days_before: 7,
+            window_hours: 72,
+        }),
         episode: Default::default(),
     })
     .map_err(|e| anyhow::anyhow!("the demo event's settings: {e:?}"))?;
@@ -370,6 +375,7 @@ async fn demo_series(engine: &Engine, pool: &store::Pool) -> anyhow::Result<()> 
             programme: Default::default(),
             questions: Default::default(),
             reminder_hours_before: Default::default(),
+            reconfirm: None,
             episode: Episode {
                 series: crate::domain::Slug::parse("looking-glass").ok(),
                 code: Some(code.into()),

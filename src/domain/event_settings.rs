@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use super::episode::{Episode, EpisodeDraft, EpisodePatch};
 use super::programme::{Part, Programme};
 use super::questions::{Question, Questions};
+use super::reconfirmation::{Reconfirmation, ReconfirmationDraft};
 use super::reminders::ReminderHours;
 use super::{FieldErrors, Phase, Slug, TimeZoneName};
 
@@ -55,6 +56,8 @@ pub struct EventSettings {
 
     // After the seat.
     pub reminder_hours_before: ReminderHours,
+    /// `None`: nobody is asked to reconfirm.
+    pub reconfirm: Option<Reconfirmation>,
     /// Series, code, speakers, recording.
     pub episode: Episode,
 }
@@ -88,6 +91,7 @@ pub struct EventDraft {
     // After the seat.
     /// Hours before the start, as given.
     pub reminder_hours_before: Vec<i64>,
+    pub reconfirm: Option<ReconfirmationDraft>,
     pub episode: EpisodeDraft,
 }
 
@@ -117,6 +121,8 @@ pub struct EventPatch {
 
     // After the seat.
     pub reminder_hours_before: Option<Vec<i64>>,
+    /// `Some(None)`: reconfirmation off.
+    pub reconfirm: Option<Option<ReconfirmationDraft>>,
     pub episode: EpisodePatch,
 }
 
@@ -293,13 +299,28 @@ impl EventSettings {
         let reminder_hours_before = ReminderHours::parse(&draft.reminder_hours_before)
             .map_err(|e| add(&mut errors, "reminder_hours_before", e))
             .ok();
-        match (slug, timezone, programme, questions, reminder_hours_before) {
+        let reconfirm = match draft.reconfirm {
+            None => Some(None),
+            Some(given) => Reconfirmation::parse(given)
+                .map_err(|e| add(&mut errors, "reconfirm", e))
+                .ok()
+                .map(Some),
+        };
+        match (
+            slug,
+            timezone,
+            programme,
+            questions,
+            reminder_hours_before,
+            reconfirm,
+        ) {
             (
                 Some(slug),
                 Some(timezone),
                 Some(programme),
                 Some(questions),
                 Some(reminder_hours_before),
+                Some(reconfirm),
             ) if errors.is_empty() => Ok(EventSettings {
                 slug,
                 title,
@@ -319,6 +340,7 @@ impl EventSettings {
                 programme,
                 questions,
                 reminder_hours_before,
+                reconfirm,
                 episode,
             }),
             _ => Err(errors),
@@ -351,6 +373,7 @@ impl EventSettings {
                 .into_iter()
                 .map(i64::from)
                 .collect(),
+            reconfirm: self.reconfirm.map(Reconfirmation::draft),
             episode: self.episode.draft(),
         }
     }
@@ -436,7 +459,7 @@ impl EventPatch {
             auto_confirm
         );
         set!(programme, questions);
-        set!(reminder_hours_before);
+        set!(reminder_hours_before, reconfirm);
         self.episode.apply(&mut draft.episode);
     }
 
@@ -463,6 +486,7 @@ impl EventPatch {
             programme: None,
             questions: None,
             reminder_hours_before: Some(draft.reminder_hours_before),
+            reconfirm: Some(draft.reconfirm),
             episode: EpisodePatch::all(draft.episode),
         }
     }
@@ -495,6 +519,7 @@ mod tests {
             programme: Vec::new(),
             questions: Vec::new(),
             reminder_hours_before: vec![24],
+            reconfirm: None,
             episode: EpisodeDraft::default(),
         }
     }

@@ -20,6 +20,7 @@ use tree::{Count, Tree};
 mod arrivals;
 mod by_hand;
 mod moves;
+mod reconfirmation;
 mod tree;
 
 /// The settings of an event that decisions depend on.
@@ -79,6 +80,9 @@ pub struct Entry {
     pub wait_for: Option<Mode>,
     /// The deadline of a seat of `wait_for` offered to that confirmed participant.
     pub wait_offered_until: Option<DateTime<Utc>>,
+    /// The deadline by which a confirmed in-person participant who was asked "are you
+    /// still coming?" must answer, or lose the seat; none when nothing is asked.
+    pub reconfirm_by: Option<DateTime<Utc>>,
 }
 
 impl Entry {
@@ -107,12 +111,15 @@ impl Entry {
         )
     }
 
-    fn deadline(&self) -> Option<DateTime<Utc>> {
-        match self.status {
-            Status::Invited | Status::Offered => self.hold_until,
-            Status::Confirmed => self.wait_offered_until,
-            _ => None,
-        }
+    /// The deadlines this entry must meet: an invitation's or offer's, or for a confirmed
+    /// participant, a waiting offer's and a reconfirmation's.
+    fn deadlines(&self) -> impl Iterator<Item = DateTime<Utc>> {
+        let (first, second) = match self.status {
+            Status::Invited | Status::Offered => (self.hold_until, None),
+            Status::Confirmed => (self.wait_offered_until, self.reconfirm_by),
+            _ => (None, None),
+        };
+        first.into_iter().chain(second)
     }
 
     /// The seats this entry holds, at most one per mode.
@@ -155,6 +162,14 @@ pub enum Notice {
     },
     /// An invitation or offer passed its deadline.
     Lapsed {
+        mode: Mode,
+    },
+    /// A confirmed participant is asked whether they are still coming.
+    ReconfirmationRequest {
+        until: DateTime<Utc>,
+    },
+    /// A reconfirmation went unanswered: the seat is gone.
+    ReconfirmationLapsed {
         mode: Mode,
     },
     Cancellation,
@@ -399,11 +414,23 @@ impl Ledger {
             }
             let mut entry = self.entries[&id].clone();
             let from = entry.status;
+            if entry.status == Status::Confirmed && entry.reconfirm_by == Some(deadline) {
+                let mode = entry.mode.expect("a confirmed entry has a mode");
+                self.end(
+                    id,
+                    Status::Expired,
+                    "not reconfirmed in time",
+                    Some(Notice::ReconfirmationLapsed { mode }),
+                )
+                .expect("an entry with a deadline is active");
+                self.happenings.last_mut().expect("just recorded").by_system = true;
+                continue;
+            }
             let lapsed_mode;
             if entry.status == Status::Confirmed {
                 lapsed_mode = entry
                     .wait_for
-                    .expect("a confirmed deadline is a waiting offer");
+                    .expect("a confirmed deadline is a waiting offer or a reconfirmation");
                 entry.wait_for = None;
                 entry.wait_offered_until = None;
                 entry.line_since = None;
@@ -498,6 +525,7 @@ impl Ledger {
         entry.wait_for = None;
         entry.wait_offered_until = None;
         entry.line_since = None;
+        entry.reconfirm_by = None;
         self.put(entry);
         let happening = self.record(id, Some(from), to, note, false);
         if let Some(notice) = notice {
@@ -593,7 +621,12 @@ impl Ledger {
     }
 
     /// Stores the new state of an entry, keeping every index in step; ended entries leave.
-    fn put(&mut self, entry: Entry) {
+    /// Only a confirmed in-person seat is reconfirmed: a move to a virtual seat drops the
+    /// question.
+    fn put(&mut self, mut entry: Entry) {
+        if entry.status != Status::Confirmed || entry.mode != Some(Mode::InPerson) {
+            entry.reconfirm_by = None;
+        }
         let ended = entry.status.is_ended();
         let old = if ended {
             self.entries.remove(&entry.id)
@@ -621,7 +654,7 @@ impl Ledger {
                 debug_assert!(removed, "an entry in line was in the line");
             }
         }
-        if let Some(deadline) = entry.deadline() {
+        for deadline in entry.deadlines() {
             if sign > 0 {
                 self.deadlines.insert((deadline, entry.id));
             } else {

@@ -8,6 +8,7 @@ pub mod invitation_list;
 mod ledger;
 pub mod programme;
 pub mod questions;
+pub mod reconfirmation;
 pub mod reminders;
 pub mod representation;
 mod requests;
@@ -20,6 +21,7 @@ pub use ids::{EventId, RegistrationId, SendId};
 pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
 pub use programme::{Part, Programme};
 pub use questions::{Answers, GivenAnswer, Question, QuestionKind, Questions};
+pub use reconfirmation::{Reconfirmation, ReconfirmationDraft};
 pub use reminders::{DueReminder, ReminderHours, ReminderKind};
 pub use requests::{
     join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,

@@ -113,6 +113,8 @@ pub enum ReminderKind {
     Event,
     /// An answer is due: to an invitee or someone offered a seat.
     Answer,
+    /// "Are you still coming?": to a confirmed in-person participant, once per start time.
+    Reconfirmation,
 }
 
 impl ReminderKind {
@@ -120,6 +122,7 @@ impl ReminderKind {
         match self {
             ReminderKind::Event => "event",
             ReminderKind::Answer => "answer",
+            ReminderKind::Reconfirmation => "reconfirmation",
         }
     }
 }
@@ -131,6 +134,7 @@ impl std::str::FromStr for ReminderKind {
         match text {
             "event" => Ok(ReminderKind::Event),
             "answer" => Ok(ReminderKind::Answer),
+            "reconfirmation" => Ok(ReminderKind::Reconfirmation),
             _ => Err(()),
         }
     }
@@ -228,6 +232,7 @@ mod tests {
             line_since: None,
             wait_for: None,
             wait_offered_until: None,
+            reconfirm_by: None,
         }
     }
 

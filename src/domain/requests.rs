@@ -92,6 +92,8 @@ pub enum PersonalAction {
     LeaveWait,
     /// Waiting for an in-person seat, takes a free virtual one meanwhile.
     AttendVirtually,
+    /// Asked to reconfirm, answers "yes, I'm coming".
+    Reconfirm,
     Erase,
 }
 

@@ -323,6 +323,10 @@ impl Batch<'_> {
             Notice::Lapsed { mode } => MailKind::Lapsed { mode: *mode },
             Notice::Cancellation => MailKind::Cancellation,
             Notice::ModeChanged { mode } => MailKind::ModeChanged { mode: *mode },
+            Notice::ReconfirmationRequest { until } => {
+                MailKind::ReconfirmationRequest { until: *until }
+            }
+            Notice::ReconfirmationLapsed { mode } => MailKind::ReconfirmationLapsed { mode: *mode },
         })
     }
 

@@ -160,6 +160,7 @@ impl Batch<'_> {
             PersonalAction::WaitFor(mode) => cached.ledger_mut().wait_for(id.0, mode, now),
             PersonalAction::LeaveWait => cached.ledger_mut().leave_wait(id.0, now),
             PersonalAction::AttendVirtually => cached.ledger_mut().attend_virtually(id.0, now),
+            PersonalAction::Reconfirm => cached.ledger_mut().reconfirm(id.0, now),
             PersonalAction::Erase => return self.erase(&row),
         };
         match self.conclude(&row, result, "participant")? {

@@ -7,6 +7,7 @@ use super::{EngineError, Outcome};
 use crate::domain::reminders::{answer_reminder_suits, due};
 use crate::domain::{EventId, Phase, RegistrationId, ReminderKind};
 use crate::mail::MailKind;
+use crate::store::convert::reconfirmation_of;
 use crate::store::reminders::{self, NewReminderRow};
 use crate::store::{events, DbTime};
 
@@ -21,10 +22,11 @@ impl Batch<'_> {
             return Ok(Err(EngineError::NotFound("event")));
         }
         self.lock_and_settle(event_id)?;
-        let cached = &self.cache[&event_id];
-        if cached.event.phase == Phase::Draft {
+        if self.cache[&event_id].event.phase == Phase::Draft {
             return Ok(Ok(Outcome::Done));
         }
+        self.ask_reconfirmations(event_id)?;
+        let cached = &self.cache[&event_id];
         let owed = due(
             cached.ledger.entries(),
             &cached.event.reminder_hours_before,
@@ -57,7 +59,7 @@ impl Batch<'_> {
                         until,
                     }
                 }
-                (ReminderKind::Answer, None) => continue,
+                (ReminderKind::Answer, None) | (ReminderKind::Reconfirmation, _) => continue,
             };
             self.send(event_id, id, &kind)?;
             records.push(NewReminderRow {
@@ -70,5 +72,56 @@ impl Batch<'_> {
         }
         reminders::insert(self.conn, &records)?;
         Ok(Ok(Outcome::Done))
+    }
+
+    /// Asks each confirmed in-person participant "are you still coming?" once the event's
+    /// reconfirmation moment has come, recording each question (keyed by the start, so a
+    /// moved event asks again) with its email in this transaction. Someone who gets a seat
+    /// after the moment is asked at once, with the same window to answer.
+    fn ask_reconfirmations(&mut self, event_id: EventId) -> diesel::QueryResult<()> {
+        let event = &self.cache[&event_id].event;
+        let Some(reconfirmation) = reconfirmation_of(event) else {
+            return Ok(());
+        };
+        let starts_at = event.starts_at.utc();
+        let Some(until) = reconfirmation.deadline_if_due(starts_at, self.now) else {
+            return Ok(());
+        };
+        let key = DbTime::of(starts_at);
+        let askable: Vec<i64> = {
+            let ledger = &self.cache[&event_id].ledger;
+            ledger
+                .entries()
+                .filter(|entry| ledger.may_ask_reconfirmation(entry.id))
+                .map(|entry| entry.id)
+                .collect()
+        };
+        if askable.is_empty() {
+            return Ok(());
+        }
+        let sent = reminders::sent_for(self.conn, event_id)?;
+        let mut records = Vec::new();
+        for id in askable {
+            let id = RegistrationId(id);
+            if sent.contains(&(id, ReminderKind::Reconfirmation, key)) {
+                continue;
+            }
+            let now = self.now;
+            let asked = self
+                .committed(event_id)
+                .ledger_mut()
+                .ask_reconfirmation(id.0, until, now);
+            if asked.is_ok() {
+                records.push(NewReminderRow {
+                    registration_id: id,
+                    kind: ReminderKind::Reconfirmation.as_str().to_owned(),
+                    due_at: key,
+                    event_id,
+                    sent_at: DbTime::of(now),
+                });
+            }
+        }
+        self.record_decisions(event_id, "system")?;
+        reminders::insert(self.conn, &records)
     }
 }

@@ -179,6 +179,7 @@ fn open_workshop(seats: u32) -> Command {
             programme: Default::default(),
             questions: Default::default(),
             reminder_hours_before: Default::default(),
+            reconfirm: None,
             episode: Default::default(),
         },
         actor: "organizer".into(),

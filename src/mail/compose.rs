@@ -118,6 +118,14 @@ pub enum MailKind {
         mode: Mode,
         until: DateTime<Utc>,
     },
+    /// "Are you still coming?", to a confirmed in-person participant.
+    ReconfirmationRequest {
+        until: DateTime<Utc>,
+    },
+    /// No answer to the reconfirmation came: the seat went on.
+    ReconfirmationLapsed {
+        mode: Mode,
+    },
 }
 
 impl MailKind {
@@ -126,7 +134,10 @@ impl MailKind {
     pub fn carries_calendar(&self) -> bool {
         matches!(
             self,
-            MailKind::Confirmation { .. } | MailKind::ModeChanged { .. } | MailKind::Cancellation
+            MailKind::Confirmation { .. }
+                | MailKind::ModeChanged { .. }
+                | MailKind::Cancellation
+                | MailKind::ReconfirmationLapsed { .. }
         )
     }
 
@@ -143,6 +154,8 @@ impl MailKind {
             MailKind::ModeChanged { .. } => "mode_changed",
             MailKind::Reminder { .. } => "reminder",
             MailKind::AnswerReminder { .. } => "answer_reminder",
+            MailKind::ReconfirmationRequest { .. } => "reconfirmation_request",
+            MailKind::ReconfirmationLapsed { .. } => "reconfirmation_lapsed",
         }
     }
 }
@@ -226,6 +239,13 @@ pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
             "Please answer by {}: your seat at {title}",
             event.local(*until)
         ),
+        MailKind::ReconfirmationRequest { until } => format!(
+            "Are you still coming to {title}? Please answer by {}",
+            event.local(*until)
+        ),
+        MailKind::ReconfirmationLapsed { .. } => {
+            format!("Your seat at {title} has gone to the next person")
+        }
     }
 }
 
@@ -332,6 +352,22 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             ],
             facts: facts(event, Some(*mode), Some(*until)),
             action: "Answer now",
+        },
+        MailKind::ReconfirmationRequest { until } => Draft {
+            paragraphs: vec![
+                format!("{title} starts on {}, and you have {}. Are you still coming?", event.local(event.starts_at), seat_words(Mode::InPerson)),
+                format!("Please answer on your personal page by {}: \"yes, I'm coming\" keeps your seat; \"no, free my seat\" gives it to the next person in line. If we hear nothing by then, the seat goes to the next person in line.", event.local(*until)),
+            ],
+            facts: facts(event, Some(Mode::InPerson), Some(*until)),
+            action: "Answer now",
+        },
+        MailKind::ReconfirmationLapsed { mode } => Draft {
+            paragraphs: vec![
+                format!("We asked whether you are still coming to {title} and heard nothing by the deadline, so {} we held for you has gone to the next person in line.", seat_words(*mode)),
+                "You can join the waiting list again from the event page at any time.".into(),
+            ],
+            facts: facts(event, None, None),
+            action: "See my registration",
         },
     }
 }
@@ -488,6 +524,7 @@ pub fn compose(
             Some((Method::Publish, Some(*mode)))
         }
         MailKind::Cancellation if stamp.had_seat => Some((Method::Cancel, None)),
+        MailKind::ReconfirmationLapsed { .. } => Some((Method::Cancel, None)),
         _ => None,
     }
     .map(|(method, mode)| {

@@ -8,7 +8,8 @@ use super::events::{EventRow, NewEventRow};
 use super::registrations::{RegistrationRow, StateChange};
 use super::DbTime;
 use crate::domain::{
-    Entry, EpisodeDraft, EventDraft, EventRules, EventSettings, Part, Question, TimeZoneName,
+    Entry, EpisodeDraft, EventDraft, EventRules, EventSettings, Part, Question, Reconfirmation,
+    ReconfirmationDraft, TimeZoneName,
 };
 
 pub fn rules_of(row: &EventRow) -> EventRules {
@@ -34,6 +35,7 @@ pub fn entry_of(row: &RegistrationRow) -> Entry {
         line_since: row.line_since.map(DbTime::utc),
         wait_for: row.wait_for,
         wait_offered_until: row.wait_offered_until.map(DbTime::utc),
+        reconfirm_by: row.reconfirm_by.map(DbTime::utc),
     }
 }
 
@@ -46,6 +48,7 @@ pub fn state_change(entry: &Entry, at: DbTime) -> StateChange {
         line_since: entry.line_since.map(DbTime::of),
         wait_for: entry.wait_for,
         wait_offered_until: entry.wait_offered_until.map(DbTime::of),
+        reconfirm_by: entry.reconfirm_by.map(DbTime::of),
         updated_at: at,
     }
 }
@@ -75,6 +78,8 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
         code: s.episode.code.clone(),
         speakers: Speakers(s.episode.speakers.clone()),
         recording_url: s.episode.recording_url.clone(),
+        reconfirm_days_before: s.reconfirm.map(|r| r.days_before() as i32),
+        reconfirm_window_hours: s.reconfirm.map(|r| r.window_hours() as i32),
     }
 }
 
@@ -104,6 +109,7 @@ pub fn draft_of(row: &EventRow, programme: Vec<Part>, questions: Vec<Question>) 
             .into_iter()
             .map(i64::from)
             .collect(),
+        reconfirm: reconfirmation_draft_of(row),
         episode: EpisodeDraft {
             series: row.series.clone(),
             code: row.code.clone(),
@@ -137,6 +143,21 @@ pub fn row_with(row: &EventRow, s: &EventSettings, at: DbTime) -> EventRow {
         code: s.episode.code.clone(),
         speakers: Speakers(s.episode.speakers.clone()),
         recording_url: s.episode.recording_url.clone(),
+        reconfirm_days_before: s.reconfirm.map(|r| r.days_before() as i32),
+        reconfirm_window_hours: s.reconfirm.map(|r| r.window_hours() as i32),
         ..row.clone()
     }
+}
+
+/// The reconfirmation setting of a row, as written: on only with both numbers.
+pub fn reconfirmation_draft_of(row: &EventRow) -> Option<ReconfirmationDraft> {
+    Some(ReconfirmationDraft {
+        days_before: i64::from(row.reconfirm_days_before?),
+        window_hours: i64::from(row.reconfirm_window_hours?),
+    })
+}
+
+/// The reconfirmation of a row, if it is on and (as written by the settings) valid.
+pub fn reconfirmation_of(row: &EventRow) -> Option<Reconfirmation> {
+    Reconfirmation::parse(reconfirmation_draft_of(row)?).ok()
 }

@@ -38,6 +38,9 @@ pub struct EventRow {
     pub code: Option<String>,
     pub speakers: Speakers,
     pub recording_url: Option<String>,
+    /// Reconfirmation: both set, or both `None` (off).
+    pub reconfirm_days_before: Option<i32>,
+    pub reconfirm_window_hours: Option<i32>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -68,6 +71,9 @@ pub struct NewEventRow {
     pub code: Option<String>,
     pub speakers: Speakers,
     pub recording_url: Option<String>,
+    /// Reconfirmation: both set, or both `None` (off).
+    pub reconfirm_days_before: Option<i32>,
+    pub reconfirm_window_hours: Option<i32>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {

@@ -39,6 +39,7 @@ pub struct RegistrationRow {
     pub created_at: DbTime,
     pub updated_at: DbTime,
     pub checked_in_at: Option<DbTime>,
+    pub reconfirm_by: Option<DbTime>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -69,6 +70,7 @@ pub struct StateChange {
     pub line_since: Option<DbTime>,
     pub wait_for: Option<Mode>,
     pub wait_offered_until: Option<DbTime>,
+    pub reconfirm_by: Option<DbTime>,
     pub updated_at: DbTime,
 }
 
@@ -84,6 +86,7 @@ impl StateChange {
             line_since: None,
             wait_for: None,
             wait_offered_until: None,
+            reconfirm_by: None,
             updated_at: at,
         }
     }
@@ -99,6 +102,7 @@ impl RegistrationRow {
         self.line_since = change.line_since;
         self.wait_for = change.wait_for;
         self.wait_offered_until = change.wait_offered_until;
+        self.reconfirm_by = change.reconfirm_by;
         self.updated_at = change.updated_at;
     }
 }
@@ -228,10 +232,10 @@ pub fn set_states(
                 "UPDATE registrations AS r SET status = v.status, mode = v.mode, \
                  hold_until = v.hold_until, priority = v.priority, line_since = v.line_since, \
                  wait_for = v.wait_for, wait_offered_until = v.wait_offered_until, \
-                 updated_at = v.updated_at \
-                 FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                 reconfirm_by = v.reconfirm_by, updated_at = v.updated_at \
+                 FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
                  AS v(id, status, mode, hold_until, priority, line_since, wait_for, \
-                 wait_offered_until, updated_at) \
+                 wait_offered_until, reconfirm_by, updated_at) \
                  WHERE r.id = v.id",
             )
             .bind::<Array<BigInt>, _>(columns.ids)
@@ -242,6 +246,7 @@ pub fn set_states(
             .bind::<Array<Nullable<Timestamp>>, _>(columns.line_since)
             .bind::<Array<Nullable<Text>>, _>(columns.wait_for)
             .bind::<Array<Nullable<Timestamp>>, _>(columns.wait_offered_until)
+            .bind::<Array<Nullable<Timestamp>>, _>(columns.reconfirm_by)
             .bind::<Array<Timestamp>, _>(columns.updated_at)
             .execute(c)
             .map(|_| ())
@@ -260,6 +265,7 @@ struct StateColumns {
     line_since: Vec<Option<NaiveDateTime>>,
     wait_for: Vec<Option<&'static str>>,
     wait_offered_until: Vec<Option<NaiveDateTime>>,
+    reconfirm_by: Vec<Option<NaiveDateTime>>,
     updated_at: Vec<NaiveDateTime>,
 }
 
@@ -277,6 +283,7 @@ impl StateColumns {
                 line_since,
                 wait_for,
                 wait_offered_until,
+                reconfirm_by,
                 updated_at,
             } = change;
             columns.ids.push(id.0);
@@ -289,6 +296,7 @@ impl StateColumns {
             columns
                 .wait_offered_until
                 .push(wait_offered_until.map(|at| at.0));
+            columns.reconfirm_by.push(reconfirm_by.map(|at| at.0));
             columns.updated_at.push(updated_at.0);
         }
         columns
@@ -334,6 +342,7 @@ where
             line_since,
             wait_for,
             wait_offered_until,
+            reconfirm_by,
             updated_at,
         } = self.change;
         out.push_sql("UPDATE registrations SET status = ");
@@ -350,6 +359,8 @@ where
         out.push_bind_param::<Nullable<Text>, _>(wait_for)?;
         out.push_sql(", wait_offered_until = ");
         out.push_bind_param::<Nullable<Timestamp>, _>(wait_offered_until)?;
+        out.push_sql(", reconfirm_by = ");
+        out.push_bind_param::<Nullable<Timestamp>, _>(reconfirm_by)?;
         out.push_sql(", updated_at = ");
         out.push_bind_param::<Timestamp, _>(updated_at)?;
         out.push_sql(" WHERE id = ");
@@ -419,6 +430,7 @@ pub fn events_with_lapsed_holds(conn: &mut DbConnection, now: DbTime) -> QueryRe
                 registrations::hold_until
                     .le(now)
                     .or(registrations::wait_offered_until.le(now))
+                    .or(registrations::reconfirm_by.le(now))
             ),
         )
         .select(registrations::event_id)

@@ -7,10 +7,12 @@ use diesel::prelude::*;
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::convert::reconfirmation_of;
+use super::events::EventRow;
 use super::schema::{events, registrations, reminders};
 use super::{DbConnection, DbTime, QueryResult};
 use crate::domain::reminders::answer_reminder_suits;
-use crate::domain::{EventId, Phase, RegistrationId, ReminderHours, ReminderKind, Status};
+use crate::domain::{EventId, Mode, Phase, RegistrationId, ReminderHours, ReminderKind, Status};
 use crate::on_backend;
 
 /// What identifies a reminder: its person, its kind and the moment it was for.
@@ -145,6 +147,11 @@ pub fn events_owing(
             }
         }
     }
+    for event_id in owing_reconfirmation(conn, now)? {
+        if !owing.contains(&event_id) {
+            owing.push(event_id);
+        }
+    }
     if answer_hours > 0 {
         let until = now + Duration::hours(i64::from(answer_hours));
         for hold in holds_without_reminder(conn, DbTime::of(now), DbTime::of(until))? {
@@ -153,6 +160,44 @@ pub fn events_owing(
             if suits && !owing.contains(&hold.event_id) {
                 owing.push(hold.event_id);
             }
+        }
+    }
+    Ok(owing)
+}
+
+/// The upcoming events whose reconfirmation is due at `now` with a confirmed in-person
+/// participant not yet asked (for the event's start as it stands).
+fn owing_reconfirmation(conn: &mut DbConnection, now: DateTime<Utc>) -> QueryResult<Vec<EventId>> {
+    let candidates: Vec<EventRow> = on_backend!(conn, |c| events::table
+        .filter(events::starts_at.gt(DbTime::of(now)))
+        .filter(events::phase.ne(Phase::Draft))
+        .filter(events::reconfirm_days_before.is_not_null())
+        .select(EventRow::as_select())
+        .load(c))?;
+    let mut owing = Vec::new();
+    for event in candidates {
+        let Some(reconfirmation) = reconfirmation_of(&event) else {
+            continue;
+        };
+        let starts_at = event.starts_at.utc();
+        if reconfirmation.deadline_if_due(starts_at, now).is_none() {
+            continue;
+        }
+        let unasked: i64 = on_backend!(conn, |c| registrations::table
+            .filter(registrations::event_id.eq(event.id))
+            .filter(registrations::status.eq(Status::Confirmed))
+            .filter(registrations::mode.eq(Mode::InPerson))
+            .filter(registrations::reconfirm_by.is_null())
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                reminders::table
+                    .filter(reminders::registration_id.eq(registrations::id))
+                    .filter(reminders::kind.eq(ReminderKind::Reconfirmation.as_str()))
+                    .filter(reminders::due_at.eq(event.starts_at)),
+            )))
+            .count()
+            .get_result(c))?;
+        if unasked > 0 {
+            owing.push(event.id);
         }
     }
     Ok(owing)

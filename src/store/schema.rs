@@ -26,6 +26,8 @@ diesel::table! {
         code -> Nullable<Text>,
         speakers -> Text,
         recording_url -> Nullable<Text>,
+        reconfirm_days_before -> Nullable<Integer>,
+        reconfirm_window_hours -> Nullable<Integer>,
     }
 }
 
@@ -47,6 +49,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         checked_in_at -> Nullable<Timestamp>,
+        reconfirm_by -> Nullable<Timestamp>,
     }
 }
 

@@ -192,6 +192,16 @@ pub fn personal_page(
                     }
                 }
                 Status::Confirmed => {
+                    @if let Some(until) = r.reconfirm_by {
+                        section.reconfirm aria-labelledby="reconfirm-title" {
+                            h2 #reconfirm-title { "Are you still coming?" }
+                            p.deadline { "Please answer by " strong { (local(until, tz)) } " (" (time_left(until, now)) " left). If we hear nothing by then, your seat goes to the next person in line." }
+                            div.actions {
+                                (action(token, "reconfirm", "Yes, I'm coming", None, ""))
+                                (action(token, "cancel", "No, free my seat", None, "danger"))
+                            }
+                        }
+                    }
                     @if r.mode == Some(Mode::Virtual) {
                         section.meeting aria-labelledby="meeting-title" {
                             h2 #meeting-title { "Joining online" }
@@ -218,7 +228,7 @@ pub fn personal_page(
                     } @else if !started {
                         div.actions {
                             @for mode in modes.iter().filter(|m| Some(**m) != r.mode) {
-                                @if state.ledger.has_free(*mode) {
+                                @if state.ledger.may_switch_to(*mode).is_ok() {
                                     (action(token, "switch", &format!("Switch to attending {}", mode.label()), Some(*mode), "secondary"))
                                 } @else {
                                     (action(token, "wait-for", &format!("Wait for a seat {}", mode.label()), Some(*mode), "secondary"))

@@ -189,6 +189,7 @@ fn done_words(done: &str) -> Option<&'static str> {
         "wait-for" => "Done: you keep your seat and wait for the other mode.",
         "leave-wait" => "Done: you no longer wait for the other mode.",
         "attend-virtually" => "Done: you attend virtually and keep your place in line for a seat in person. A confirmation with the calendar file is on its way by email.",
+        "reconfirm" => "Thank you: your seat is kept. See you there.",
         _ => return None,
     })
 }
@@ -329,6 +330,7 @@ fn personal_action_of(name: &str, mode: Option<Mode>) -> Option<PersonalAction> 
         ("wait-for", Some(mode)) => PersonalAction::WaitFor(mode),
         ("leave-wait", _) => PersonalAction::LeaveWait,
         ("attend-virtually", _) => PersonalAction::AttendVirtually,
+        ("reconfirm", _) => PersonalAction::Reconfirm,
         ("erase", _) => PersonalAction::Erase,
         _ => return None,
     })

@@ -31,6 +31,7 @@ mod parsers;
 mod probes;
 mod programme;
 mod questions;
+mod reconfirmation;
 mod reminders;
 mod representation;
 mod roles;

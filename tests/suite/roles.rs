@@ -168,6 +168,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/me/{token}/wait-for", Who::Anyone),
     ("DELETE", "/api/v1/me/{token}/wait-for", Who::Anyone),
     ("POST", "/api/v1/me/{token}/attend-virtually", Who::Anyone),
+    ("POST", "/api/v1/me/{token}/reconfirm", Who::Anyone),
 ];
 
 /// What a check-in helper may use (API.md: read events and registrations, and check-in;

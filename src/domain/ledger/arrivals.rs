@@ -52,6 +52,7 @@ impl Ledger {
             line_since: None,
             wait_for: None,
             wait_offered_until: None,
+            reconfirm_by: None,
         };
         self.put(entry);
         self.record(id, from, Status::Invited, "invited", false)
@@ -87,6 +88,7 @@ impl Ledger {
             line_since: Some(now),
             wait_for: None,
             wait_offered_until: None,
+            reconfirm_by: None,
         };
         if let Some(mode) = direct {
             entry.status = Status::Confirmed;

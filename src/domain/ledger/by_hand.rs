@@ -29,7 +29,8 @@ impl Ledger {
         Ok(())
     }
 
-    /// Moves the deadline of an invitation or offer (any future time).
+    /// Moves the deadline of an invitation or offer, or of a confirmed participant's
+    /// waiting offer or pending reconfirmation (any future time).
     pub fn set_hold(
         &mut self,
         id: i64,
@@ -45,7 +46,12 @@ impl Ledger {
             Status::Confirmed if entry.wait_offered_until.is_some() => {
                 entry.wait_offered_until = Some(until)
             }
-            _ => return not_allowed("only an invitation or offer has a deadline"),
+            Status::Confirmed if entry.reconfirm_by.is_some() => entry.reconfirm_by = Some(until),
+            _ => {
+                return not_allowed(
+                    "only an invitation, an offer or a pending reconfirmation has a deadline",
+                )
+            }
         }
         let status = entry.status;
         self.put(entry);

@@ -137,6 +137,23 @@ impl Ledger {
     }
 
     /// A confirmed participant moves to a free seat of the other mode.
+    /// Whether a confirmed participant may move to a free seat of `mode` at once: only
+    /// while that mode's phase hands free seats on (where none stays free while someone
+    /// waits, so the move jumps no line). While the organizers give those seats by hand
+    /// (`invite_only`), the participant can wait for one instead.
+    pub fn may_switch_to(&self, mode: Mode) -> Result<(), Refusal> {
+        if !self.rules.phase_of(mode).promotes() {
+            return not_allowed(format!(
+                "{} seats are given by the organizers for now: you can wait for one",
+                super::mode_word(mode)
+            ));
+        }
+        if !self.has_free(mode) {
+            return Err(Refusal::NoSeat(mode));
+        }
+        Ok(())
+    }
+
     pub fn switch(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
         let entry = self.active(id)?.clone();
         if entry.status != Status::Confirmed {
@@ -148,9 +165,7 @@ impl Ledger {
         if entry.wait_for == Some(mode) && entry.wait_offered_until.is_some() {
             return self.accept(id, Some(mode), now);
         }
-        if !self.has_free(mode) {
-            return Err(Refusal::NoSeat(mode));
-        }
+        self.may_switch_to(mode)?;
         let mut moved = entry;
         moved.mode = Some(mode);
         if moved.wait_for == Some(mode) {

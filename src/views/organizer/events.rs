@@ -94,6 +94,11 @@ pub struct EventValues {
     /// Hours before the start, e.g. "24, 2"; empty: no reminders.
     #[serde(default)]
     pub reminder_hours_before: String,
+    /// Both empty: nobody is asked to reconfirm.
+    #[serde(default)]
+    pub reconfirm_days_before: String,
+    #[serde(default)]
+    pub reconfirm_window_hours: String,
     /// The episode fields (series, code, speakers, recording).
     #[serde(flatten)]
     pub episode: EpisodeValues,
@@ -130,6 +135,14 @@ impl EventValues {
             auto_confirm: e.auto_confirm.then(|| "yes".to_owned()),
             confirm_past_retention: None,
             reminder_hours_before: e.reminder_hours_before.to_string(),
+            reconfirm_days_before: e
+                .reconfirm_days_before
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            reconfirm_window_hours: e
+                .reconfirm_window_hours
+                .map(|h| h.to_string())
+                .unwrap_or_default(),
             episode: EpisodeValues::of(state),
         }
     }
@@ -201,6 +214,15 @@ pub fn form(
                     (field("invitation_window_days", "Days to answer an invitation", "number", &values.invitation_window_days, true))
                 }
                 (field("reminder_hours_before", "Reminders to confirmed participants, in hours before the start (e.g. 24, 2; empty for none)", "text", &values.reminder_hours_before, false))
+                fieldset {
+                    legend { "Reconfirmation (leave both empty for none)" }
+                    p.hint { "Each confirmed in-person participant is asked \"are you still coming?\"; a seat nobody reconfirms in time goes to the next in line." }
+                    div.two {
+                        (field("reconfirm_days_before", "Ask this many days before the start", "number", &values.reconfirm_days_before, false))
+                        (field("reconfirm_window_hours", "Hours to answer", "number", &values.reconfirm_window_hours, false))
+                    }
+                    @if let Some(e) = errors.get("reconfirm") { p.field-error { (e.join("; ")) } }
+                }
                 @if !editing {
                     div {
                         label for="field-phase" { "Phase" }

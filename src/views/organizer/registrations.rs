@@ -180,9 +180,18 @@ pub fn table(
                                 @if let Some(p) = r.position { "number " (p) " in line" }
                                 @if let Some(until) = r.hold_until { "answer by " (local(until, tz)) }
                                 @if let Some(m) = r.wait_for { "waits for " (mode_name(m).to_lowercase()) }
+                                @if let Some(until) = r.reconfirm_by { "to reconfirm by " (local(until, tz)) }
                             }
                             td { (local(r.row.created_at.utc(), tz)) }
                             td.actions {
+                                @if let (Some(until), true) = (r.reconfirm_by, viewer.role != Role::CheckIn) {
+                                    form.inline method="post" action={"/organizer/registrations/" (r.row.id) "/hold"} {
+                                        (csrf_field(viewer.csrf))
+                                        label.visually-hidden for={"deadline-" (r.row.id)} { "New reconfirmation deadline for " (r.row.name) }
+                                        input type="datetime-local" id={"deadline-" (r.row.id)} name="hold_until" value=(until.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()) required;
+                                        button.secondary type="submit" { "Change deadline" }
+                                    }
+                                }
                                 @if !r.status.is_ended() && r.status != Status::PendingEmail && viewer.role != Role::CheckIn {
                                     (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), "Revoke", "danger"))
                                 }

@@ -94,6 +94,9 @@ pub struct NewEvent {
     #[serde(default = "default_reminder_hours")]
     #[schema(schema_with = reminder_hours_schema)]
     pub reminder_hours_before: Vec<i64>,
+    /// Asks confirmed in-person participants to reconfirm; null: never.
+    #[serde(default)]
+    pub reconfirm: Option<ReconfirmIn>,
     // The episode of a series.
     /// The series' slug; null for none.
     #[serde(default)]
@@ -335,6 +338,10 @@ pub struct EventChanges {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(schema_with = reminder_hours_schema)]
     pub reminder_hours_before: Option<Vec<i64>>,
+    /// Null turns reconfirmation off.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<ReconfirmIn>)]
+    pub reconfirm: Option<Option<ReconfirmIn>>,
     // The episode of a series; null takes a field away.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = series_schema)]
@@ -518,6 +525,7 @@ pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
         programme: parts_of(input.programme),
         questions: questions_of(input.questions),
         reminder_hours_before: input.reminder_hours_before,
+        reconfirm: input.reconfirm.map(Into::into),
         episode: EpisodeDraft {
             series: input.series,
             code: input.code,
@@ -552,6 +560,7 @@ pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
         programme: input.programme.map(parts_of),
         questions: input.questions.map(questions_of),
         reminder_hours_before: input.reminder_hours_before,
+        reconfirm: input.reconfirm.map(|r| r.map(Into::into)),
         episode: EpisodePatch {
             series: input.series,
             code: input.code,

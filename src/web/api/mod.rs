@@ -51,7 +51,7 @@ async fn event_state(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "registrar", description = "Registration for invitation-first workshops and webinars: invitations, waiting list, automatic promotion. Errors have the shape {\"error\": {\"code\", \"message\", \"fields\"}}."),
-    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, check_in, undo_check_in, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, erase, get_site, update_site, subscribe, list_subscribers, send_issue, get_issue, representation),
+    paths(list_events, create_event, get_event, update_event, duplicate_event, invite, list_registrations, revoke, promote, resend, move_in_line, set_hold, check_in, undo_check_in, audit_log, export_csv, preview_message, send_message, list_outbox, retry_email, list_tokens, create_token, revoke_token, join, me, confirm_email, accept, decline, cancel, switch, wait_for, leave_wait, attend_virtually, reconfirm, erase, get_site, update_site, subscribe, list_subscribers, send_issue, get_issue, representation),
     components(schemas(ErrorBody, super::error::ErrorDetail, EventOut, SpeakerOut, SpeakerIn, SubscriberIn, SignUpAnswer, SubscriberOut, SubscriberList, IssueIn, IssueQueuedOut, IssueOut, EventList, SeatsByMode, SeatCount, RegistrationOut, RegistrationList, WaitingFor, Me, Message, AuditEntry, AuditLog, NewEvent, EventChanges, Invitations, InviteeIn, Hold, Move, Direction, JoinBody, ModeChoice, AcceptChoice, GroupMessageBody, MessagePreview, MessageSent, OutboxEmailOut, OutboxPage, EmailStatus, NewToken, TokenOut, TokenList, CreatedToken, Mode, Preference, Phase, Status, SiteOut, SiteChanges, Role, PartIn, QuestionIn, PartOut, QuestionOut, crate::domain::QuestionKind, crate::domain::GivenAnswer, Representation, QuestionCounts, AnswerCounts, Counts)),
     modifiers(&BearerAuth)
 )]
@@ -165,7 +165,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     .route("/switch", web::post().to(switch))
                     .route("/wait-for", web::post().to(wait_for))
                     .route("/wait-for", web::delete().to(leave_wait))
-                    .route("/attend-virtually", web::post().to(attend_virtually)),
+                    .route("/attend-virtually", web::post().to(attend_virtually))
+                    .route("/reconfirm", web::post().to(reconfirm)),
             )
             .default_service(web::to(unknown_route)),
     );

@@ -209,6 +209,16 @@ pub async fn attend_virtually(
     personal(&state, token.into_inner(), PersonalAction::AttendVirtually).await
 }
 
+#[utoipa::path(post, path = "/api/v1/me/{token}/reconfirm", tag = "participants", params(("token" = String, Path)),
+    description = "Answers \"yes, I'm coming\" to a pending reconfirmation (`reconfirm_by`): the seat stays, with no deadline. 409 when nothing was asked.",
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn reconfirm(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    personal(&state, token.into_inner(), PersonalAction::Reconfirm).await
+}
+
 #[utoipa::path(delete, path = "/api/v1/me/{token}", tag = "participants", params(("token" = String, Path)),
     responses((status = 204, description = "Cancelled and erased"), (status = 404, body = ErrorBody)))]
 pub async fn erase(

@@ -13,6 +13,7 @@ use crate::domain::{
     Answers, Mode, Phase, Preference, Question, QuestionKind, RegistrationId, Role, Seats, Status,
 };
 use crate::reads::{ApiToken, EventState, OutboxEmail, RegistrationState};
+use crate::store::convert::reconfirmation_of;
 
 #[derive(Serialize, ToSchema)]
 pub struct SeatCount {
@@ -79,11 +80,20 @@ pub struct EventOut {
     // After the seat.
     #[schema(schema_with = super::bodies::reminder_hours_schema)]
     pub reminder_hours_before: Vec<u32>,
+    /// null: nobody is asked to reconfirm.
+    pub reconfirm: Option<ReconfirmOut>,
     // The episode of a series.
     pub series: Option<String>,
     pub code: Option<String>,
     pub speakers: Vec<SpeakerOut>,
     pub recording_url: Option<String>,
+}
+
+/// When confirmed in-person participants are asked whether they are still coming.
+#[derive(Serialize, ToSchema)]
+pub struct ReconfirmOut {
+    pub days_before: u32,
+    pub window_hours: u32,
 }
 
 /// One part of the programme, its times in the event's time zone.
@@ -170,6 +180,10 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
             })
             .collect(),
         reminder_hours_before: e.reminder_hours_before.hours(),
+        reconfirm: reconfirmation_of(e).map(|r| ReconfirmOut {
+            days_before: r.days_before(),
+            window_hours: r.window_hours(),
+        }),
         series: e.series.clone(),
         code: e.code.clone(),
         speakers: e
@@ -211,6 +225,9 @@ pub struct RegistrationOut {
     pub updated_at: DateTime<Utc>,
     /// When the participant arrived at the door; null until checked in.
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// The deadline of a pending reconfirmation ("are you still coming?"); null unless
+    /// one is pending.
+    pub reconfirm_by: Option<DateTime<Utc>>,
     /// Question key -> the text or option given (a list for `choices`).
     #[schema(value_type = Object)]
     pub answers: BTreeMap<String, serde_json::Value>,
@@ -299,6 +316,7 @@ pub fn registration_out(r: RegistrationState) -> RegistrationOut {
         created_at: r.row.created_at.utc(),
         updated_at: r.row.updated_at.utc(),
         checked_in_at: r.row.checked_in_at.map(|at| at.utc()),
+        reconfirm_by: r.reconfirm_by,
         answers: BTreeMap::new(),
     }
 }
@@ -317,6 +335,9 @@ pub struct Me {
     pub waiting_for: Option<WaitingFor>,
     /// When the participant arrived at the door; null until checked in.
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// The deadline of a pending reconfirmation ("are you still coming?"); null unless
+    /// one is pending.
+    pub reconfirm_by: Option<DateTime<Utc>>,
     /// Question key -> the text or option given (a list for `choices`).
     #[schema(value_type = Object)]
     pub answers: BTreeMap<String, serde_json::Value>,
@@ -339,6 +360,7 @@ pub fn me_of(event_slug: &str, r: RegistrationState) -> Me {
         email: out.email,
         waiting_for: out.waiting_for,
         checked_in_at: out.checked_in_at,
+        reconfirm_by: out.reconfirm_by,
         answers: out.answers,
     }
 }

@@ -15,7 +15,7 @@ use super::{event_state, refusal, viewer, Flash};
 use crate::domain::event_settings::{check_retention, CAPACITY_MAX, DEFAULT_OFFER_WINDOW_HOURS};
 use crate::domain::{
     EventDraft, EventPatch, EventRules, EventSettings, FieldErrors, Mode, Notice, Phase,
-    RegistrationId, TimeZoneName,
+    ReconfirmationDraft, RegistrationId, TimeZoneName,
 };
 use crate::engine::EngineError;
 use crate::reads::{self, EventState};
@@ -169,6 +169,27 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
             ),
         }
     }
+    let reconfirm = match (
+        values.reconfirm_days_before.trim(),
+        values.reconfirm_window_hours.trim(),
+    ) {
+        ("", "") => None,
+        (days, hours) => {
+            let mut whole = |field: &str, text: &str| match text.parse::<i64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    add(&mut errors, field, "give a whole number");
+                    None
+                }
+            };
+            let days_before = whole("reconfirm_days_before", days);
+            let window_hours = whole("reconfirm_window_hours", hours);
+            Some(ReconfirmationDraft {
+                days_before: days_before.unwrap_or(7),
+                window_hours: window_hours.unwrap_or(1),
+            })
+        }
+    };
     let draft = EventDraft {
         slug: values.slug.clone(),
         title: values.title.clone(),
@@ -189,6 +210,7 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         programme: Vec::new(),
         questions: Vec::new(),
         reminder_hours_before,
+        reconfirm,
         episode: values.episode.draft(),
     };
     (draft, errors)

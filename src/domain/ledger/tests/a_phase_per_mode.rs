@@ -135,3 +135,29 @@ fn a_preview_of_the_virtual_phase_names_only_the_virtual_seats_it_hands_on() {
         "a preview changes nothing"
     );
 }
+
+#[test]
+fn a_participant_moves_into_the_room_at_once_only_while_its_seats_go_to_the_line() {
+    // The stream open, the room by invitation with free seats and someone waiting.
+    let mut l = ledger(
+        virtual_in(Phase::Open, rules(Phase::InviteOnly, 2, Some(5))),
+        [
+            confirmed(1, Mode::Virtual),
+            waiting(2, Preference::InPerson, 0),
+        ],
+    );
+    assert_refused(&mut l, Refusal::NotAllowed(String::new()), |l| {
+        l.switch(1, Mode::InPerson, hours(1))
+    });
+    // Waiting for a seat of the room is the way in.
+    l.wait_for(1, Mode::InPerson, hours(1)).unwrap();
+    assert_eq!(l.position(1), Some(2));
+
+    // Once the room is open its free seats go to the line, in order.
+    let mut l = ledger(
+        virtual_in(Phase::Open, rules(Phase::Open, 2, Some(5))),
+        [confirmed(1, Mode::Virtual)],
+    );
+    l.switch(1, Mode::InPerson, hours(1)).unwrap();
+    assert_eq!(mode(&l, 1), Some(Mode::InPerson));
+}

@@ -70,6 +70,7 @@ fn entry(id: i64, status: Status) -> Entry {
         line_since: None,
         wait_for: None,
         wait_offered_until: None,
+        reconfirm_by: None,
     }
 }
 
@@ -279,7 +280,7 @@ impl Ledger {
 
         let deadlines: BTreeSet<(DateTime<Utc>, i64)> = entries
             .iter()
-            .filter_map(|e| deadline(e).map(|at| (at, e.id)))
+            .flat_map(|e| deadlines(e).into_iter().map(|at| (at, e.id)))
             .collect();
         let kept: BTreeSet<(DateTime<Utc>, i64)> = self.deadlines.iter().copied().collect();
         assert_eq!(kept, deadlines, "deadlines");
@@ -313,12 +314,16 @@ fn waits_for(entry: &Entry, mode: Mode) -> bool {
     }
 }
 
-/// The deadline of an invitation or offer held by `entry`.
-fn deadline(entry: &Entry) -> Option<DateTime<Utc>> {
+/// The deadlines `entry` must meet: of an invitation or offer it holds, of a seat of the
+/// other mode offered to it, of a reconfirmation it was asked for.
+fn deadlines(entry: &Entry) -> Vec<DateTime<Utc>> {
     match entry.status {
-        Status::Invited | Status::Offered => entry.hold_until,
-        Status::Confirmed => entry.wait_offered_until,
-        _ => None,
+        Status::Invited | Status::Offered => entry.hold_until.into_iter().collect(),
+        Status::Confirmed => [entry.wait_offered_until, entry.reconfirm_by]
+            .into_iter()
+            .flatten()
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -327,10 +332,12 @@ fn assert_well_formed(entry: &Entry) {
     let e = entry;
     match e.status {
         Status::Invited | Status::Offered => {
+            assert!(e.reconfirm_by.is_none(), "{e:?}");
             assert!(e.mode.is_some() && e.hold_until.is_some(), "{e:?}");
             assert!(e.line_since.is_none() && e.wait_for.is_none(), "{e:?}");
         }
         Status::Waitlisted => {
+            assert!(e.reconfirm_by.is_none(), "{e:?}");
             assert!(e.mode.is_none() && e.hold_until.is_none(), "{e:?}");
             assert!(e.line_since.is_some() && e.wait_for.is_none(), "{e:?}");
         }
@@ -341,6 +348,10 @@ fn assert_well_formed(entry: &Entry) {
             assert!(
                 e.wait_for.is_some() || e.wait_offered_until.is_none(),
                 "{e:?}"
+            );
+            assert!(
+                e.reconfirm_by.is_none() || e.mode == Some(Mode::InPerson),
+                "only an in-person seat is reconfirmed: {e:?}"
             );
         }
         _ => panic!("an ended or pending registration is active: {e:?}"),
@@ -381,4 +392,5 @@ mod capacity_and_modes;
 mod newcomers_and_the_line;
 mod phases_and_holds;
 mod properties;
+mod reconfirming;
 mod refusals_and_sharing;

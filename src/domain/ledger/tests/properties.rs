@@ -37,6 +37,9 @@ enum Op {
     SetHold(Target, i64),
     SetPriority(Target, i32),
     SetRules(EventRules),
+    /// Asks a confirmed participant to reconfirm within this many hours.
+    AskReconfirmation(Target, i64),
+    Reconfirm(Target),
 }
 
 fn a_mode() -> impl Strategy<Value = Mode> {
@@ -98,6 +101,8 @@ fn an_op() -> impl Strategy<Value = Op> {
         1 => (a_target(), -2i64..200).prop_map(|(t, h)| Op::SetHold(t, h)),
         2 => (a_target(), -2i32..3).prop_map(|(t, p)| Op::SetPriority(t, p)),
         2 => some_rules().prop_map(Op::SetRules),
+        3 => (a_target(), -2i64..120).prop_map(|(t, h)| Op::AskReconfirmation(t, h)),
+        2 => a_target().prop_map(Op::Reconfirm),
     ]
 }
 
@@ -195,7 +200,21 @@ impl World {
             Op::Revoke(t) => (self.ledger.revoke(self.pick(t, |_| true), now), None),
             Op::Switch(t, mode) => {
                 let id = self.pick(t, |e| e.status == Status::Confirmed);
-                (self.ledger.switch(id, mode, now), None)
+                let waiting_before = before
+                    .values()
+                    .filter(|e| e.id != id && waits_for(e, mode))
+                    .count();
+                let offered = before
+                    .get(&id)
+                    .is_some_and(|e| e.wait_offered_until.is_some());
+                let result = self.ledger.switch(id, mode, now);
+                if result.is_ok() && !offered {
+                    // A move to a free seat jumps no line and takes no seat the
+                    // organizers keep to give by hand.
+                    assert!(self.ledger.rules().phase_of(mode).promotes(), "{mode}");
+                    assert_eq!(waiting_before, 0, "switched past {waiting_before} waiting");
+                }
+                (result, None)
             }
             Op::WaitFor(t, mode) => {
                 let id = self.pick(t, |e| e.status == Status::Confirmed && e.wait_for.is_none());
@@ -235,8 +254,9 @@ impl World {
             Op::PromoteNow(t) => (self.ledger.promote_now(self.pick(t, is_in_line), now), None),
             Op::SetHold(t, h) => {
                 let until = now + Duration::hours(h);
+                let has_deadline = |e: &Entry| has_offer(e) || e.reconfirm_by.is_some();
                 (
-                    self.ledger.set_hold(self.pick(t, has_offer), until, now),
+                    self.ledger.set_hold(self.pick(t, has_deadline), until, now),
                     None,
                 )
             }
@@ -251,6 +271,29 @@ impl World {
             Op::SetRules(ref rules) => {
                 self.ledger.set_rules(rules.clone(), now);
                 (Ok(()), None)
+            }
+            Op::AskReconfirmation(t, h) => {
+                let id = self.pick(t, |e| e.status == Status::Confirmed);
+                let until = now + Duration::hours(h);
+                let result = self.ledger.ask_reconfirmation(id, until, now);
+                if result.is_ok() {
+                    // The seat stays held, now with a deadline; nothing else moves.
+                    let entry = self.ledger.entry(id).expect("still active");
+                    assert_eq!(entry.reconfirm_by, Some(until));
+                    assert_eq!(entry.mode, Some(Mode::InPerson));
+                    assert!(until > now && now < self.ledger.rules().starts_at);
+                }
+                (result, None)
+            }
+            Op::Reconfirm(t) => {
+                let id = self.pick(t, |e| e.reconfirm_by.is_some());
+                let result = self.ledger.reconfirm(id, now);
+                if result.is_ok() {
+                    let entry = self.ledger.entry(id).expect("still active");
+                    assert_eq!(entry.reconfirm_by, None);
+                    assert_eq!(Some(entry.status), before.get(&id).map(|e| e.status));
+                }
+                (result, None)
             }
         };
         self.check(Step {
@@ -297,7 +340,7 @@ impl World {
         for entry in after.values() {
             assert_well_formed(entry);
         }
-        let deadlines = after.values().filter_map(deadline);
+        let deadlines = after.values().flat_map(deadlines);
         assert!(
             deadlines.clone().all(|at| at > self.now),
             "a lapsed hold is still held"

@@ -10,7 +10,7 @@ use crate::domain::episode::{CODE_MAX, SPEAKER_AFFILIATION_MAX, SPEAKER_NAME_MAX
 use crate::domain::programme::{PART_DESCRIPTION_MAX, PART_TITLE_MAX};
 use crate::domain::questions::LABEL_MAX as QUESTION_LABEL_MAX;
 use crate::domain::reminders::{DEFAULT_REMINDER_HOURS, REMINDERS_MAX, REMINDER_HOURS_MAX};
-use crate::domain::{Part, Question, QuestionKind, Speaker};
+use crate::domain::{Part, Question, QuestionKind, ReconfirmationDraft, Speaker};
 
 pub(super) fn default_reminder_hours() -> Vec<i64> {
     vec![i64::from(DEFAULT_REMINDER_HOURS)]
@@ -162,4 +162,26 @@ pub(super) fn questions_of(questions: Vec<QuestionIn>) -> Vec<Question> {
             summarize: q.summarize,
         })
         .collect()
+}
+
+/// When confirmed in-person participants are asked "are you still coming?" (null: never).
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct ReconfirmIn {
+    /// Days before the start at which each is asked.
+    #[schema(minimum = 1, maximum = 365)]
+    pub days_before: i64,
+    /// Hours each has to answer; fewer than `days_before` × 24, so that answers are due
+    /// before the start.
+    #[schema(minimum = 1, maximum = 8759)]
+    pub window_hours: i64,
+}
+
+impl From<ReconfirmIn> for ReconfirmationDraft {
+    fn from(r: ReconfirmIn) -> ReconfirmationDraft {
+        ReconfirmationDraft {
+            days_before: r.days_before,
+            window_hours: r.window_hours,
+        }
+    }
 }
