@@ -25,6 +25,7 @@ mod invitations;
 mod links;
 mod mode_phases;
 mod newsletter;
+mod newsletter_dashboard;
 mod newsletter_issues;
 mod operations;
 mod parsers;
