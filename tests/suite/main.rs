@@ -12,6 +12,7 @@ mod bad_input;
 mod browser;
 mod browser_check_in;
 mod browser_modes;
+mod browser_newsletter;
 mod browser_shape;
 mod bulk_sends;
 mod check_in;

@@ -391,7 +391,65 @@ fn a_published_event_is_announced_from_its_overview(db: &Db) {
     assert_eq!(me.get("/organizer/newsletter/write?event=nope").0, 404);
 }
 
+fn a_failed_email_of_an_issue_is_sent_again_from_its_page(db: &Db) {
+    let mail = crate::common::smtp::MailServer::start();
+    let url = mail.url();
+    let server = Server::start_with(db, &[("REGISTRAR_SMTP_URL", url.as_str())]);
+    let me = Organizer::sign_up(&server, db, "owner@example.org");
+    subscribers(
+        db,
+        &[
+            ("ada@example.org", "confirmed"),
+            ("bob@example.org", "confirmed"),
+        ],
+    );
+    mail.refuse("bob@example.org", 550);
+    let (status, to, _) = me.post(
+        "/organizer/newsletter/send",
+        &[
+            ("subject", "Refused once"),
+            ("body", "Hello."),
+            ("expected", "2"),
+        ],
+    );
+    assert_eq!(status, 303);
+    let id = issue_id(&to);
+    let page_of = || me.get(&format!("/organizer/newsletter/issues/{id}")).1;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut page = page_of();
+    while !page.contains("refused those below for good") {
+        assert!(Instant::now() < deadline, "{page}");
+        std::thread::sleep(Duration::from_millis(100));
+        page = page_of();
+    }
+    assert!(page.contains("Send again to bob@example.org"), "{page}");
+    let marker = format!("action=\"/organizer/newsletter/issues/{id}/retry/");
+    let at = page.find(&marker).unwrap() + "action=\"".len();
+    let action = page[at..at + page[at..].find('"').unwrap()].to_owned();
+    mail.accept("bob@example.org");
+    let (status, to, _) = me.post(&action, &[]);
+    assert_eq!(status, 303, "{action}");
+    assert!(to.contains("done=retry"), "{to}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !page_of().contains("Every email was delivered.") {
+        assert!(Instant::now() < deadline, "{}", page_of());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let delivered: Vec<String> = mail
+        .raw()
+        .iter()
+        .map(|raw| crate::common::parse_email("", raw).to)
+        .collect();
+    assert_eq!(
+        delivered.iter().filter(|t| *t == "bob@example.org").count(),
+        1
+    );
+    // Sending again what was delivered is refused, and queues nothing.
+    assert_eq!(me.post(&action, &[]).0, 404);
+}
+
 on_both_databases!(
+    a_failed_email_of_an_issue_is_sent_again_from_its_page,
     a_published_event_is_announced_from_its_overview,
     a_test_goes_to_the_organizer_and_an_issue_to_each_confirmed_subscriber_once,
     an_empty_subject_is_refused_next_to_the_field_and_queues_nothing,

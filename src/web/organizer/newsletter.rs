@@ -4,7 +4,7 @@
 //! and the subscribers: searched, paged, exported as CSV and imported from a file.
 
 use actix_multipart::Multipart;
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse, ResponseError};
 use futures_util::StreamExt;
 use maud::Markup;
@@ -69,11 +69,26 @@ pub struct WriteQuery {
     done: Option<String>,
 }
 
+/// A page with the preview of an issue, under a policy that lets the email's own styles
+/// apply in its frame (they are the same for every issue, so a sample's are taken).
+fn with_preview(state: &AppState, status: StatusCode, page: Markup) -> HttpResponse {
+    let sample = newsletter::preview("", "", &state.public_url);
+    let mut response = html_status(status, page);
+    if let Ok(value) = header::HeaderValue::from_str(
+        &crate::web::security::policy_allowing_styles_of(&sample.html),
+    ) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
+}
+
 pub async fn write(
     state: web::Data<AppState>,
     signed: SignedIn,
     query: web::Query<WriteQuery>,
-) -> Result<Markup, DashboardError> {
+) -> Result<HttpResponse, DashboardError> {
     let values = match query.event.as_deref().filter(|s| !s.is_empty()) {
         Some(slug) => {
             let event = super::event_state(&state, slug.to_owned()).await?;
@@ -82,13 +97,17 @@ pub async fn write(
         None => IssueValues::default(),
     };
     let confirmed = confirmed_count(&state).await?;
-    Ok(views::write(
-        &viewer(&signed),
-        &values,
-        &FieldErrors::new(),
-        None,
-        confirmed,
-        query.done.as_deref().and_then(done_words),
+    Ok(with_preview(
+        &state,
+        StatusCode::OK,
+        views::write(
+            &viewer(&signed),
+            &values,
+            &FieldErrors::new(),
+            None,
+            confirmed,
+            query.done.as_deref().and_then(done_words),
+        ),
     ))
 }
 
@@ -158,7 +177,8 @@ async fn refused(
     errors: &FieldErrors,
 ) -> Result<HttpResponse, DashboardError> {
     let confirmed = confirmed_count(state).await?;
-    Ok(html_status(
+    Ok(with_preview(
+        state,
         StatusCode::UNPROCESSABLE_ENTITY,
         views::write(
             &viewer(signed),
@@ -188,14 +208,18 @@ pub async fn preview(
         Ok((subject, body, _)) => {
             let sample = newsletter::preview(&subject, &body, &state.public_url);
             let confirmed = confirmed_count(&state).await?;
-            Ok(html(views::write(
-                &viewer(&signed),
-                &values_of(&form),
-                &FieldErrors::new(),
-                Some(&sample),
-                confirmed,
-                None,
-            )))
+            Ok(with_preview(
+                &state,
+                StatusCode::OK,
+                views::write(
+                    &viewer(&signed),
+                    &values_of(&form),
+                    &FieldErrors::new(),
+                    Some(&sample),
+                    confirmed,
+                    None,
+                ),
+            ))
         }
         Err(errors) => refused(&state, &signed, &form, &errors).await,
     }
