@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::session::{NoFields, Posted, SignedIn};
 use super::viewer;
 use crate::domain::{subscriber_list, Email, FieldErrors, Phase};
+use crate::services::export::CsvFile;
 use crate::services::newsletter::{self, issue_of, status_of, Retried};
 use crate::views::organizer::newsletter::{self as views, IssueValues};
 use crate::views::organizer::{local, tz_of};
@@ -416,14 +417,15 @@ pub async fn export(
     _signed: SignedIn,
 ) -> Result<HttpResponse, DashboardError> {
     let rows = state.database.run(newsletter::subscribers).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
+    // Through the project's CSV writer: no cell (an address may start with `=`) runs as a
+    // formula in a spreadsheet.
     let written = (|| -> csv::Result<Vec<u8>> {
-        out.write_record(["email", "status", "since"])?;
+        let mut file = CsvFile::new(&["email", "status", "since"])?;
         for s in &rows {
             let (status, since) = status_of(s);
-            out.write_record([s.email.as_str(), status, &since.to_rfc3339()])?;
+            file.row([s.email.as_str(), status, &since.to_rfc3339()])?;
         }
-        out.into_inner().map_err(|e| e.into_error().into())
+        file.into_bytes()
     })();
     let body = written.map_err(|_| DashboardError(PageError::Internal))?;
     Ok(csv_download("subscribers.csv", body))
