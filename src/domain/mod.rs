@@ -13,6 +13,7 @@ pub mod reminders;
 pub mod representation;
 mod requests;
 pub mod site;
+pub mod subscriber_list;
 mod values;
 
 pub use episode::{Episode, EpisodeDraft, EpisodePatch, Speaker};

@@ -613,7 +613,10 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
     };
     let footer = match mail {
         NewsletterMail::Issue { .. } => format!("{UNSUBSCRIBE_PREFIX}{link}"),
-        _ => "You receive this email because this address was entered on our sign-up page.".into(),
+        // An organizer may import a list: the request says so, as the address may not
+        // have been typed on the sign-up page itself.
+        NewsletterMail::Confirm { .. } => "You receive this email because this address was signed up for our event news, on our sign-up page or by our organizers from a list.".into(),
+        NewsletterMail::Unsubscribed => "You receive this email because this address was entered on our sign-up page.".into(),
     };
     let letter = Letter {
         subject: &subject,

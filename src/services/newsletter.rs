@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 
-use crate::domain::{Email, SendId, SendKind};
+use crate::domain::{Email, FieldErrors, SendId, SendKind, MESSAGE_MAX, SUBJECT_MAX};
 use crate::mail::{compose_newsletter, NewsletterMail};
 use crate::store::outbox::NewOutboxRow;
 use crate::store::sends::{self, NewSendRow};
@@ -12,6 +12,15 @@ use crate::store::{self, newsletter, outbox, to_db_time, DbConnection, DbTime};
 
 pub use crate::store::newsletter::{IssueRow as Issue, SubscriberRow as Subscriber};
 pub use crate::store::sends::Delivery;
+
+/// How a subscriber stands (pending, confirmed or unsubscribed), and since when.
+pub fn status_of(s: &Subscriber) -> (&'static str, chrono::DateTime<Utc>) {
+    match (s.unsubscribed_at, s.confirmed_at) {
+        (Some(at), _) => ("unsubscribed", at.and_utc()),
+        (None, Some(at)) => ("confirmed", at.and_utc()),
+        (None, None) => ("pending", s.created_at.and_utc()),
+    }
+}
 
 /// Every subscriber, the newest first.
 pub fn subscribers(conn: &mut DbConnection) -> store::QueryResult<Vec<Subscriber>> {
@@ -25,29 +34,41 @@ const REQUESTS_A_DAY: i64 = 3;
 const CONFIRM_KIND: &str = "newsletter_confirm";
 
 /// Signs an address up (or finds it) and sends it a confirmation link. A known address
-/// gets a link again, so the answer does not reveal who is on the list.
+/// gets a link again, so the answer does not reveal who is on the list. False when the
+/// address had its requests for the day already and nothing was queued.
 pub fn subscribe(
     conn: &mut DbConnection,
     email: &Email,
     public_url: &str,
     unconfirmed_days: u32,
-) -> store::QueryResult<()> {
+) -> store::QueryResult<bool> {
     store::in_transaction(conn, |conn| {
-        let now = to_db_time(Utc::now());
-        let subscriber = newsletter::find_or_add(conn, email.as_str(), now)?;
-        let token = newsletter::mint_token(conn, subscriber.id, now)?;
-        let link = format!("{public_url}/newsletter/confirm/{token}");
-        // As for entries: a stranger typing someone's address gets them at most a few
-        // requests a day, and the same answer.
-        let since = now - chrono::Duration::days(1);
-        if outbox::sent_to_address_since(conn, &subscriber.email, &[CONFIRM_KIND], since)?
-            >= REQUESTS_A_DAY
-        {
-            return Ok(());
-        }
-        let mail = NewsletterMail::Confirm { unconfirmed_days };
-        enqueue(conn, &subscriber.email, &mail, &link)
+        request_confirmation(conn, email, public_url, unconfirmed_days)
     })
+}
+
+/// [`subscribe`] on the connection's open transaction.
+fn request_confirmation(
+    conn: &mut DbConnection,
+    email: &Email,
+    public_url: &str,
+    unconfirmed_days: u32,
+) -> store::QueryResult<bool> {
+    let now = to_db_time(Utc::now());
+    let subscriber = newsletter::find_or_add(conn, email.as_str(), now)?;
+    let token = newsletter::mint_token(conn, subscriber.id, now)?;
+    let link = format!("{public_url}/newsletter/confirm/{token}");
+    // As for entries: a stranger typing someone's address gets them at most a few
+    // requests a day, and the same answer.
+    let since = now - chrono::Duration::days(1);
+    if outbox::sent_to_address_since(conn, &subscriber.email, &[CONFIRM_KIND], since)?
+        >= REQUESTS_A_DAY
+    {
+        return Ok(false);
+    }
+    let mail = NewsletterMail::Confirm { unconfirmed_days };
+    enqueue(conn, &subscriber.email, &mail, &link)?;
+    Ok(true)
 }
 
 /// Confirms the subscriber of this link; false for a link that matches none.
@@ -230,6 +251,198 @@ pub fn issue(
         .unwrap_or(0);
     let delivery = sends::delivery(conn, issue.send_id)?;
     Ok(Some((issue, queued, delivery)))
+}
+
+/// What an import did with the addresses of a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// New or still unconfirmed addresses sent a confirmation request.
+    pub requested: usize,
+    /// Unconfirmed addresses that had their requests for the day already: none was sent.
+    pub limited: usize,
+    /// Confirmed addresses, left as they are.
+    pub already: usize,
+    /// Addresses that unsubscribed: not signed up again, as they chose.
+    pub unsubscribed: usize,
+}
+
+/// Imports a list of addresses in one transaction. Each new or unconfirmed address gets a
+/// confirmation request exactly as a sign-up does (and within the same daily cap), so it
+/// receives no issue until it confirms; a confirmed one is left alone, and one that
+/// unsubscribed is never signed up again.
+pub fn import(
+    conn: &mut DbConnection,
+    addresses: &[Email],
+    public_url: &str,
+    unconfirmed_days: u32,
+) -> store::QueryResult<Imported> {
+    store::in_transaction(conn, |conn| {
+        let mut done = Imported::default();
+        for email in addresses {
+            match newsletter::by_email(conn, email.as_str())? {
+                Some(s) if s.unsubscribed_at.is_some() => done.unsubscribed += 1,
+                Some(s) if s.confirmed_at.is_some() => done.already += 1,
+                _ => {
+                    if request_confirmation(conn, email, public_url, unconfirmed_days)? {
+                        done.requested += 1;
+                    } else {
+                        done.limited += 1;
+                    }
+                }
+            }
+        }
+        Ok(done)
+    })
+}
+
+pub use crate::store::newsletter::StatusCounts;
+
+/// How many subscribers are pending, confirmed and unsubscribed.
+pub fn counts(conn: &mut DbConnection) -> store::QueryResult<StatusCounts> {
+    newsletter::counts(conn)
+}
+
+/// A page of subscribers matching an address search, and how many match.
+pub fn subscriber_page(
+    conn: &mut DbConnection,
+    search: &str,
+    offset: i64,
+    limit: i64,
+) -> store::QueryResult<(Vec<Subscriber>, i64)> {
+    newsletter::page(conn, search, offset, limit)
+}
+
+/// An issue as listed: the issue, how many emails it queued, and their delivery.
+pub struct IssueSummary {
+    pub issue: Issue,
+    pub queued: i32,
+    pub delivery: Delivery,
+}
+
+/// The latest issues, newest first, with their delivery.
+pub fn issues(conn: &mut DbConnection) -> store::QueryResult<Vec<IssueSummary>> {
+    newsletter::issues(conn)?
+        .into_iter()
+        .map(|issue| {
+            let queued = sends::by_id(conn, issue.send_id)?
+                .map(|(send, _, _)| send.emails)
+                .unwrap_or(0);
+            let delivery = sends::delivery(conn, issue.send_id)?;
+            Ok(IssueSummary {
+                issue,
+                queued,
+                delivery,
+            })
+        })
+        .collect()
+}
+
+/// The emails of an issue that failed for good, in the order they were queued.
+pub fn failed_emails(
+    conn: &mut DbConnection,
+    issue: &Issue,
+) -> store::QueryResult<Vec<crate::store::outbox::OutboxRow>> {
+    sends::failed_emails(conn, issue.send_id)
+}
+
+/// What "send again" did to a failed email of an issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retried {
+    Queued,
+    /// No failed email of this issue has that id (delivered, retried already, or another's).
+    NotFailed,
+    /// The address unsubscribed (or was erased) since: nothing is sent to it.
+    Gone,
+}
+
+/// Queues a failed email of an issue again: its body went when it failed, so the email is
+/// written anew (with a fresh unsubscribe link) in the same send, and the failed row gives
+/// way to it in the same transaction, so the issue's counts stay whole.
+pub fn retry_failed(
+    conn: &mut DbConnection,
+    public_url: &str,
+    issue: &Issue,
+    email_id: i64,
+) -> store::QueryResult<Retried> {
+    store::in_transaction(conn, |conn| {
+        let Some(failed) = sends::failed_emails(conn, issue.send_id)?
+            .into_iter()
+            .find(|row| row.id == email_id)
+        else {
+            return Ok(Retried::NotFailed);
+        };
+        let now = to_db_time(Utc::now());
+        let subscriber =
+            newsletter::by_email(conn, &failed.recipient)?.filter(|s| s.unsubscribed_at.is_none());
+        let link = match (&subscriber, issue.test_to.as_deref()) {
+            (Some(s), _) if s.confirmed_at.is_some() || issue.test_to.is_some() => {
+                let token = newsletter::mint_token(conn, s.id, now)?;
+                format!("{public_url}/newsletter/unsubscribe/{token}")
+            }
+            (None, Some(to)) if to == failed.recipient => format!("{public_url}/newsletter"),
+            _ => return Ok(Retried::Gone),
+        };
+        let mail = NewsletterMail::Issue {
+            subject: &issue.subject,
+            body: &issue.body,
+        };
+        if !outbox::delete_failed(conn, failed.id)? {
+            return Ok(Retried::NotFailed);
+        }
+        let row = outbox_row(&failed.recipient, &mail, &link, Some(issue.send_id), now);
+        outbox::insert(conn, &[row])?;
+        Ok(Retried::Queued)
+    })
+}
+
+/// An issue's subject, body and test address, every bad field named.
+pub fn issue_of(
+    subject: &str,
+    body: &str,
+    test_to: Option<&str>,
+) -> Result<(String, String, Option<Email>), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let subject = subject.trim();
+    if subject.is_empty()
+        || subject.chars().count() > SUBJECT_MAX
+        || subject.chars().any(char::is_control)
+    {
+        errors.insert(
+            "subject".into(),
+            vec![format!("must be one line of 1 to {SUBJECT_MAX} characters")],
+        );
+    }
+    let body = body.replace("\r\n", "\n");
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > MESSAGE_MAX {
+        errors.insert(
+            "body".into(),
+            vec![format!("must be 1 to {MESSAGE_MAX} characters")],
+        );
+    }
+    let test_to = match test_to.map(str::trim).filter(|t| !t.is_empty()) {
+        None => None,
+        Some(raw) => match Email::parse(raw) {
+            Ok(email) => Some(email),
+            Err(e) => {
+                errors.insert("test_to".into(), vec![e.0]);
+                None
+            }
+        },
+    };
+    if errors.is_empty() {
+        Ok((subject.to_owned(), body.to_owned(), test_to))
+    } else {
+        Err(errors)
+    }
+}
+
+/// An issue as it will look, with a sample unsubscribe link.
+pub fn preview(subject: &str, body: &str, public_url: &str) -> crate::mail::Composed {
+    compose_newsletter(
+        &NewsletterMail::Issue { subject, body },
+        &format!("{public_url}/newsletter/unsubscribe/…"),
+    )
 }
 
 #[cfg(test)]

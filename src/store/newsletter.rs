@@ -221,3 +221,70 @@ pub fn issues(conn: &mut DbConnection) -> QueryResult<Vec<IssueRow>> {
         .select(IssueRow::as_select())
         .load(c))
 }
+
+/// How many subscribers stand at each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub pending: i64,
+    pub confirmed: i64,
+    pub unsubscribed: i64,
+}
+
+pub fn counts(conn: &mut DbConnection) -> QueryResult<StatusCounts> {
+    let unsubscribed = on_backend!(conn, |c| newsletter_subscribers::table
+        .filter(newsletter_subscribers::unsubscribed_at.is_not_null())
+        .count()
+        .get_result(c))?;
+    let confirmed = on_backend!(conn, |c| newsletter_subscribers::table
+        .filter(newsletter_subscribers::unsubscribed_at.is_null())
+        .filter(newsletter_subscribers::confirmed_at.is_not_null())
+        .count()
+        .get_result(c))?;
+    let pending = on_backend!(conn, |c| newsletter_subscribers::table
+        .filter(newsletter_subscribers::unsubscribed_at.is_null())
+        .filter(newsletter_subscribers::confirmed_at.is_null())
+        .count()
+        .get_result(c))?;
+    Ok(StatusCounts {
+        pending,
+        confirmed,
+        unsubscribed,
+    })
+}
+
+/// Escapes the LIKE wildcards of a search text, so `%` and `_` match themselves.
+fn like_pattern(search: &str) -> String {
+    let mut pattern = String::from("%");
+    for ch in search.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(ch);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// A page of the subscribers whose address contains `search` (every one when it is
+/// empty), the newest first, and how many match in all. Addresses are stored in lower
+/// case, so the search ignores case.
+pub fn page(
+    conn: &mut DbConnection,
+    search: &str,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<SubscriberRow>, i64)> {
+    let pattern = like_pattern(search.trim());
+    let total = on_backend!(conn, |c| newsletter_subscribers::table
+        .filter(newsletter_subscribers::email.like(&pattern).escape('\\'))
+        .count()
+        .get_result(c))?;
+    let rows = on_backend!(conn, |c| newsletter_subscribers::table
+        .filter(newsletter_subscribers::email.like(&pattern).escape('\\'))
+        .order(newsletter_subscribers::id.desc())
+        .offset(offset)
+        .limit(limit)
+        .select(SubscriberRow::as_select())
+        .load(c))?;
+    Ok((rows, total))
+}

@@ -280,6 +280,15 @@ pub fn delete_for(conn: &mut DbConnection, registration_ids: &[i64]) -> QueryRes
     .map(|_| ())
 }
 
+/// Deletes a failed email (one written anew in its place).
+pub fn delete_failed(conn: &mut DbConnection, id: i64) -> QueryResult<bool> {
+    on_backend!(conn, |c| diesel::delete(
+        outbox::table.find(id).filter(outbox::status.eq("failed"))
+    )
+    .execute(c))
+    .map(|n| n == 1)
+}
+
 /// Drops the undelivered emails of a person who erased their data.
 pub fn drop_pending_for(conn: &mut DbConnection, registration_id: i64) -> QueryResult<()> {
     on_backend!(conn, |c| diesel::delete(

@@ -98,3 +98,14 @@ pub fn emails(
         .select(OutboxRow::as_select())
         .load(c))
 }
+
+/// A send's emails that failed for good, in the order they were queued.
+pub fn failed_emails(conn: &mut DbConnection, id: SendId) -> QueryResult<Vec<OutboxRow>> {
+    on_backend!(conn, |c| outbox::table
+        .filter(outbox::send_id.eq(id))
+        .filter(outbox::status.eq("failed"))
+        .order(outbox::id.asc())
+        .limit(1000)
+        .select(OutboxRow::as_select())
+        .load(c))
+}

@@ -485,6 +485,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         include_str!("../../static/check-in.js"),
     ),
     (
+        "newsletter.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/newsletter.js"),
+    ),
+    (
         "favicon.svg",
         "image/svg+xml",
         include_str!("../../static/favicon.svg"),

@@ -22,6 +22,32 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
 
+/// The policy of a page that shows an email's HTML part (in a sandboxed `srcdoc` frame,
+/// which inherits the page's policy): the same, except that the `style` attributes the
+/// email itself carries may apply, each allowed by its hash and nothing else.
+pub fn policy_allowing_styles_of(email_html: &str) -> String {
+    use base64::Engine as _;
+    use sha2::{Digest, Sha256};
+    let mut hashes: Vec<String> = email_html
+        .split("style=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|style| {
+            let digest = Sha256::digest(style.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    CONTENT_SECURITY_POLICY.replace(
+        "style-src 'self';",
+        &format!("style-src 'self' 'unsafe-hashes' {};", hashes.join(" ")),
+    )
+}
+
 /// The most all request headers together may weigh; a long cookie fits many times over.
 pub const HEADER_LIMIT: usize = 16 * 1024;
 
@@ -101,5 +127,21 @@ where
             )))));
         }
         Pin::new(&mut self.inner).poll_next(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_email_preview_allows_its_own_styles_by_hash_and_nothing_inline() {
+        let policy = policy_allowing_styles_of(
+            "<body style=\"margin: 0;\"><p style=\"margin: 0;\">Hi</p><p style=\"color: red\">x</p></body>",
+        );
+        assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
+        assert!(policy.contains("style-src 'self' 'unsafe-hashes' 'sha256-"));
+        assert!(policy.contains("script-src 'self';"), "{policy}");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
     }
 }

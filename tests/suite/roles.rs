@@ -121,6 +121,25 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/organizer/outbox", Who::Session),
     ("POST", "/organizer/outbox/{id}/retry", Who::Session),
     ("GET", "/organizer/outbox/sends/{id}", Who::Session),
+    ("GET", "/organizer/newsletter", Who::Session),
+    ("GET", "/organizer/newsletter/write", Who::Session),
+    ("POST", "/organizer/newsletter/preview", Who::Session),
+    ("POST", "/organizer/newsletter/test", Who::Session),
+    ("POST", "/organizer/newsletter/confirm", Who::Session),
+    ("POST", "/organizer/newsletter/send", Who::Session),
+    ("GET", "/organizer/newsletter/issues/{id}", Who::Session),
+    (
+        "POST",
+        "/organizer/newsletter/issues/{id}/retry/{email}",
+        Who::Session,
+    ),
+    ("GET", "/organizer/newsletter/subscribers", Who::Session),
+    ("GET", "/organizer/newsletter/subscribers.csv", Who::Session),
+    (
+        "POST",
+        "/organizer/newsletter/subscribers/import",
+        Who::Session,
+    ),
     ("GET", "/organizer/site", Who::Session),
     ("POST", "/organizer/site", Who::Session),
     ("GET", "/organizer/tokens", Who::Session),
@@ -285,6 +304,7 @@ pub(crate) fn invited_member(
 fn filled(path: &str, slug: &str, id: &str) -> String {
     path.replace("{slug}", slug)
         .replace("{id}", id)
+        .replace("{email}", id)
         .replace("{action}", "revoke")
 }
 

@@ -52,6 +52,11 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/organizer/outbox/sends/{send}", Who::Organizer),
     ("/organizer/tokens", Who::Organizer),
     ("/organizer/site", Who::Organizer),
+    ("/organizer/newsletter", Who::Organizer),
+    ("/organizer/newsletter/write", Who::Organizer),
+    ("/organizer/newsletter/issues/{issue}", Who::Organizer),
+    ("/organizer/newsletter/subscribers", Who::Organizer),
+    ("/organizer/newsletter/subscribers.csv", Who::Organizer),
     ("/organizer/calendar", Who::Organizer),
     ("/calendar/{feed}.ics", Who::Anyone),
     ("/events.ics", Who::Anyone),
@@ -128,6 +133,13 @@ fn make_links(server: &Server, db: &Db) -> Links {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
+    // An issue (a test to one address), for the pages that show one.
+    let (status, issue) = server.organizer(
+        reqwest::Method::POST,
+        "/api/v1/newsletter/issues",
+        serde_json::json!({"subject": "Scanned", "body": "Hello.", "test_to": "me@example.org"}),
+    );
+    assert_eq!(status, 202, "{issue}");
     Links {
         slug: slug.into(),
         personal: vec![seated, waiting, streamed, invited],

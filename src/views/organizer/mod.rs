@@ -10,6 +10,7 @@ pub mod events;
 pub mod invitations;
 pub mod logs;
 pub mod messages;
+pub mod newsletter;
 pub mod overview;
 pub mod programme;
 pub mod questions;
@@ -74,6 +75,7 @@ pub fn layout_refreshing(
                         a href="/organizer" { "Events" }
                         // A helper at the door sees only what their role opens.
                         @if viewer.role != Role::CheckIn {
+                            a href="/organizer/newsletter" { "Newsletter" }
                             a href="/organizer/outbox" { "Outbox" }
                             a href="/organizer/tokens" { "API tokens" }
                             a href="/organizer/calendar" { "Calendar feed" }

@@ -251,6 +251,9 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
             }
             h2 { "More" }
             p { a href={"/organizer/events/new?from=" (e.slug)} { "Duplicate this event" } }
+            @if phase != Phase::Draft {
+                p { a href={"/organizer/newsletter/write?event=" (e.slug)} { "Announce this event in the newsletter" } }
+            }
         },
     )
 }

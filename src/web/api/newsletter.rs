@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::{Email, FieldErrors, MESSAGE_MAX, SUBJECT_MAX};
-use crate::services::newsletter::{self, Subscriber as SubscriberRow};
+use crate::domain::{Email, FieldErrors};
+use crate::services::newsletter::{self, issue_of, status_of};
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::Json;
@@ -69,15 +69,6 @@ pub struct IssueOut {
     pub queued: i64,
     pub sent: i64,
     pub failed: i64,
-}
-
-/// How a subscriber stands, and since when.
-pub fn status_of(s: &SubscriberRow) -> (&'static str, DateTime<Utc>) {
-    match (s.unsubscribed_at, s.confirmed_at) {
-        (Some(at), _) => ("unsubscribed", at.and_utc()),
-        (None, Some(at)) => ("confirmed", at.and_utc()),
-        (None, None) => ("pending", s.created_at.and_utc()),
-    }
 }
 
 #[utoipa::path(post, path = "/api/v1/newsletter/subscribers", tag = "newsletter", request_body = SubscriberIn,
@@ -155,48 +146,6 @@ pub async fn send_issue(
         id: queued.id,
         recipients: queued.recipients,
     }))
-}
-
-/// An issue's subject, body and test address, every bad field named.
-pub fn issue_of(
-    subject: &str,
-    body: &str,
-    test_to: Option<&str>,
-) -> Result<(String, String, Option<Email>), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let subject = subject.trim();
-    if subject.is_empty()
-        || subject.chars().count() > SUBJECT_MAX
-        || subject.chars().any(char::is_control)
-    {
-        errors.insert(
-            "subject".into(),
-            vec![format!("must be one line of 1 to {SUBJECT_MAX} characters")],
-        );
-    }
-    let body = body.replace("\r\n", "\n");
-    let body = body.trim();
-    if body.is_empty() || body.chars().count() > MESSAGE_MAX {
-        errors.insert(
-            "body".into(),
-            vec![format!("must be 1 to {MESSAGE_MAX} characters")],
-        );
-    }
-    let test_to = match test_to.map(str::trim).filter(|t| !t.is_empty()) {
-        None => None,
-        Some(raw) => match Email::parse(raw) {
-            Ok(email) => Some(email),
-            Err(e) => {
-                errors.insert("test_to".into(), vec![e.0]);
-                None
-            }
-        },
-    };
-    if errors.is_empty() {
-        Ok((subject.to_owned(), body.to_owned(), test_to))
-    } else {
-        Err(errors)
-    }
 }
 
 #[utoipa::path(get, path = "/api/v1/newsletter/issues/{id}", tag = "newsletter",

@@ -1,6 +1,6 @@
 //! The organizer dashboard under `/organizer`: sign-in, events, invitations,
 //! registrations and the waiting line, capacity and phase, exports and the calendar feed,
-//! the audit log, the outbox and API tokens. Every page needs a signed-in organizer
+//! the audit log, the outbox, the newsletter and API tokens. Every page needs a signed-in organizer
 //! ([`session::SignedIn`]); every form that changes something carries the session's CSRF
 //! token ([`session::Posted`]). Changes go through the engine, so each is one transaction
 //! with its audit rows and emails. The one route outside `/organizer` is the calendar feed
@@ -13,6 +13,7 @@ pub mod exports;
 pub mod invitations;
 pub mod logs;
 pub mod messages;
+pub mod newsletter;
 mod numbered;
 pub mod programme;
 pub mod questions;
@@ -222,6 +223,29 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/outbox", web::get().to(logs::outbox))
                 .route("/outbox/{id}/retry", web::post().to(logs::retry))
                 .route("/outbox/sends/{id}", web::get().to(logs::bulk_send))
+                .route("/newsletter", web::get().to(newsletter::home))
+                .route("/newsletter/write", web::get().to(newsletter::write))
+                .route("/newsletter/preview", web::post().to(newsletter::preview))
+                .route("/newsletter/test", web::post().to(newsletter::test))
+                .route("/newsletter/confirm", web::post().to(newsletter::confirm))
+                .route("/newsletter/send", web::post().to(newsletter::send))
+                .route("/newsletter/issues/{id}", web::get().to(newsletter::issue))
+                .route(
+                    "/newsletter/issues/{id}/retry/{email}",
+                    web::post().to(newsletter::retry),
+                )
+                .route(
+                    "/newsletter/subscribers",
+                    web::get().to(newsletter::subscribers),
+                )
+                .route(
+                    "/newsletter/subscribers.csv",
+                    web::get().to(newsletter::export),
+                )
+                .route(
+                    "/newsletter/subscribers/import",
+                    web::post().to(newsletter::import),
+                )
                 .route("/site", web::get().to(site::page))
                 .route("/site", web::post().to(site::save))
                 .route("/tokens", web::get().to(tokens::page))
