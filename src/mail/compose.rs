@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use maud::{html, DOCTYPE};
 
 use super::calendar::{ics_for_email, participant_entries, CalendarEntry, Method};
+use crate::domain::notices::Change;
 use crate::domain::{Mode, Part};
 use crate::store::events::EventRow;
 
@@ -118,6 +119,14 @@ pub enum MailKind {
         mode: Mode,
         until: DateTime<Utc>,
     },
+    /// The event changed in ways that concern them (SPEC.md, "After the seat"): `mode`
+    /// is that of their seat (or the one held for them), `confirmed` whether the seat is
+    /// theirs, and so their calendar holds the event.
+    EventChanged {
+        mode: Mode,
+        confirmed: bool,
+        changes: Vec<Change>,
+    },
 }
 
 impl MailKind {
@@ -126,7 +135,13 @@ impl MailKind {
     pub fn carries_calendar(&self) -> bool {
         matches!(
             self,
-            MailKind::Confirmation { .. } | MailKind::ModeChanged { .. } | MailKind::Cancellation
+            MailKind::Confirmation { .. }
+                | MailKind::ModeChanged { .. }
+                | MailKind::Cancellation
+                | MailKind::EventChanged {
+                    confirmed: true,
+                    ..
+                }
         )
     }
 
@@ -143,6 +158,7 @@ impl MailKind {
             MailKind::ModeChanged { .. } => "mode_changed",
             MailKind::Reminder { .. } => "reminder",
             MailKind::AnswerReminder { .. } => "answer_reminder",
+            MailKind::EventChanged { .. } => "event_changed",
         }
     }
 }
@@ -226,6 +242,7 @@ pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
             "Please answer by {}: your seat at {title}",
             event.local(*until)
         ),
+        MailKind::EventChanged { changes, .. } => notice::subject(title, changes),
     }
 }
 
@@ -332,6 +349,19 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             ],
             facts: facts(event, Some(*mode), Some(*until)),
             action: "Answer now",
+        },
+        MailKind::EventChanged {
+            mode,
+            confirmed,
+            changes,
+        } => Draft {
+            paragraphs: notice::paragraphs(event, *mode, *confirmed, changes),
+            facts: facts(event, Some(*mode), None),
+            action: if *confirmed {
+                "See my registration"
+            } else {
+                "Answer now"
+            },
         },
     }
 }
@@ -487,6 +517,11 @@ pub fn compose(
         MailKind::Confirmation { mode } | MailKind::ModeChanged { mode } => {
             Some((Method::Publish, Some(*mode)))
         }
+        MailKind::EventChanged {
+            mode,
+            confirmed: true,
+            ..
+        } => Some((Method::Publish, Some(*mode))),
         MailKind::Cancellation if stamp.had_seat => Some((Method::Cancel, None)),
         _ => None,
     }
@@ -601,5 +636,7 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
     }
 }
 
+mod notice;
+pub use notice::lines as change_lines;
 #[cfg(test)]
 mod tests;

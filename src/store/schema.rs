@@ -278,3 +278,13 @@ diesel::table! {
         description -> Text,
     }
 }
+
+diesel::table! {
+    team_changes (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        member -> Text,
+        note -> Text,
+    }
+}

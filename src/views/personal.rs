@@ -229,6 +229,10 @@ pub fn personal_page(
                     @if !started { div.actions { (action(token, "cancel", "Cancel my registration", None, "danger")) } }
                 }
                 _ => {
+                    // An entry of the states that may follow a seat: the file takes it back.
+                    @if matches!(r.status, Status::Cancelled | Status::Revoked | Status::Expired) && r.mode.is_some() {
+                        p { a.download href={"/r/" (token) "/calendar.ics"} download { "Remove it from your calendar (.ics)" } }
+                    }
                     @if !started && !entry_modes(state).is_empty() {
                         p { a href={"/events/" (e.slug)} { "Register again" } " (you join at the end of the line)." }
                     }

@@ -10,6 +10,7 @@ pub mod events;
 pub mod invitations;
 pub mod logs;
 pub mod messages;
+pub mod notices;
 pub mod overview;
 pub mod programme;
 pub mod questions;
