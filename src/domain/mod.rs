@@ -6,6 +6,7 @@ pub mod event_settings;
 mod ids;
 pub mod invitation_list;
 mod ledger;
+pub mod notices;
 pub mod programme;
 pub mod questions;
 pub mod reconfirmation;

@@ -2,6 +2,7 @@
 //! raise or a phase that opens hands freed seats on in the same transaction).
 
 use super::batch::{Batch, CommandResult};
+use super::notices::schedule_of;
 use super::{EngineError, Outcome};
 use crate::domain::{EventPatch, EventSettings};
 use crate::store::convert::{draft_of, new_event_row, row_with, rules_of};
@@ -60,6 +61,7 @@ impl Batch<'_> {
                 .is_some_and(|q| *q != questions_before)
                 .then_some("questions"),
         ];
+        let kept_parts = parts_before.clone();
         let settings = match draft_of(&before, parts_before, questions_before).patched(patch) {
             Ok(settings) => settings,
             Err(errors) => return Ok(Err(EngineError::Invalid(errors))),
@@ -73,6 +75,11 @@ impl Batch<'_> {
             )));
         }
         let after = row_with(&before, &settings, DbTime::of(self.now));
+        let told = self.who_is_told(
+            current.id,
+            (&before, &kept_parts),
+            schedule_of(&after, settings.programme.parts()),
+        );
         events::update(self.conn, &after)?;
         programme::save(
             self.conn,
@@ -86,6 +93,7 @@ impl Batch<'_> {
         cached.event = after.clone();
         cached.ledger_mut().set_rules(rules_of(&after), now);
         self.audit_note(current.id, None, actor, None, None, &note)?;
+        self.tell(current.id, &told, actor)?;
         self.record_decisions(current.id, actor)?;
         self.dirty.insert(current.id);
         Ok(Ok(Outcome::Event(Box::new(after))))

@@ -11,6 +11,7 @@ mod batch;
 mod cache;
 mod check_in;
 mod events;
+mod notices;
 mod organizer;
 mod participant;
 mod reminders;

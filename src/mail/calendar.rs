@@ -1,5 +1,5 @@
-//! The `.ics` files: sent with a confirmation, a mode change and a cancellation, offered on
-//! the personal page, and exported for organizers. A calendar app keeps an entry per
+//! The `.ics` files: sent with a confirmation, a mode change, a change of the event and a
+//! cancellation, offered on the personal page (a cancelling one once it has ended), and exported for organizers. A calendar app keeps an entry per
 //! `UID` and replaces it with a file whose `SEQUENCE` is higher, so each registration (and
 //! each event, for organizers) has one UID everywhere, and its sequence grows with every
 //! change of the registration or its event.
@@ -111,6 +111,12 @@ pub fn ics(entry: &CalendarEntry<'_>) -> String {
 /// A file of several entries to download (a participant's parts of the programme).
 pub fn ics_of(name: &str, entries: &[CalendarEntry<'_>]) -> String {
     calendar(name, entries, None, None)
+}
+
+/// A file to download that takes back a participant's entries: METHOD:CANCEL, each
+/// entry CANCELLED, so a calendar app that imports it removes the entries of the same UID.
+pub fn ics_cancelled(name: &str, entries: &[CalendarEntry<'_>]) -> String {
+    calendar(name, entries, Some(Method::Cancel), None)
 }
 
 /// A file to attach to an email, with the METHOD its MIME part names and the ORGANIZER
@@ -289,6 +295,15 @@ mod tests {
         assert_eq!(value(&event, "STATUS"), Some("CANCELLED"));
         assert_eq!(value(&event, "UID"), Some("registration-7@example.org"));
         assert_eq!(value(&event, "SEQUENCE"), Some("9"));
+    }
+
+    #[test]
+    fn a_downloaded_cancellation_cancels_the_same_entry() {
+        let text = ics_cancelled("In the Picture", &[entry(5)]);
+        let (calendar, event) = parsed(&text);
+        assert_eq!(value(&calendar, "METHOD"), Some("CANCEL"));
+        assert_eq!(value(&event, "STATUS"), Some("CANCELLED"));
+        assert_eq!(value(&event, "UID"), Some("registration-7@example.org"));
     }
 
     #[test]

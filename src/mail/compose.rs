@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use maud::{html, DOCTYPE};
 
 use super::calendar::{ics_for_email, participant_entries, CalendarEntry, Method};
+use crate::domain::notices::Change;
 use crate::domain::{Mode, Part};
 use crate::store::events::EventRow;
 
@@ -126,6 +127,14 @@ pub enum MailKind {
     ReconfirmationLapsed {
         mode: Mode,
     },
+    /// The event changed in ways that concern them (SPEC.md, "After the seat"): `mode`
+    /// is that of their seat (or the one held for them), `confirmed` whether the seat is
+    /// theirs, and so their calendar holds the event.
+    EventChanged {
+        mode: Mode,
+        confirmed: bool,
+        changes: Vec<Change>,
+    },
 }
 
 impl MailKind {
@@ -138,6 +147,10 @@ impl MailKind {
                 | MailKind::ModeChanged { .. }
                 | MailKind::Cancellation
                 | MailKind::ReconfirmationLapsed { .. }
+                | MailKind::EventChanged {
+                    confirmed: true,
+                    ..
+                }
         )
     }
 
@@ -156,6 +169,7 @@ impl MailKind {
             MailKind::AnswerReminder { .. } => "answer_reminder",
             MailKind::ReconfirmationRequest { .. } => "reconfirmation_request",
             MailKind::ReconfirmationLapsed { .. } => "reconfirmation_lapsed",
+            MailKind::EventChanged { .. } => "event_changed",
         }
     }
 }
@@ -246,6 +260,7 @@ pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
         MailKind::ReconfirmationLapsed { .. } => {
             format!("Your seat at {title} has gone to the next person")
         }
+        MailKind::EventChanged { changes, .. } => notice::subject(title, changes),
     }
 }
 
@@ -368,6 +383,19 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             ],
             facts: facts(event, None, None),
             action: "See my registration",
+        },
+        MailKind::EventChanged {
+            mode,
+            confirmed,
+            changes,
+        } => Draft {
+            paragraphs: notice::paragraphs(event, *mode, *confirmed, changes),
+            facts: facts(event, Some(*mode), None),
+            action: if *confirmed {
+                "See my registration"
+            } else {
+                "Answer now"
+            },
         },
     }
 }
@@ -523,6 +551,11 @@ pub fn compose(
         MailKind::Confirmation { mode } | MailKind::ModeChanged { mode } => {
             Some((Method::Publish, Some(*mode)))
         }
+        MailKind::EventChanged {
+            mode,
+            confirmed: true,
+            ..
+        } => Some((Method::Publish, Some(*mode))),
         MailKind::Cancellation if stamp.had_seat => Some((Method::Cancel, None)),
         MailKind::ReconfirmationLapsed { .. } => Some((Method::Cancel, None)),
         _ => None,
@@ -641,5 +674,7 @@ pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
     }
 }
 
+mod notice;
+pub use notice::lines as change_lines;
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,6 @@ pub mod team;
 pub mod worker;
 
 pub use compose::{
-    compose, compose_newsletter, subject, unsubscribe_link_of, CalendarStamp, Composed, EventFacts,
-    MailKind, NewsletterMail,
+    change_lines, compose, compose_newsletter, subject, unsubscribe_link_of, CalendarStamp,
+    Composed, EventFacts, MailKind, NewsletterMail,
 };

@@ -171,13 +171,14 @@ pub fn team(conn: &mut DbConnection) -> QueryResult<Vec<Organizer>> {
 }
 
 /// Gives a member of the team another role, or removes them (`None`); never the last
-/// owner.
+/// owner. The team's log names `actor`.
 pub fn change_member(
     conn: &mut DbConnection,
     id: i64,
     role: Option<Role>,
+    actor: &str,
 ) -> QueryResult<TeamChange> {
-    organizers::change_member(conn, id, role)
+    organizers::change_member(conn, id, role, actor)
 }
 
 /// How many organizers can sign in (have set a password).

@@ -3,9 +3,11 @@
 
 use chrono::{Duration, Utc};
 
-use super::accounts::LINK_DAYS;
+use super::accounts::{Organizer, LINK_DAYS};
 use crate::domain::{Email, Role};
 use crate::mail::team::team_invitation;
+use crate::store::audit;
+pub use crate::store::audit::TeamChangeRow as TeamChangeEntry;
 use crate::store::outbox::NewOutboxRow;
 use crate::store::{self, organizers, outbox, DbConnection, DbTime};
 
@@ -18,12 +20,14 @@ pub enum Invited {
 }
 
 /// Adds someone to the team with a role and emails them a one-time link to set their
-/// password, in one transaction with its outbox row.
+/// password, in one transaction with its outbox row and its row in the team's log, which
+/// names `actor`.
 pub fn invite(
     conn: &mut DbConnection,
     email: &Email,
     role: Role,
     inviter: &str,
+    actor: &str,
     site_name: &str,
     public_url: &str,
 ) -> store::QueryResult<Invited> {
@@ -33,6 +37,13 @@ pub fn invite(
         }
         let now = Utc::now().naive_utc();
         let id = organizers::ensure(conn, email.as_str(), role, now)?;
+        audit::team_change(
+            conn,
+            now,
+            actor,
+            email.as_str(),
+            &format!("invited as {role}"),
+        )?;
         let token = organizers::mint_link(conn, id, now + Duration::days(LINK_DAYS))?;
         let link = format!("{public_url}/organizer/welcome/{token}");
         let mail = team_invitation(site_name, inviter, role, &link, LINK_DAYS);
@@ -57,4 +68,17 @@ pub fn invite(
         )?;
         Ok(Invited::Sent)
     })
+}
+
+/// How many of the team's latest changes its page shows.
+pub const RECENT_CHANGES: i64 = 20;
+
+/// The team and its latest changes, newest first: who did what to whom.
+pub fn members_and_changes(
+    conn: &mut DbConnection,
+) -> store::QueryResult<(Vec<Organizer>, Vec<TeamChangeEntry>)> {
+    Ok((
+        organizers::all(conn)?,
+        audit::team_changes(conn, RECENT_CHANGES)?,
+    ))
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::audit_entries;
+use super::schema::{audit_entries, team_changes};
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
 use crate::domain::{EventId, RegistrationId, Status};
 use crate::on_backend;
@@ -102,4 +102,44 @@ pub fn calendar_changes(
         count: of_event + own.len() as i64,
         had_seat: own.contains(&Some(Status::Confirmed)),
     })
+}
+
+/// A change of the organizer team, in the team's own log.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = team_changes)]
+pub struct TeamChangeRow {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub actor: String,
+    /// The address of the member changed.
+    pub member: String,
+    pub note: String,
+}
+
+/// Writes a change of the team, in the transaction of the change.
+pub fn team_change(
+    conn: &mut DbConnection,
+    at: NaiveDateTime,
+    actor: &str,
+    member: &str,
+    note: &str,
+) -> QueryResult<()> {
+    on_backend!(conn, |c| diesel::insert_into(team_changes::table)
+        .values((
+            team_changes::at.eq(at),
+            team_changes::actor.eq(actor),
+            team_changes::member.eq(member),
+            team_changes::note.eq(note),
+        ))
+        .execute(c))
+    .map(|_| ())
+}
+
+/// The latest `limit` changes of the team, newest first.
+pub fn team_changes(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<TeamChangeRow>> {
+    on_backend!(conn, |c| team_changes::table
+        .order(team_changes::id.desc())
+        .limit(limit)
+        .select(TeamChangeRow::as_select())
+        .load(c))
 }

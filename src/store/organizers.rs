@@ -201,6 +201,7 @@ pub fn change_member(
     conn: &mut DbConnection,
     id: i64,
     role: Option<Role>,
+    actor: &str,
 ) -> QueryResult<TeamChange> {
     super::in_transaction(conn, |conn| {
         let owners: Vec<i64> = match conn {
@@ -221,14 +222,25 @@ pub fn change_member(
         if member.role == Role::Owner && !stays_owner && owners.len() <= 1 {
             return Ok(TeamChange::LastOwner);
         }
-        match role {
+        let note = match role {
             // Every request reads the role afresh: a session held takes the new one at once.
-            Some(role) => on_backend!(conn, |c| diesel::update(organizers::table.find(id))
-                .set(organizers::role.eq(role))
-                .execute(c))?,
-            None => on_backend!(conn, |c| diesel::delete(organizers::table.find(id))
-                .execute(c))?,
+            Some(role) => {
+                on_backend!(conn, |c| diesel::update(organizers::table.find(id))
+                    .set(organizers::role.eq(role))
+                    .execute(c))?;
+                (role != member.role)
+                    .then(|| format!("role changed from {} to {role}", member.role))
+            }
+            None => {
+                on_backend!(conn, |c| diesel::delete(organizers::table.find(id))
+                    .execute(c))?;
+                Some(format!("removed from the team (was {})", member.role))
+            }
         };
+        if let Some(note) = note {
+            let now = chrono::Utc::now().naive_utc();
+            super::audit::team_change(conn, now, actor, &member.email, &note)?;
+        }
         Ok(TeamChange::Done)
     })
 }

@@ -281,3 +281,13 @@ diesel::table! {
         description -> Text,
     }
 }
+
+diesel::table! {
+    team_changes (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        member -> Text,
+        note -> Text,
+    }
+}

@@ -228,7 +228,7 @@ pub fn personal_page(
                     } @else if !started {
                         div.actions {
                             @for mode in modes.iter().filter(|m| Some(**m) != r.mode) {
-                                @if state.ledger.may_switch_to(*mode).is_ok() {
+                                @if state.ledger.may_switch_to(r.row.id.0, *mode).is_ok() {
                                     (action(token, "switch", &format!("Switch to attending {}", mode.label()), Some(*mode), "secondary"))
                                 } @else {
                                     (action(token, "wait-for", &format!("Wait for a seat {}", mode.label()), Some(*mode), "secondary"))
@@ -239,6 +239,10 @@ pub fn personal_page(
                     @if !started { div.actions { (action(token, "cancel", "Cancel my registration", None, "danger")) } }
                 }
                 _ => {
+                    // An entry of the states that may follow a seat: the file takes it back.
+                    @if matches!(r.status, Status::Cancelled | Status::Revoked | Status::Expired) && r.mode.is_some() {
+                        p { a.download href={"/r/" (token) "/calendar.ics"} download { "Remove it from your calendar (.ics)" } }
+                    }
                     @if !started && !entry_modes(state).is_empty() {
                         p { a href={"/events/" (e.slug)} { "Register again" } " (you join at the end of the line)." }
                     }

@@ -20,7 +20,7 @@ use crate::domain::{
 };
 use crate::engine::EngineError;
 use crate::mail::calendar::{
-    ics_of, participant_entries, registration_uid, sequence, uid_host, CalendarEntry,
+    ics_cancelled, ics_of, participant_entries, registration_uid, sequence, uid_host, CalendarEntry,
 };
 use crate::reads::{self, EventState, RegistrationState};
 use crate::views::pages;
@@ -426,9 +426,13 @@ async fn calendar(
         .database
         .run(move |conn| reads::calendar_changes(conn, event_id, Some(registration_id), Utc::now()))
         .await?;
-    if registration.status != Status::Confirmed {
-        return Err(PageError::NotFound);
-    }
+    // An ended registration takes its entries back (one that never had a seat has none in
+    // a calendar, and cancelling a UID a calendar does not hold changes nothing).
+    let cancelled = match registration.status {
+        Status::Confirmed => false,
+        status if status.is_ended() && (changes.had_seat || registration.mode.is_some()) => true,
+        _ => return Err(PageError::NotFound),
+    };
     let e = &event.event;
     let link = format!("{}/r/{token}", state.public_url);
     let location = match registration.mode {
@@ -445,10 +449,17 @@ async fn calendar(
         location: &location,
         url: &link,
     };
-    let body = ics_of(
-        &e.title,
-        &participant_entries(whole, &event.programme, registration.mode),
-    );
+    let body = if cancelled {
+        ics_cancelled(
+            &e.title,
+            &participant_entries(whole, &event.programme, None),
+        )
+    } else {
+        ics_of(
+            &e.title,
+            &participant_entries(whole, &event.programme, registration.mode),
+        )
+    };
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((

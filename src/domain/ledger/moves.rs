@@ -137,11 +137,12 @@ impl Ledger {
     }
 
     /// A confirmed participant moves to a free seat of the other mode.
-    /// Whether a confirmed participant may move to a free seat of `mode` at once: only
-    /// while that mode's phase hands free seats on (where none stays free while someone
-    /// waits, so the move jumps no line). While the organizers give those seats by hand
-    /// (`invite_only`), the participant can wait for one instead.
-    pub fn may_switch_to(&self, mode: Mode) -> Result<(), Refusal> {
+    /// Whether confirmed participant `id` may move to a free seat of `mode` at once: only
+    /// while that mode's phase hands free seats on and nobody else waits for one (which
+    /// can happen once the event has started, when nothing is handed on), so the move
+    /// jumps no line. While the organizers give those seats by hand (`invite_only`), the
+    /// participant can wait for one instead.
+    pub fn may_switch_to(&self, id: i64, mode: Mode) -> Result<(), Refusal> {
         if !self.rules.phase_of(mode).promotes() {
             return not_allowed(format!(
                 "{} seats are given by the organizers for now: you can wait for one",
@@ -150,6 +151,16 @@ impl Ledger {
         }
         if !self.has_free(mode) {
             return Err(Refusal::NoSeat(mode));
+        }
+        let itself = self
+            .entries
+            .get(&id)
+            .is_some_and(|e| e.in_line() && e.accepts(mode));
+        if self.seats(mode).waiting > u32::from(itself) {
+            return not_allowed(format!(
+                "others are waiting for a {} seat",
+                super::mode_word(mode)
+            ));
         }
         Ok(())
     }
@@ -165,7 +176,7 @@ impl Ledger {
         if entry.wait_for == Some(mode) && entry.wait_offered_until.is_some() {
             return self.accept(id, Some(mode), now);
         }
-        self.may_switch_to(mode)?;
+        self.may_switch_to(id, mode)?;
         let mut moved = entry;
         moved.mode = Some(mode);
         if moved.wait_for == Some(mode) {

@@ -270,3 +270,54 @@ fn the_confirmation_says_which_parts_are_streamed_and_its_file_holds_the_parts_a
         2
     );
 }
+
+#[test]
+fn a_change_notice_says_old_and_new_and_updates_the_calendar_of_a_seat() {
+    use crate::domain::notices::Change;
+    let changes = vec![
+        Change::StartsAt {
+            from: Utc.with_ymd_and_hms(2027, 3, 15, 7, 0, 0).unwrap(),
+            to: Utc.with_ymd_and_hms(2027, 3, 15, 8, 0, 0).unwrap(),
+        },
+        Change::Venue {
+            from: "Old hall".into(),
+            to: "Science Park".into(),
+        },
+    ];
+    let seat = MailKind::EventChanged {
+        mode: Mode::InPerson,
+        confirmed: true,
+        changes: changes.clone(),
+    };
+    let mail = compose(&seat, &facts(), "Ada", "http://x/r/tok", &stamp(4, true));
+    assert_eq!(mail.subject, "In the Picture has changed: time and venue");
+    assert!(
+        mail.text.contains(
+            "- Starts: Monday 15 March 2027, 08:00 (Europe/Amsterdam) → Monday 15 March 2027, 09:00 (Europe/Amsterdam)"
+        ),
+        "{}",
+        mail.text
+    );
+    assert!(mail.text.contains("- Venue: Old hall → Science Park"));
+    let calendar = mail.calendar.expect("the updated calendar file");
+    assert!(calendar.contains("METHOD:PUBLISH") && calendar.contains("SEQUENCE:4"));
+    assert!(seat.carries_calendar());
+
+    let invitee = MailKind::EventChanged {
+        mode: Mode::InPerson,
+        confirmed: false,
+        changes,
+    };
+    let mail = compose(
+        &invitee,
+        &facts(),
+        "Ada",
+        "http://x/r/tok",
+        &stamp(4, false),
+    );
+    assert_eq!(mail.calendar, None, "no calendar holds an invitation yet");
+    assert!(mail.text.contains("accept or decline"), "{}", mail.text);
+    // The kind survives the outbox's JSON.
+    let stored = serde_json::to_string(&invitee).unwrap();
+    assert_eq!(serde_json::from_str::<MailKind>(&stored).unwrap(), invitee);
+}

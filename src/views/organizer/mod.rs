@@ -11,6 +11,7 @@ pub mod invitations;
 pub mod logs;
 pub mod messages;
 pub mod newsletter;
+pub mod notices;
 pub mod overview;
 pub mod programme;
 pub mod questions;

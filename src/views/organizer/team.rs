@@ -5,6 +5,7 @@ use maud::{html, Markup};
 use super::{button_form, csrf_field, flash, layout, local, Viewer};
 use crate::domain::Role;
 use crate::services::accounts::Organizer;
+use crate::services::team::TeamChangeEntry;
 
 /// The invitation form as typed, kept when it is refused.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +33,7 @@ fn role_options(selected: &str) -> Markup {
 pub fn page(
     viewer: &Viewer<'_>,
     members: &[Organizer],
+    changes: &[TeamChangeEntry],
     values: &InviteValues,
     done: Option<&str>,
     problem: Option<&str>,
@@ -84,6 +86,24 @@ pub fn page(
                     }
                 }
             } }
+            h2 #recent-changes { "Recent changes" }
+            @if changes.is_empty() {
+                p { "No change to the team yet." }
+            } @else {
+                div.table-scroll role="region" aria-labelledby="recent-changes" tabindex="0" { table.data {
+                    thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Who" } th scope="col" { "Member" } th scope="col" { "Change" } } }
+                    tbody {
+                        @for c in changes {
+                            tr {
+                                td { (local(c.at.and_utc(), chrono_tz::UTC)) }
+                                td { (c.actor) }
+                                td { (c.member) }
+                                td { (c.note) }
+                            }
+                        }
+                    }
+                } }
+            }
         },
     )
 }

@@ -91,6 +91,7 @@ pub async fn get_event(
 }
 
 #[utoipa::path(patch, path = "/api/v1/events/{slug}", tag = "events", request_body = EventChanges,
+    description = "Changes any field. A capacity raise or a phase that opens hands free seats on at once. A change of starts_at, ends_at, venue, meeting_url or the programme emails each confirmed participant and each holder of an open invitation or offer whom it concerns (in person: time, venue, programme; virtually: time, meeting link, streamed parts), once, with the calendar file of a seat updated; nobody is told while the event is a draft or once it has ended.",
     params(("slug" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = EventOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_event(

@@ -1,7 +1,10 @@
 //! Events: the list, create / edit / duplicate with the form's validation shown next to
 //! each field, the overview, and the phase and capacity changes with a preview of who
-//! will be handed a seat. The rules of the settings are the domain's
+//! will be handed a seat; a change that people are told of (time, venue, meeting link)
+//! shows who is told before it is saved. The rules of the settings are the domain's
 //! ([`EventSettings::parse`]); this reads the form's text into a draft.
+
+use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -10,6 +13,7 @@ use chrono_tz::Tz;
 use maud::Markup;
 use serde::Deserialize;
 
+use super::notices::{self, Asked};
 use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
 use crate::domain::event_settings::{check_retention, CAPACITY_MAX, DEFAULT_OFFER_WINDOW_HOURS};
@@ -319,12 +323,24 @@ pub async fn edit_form(
     ))
 }
 
+/// The form's fields read as its values (every one is text, so this cannot fail; a
+/// field missing is empty).
+fn values_of_fields(form: &BTreeMap<String, String>) -> EventValues {
+    serde_json::to_value(form)
+        .and_then(serde_json::from_value)
+        .unwrap_or_default()
+}
+
+/// Saves the settings; a change that people will be told of (time, venue, meeting link)
+/// shows who is told and how first, and is saved from that page.
 pub async fn update(
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    posted: Posted<EventValues>,
+    posted: Posted<BTreeMap<String, String>>,
 ) -> Result<HttpResponse, DashboardError> {
-    let Posted(signed, mut values) = posted;
+    let Posted(signed, mut form) = posted;
+    let asked = notices::asked(&mut form);
+    let mut values = values_of_fields(&form);
     let slug = slug.into_inner();
     let current = event_state(&state, slug.clone()).await?;
     // The phases are changed on the overview, with their preview.
@@ -368,15 +384,42 @@ pub async fn update(
             ));
         }
     }
+    if asked == Asked::BackToForm {
+        let page = views::form(
+            &viewer(&signed),
+            heading,
+            &action,
+            &values,
+            &FieldErrors::new(),
+            tabs(),
+        );
+        return Ok(html_status(StatusCode::OK, page));
+    }
     let patch = EventPatch::all_but_phase(draft);
+    if asked == Asked::Save {
+        // Refused settings are the engine's to name, below.
+        if let Ok(after) = current.draft().patched(&patch) {
+            let at = ("/edit", action.as_str());
+            if let Some(page) =
+                notices::preview(&signed, &state.public_url, &current, &after, at, &form)
+            {
+                return Ok(html_status(StatusCode::OK, page));
+            }
+        }
+    }
     match state
         .engine
         .update_event(slug.clone(), patch, signed.actor())
         .await
     {
         Ok(row) => Ok(see_other(&format!(
-            "/organizer/events/{}?done=saved",
-            row.slug
+            "/organizer/events/{}?done={}",
+            row.slug,
+            if asked == Asked::SaveAndTell {
+                "told"
+            } else {
+                "saved"
+            }
         ))),
         Err(error) => refused_form(&signed, heading, &action, &values, error, tabs()),
     }

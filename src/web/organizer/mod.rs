@@ -14,6 +14,7 @@ pub mod invitations;
 pub mod logs;
 pub mod messages;
 pub mod newsletter;
+mod notices;
 mod numbered;
 pub mod programme;
 pub mod questions;
@@ -61,6 +62,7 @@ pub fn done_words(code: &str) -> Option<&'static str> {
     Some(match code {
         "created" => "The event was created.",
         "saved" => "The changes were saved.",
+        "told" => "The changes were saved, and the people they concern are being told by email.",
         "phase" => "The phase was changed.",
         "capacity" => "The capacity was changed.",
         "resend" => "The email was sent again.",

@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use maud::Markup;
 
 use super::events::parse_local_input;
+use super::notices::{self, Asked};
 use super::numbered::{apply_button, placed, Groups};
 use super::session::{Posted, SignedIn};
 use super::{event_state, viewer, Flash};
@@ -123,7 +124,8 @@ pub async fn save(
     slug: web::Path<String>,
     posted: Posted<BTreeMap<String, String>>,
 ) -> Result<HttpResponse, DashboardError> {
-    let Posted(signed, form) = posted;
+    let Posted(signed, mut form) = posted;
+    let asked = notices::asked(&mut form);
     let event = event_state(&state, slug.into_inner()).await?;
     let tz = event.event.timezone.0;
     let mut groups = groups_of(&form);
@@ -144,18 +146,43 @@ pub async fn save(
         Ok(parts) => parts,
         Err(by_part) => return Ok(refused(&mut groups, (by_part, Vec::new()))),
     };
+    if asked == Asked::BackToForm {
+        groups.push(PartValues::default());
+        let errors = (vec![Vec::new(); groups.len()], Vec::new());
+        return Ok(html_status(
+            StatusCode::OK,
+            render(&signed, &event, &groups, &errors, None),
+        ));
+    }
     let patch = EventPatch {
         programme: Some(parts),
         ..EventPatch::default()
     };
+    if asked == Asked::Save {
+        // Refused parts are the engine's to name, below.
+        if let Ok(after) = event.draft().patched(&patch) {
+            let action = format!("/organizer/events/{}/programme", event.event.slug);
+            let at = ("/programme", action.as_str());
+            if let Some(page) =
+                notices::preview(&signed, &state.public_url, &event, &after, at, &form)
+            {
+                return Ok(html_status(StatusCode::OK, page));
+            }
+        }
+    }
     match state
         .engine
         .update_event(event.event.slug.clone(), patch, signed.actor())
         .await
     {
         Ok(row) => Ok(see_other(&format!(
-            "/organizer/events/{}/programme?done=saved",
-            row.slug
+            "/organizer/events/{}/programme?done={}",
+            row.slug,
+            if asked == Asked::SaveAndTell {
+                "told"
+            } else {
+                "saved"
+            }
         ))),
         Err(EngineError::Invalid(mut errors)) => {
             let messages = errors.remove("programme").unwrap_or_default();

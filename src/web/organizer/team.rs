@@ -1,6 +1,7 @@
 //! The team, for owners: everyone who can sign in and their roles, invitations by email
 //! (a one-time link), role changes and removals. The last owner can be neither demoted
-//! nor removed. Each change is logged with who made it.
+//! nor removed. Each change is written to the team's log naming who made it, and the
+//! page shows the latest.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -22,10 +23,11 @@ pub async fn page(
     signed: SignedIn,
     flash: web::Query<Flash>,
 ) -> Result<Markup, DashboardError> {
-    let members = state.database.run(accounts::team).await?;
+    let (members, changes) = state.database.run(team::members_and_changes).await?;
     Ok(views::page(
         &viewer(&signed),
         &members,
+        &changes,
         &views::InviteValues::default(),
         flash.words(),
         None,
@@ -59,12 +61,23 @@ pub async fn invite(
         Err(problem) => return refused(&state, &signed, &values, &problem).await,
     };
     let inviter = signed.organizer.email.clone();
+    let actor = signed.actor();
     let site_name = crate::views::site().name.clone();
     let public_url = state.public_url.clone();
     let address = email.clone();
     let invited = state
         .database
-        .run(move |conn| team::invite(conn, &address, role, &inviter, &site_name, &public_url))
+        .run(move |conn| {
+            team::invite(
+                conn,
+                &address,
+                role,
+                &inviter,
+                &actor,
+                &site_name,
+                &public_url,
+            )
+        })
         .await?;
     match invited {
         Invited::Sent => {
@@ -87,10 +100,17 @@ async fn refused(
     values: &views::InviteValues,
     problem: &str,
 ) -> Result<HttpResponse, DashboardError> {
-    let members = state.database.run(accounts::team).await?;
+    let (members, changes) = state.database.run(team::members_and_changes).await?;
     Ok(html_status(
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::page(&viewer(signed), &members, values, None, Some(problem)),
+        views::page(
+            &viewer(signed),
+            &members,
+            &changes,
+            values,
+            None,
+            Some(problem),
+        ),
     ))
 }
 
@@ -132,9 +152,10 @@ async fn changed(
     role: Option<Role>,
     done: &str,
 ) -> Result<HttpResponse, DashboardError> {
+    let actor = signed.actor();
     let change = state
         .database
-        .run(move |conn| accounts::change_member(conn, id, role))
+        .run(move |conn| accounts::change_member(conn, id, role, &actor))
         .await?;
     match change {
         TeamChange::Done => {
