@@ -542,6 +542,13 @@ fn a_participant_switches_mode_after_confirming_the_step() {
     let token = server.invite("ws", "ada@example.org", "in_person");
     accept(&server, &token, "in_person");
 
+    // While the stream's seats are given by hand too, the page offers to wait for one.
+    browser.goto(&server.url(&format!("/r/{token}")));
+    let page = browser.page_text();
+    assert!(page.contains("Wait for a seat virtually"), "{page}");
+    assert!(!page.contains("Switch to attending virtually"), "{page}");
+    // With the stream open, a free seat is taken at once.
+    server.patch_event("ws", serde_json::json!({"virtual_phase": "open"}));
     browser.goto(&server.url(&format!("/r/{token}")));
     assert!(
         !browser.has("a[href^='https://meet.example.org']"),
