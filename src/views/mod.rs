@@ -20,11 +20,25 @@ tokio::task_local! {
     /// The site's identity for the page being drawn: set once per request (see
     /// [`with_site`]) rather than passed through every page function.
     static SITE: Arc<SiteIdentity>;
+    /// The path of the page being drawn (see [`with_path`]).
+    static PATH: String;
 }
 
 /// Runs a request's work with `site` as the identity its pages are drawn with.
 pub async fn with_site<F: Future>(site: Arc<SiteIdentity>, work: F) -> F::Output {
     SITE.scope(site, work).await
+}
+
+/// Runs a request's work with `path` (and its query) as the page being drawn, which the
+/// language choice returns to.
+pub async fn with_path<F: Future>(path: String, work: F) -> F::Output {
+    PATH.scope(path, work).await
+}
+
+/// The path of the page being drawn; the home page outside a request.
+fn path() -> String {
+    PATH.try_with(Clone::clone)
+        .unwrap_or_else(|_| "/".to_owned())
 }
 
 /// The identity of the page being drawn; the default one outside a request.
@@ -35,9 +49,11 @@ pub fn site() -> Arc<SiteIdentity> {
 
 pub fn layout(title: &str, content: impl Render) -> Markup {
     let site = site();
+    let shown = crate::i18n::language();
+    let back = crate::web::respond::url_escape(&path());
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(shown.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -47,11 +63,11 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
                 script src="/static/app.js" defer {}
             }
             body.public {
-                a.skip-link href="#main" { "Skip to content" }
+                a.skip-link href="#main" { (t!("skip-to-content")) }
                 header.site {
-                    nav aria-label="Site" {
-                        a.home href="/" { "Events" }
-                        a href="/newsletter" { "Stay updated" }
+                    nav aria-label=(t!("nav-site")) {
+                        a.home href="/" { (t!("nav-events")) }
+                        a href="/newsletter" { (t!("nav-stay-updated")) }
                     }
                 }
                 main #main tabindex="-1" { (content) }
@@ -60,9 +76,20 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
                         p { (site.footer) }
                     }
                     p {
-                        a href="/privacy" { "Privacy notice" }
+                        a href="/privacy" { (t!("footer-privacy")) }
                         " · "
-                        a href="/newsletter" { "Stay updated" }
+                        a href="/newsletter" { (t!("nav-stay-updated")) }
+                    }
+                    nav.languages aria-label=(t!("language-choice-label")) {
+                        ul {
+                            @for language in crate::domain::Language::ALL {
+                                li {
+                                    a href={"/language?to=" (language.tag()) "&back=" (back)}
+                                        lang=(language.tag()) hreflang=(language.tag())
+                                        aria-current=[(language == shown).then_some("true")] { (language.own_name()) }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -1,0 +1,7 @@
+# El marco de todas las páginas públicas.
+skip-to-content = Saltar al contenido
+nav-site = Sitio
+nav-events = Eventos
+nav-stay-updated = Mantenerse al día
+footer-privacy = Aviso de privacidad
+language-choice-label = Idioma
