@@ -34,6 +34,14 @@ impl Language {
         }
     }
 
+    /// The locale whose month and day names dates are written with.
+    pub fn chrono_locale(self) -> chrono::Locale {
+        match self {
+            Language::English => chrono::Locale::en_GB,
+            Language::Spanish => chrono::Locale::es_ES,
+        }
+    }
+
     /// The language of a BCP 47 tag by its primary subtag (`es-MX` is Spanish), or none
     /// when it is not one the site speaks.
     pub fn from_tag(tag: &str) -> Option<Language> {

@@ -47,7 +47,12 @@ pub async fn with_site_identity(
         Some(state) => state.site.current(),
         None => std::sync::Arc::new(crate::domain::SiteIdentity::default()),
     };
-    let language = language_of(req.request());
+    // The organizer dashboard is in English for now, whatever the reader's language.
+    let language = if req.path().starts_with("/organizer") {
+        crate::domain::Language::English
+    } else {
+        language_of(req.request())
+    };
     let here = match req.query_string() {
         "" => req.path().to_owned(),
         query => format!("{}?{query}", req.path()),

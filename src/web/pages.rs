@@ -181,17 +181,17 @@ struct Flash {
     problem: Option<String>,
 }
 
-fn done_words(done: &str) -> Option<&'static str> {
+fn done_words(done: &str) -> Option<String> {
     Some(match done {
-        "confirm-email" => "Thank you: your address is confirmed.",
-        "accept" => "Done: your seat is confirmed. A confirmation is on its way by email.",
-        "decline" => "Done: you declined, and the seat goes to the next person.",
-        "cancel" => "Done: you have left, and your place goes to the next person.",
-        "switch" => "Done: you switched mode. An updated calendar file is on its way by email.",
-        "wait-for" => "Done: you keep your seat and wait for the other mode.",
-        "leave-wait" => "Done: you no longer wait for the other mode.",
-        "attend-virtually" => "Done: you attend virtually and keep your place in line for a seat in person. A confirmation with the calendar file is on its way by email.",
-        "reconfirm" => "Thank you: your seat is kept. See you there.",
+        "confirm-email" => t!("done-confirm-email"),
+        "accept" => t!("done-accept"),
+        "decline" => t!("done-decline"),
+        "cancel" => t!("done-cancel"),
+        "switch" => t!("done-switch"),
+        "wait-for" => t!("done-wait-for"),
+        "leave-wait" => t!("done-leave-wait"),
+        "attend-virtually" => t!("done-attend-virtually"),
+        "reconfirm" => t!("done-reconfirm"),
         _ => return None,
     })
 }
@@ -237,7 +237,7 @@ async fn personal_page(
         &event,
         &registration,
         &token,
-        done,
+        done.as_deref(),
         flash.problem.as_deref(),
         &accept,
         Utc::now(),
@@ -377,8 +377,8 @@ async fn personal_action(
     };
     match done {
         Ok(_) if action == PersonalAction::Erase => Ok(html(pages::message(
-            "Your data is erased",
-            "Your registration is cancelled and your name, email address and affiliation have been removed. This link no longer works.",
+            &t!("erased-title"),
+            &t!("erased-text"),
         ))),
         Ok(_) => Ok(see_other(&format!("/r/{token}?done={name}"))),
         Err(EngineError::Conflict(message)) => Ok(see_other(&format!(

@@ -35,6 +35,10 @@ fn pages_follow_accept_language(db: &Db) {
         assert_eq!(status, 200, "{path}");
         assert!(es.contains("<html lang=\"es\">"), "{path}: {es}");
         assert!(es.contains("Aviso de privacidad"), "{path}: {es}");
+        assert!(es.contains("Eventos"), "{path}: {es}");
+        // The date with the month named in Spanish: "... de marzo de 2027, 09:00 a 17:00".
+        assert!(es.contains(" de 20"), "{path}: {es}");
+        assert!(es.contains("Abierta"), "{path}: {es}");
         assert!(vary.contains("Accept-Language"), "{path}: {vary}");
         // The event page is kept rendered for a moment: one copy per language.
         let (_, _, en) = page(&server, path, &[("Accept-Language", "en")]);
@@ -47,6 +51,51 @@ fn pages_follow_accept_language(db: &Db) {
             "{path}"
         );
     }
+}
+
+fn the_form_and_the_personal_page_speak_spanish(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("formulario", 10, None, "open");
+    let spanish = [("Accept-Language", "es")];
+    let (_, _, event) = page(&server, "/events/formulario", &spanish);
+    assert!(
+        event.contains("Enviarme un enlace de confirmación"),
+        "{event}"
+    );
+    assert!(event.contains("quedan 10 plazas"), "{event}");
+
+    // A refused form says what is wrong in Spanish, naming the field.
+    let client = reqwest::blocking::Client::new();
+    let response = client
+        .post(server.url("/events/formulario/join"))
+        .header("Accept-Language", "es")
+        .form(&[
+            ("email", "nope"),
+            ("name", "Ada"),
+            ("preference", "in_person"),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let refused = response.text().unwrap();
+    assert!(
+        refused.contains("Correo electrónico: debe tener la forma nombre@ejemplo.org."),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("Por favor, corrija lo siguiente"),
+        "{refused}"
+    );
+
+    let (token, _) = server.join("formulario", "ada@example.org", "in_person");
+    let (status, _, personal) = page(&server, &format!("/r/{token}"), &spanish);
+    assert_eq!(status, 200);
+    assert!(personal.contains("<html lang=\"es\">"), "{personal}");
+    assert!(personal.contains("Su inscripción"), "{personal}");
+    assert!(personal.contains("Cancelar mi inscripción"), "{personal}");
+    // The organizer dashboard stays in English.
+    let (_, _, login) = page(&server, "/organizer/login", &spanish);
+    assert!(login.contains("<html lang=\"en\">"), "{login}");
 }
 
 fn an_unknown_language_reads_in_english(db: &Db) {
@@ -141,6 +190,7 @@ fn the_choice_returns_only_to_a_page_of_this_site(db: &Db) {
 on_both_databases!(
     pages_follow_accept_language,
     an_unknown_language_reads_in_english,
+    the_form_and_the_personal_page_speak_spanish,
     the_choice_in_the_footer_is_kept_and_wins_over_the_header,
     the_choice_returns_only_to_a_page_of_this_site,
 );
