@@ -5,3 +5,5 @@ nav-events = Events
 nav-stay-updated = Stay updated
 footer-privacy = Privacy notice
 language-choice-label = Language
+language-unknown-title = Unknown language
+language-unknown = The language asked for (to) must be one of: { $tags }.

@@ -5,3 +5,5 @@ nav-events = Eventos
 nav-stay-updated = Mantenerse al día
 footer-privacy = Aviso de privacidad
 language-choice-label = Idioma
+language-unknown-title = Idioma desconocido
+language-unknown = El idioma pedido (to) debe ser uno de: { $tags }.

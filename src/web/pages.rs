@@ -533,13 +533,17 @@ fn same_site_path(back: &str) -> &str {
 
 /// The footer's language choice: kept in a cookie for a year, then back to the page.
 async fn choose_language(choice: web::Query<LanguageChoice>) -> Result<HttpResponse, PageError> {
-    let language: crate::domain::Language = choice.to.parse().map_err(|_| {
-        PageError::refused_with(
+    use crate::domain::Language;
+    let Ok(language) = choice.to.parse::<Language>() else {
+        let tags = Language::ALL.map(Language::tag).join(", ");
+        return Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Unknown language",
-            "The language asked for (to) must be one of: en, es.",
-        )
-    })?;
+            pages::message(
+                &t!("language-unknown-title"),
+                &t!("language-unknown", tags = tags),
+            ),
+        ));
+    };
     let cookie = actix_web::cookie::Cookie::build(super::LANGUAGE_COOKIE, language.tag())
         .path("/")
         .max_age(actix_web::cookie::time::Duration::days(365))

@@ -185,6 +185,13 @@ fn the_choice_returns_only_to_a_page_of_this_site(db: &Db) {
     assert_eq!(response.status(), 422);
     assert!(response.headers().get("set-cookie").is_none());
     assert!(response.text().unwrap().contains("must be one of: en, es"));
+    let response = client
+        .get(server.url("/language?to=xx&back=%2F"))
+        .header("Accept-Language", "es")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(response.text().unwrap().contains("debe ser uno de: en, es"));
 }
 
 on_both_databases!(
