@@ -1,5 +1,7 @@
 //! registrar: registration for invitation-first workshops and webinars.
 
+#[macro_use]
+pub mod i18n;
 pub mod cli;
 pub mod config;
 pub mod database;

@@ -9,11 +9,13 @@
   } catch (e) {
     return;
   }
-  var format = new Intl.DateTimeFormat(undefined, {
+  // In the language the page is shown in, as the server's own dates are.
+  var shown = document.documentElement.lang || undefined;
+  var format = new Intl.DateTimeFormat(shown, {
     weekday: "long", day: "numeric", month: "long", year: "numeric",
     hour: "2-digit", minute: "2-digit", timeZoneName: "short"
   });
-  var timeOnly = new Intl.DateTimeFormat(undefined, {
+  var timeOnly = new Intl.DateTimeFormat(shown, {
     hour: "2-digit", minute: "2-digit", timeZoneName: "short"
   });
   var dayOf = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });

@@ -20,11 +20,25 @@ tokio::task_local! {
     /// The site's identity for the page being drawn: set once per request (see
     /// [`with_site`]) rather than passed through every page function.
     static SITE: Arc<SiteIdentity>;
+    /// The path of the page being drawn (see [`with_path`]).
+    static PATH: String;
 }
 
 /// Runs a request's work with `site` as the identity its pages are drawn with.
 pub async fn with_site<F: Future>(site: Arc<SiteIdentity>, work: F) -> F::Output {
     SITE.scope(site, work).await
+}
+
+/// Runs a request's work with `path` (and its query) as the page being drawn, which the
+/// language choice returns to.
+pub async fn with_path<F: Future>(path: String, work: F) -> F::Output {
+    PATH.scope(path, work).await
+}
+
+/// The path of the page being drawn; the home page outside a request.
+fn path() -> String {
+    PATH.try_with(Clone::clone)
+        .unwrap_or_else(|_| "/".to_owned())
 }
 
 /// The identity of the page being drawn; the default one outside a request.
@@ -35,9 +49,11 @@ pub fn site() -> Arc<SiteIdentity> {
 
 pub fn layout(title: &str, content: impl Render) -> Markup {
     let site = site();
+    let shown = crate::i18n::language();
+    let back = crate::web::respond::url_escape(&path());
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(shown.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -47,11 +63,11 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
                 script src="/static/app.js" defer {}
             }
             body.public {
-                a.skip-link href="#main" { "Skip to content" }
+                a.skip-link href="#main" { (t!("skip-to-content")) }
                 header.site {
-                    nav aria-label="Site" {
-                        a.home href="/" { "Events" }
-                        a href="/newsletter" { "Stay updated" }
+                    nav aria-label=(t!("nav-site")) {
+                        a.home href="/" { (t!("nav-events")) }
+                        a href="/newsletter" { (t!("nav-stay-updated")) }
                     }
                 }
                 main #main tabindex="-1" { (content) }
@@ -60,9 +76,20 @@ pub fn layout(title: &str, content: impl Render) -> Markup {
                         p { (site.footer) }
                     }
                     p {
-                        a href="/privacy" { "Privacy notice" }
+                        a href="/privacy" { (t!("footer-privacy")) }
                         " · "
-                        a href="/newsletter" { "Stay updated" }
+                        a href="/newsletter" { (t!("nav-stay-updated")) }
+                    }
+                    nav.languages aria-label=(t!("language-choice-label")) {
+                        ul {
+                            @for language in crate::domain::Language::ALL {
+                                li {
+                                    a href={"/language?to=" (language.tag()) "&back=" (back)}
+                                        lang=(language.tag()) hreflang=(language.tag())
+                                        aria-current=[(language == shown).then_some("true")] { (language.own_name()) }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -125,10 +152,10 @@ pub fn input_field(field: &Field<'_>) -> Markup {
     .collect();
     html! {
         div.field.invalid[field.errors.is_some()] {
-            label for=(id) { (field.label) @if !field.required { span.optional { " (optional)" } } }
+            label for=(id) { (field.label) @if !field.required { span.optional { " " (t!("field-optional")) } } }
             @if let Some(hint) = field.hint { p.hint id=(hint_id) { (hint) } }
             @if let Some(errors) = field.errors {
-                p.field-error id=(error_id) { span.visually-hidden { "Error: " } (field_message(field.label, errors)) }
+                p.field-error id=(error_id) { span.visually-hidden { (t!("error-prefix")) " " } (field_message(field.label, errors)) }
             }
             input type=(field.kind) id=(id) name=(field.name) value=(field.value)
                 required[field.required] autocomplete=[field.autocomplete]
@@ -143,13 +170,36 @@ pub fn field_message(label: &str, messages: &[String]) -> String {
     let parts: Vec<String> = messages
         .iter()
         .map(|m| match m.as_str() {
-            "is not a valid email address" => {
-                format!("{label} must look like name@example.org")
+            m if m.starts_with("is ") || m.starts_with("must ") => {
+                t!("field-problem", label = label, problem = problem_words(m))
             }
-            m if m.starts_with("is ") || m.starts_with("must ") => format!("{label} {m}"),
-            m => m.to_owned(),
+            m => problem_words(m),
         })
         .collect();
+    sentence(&parts.join("; "))
+}
+
+/// The problems of the public forms, as the domain words them, in the reader's
+/// language; one it does not know reads as it is.
+pub fn problem_words(problem: &str) -> String {
+    match problem {
+        "is required" => t!("problem-required"),
+        "is not a valid email address" => t!("problem-email"),
+        "must be at a domain name, not an IP address" => t!("problem-email-domain"),
+        "must be at most 200 characters" => t!("problem-at-most", max = 200),
+        "must not contain control characters" => t!("problem-control-characters"),
+        "must not contain characters that reorder the text around them" => t!("problem-reorder"),
+        "must hold at least one visible character" => t!("problem-visible"),
+        "you must agree to the privacy notice to join" => t!("problem-consent-join"),
+        "you must agree to the privacy notice to sign up" => t!("problem-consent-sign-up"),
+        "please choose how you would like to attend" => t!("problem-preference"),
+        other => other.to_owned(),
+    }
+}
+
+/// A list of problems of one field that needs no name (a group of choices, a box to tick).
+pub fn problems_sentence(messages: &[String]) -> String {
+    let parts: Vec<String> = messages.iter().map(|m| problem_words(m)).collect();
     sentence(&parts.join("; "))
 }
 
@@ -170,7 +220,7 @@ pub fn sentence(text: &str) -> String {
 pub fn error_summary(problems: &[(String, String)]) -> Markup {
     html! {
         div.error-summary role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
-            h2 #error-summary-title { "Please correct the following" }
+            h2 #error-summary-title { (t!("error-summary-title")) }
             ul {
                 @for (target, text) in problems {
                     li { a href={"#" (target)} { (sentence(text)) } }

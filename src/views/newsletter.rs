@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
+use super::{error_summary, field_id, field_message, input_field, layout, Field};
 use crate::domain::FieldErrors;
 
 /// What the sign-up form was given, to show it again with the errors.
@@ -13,45 +13,48 @@ pub struct SignUpValues {
 }
 
 pub fn sign_up(values: &SignUpValues, errors: &FieldErrors) -> Markup {
-    let problems: Vec<(String, String)> = [("email", "Email address"), ("consent", "Consent")]
-        .iter()
-        .filter_map(|(name, label)| {
-            errors
-                .get(*name)
-                .map(|list| (field_id(name), field_message(label, list)))
-        })
-        .collect();
+    let problems: Vec<(String, String)> = [
+        ("email", t!("field-email")),
+        ("consent", t!("field-consent")),
+    ]
+    .iter()
+    .filter_map(|(name, label)| {
+        errors
+            .get(*name)
+            .map(|list| (field_id(name), field_message(label, list)))
+    })
+    .collect();
     let consent_error = errors.get("consent");
     let title = if errors.is_empty() {
-        "Stay updated"
+        t!("nav-stay-updated")
     } else {
-        "Error: Stay updated"
+        format!("{} {}", t!("error-prefix"), t!("nav-stay-updated"))
     };
     layout(
-        title,
+        &title,
         html! {
-            h1 { "Stay updated" }
-            p { "Get an email when we announce a new workshop or webinar, a few times a year. Nothing else, and every email has a link to unsubscribe at once." }
+            h1 { (t!("nav-stay-updated")) }
+            p { (t!("newsletter-intro")) }
             @if !problems.is_empty() { (error_summary(&problems)) }
             form.stack method="post" action="/newsletter" novalidate {
-                (input_field(&Field { name: "email", label: "Email address", kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: Some("email"), hint: Some("We send a link to this address; you are signed up once you open it.") }))
+                (input_field(&Field { name: "email", label: &t!("field-email"), kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: Some("email"), hint: Some(&t!("newsletter-email-hint")) }))
                 // Hidden from people and assistive technology; bots that fill every field give
                 // themselves away.
                 div.hp aria-hidden="true" {
-                    label for="field-website" { "Leave this empty" }
+                    label for="field-website" { (t!("honeypot-label")) }
                     input type="text" id="field-website" name="website" tabindex="-1" autocomplete="off";
                 }
                 div.field.invalid[consent_error.is_some()] {
                     @if let Some(errors) = consent_error {
-                        p.field-error #field-consent-error { span.visually-hidden { "Error: " } (sentence(&errors.join("; "))) }
+                        p.field-error #field-consent-error { span.visually-hidden { (t!("error-prefix")) " " } (super::problems_sentence(errors)) }
                     }
                     div.choice {
                         input type="checkbox" id=(field_id("consent")) name="consent" value="yes" required checked[values.consent]
                             aria-invalid=[consent_error.map(|_| "true")] aria-describedby=[consent_error.map(|_| "field-consent-error")];
-                        label for=(field_id("consent")) { "I agree to the " a href="/privacy" { "privacy notice" } "." }
+                        label for=(field_id("consent")) { (t!("consent-before")) a href="/privacy" { (t!("consent-link")) } (t!("consent-after")) }
                     }
                 }
-                div { button type="submit" { "Sign me up" } }
+                div { button type="submit" { (t!("newsletter-submit")) } }
             }
         },
     )
@@ -59,24 +62,24 @@ pub fn sign_up(values: &SignUpValues, errors: &FieldErrors) -> Markup {
 
 pub fn check_inbox() -> Markup {
     layout(
-        "Check your inbox",
+        &t!("inbox-title"),
         html! {
-            h1 { "Check your inbox" }
-            p.notice.ok role="status" { "Thank you. We have sent you an email with a link to confirm your subscription." }
-            p { "You are signed up once you open that link. Nothing there after a few minutes? Look in your spam folder, or send the form again." }
-            p { a href="/" { "See all events" } }
+            h1 { (t!("inbox-title")) }
+            p.notice.ok role="status" { (t!("newsletter-sent")) }
+            p { (t!("newsletter-open-link")) }
+            p { a href="/" { (t!("see-all-events")) } }
         },
     )
 }
 
 pub fn subscribed() -> Markup {
     layout(
-        "You are subscribed",
+        &t!("newsletter-subscribed"),
         html! {
-            h1 { "You are subscribed" }
-            p.notice.ok role="status" { "Thank you: your address is confirmed. We will email you when we announce a new event." }
-            p { "Every email has a link to unsubscribe." }
-            p { a href="/" { "See all events" } }
+            h1 { (t!("newsletter-subscribed")) }
+            p.notice.ok role="status" { (t!("newsletter-confirmed")) }
+            p { (t!("newsletter-every-email-unsubscribe")) }
+            p { a href="/" { (t!("see-all-events")) } }
         },
     )
 }
@@ -84,36 +87,36 @@ pub fn subscribed() -> Markup {
 /// Asks before unsubscribing: the link in an email only opens this page.
 pub fn unsubscribe_question(token: &str) -> Markup {
     layout(
-        "Unsubscribe from news",
+        &t!("newsletter-unsubscribe-title"),
         html! {
-            h1 { "Unsubscribe from news" }
-            p { "Stop receiving news about our workshops and webinars? Your address is removed from the list at once." }
+            h1 { (t!("newsletter-unsubscribe-title")) }
+            p { (t!("newsletter-unsubscribe-text")) }
             form method="post" action={ "/newsletter/unsubscribe/" (token) } {
-                button type="submit" { "Unsubscribe" }
+                button type="submit" { (t!("newsletter-unsubscribe")) }
             }
-            p { a href="/" { "Keep my subscription and see all events" } }
+            p { a href="/" { (t!("newsletter-keep")) } }
         },
     )
 }
 
 pub fn unsubscribed() -> Markup {
     layout(
-        "You are unsubscribed",
+        &t!("newsletter-unsubscribed"),
         html! {
-            h1 { "You are unsubscribed" }
-            p.notice.ok role="status" { "You will receive no more news about our events, and your address has been removed from the list." }
-            p { "Changed your mind? " a href="/newsletter" { "Sign up again" } "." }
+            h1 { (t!("newsletter-unsubscribed")) }
+            p.notice.ok role="status" { (t!("newsletter-unsubscribed-text")) }
+            p { (t!("newsletter-changed-mind")) " " a href="/newsletter" { (t!("newsletter-sign-up-again")) } "." }
         },
     )
 }
 
 pub fn unknown_link() -> Markup {
     layout(
-        "This link does not work",
+        &t!("link-does-not-work"),
         html! {
-            h1 { "This link does not work" }
-            p.notice { "This address is not on our list (any more): it may have been unsubscribed already, or the link is incomplete." }
-            p { a href="/newsletter" { "Sign up for news" } " · " a href="/" { "See all events" } }
+            h1 { (t!("link-does-not-work")) }
+            p.notice { (t!("newsletter-unknown-link")) }
+            p { a href="/newsletter" { (t!("newsletter-sign-up")) } " · " a href="/" { (t!("see-all-events")) } }
         },
     )
 }

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use maud::{html, Markup};
 
 use super::questions::{answer_target, question_fields};
-use super::{error_summary, field_id, field_message, input_field, layout, sentence, Field};
+use super::{error_summary, field_id, field_message, input_field, layout, Field};
 use crate::domain::{FieldErrors, SiteIdentity};
 use crate::domain::{Mode, Phase};
 use crate::reads::EventState;
@@ -20,12 +20,20 @@ pub(super) fn tz_of(state: &EventState) -> Tz {
     state.event.timezone.0
 }
 
-/// A moment in the event's time zone, e.g. "Monday 15 March 2027, 09:00 (Europe/Amsterdam)".
+/// A moment in the event's time zone, e.g. "Monday 15 March 2027, 09:00 (Europe/Amsterdam)",
+/// with the month and day named in the reader's language.
 pub fn local(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz)
-        .format("%A %-d %B %Y, %H:%M")
-        .to_string()
-        + &format!(" ({})", tz.name())
+    format!("{} ({})", date_time(at.with_timezone(&tz)), tz.name())
+}
+
+/// A day and time, named in the reader's language (its pattern is a message, so each
+/// language orders the parts its own way).
+fn date_time(at: DateTime<Tz>) -> String {
+    at.format_localized(
+        &t!("date-time-long"),
+        crate::i18n::language().chrono_locale(),
+    )
+    .to_string()
 }
 
 pub(super) fn when(state: &EventState) -> String {
@@ -33,17 +41,17 @@ pub(super) fn when(state: &EventState) -> String {
     let starts = state.event.starts_at.utc().with_timezone(&tz);
     let ends = state.event.ends_at.utc().with_timezone(&tz);
     if starts.date_naive() == ends.date_naive() {
-        format!(
-            "{} to {} ({})",
-            starts.format("%A %-d %B %Y, %H:%M"),
-            ends.format("%H:%M"),
-            tz.name()
+        t!(
+            "event-when-one-day",
+            start = date_time(starts),
+            end = ends.format("%H:%M").to_string(),
+            zone = tz.name()
         )
     } else {
-        format!(
-            "{} to {}",
-            local(starts.to_utc(), tz),
-            local(ends.to_utc(), tz)
+        t!(
+            "event-when-days",
+            start = local(starts.to_utc(), tz),
+            end = local(ends.to_utc(), tz)
         )
     }
 }
@@ -52,26 +60,28 @@ pub(super) fn when(state: &EventState) -> String {
 pub fn time_left(until: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let left = until - now;
     if left <= Duration::zero() {
-        return "no time".into();
+        return t!("time-left-none");
     }
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     let (days, hours, minutes) = (
         left.num_days(),
         left.num_hours() % 24,
         left.num_minutes() % 60,
     );
+    let days_of = |n: i64| t!("time-days", n = n);
+    let hours_of = |n: i64| t!("time-hours", n = n);
+    let minutes_of = |n: i64| t!("time-minutes", n = n);
     if days > 0 {
         if hours > 0 {
-            format!("{} {}", plural(days, "day"), plural(hours, "hour"))
+            format!("{} {}", days_of(days), hours_of(hours))
         } else {
-            plural(days, "day")
+            days_of(days)
         }
     } else if hours > 0 {
-        format!("{} {}", plural(hours, "hour"), plural(minutes, "minute"))
+        format!("{} {}", hours_of(hours), minutes_of(minutes))
     } else if minutes > 0 {
-        plural(minutes, "minute")
+        minutes_of(minutes)
     } else {
-        "less than a minute".into()
+        t!("time-left-less-than-a-minute")
     }
 }
 
@@ -82,29 +92,37 @@ pub(super) fn event_time(state: &EventState) -> Markup {
     let ends = state.event.ends_at.utc();
     html! {
         li {
-            span.fact-label { "When: " }
+            span.fact-label { (t!("fact-when")) " " }
             time datetime=(starts.to_rfc3339()) { (when(state)) }
         }
         li.local-time hidden data-local-start=(starts.to_rfc3339()) data-local-end=(ends.to_rfc3339()) data-zone=(state.event.timezone) {
-            span.fact-label { "Your time: " }
+            span.fact-label { (t!("fact-your-time")) " " }
             span.local-time-text {}
         }
     }
 }
 
-pub fn phase_words(phase: Phase) -> &'static str {
+pub fn phase_words(phase: Phase) -> String {
     match phase {
-        Phase::Draft => "Not yet published",
-        Phase::InviteOnly => "By invitation; join the waiting list",
-        Phase::Open => "Open",
-        Phase::Closed => "Closed",
+        Phase::Draft => t!("phase-draft"),
+        Phase::InviteOnly => t!("phase-invite-only"),
+        Phase::Open => t!("phase-open"),
+        Phase::Closed => t!("phase-closed"),
     }
 }
 
-pub(super) fn mode_title(mode: Mode) -> &'static str {
+pub(super) fn mode_title(mode: Mode) -> String {
     match mode {
-        Mode::InPerson => "In person",
-        Mode::Virtual => "Virtually",
+        Mode::InPerson => t!("mode-title-in-person"),
+        Mode::Virtual => t!("mode-title-virtual"),
+    }
+}
+
+/// A mode as it reads inside a sentence: "in person", "virtually".
+pub(super) fn mode_words(mode: Mode) -> String {
+    match mode {
+        Mode::InPerson => t!("mode-in-person"),
+        Mode::Virtual => t!("mode-virtual"),
     }
 }
 
@@ -156,22 +174,22 @@ fn registration_badges(state: &EventState) -> Markup {
 pub(super) fn seats(state: &EventState) -> Markup {
     let split = phases_split(state);
     html! {
-        ul.seats aria-label="Seats" {
+        ul.seats aria-label=(t!("seats-label")) {
             @for mode in modes_of(state) {
                 @let s = state.ledger.seats(mode);
                 li.seat {
                     span.seat-mode { (mode_title(mode)) }
                     @if split { span.seat-detail { (phase_words(state.ledger.rules().phase_of(mode))) } }
                     @match (s.free, s.capacity) {
-                        (Some(0), _) => { strong { "Full" } }
+                        (Some(0), _) => { strong { (t!("seats-full")) } }
                         (Some(free), Some(capacity)) => {
-                            strong { (free) " " (if free == 1 { "seat" } else { "seats" }) " left" }
-                            span.seat-detail { "of " (capacity) }
+                            strong { (t!("seats-left", n = free)) }
+                            span.seat-detail { (t!("seats-of", capacity = capacity)) }
                         }
-                        _ => { strong { "Open to all" } span.seat-detail { "no limit on seats" } }
+                        _ => { strong { (t!("seats-open-to-all")) } span.seat-detail { (t!("seats-no-limit")) } }
                     }
                     @if s.waiting > 0 {
-                        span.seat-detail { (s.waiting) " waiting" }
+                        span.seat-detail { (t!("seats-waiting", n = s.waiting)) }
                     }
                 }
             }
@@ -233,35 +251,35 @@ pub fn index(
             .unwrap_or_else(|| slug.to_owned())
     };
     layout(
-        "Events",
+        &t!("nav-events"),
         html! {
-            h1 { "Events" }
+            h1 { (t!("nav-events")) }
             section aria-labelledby="upcoming" {
-                h2 #upcoming { "Upcoming" }
-                @if upcoming_alone.is_empty() && series.is_empty() { p { "No upcoming events at the moment. " a href="/newsletter" { "Stay updated" } " to hear about the next one." } }
-                @else if upcoming_alone.is_empty() { p { "No upcoming events outside the series below." } }
+                h2 #upcoming { (t!("events-upcoming")) }
+                @if upcoming_alone.is_empty() && series.is_empty() { p { (t!("events-none")) " " a href="/newsletter" { (t!("nav-stay-updated")) } " " (t!("events-none-hear-next")) } }
+                @else if upcoming_alone.is_empty() { p { (t!("events-none-outside-series")) } }
                 @else { (list(&upcoming_alone, false)) }
             }
             @for (slug, (next, past_count)) in &series {
                 section.series aria-labelledby={"series-" (slug)} {
                     h2 id={"series-" (slug)} { a href={"/series/" (slug)} { (name(slug)) } }
                     @if next.is_empty() {
-                        p { "Next webinar: to be announced." }
+                        p { (t!("series-next-tba")) }
                     } @else {
                         (list(next, false))
                     }
                     @if *past_count > 0 {
-                        p { a href={"/series/" (slug)} { (past_count) " past " (if *past_count == 1 { "webinar" } else { "webinars" }) ", with their recordings" } }
+                        p { a href={"/series/" (slug)} { (t!("series-past-count", n = *past_count)) } }
                     }
                 }
             }
             @if !past_alone.is_empty() {
                 section aria-labelledby="past" {
-                    h2 #past { "Past" }
+                    h2 #past { (t!("events-past")) }
                     (list(&past_alone, true))
                 }
             }
-            p { a href="/events.ics" { "Subscribe to every event in your calendar (.ics)" } }
+            p { a href="/events.ics" { (t!("events-subscribe-all")) } }
         },
     )
 }
@@ -280,24 +298,26 @@ pub struct JoinValues {
 
 /// The form fields in the order they appear, with their labels and the element the error
 /// summary links to.
-const JOIN_FIELDS: [(&str, &str, &str); 5] = [
-    ("name", "Name", "field-name"),
-    ("email", "Email address", "field-email"),
-    ("affiliation", "Affiliation", "field-affiliation"),
-    ("preference", "How you attend", "preference"),
-    ("consent", "Consent", "field-consent"),
-];
+fn join_fields() -> [(&'static str, String, &'static str); 5] {
+    [
+        ("name", t!("field-name"), "field-name"),
+        ("email", t!("field-email"), "field-email"),
+        ("affiliation", t!("field-affiliation"), "field-affiliation"),
+        ("preference", t!("field-preference"), "preference"),
+        ("consent", t!("field-consent"), "field-consent"),
+    ]
+}
 
 fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> Markup {
     let e = &state.event;
     let rules = state.ledger.rules();
     let modes = entry_modes(state);
-    let mut preferences: Vec<(&str, &str)> =
+    let mut preferences: Vec<(&str, String)> =
         modes.iter().map(|m| (m.as_str(), mode_title(*m))).collect();
     if modes.len() > 1 {
-        preferences.push(("either", "Either: whichever seat frees up first"));
+        preferences.push(("either", t!("preference-either")));
     }
-    let problems: Vec<(String, String)> = JOIN_FIELDS
+    let problems: Vec<(String, String)> = join_fields()
         .iter()
         .filter_map(|(name, label, target)| {
             // A group of choices is reached through its first choice.
@@ -324,32 +344,32 @@ fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> M
     html! {
         section.join aria-labelledby="join-title" {
             @if !seat_free {
-                h2 #join-title { "Join the waiting list" }
-                p { "All seats are taken at the moment. Join the waiting list and we email you when a seat frees up, with a deadline to accept it." }
+                h2 #join-title { (t!("join-waiting-list")) }
+                p { (t!("join-all-taken")) }
             } @else if by_invitation.is_empty() {
-                h2 #join-title { "Register" }
-                p { "When a seat is free and nobody is waiting for it, it is yours as soon as you confirm your email address. Otherwise you join the waiting list and we email you when a seat frees up." }
+                h2 #join-title { (t!("join-register")) }
+                p { (t!("join-open")) }
             } @else if !open.is_empty() {
-                h2 #join-title { "Register" }
+                h2 #join-title { (t!("join-register")) }
                 @for mode in &open {
-                    p { strong { (mode_title(*mode)) ": " } "when a seat is free and nobody is waiting for it, it is yours as soon as you confirm your email address; otherwise you join the waiting list." }
+                    p { strong { (mode_title(*mode)) ": " } (t!("join-open-mode")) }
                 }
                 @for mode in &by_invitation {
-                    p { strong { (mode_title(*mode)) ": " } "seats go to invited participants first. Join the waiting list and we email you if a seat becomes available." }
+                    p { strong { (mode_title(*mode)) ": " } (t!("join-invited-first-mode")) }
                 }
             } @else {
-                h2 #join-title { "Join the waiting list" }
-                p { "Seats go to invited participants first. Join the waiting list and we email you if a seat becomes available." }
+                h2 #join-title { (t!("join-waiting-list")) }
+                p { (t!("join-invited-first")) }
             }
             @if !problems.is_empty() { (error_summary(&problems)) }
             form.stack method="post" action={"/events/" (e.slug) "/join"} novalidate {
-                (input_field(&Field { name: "name", label: "Name", kind: "text", value: &values.name, errors: errors.get("name"), required: true, autocomplete: Some("name"), hint: None }))
-                (input_field(&Field { name: "email", label: "Email address", kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: Some("email"), hint: Some("We send a link to this address to confirm it.") }))
-                (input_field(&Field { name: "affiliation", label: "Affiliation", kind: "text", value: &values.affiliation, errors: errors.get("affiliation"), required: false, autocomplete: Some("organization"), hint: None }))
+                (input_field(&Field { name: "name", label: &t!("field-name"), kind: "text", value: &values.name, errors: errors.get("name"), required: true, autocomplete: Some("name"), hint: None }))
+                (input_field(&Field { name: "email", label: &t!("field-email"), kind: "email", value: &values.email, errors: errors.get("email"), required: true, autocomplete: Some("email"), hint: Some(&t!("join-email-hint")) }))
+                (input_field(&Field { name: "affiliation", label: &t!("field-affiliation"), kind: "text", value: &values.affiliation, errors: errors.get("affiliation"), required: false, autocomplete: Some("organization"), hint: None }))
                 fieldset #preference .invalid[preference_error.is_some()] aria-describedby=[preference_error.map(|_| "preference-error")] {
-                    legend { "How would you like to attend?" }
+                    legend { (t!("join-how-attend")) }
                     @if let Some(errors) = preference_error {
-                        p.field-error #preference-error { span.visually-hidden { "Error: " } (sentence(&errors.join("; "))) }
+                        p.field-error #preference-error { span.visually-hidden { (t!("error-prefix")) " " } (super::problems_sentence(errors)) }
                     }
                     @for (value, label) in &preferences {
                         div.choice {
@@ -362,20 +382,20 @@ fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> M
                 // Hidden from people and assistive technology; bots that fill every field give
                 // themselves away.
                 div.hp aria-hidden="true" {
-                    label for="field-website" { "Leave this empty" }
+                    label for="field-website" { (t!("honeypot-label")) }
                     input type="text" id="field-website" name="website" tabindex="-1" autocomplete="off";
                 }
                 div.field.invalid[consent_error.is_some()] {
                     @if let Some(errors) = consent_error {
-                        p.field-error #field-consent-error { span.visually-hidden { "Error: " } (sentence(&errors.join("; "))) }
+                        p.field-error #field-consent-error { span.visually-hidden { (t!("error-prefix")) " " } (super::problems_sentence(errors)) }
                     }
                     div.choice {
                         input type="checkbox" id=(field_id("consent")) name="consent" value="yes" required checked[values.consent]
                             aria-invalid=[consent_error.map(|_| "true")] aria-describedby=[consent_error.map(|_| "field-consent-error")];
-                        label for=(field_id("consent")) { "I agree to the " a href="/privacy" { "privacy notice" } "." }
+                        label for=(field_id("consent")) { (t!("consent-before")) a href="/privacy" { (t!("consent-link")) } (t!("consent-after")) }
                     }
                 }
-                div { button type="submit" { "Send me a confirmation link" } }
+                div { button type="submit" { (t!("join-submit")) } }
             }
         }
     }
@@ -392,7 +412,7 @@ pub fn event_page(
     let title = if errors.is_empty() {
         e.title.clone()
     } else {
-        format!("Error: {}", e.title)
+        format!("{} {}", t!("error-prefix"), e.title)
     };
     layout(
         &title,
@@ -400,28 +420,28 @@ pub fn event_page(
             h1 { (e.title) }
             ul.facts {
                 (event_time(state))
-                @if !e.venue.is_empty() { li { span.fact-label { "Where: " } (e.venue) } }
-                li { span.fact-label { "Registration: " } (registration_badges(state)) }
+                @if !e.venue.is_empty() { li { span.fact-label { (t!("fact-where")) " " } (e.venue) } }
+                li { span.fact-label { (t!("fact-registration")) " " } (registration_badges(state)) }
             }
             @if !e.description.is_empty() {
                 div.description { (crate::markdown::to_html(&e.description)) }
             }
             @if let Some(series) = &e.series {
-                p { "Part of the series " a href={"/series/" (series)} { (series) } (e.code.as_ref().map(|c| format!(" ({c})")).unwrap_or_default()) ". " a href={"/series/" (series) ".ics"} { "Subscribe to the series (.ics)" } }
+                p { (t!("event-part-of-series")) " " a href={"/series/" (series)} { (series) } (e.code.as_ref().map(|c| format!(" ({c})")).unwrap_or_default()) ". " a href={"/series/" (series) ".ics"} { (t!("event-subscribe-series")) } }
                 (super::series::speakers(state))
-                @if let Some(url) = &e.recording_url { p { a href=(url) rel="noopener" { "Watch the recording" } } }
+                @if let Some(url) = &e.recording_url { p { a href=(url) rel="noopener" { (t!("event-watch-recording")) } } }
             }
             (super::programme::programme(&state.programme, tz_of(state), None))
             @if !started { (seats(state)) }
             @if now >= e.ends_at.utc() {
-                p.notice { "This event is over. " a href="/newsletter" { "Stay updated" } " to hear about the next one." }
+                p.notice { (t!("event-over")) " " a href="/newsletter" { (t!("nav-stay-updated")) } " " (t!("events-none-hear-next")) }
             } @else if started {
-                p.notice { "This event has started, so registration has ended." }
+                p.notice { (t!("event-started")) }
             } @else if !entry_modes(state).is_empty() {
                 (join_form(state, values, errors))
             } @else {
-                p.notice { "Registration is closed. If you registered, your personal link in our emails still works. "
-                    a href="/newsletter" { "Stay updated" } " to hear about the next event." }
+                p.notice { (t!("event-closed")) " "
+                    a href="/newsletter" { (t!("nav-stay-updated")) } " " (t!("event-closed-hear-next")) }
             }
         },
     )
@@ -433,7 +453,7 @@ pub fn message(title: &str, text: &str) -> Markup {
         html! {
             h1 { (title) }
             p.notice { (text) }
-            p { a href="/" { "See all events" } }
+            p { a href="/" { (t!("see-all-events")) } }
         },
     )
 }
@@ -441,13 +461,13 @@ pub fn message(title: &str, text: &str) -> Markup {
 /// The answer to the join form, the same whether the address is new or known.
 pub fn check_inbox(event_title: &str) -> Markup {
     layout(
-        "Check your inbox",
+        &t!("inbox-title"),
         html! {
-            h1 { "Check your inbox" }
-            p.notice.ok role="status" { "Thank you. We have sent you an email about " (event_title) "." }
-            p { "Open the link in that email to confirm your address. Your place is only saved once you have confirmed it." }
-            p { "Nothing there after a few minutes? Look in your spam folder, or send the form again." }
-            p { a href="/" { "See all events" } }
+            h1 { (t!("inbox-title")) }
+            p.notice.ok role="status" { (t!("inbox-sent-about", event = event_title)) }
+            p { (t!("inbox-open-link")) }
+            p { (t!("inbox-nothing-there")) }
+            p { a href="/" { (t!("see-all-events")) } }
         },
     )
 }
@@ -463,42 +483,42 @@ pub fn privacy(site: &SiteIdentity, retention_days: u32, unconfirmed_days: u32) 
         }
     };
     layout(
-        "Privacy notice",
+        &t!("footer-privacy"),
         html! {
-            h1 { "Privacy notice" }
-            p { "This service runs the registration of our events. This notice says who is responsible for what it stores about you, what that is, why, for how long, and how to have it erased." }
-            h2 { "Who is responsible" }
+            h1 { (t!("footer-privacy")) }
+            p { (t!("privacy-intro")) }
+            h2 { (t!("privacy-who")) }
             @if site.controller.is_empty() {
-                p { "The organizers of the events on this site are responsible for your data (they are its controller)." }
+                p { (t!("privacy-controller-organizers")) }
             } @else {
-                p { "Responsible for your data (its controller): " (site.controller.trim_end_matches('.')) "." }
+                p { (t!("privacy-controller", controller = site.controller.trim_end_matches('.'))) }
             }
             @if site.contact.is_empty() {
-                p { "To ask about your data, reply to one of our emails." }
+                p { (t!("privacy-contact-reply")) }
             } @else {
-                p { "To ask about your data: " (contact) "." }
+                p { (t!("privacy-contact")) " " (contact) "." }
             }
-            h2 { "What we store" }
+            h2 { (t!("privacy-what")) }
             ul {
-                li { "For a registration: your name, email address, affiliation (if you give one), how you would like to attend, and its history (when you joined, were invited or offered a seat, confirmed, switched or cancelled)." }
-                li { "For the newsletter: your email address, and when you signed up and confirmed it." }
-                li { "The emails we send you, until they are delivered; afterwards only what was sent to which address and when." }
+                li { (t!("privacy-what-registration")) }
+                li { (t!("privacy-what-newsletter")) }
+                li { (t!("privacy-what-emails")) }
             }
-            p { "We do not use tracking cookies or analytics." }
-            h2 { "Who else handles it" }
+            p { (t!("privacy-no-tracking")) }
+            h2 { (t!("privacy-others")) }
             @if site.processors.is_empty() {
-                p { "No one but the organizers of the event: we do not share your data." }
+                p { (t!("privacy-others-none")) }
             } @else {
-                p { "These services handle the data for the organizers, on their instructions only:" }
+                p { (t!("privacy-processors")) }
                 ul { @for processor in &site.processors { li { (processor) } } }
-                p { "We share your data with no one else." }
+                p { (t!("privacy-no-one-else")) }
             }
-            h2 { "Why" }
-            p { "To run the registration you asked for: to confirm your address, hold your place in line, offer you a seat, send you the emails about your registration, and let the organizers plan the room and the online meeting. The newsletter address is used only to tell you about new events." }
-            h2 { "For how long" }
-            p { "Registration data is erased " (retention_days) " days after the event has ended. An entry or a newsletter sign-up whose address is not confirmed within " (unconfirmed_days) " days is erased, with the emails about it. A confirmed newsletter address is kept until you unsubscribe." }
-            h2 { "How to erase it" }
-            p { "Open the personal link in any email about your registration and choose " strong { "Erase my data" } ". This cancels the registration and removes your name, email address and affiliation at once. Every newsletter email has a link to unsubscribe, which removes your address." }
+            h2 { (t!("privacy-why")) }
+            p { (t!("privacy-why-text")) }
+            h2 { (t!("privacy-how-long")) }
+            p { (t!("privacy-how-long-text", retention = retention_days, unconfirmed = unconfirmed_days)) }
+            h2 { (t!("privacy-erase")) }
+            p { (t!("privacy-erase-before")) strong { (t!("action-erase")) } (t!("privacy-erase-after")) }
         },
     )
 }
@@ -522,5 +542,22 @@ mod tests {
             "less than a minute"
         );
         assert_eq!(time_left(now - Duration::seconds(5), now), "no time");
+    }
+
+    #[test]
+    fn dates_and_durations_are_said_in_the_readers_language() {
+        use crate::domain::Language;
+        let at = Utc.with_ymd_and_hms(2027, 3, 15, 8, 0, 0).unwrap();
+        let tz: Tz = "Europe/Madrid".parse().unwrap();
+        assert_eq!(local(at, tz), "Monday 15 March 2027, 09:00 (Europe/Madrid)");
+        crate::i18n::in_language(Language::Spanish, || {
+            assert_eq!(
+                local(at, tz),
+                "lunes 15 de marzo de 2027, 09:00 (Europe/Madrid)"
+            );
+            assert_eq!(time_left(at + Duration::hours(49), at), "2 días 1 hora");
+            assert_eq!(time_left(at + Duration::minutes(1), at), "1 minuto");
+            assert_eq!(phase_words(Phase::Open), "Abierta");
+        });
     }
 }

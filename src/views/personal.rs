@@ -4,57 +4,54 @@
 use chrono::{DateTime, Utc};
 use maud::{html, Markup, PreEscaped};
 
-use super::pages::{entry_modes, event_time, local, modes_of, seats, time_left, tz_of};
+use super::pages::{entry_modes, event_time, local, mode_words, modes_of, seats, time_left, tz_of};
 use super::questions::{answer_target, question_fields, AnswerValues};
 use super::{error_summary, field_message, layout, sentence};
 use crate::domain::{FieldErrors, Mode, Preference, Status};
 use crate::reads::{EventState, RegistrationState};
 
+/// The mode of a registration inside a sentence, or nothing when it has none.
+fn mode_of(r: &RegistrationState) -> String {
+    r.mode.map(mode_words).unwrap_or_default()
+}
+
 fn status_words(r: &RegistrationState) -> String {
     match r.status {
-        Status::PendingEmail => "Your email address is not confirmed yet.".into(),
-        Status::Invited => "You are invited. Please answer the invitation.".into(),
+        Status::PendingEmail => t!("status-pending-email"),
+        Status::Invited => t!("status-invited"),
         Status::Waitlisted => match r.position {
-            Some(1) => "You are on the waiting list: you are first in line.".into(),
-            Some(p) => format!("You are on the waiting list: number {p} in line."),
-            None => "You are on the waiting list.".into(),
+            Some(1) => t!("status-waitlisted-first"),
+            Some(p) => t!("status-waitlisted-number", n = p),
+            None => t!("status-waitlisted"),
         },
-        Status::Offered => format!(
-            "A seat is free for you ({}). Please accept or decline it.",
-            r.mode.map(Mode::label).unwrap_or("")
-        ),
-        Status::Confirmed => format!(
-            "You have a seat: you attend {}.",
-            r.mode.map(Mode::label).unwrap_or("")
-        ),
-        Status::Declined => "You declined, so you have no seat.".into(),
-        Status::Cancelled => "Your registration is cancelled.".into(),
-        Status::Expired => {
-            "The deadline to answer passed, so the seat went to the next person.".into()
-        }
-        Status::Revoked => "The organizers ended this registration.".into(),
+        Status::Offered => t!("status-offered", mode = mode_of(r)),
+        Status::Confirmed => t!("status-confirmed", mode = mode_of(r)),
+        Status::Declined => t!("status-declined"),
+        Status::Cancelled => t!("status-cancelled"),
+        Status::Expired => t!("status-expired"),
+        Status::Revoked => t!("status-revoked"),
     }
 }
 
-fn preference_words(preference: Preference) -> &'static str {
+fn preference_words(preference: Preference) -> String {
     match preference {
-        Preference::InPerson => "in the room",
-        Preference::Virtual => "online",
-        Preference::Either => "of either kind",
+        Preference::InPerson => t!("preference-words-in-person"),
+        Preference::Virtual => t!("preference-words-virtual"),
+        Preference::Either => t!("preference-words-either"),
     }
 }
 
 fn status_badge(status: Status) -> Markup {
     let (class, words) = match status {
-        Status::PendingEmail => ("badge", "Address not confirmed"),
-        Status::Invited => ("badge", "Invited"),
-        Status::Waitlisted => ("badge", "Waiting list"),
-        Status::Offered => ("badge open", "Seat offered"),
-        Status::Confirmed => ("badge open", "Confirmed"),
-        Status::Declined => ("badge closed", "Declined"),
-        Status::Cancelled => ("badge closed", "Cancelled"),
-        Status::Expired => ("badge closed", "Expired"),
-        Status::Revoked => ("badge closed", "Ended"),
+        Status::PendingEmail => ("badge", t!("badge-pending-email")),
+        Status::Invited => ("badge", t!("badge-invited")),
+        Status::Waitlisted => ("badge", t!("badge-waitlisted")),
+        Status::Offered => ("badge open", t!("badge-offered")),
+        Status::Confirmed => ("badge open", t!("badge-confirmed")),
+        Status::Declined => ("badge closed", t!("badge-declined")),
+        Status::Cancelled => ("badge closed", t!("badge-cancelled")),
+        Status::Expired => ("badge closed", t!("badge-expired")),
+        Status::Revoked => ("badge closed", t!("badge-revoked")),
     };
     html! { span class=(class) { (words) } }
 }
@@ -140,120 +137,124 @@ pub fn personal_page(
     layout(
         &e.title,
         html! {
-            p.eyebrow { "Your registration" }
+            p.eyebrow { (t!("personal-eyebrow")) }
             h1 { (e.title) }
             ul.facts {
                 (event_time(state))
-                @if !e.venue.is_empty() { li { span.fact-label { "Where: " } (e.venue) } }
-                li { span.fact-label { "Registered as: " } (r.row.name) " (" (r.row.email) ")" }
+                @if !e.venue.is_empty() { li { span.fact-label { (t!("fact-where")) " " } (e.venue) } }
+                li { span.fact-label { (t!("fact-registered-as")) " " } (r.row.name) " (" (r.row.email) ")" }
             }
             @if let Some(done) = done { p.notice.ok role="status" { (done) } }
             @if let Some(problem) = problem { p.notice.bad role="alert" { (sentence(problem)) } }
             section.status aria-labelledby="status-title" {
-                h2 #status-title { "Status: " (status_badge(r.status)) }
+                h2 #status-title { (t!("status-label")) " " (status_badge(r.status)) }
                 p.status-words { (status_words(r)) }
                 @if let Some(until) = r.hold_until {
-                    p.deadline { "Please answer by " strong { (local(until, tz)) } " (" (time_left(until, now)) " left). After that the seat goes to the next person in line." }
+                    p.deadline { (t!("answer-by")) " " strong { (local(until, tz)) } " " (t!("time-left-in-brackets", left = time_left(until, now))) " " (t!("answer-by-hold")) }
                 }
                 @if r.status == Status::Waitlisted {
-                    p { "When a seat " (preference_words(r.row.preference)) " frees up, we offer it to the first person in line by email, with a deadline to accept." }
+                    p { (t!("waitlisted-how", preference = preference_words(r.row.preference))) }
                 }
             }
             @if !started && !r.status.is_ended() { (seats(state)) }
             @if started && matches!(r.status, Status::PendingEmail | Status::Invited | Status::Offered | Status::Waitlisted) {
-                p.notice { "The event has started, so registration has ended." }
+                p.notice { (t!("personal-started")) }
             } @else {
             @match r.status {
-                Status::PendingEmail => { (action(token, "confirm-email", "Confirm my address", None, "")) }
+                Status::PendingEmail => { (action(token, "confirm-email", &t!("action-confirm-email"), None, "")) }
                 Status::Invited => {
                     @let choices: Vec<_> = modes.iter()
                         .filter(|m| Some(**m) == r.mode || state.ledger.has_free(**m))
-                        .map(|m| (Some(*m), format!("Accept {}", m.label())))
+                        .map(|m| (Some(*m), t!("action-accept-mode", mode = mode_words(*m))))
                         .collect();
                     @if !choices.is_empty() { (accept_form(state, token, &choices, accept)) }
-                    div.actions { (action(token, "decline", "Decline", None, "secondary")) }
+                    div.actions { (action(token, "decline", &t!("action-decline"), None, "secondary")) }
                     @for mode in modes.iter().filter(|m| Some(**m) != r.mode && !state.ledger.has_free(**m)) {
-                        p.hint { "No seat " (mode.label()) " is free at the moment." }
+                        p.hint { (t!("no-seat-free-mode", mode = mode_words(*mode))) }
                     }
                 }
                 Status::Offered => {
-                    (accept_form(state, token, &[(r.mode, format!("Accept the seat ({})", r.mode.map(Mode::label).unwrap_or("")))], accept))
-                    div.actions { (action(token, "decline", "Decline", None, "secondary")) }
+                    (accept_form(state, token, &[(r.mode, t!("action-accept-seat", mode = mode_of(r)))], accept))
+                    div.actions { (action(token, "decline", &t!("action-decline"), None, "secondary")) }
                 }
                 Status::Waitlisted => {
                     @if state.ledger.may_attend_virtually(r.row.id.0, now).is_ok() {
-                        p { "A virtual seat is free: you can attend virtually now and keep your place in line for a seat in person." }
+                        p { (t!("virtual-seat-free")) }
                     }
                     div.actions {
                         @if state.ledger.may_attend_virtually(r.row.id.0, now).is_ok() {
-                            (action(token, "attend-virtually", "Attend virtually while I wait", None, ""))
+                            (action(token, "attend-virtually", &t!("action-attend-virtually"), None, ""))
                         }
-                        (action(token, "cancel", "Leave the waiting list", None, "secondary"))
+                        (action(token, "cancel", &t!("action-leave-waiting-list"), None, "secondary"))
                     }
                 }
                 Status::Confirmed => {
                     @if let Some(until) = r.reconfirm_by {
                         section.reconfirm aria-labelledby="reconfirm-title" {
-                            h2 #reconfirm-title { "Are you still coming?" }
-                            p.deadline { "Please answer by " strong { (local(until, tz)) } " (" (time_left(until, now)) " left). If we hear nothing by then, your seat goes to the next person in line." }
+                            h2 #reconfirm-title { (t!("reconfirm-title")) }
+                            p.deadline { (t!("answer-by")) " " strong { (local(until, tz)) } " " (t!("time-left-in-brackets", left = time_left(until, now))) " " (t!("answer-by-reconfirm")) }
                             div.actions {
-                                (action(token, "reconfirm", "Yes, I'm coming", None, ""))
-                                (action(token, "cancel", "No, free my seat", None, "danger"))
+                                (action(token, "reconfirm", &t!("action-reconfirm"), None, ""))
+                                (action(token, "cancel", &t!("action-free-my-seat"), None, "danger"))
                             }
                         }
                     }
                     @if r.mode == Some(Mode::Virtual) {
                         section.meeting aria-labelledby="meeting-title" {
-                            h2 #meeting-title { "Joining online" }
-                            @if let Some(url) = &e.meeting_url { p { "Meeting link: " a href=(url) { (url) } } }
-                            @else { p { "The meeting link will appear here before the event." } }
+                            h2 #meeting-title { (t!("meeting-title")) }
+                            @if let Some(url) = &e.meeting_url { p { (t!("meeting-link")) " " a href=(url) { (url) } } }
+                            @else { p { (t!("meeting-link-later")) } }
                             @if state.programme.iter().any(|p| !p.streamed) {
-                                p { "The link is for the parts that are streamed; the programme below shows which." }
+                                p { (t!("meeting-streamed-parts")) }
                             }
                         }
                     }
-                    p { a.download href={"/r/" (token) "/calendar.ics"} download { "Download the calendar file (.ics)" } }
+                    p { a.download href={"/r/" (token) "/calendar.ics"} download { (t!("calendar-download")) } }
                     @if r.mode == Some(Mode::InPerson) { (check_in_code(check_in_link)) }
                     @if let Some(wanted) = r.wait_for {
                         @if let Some(until) = r.wait_offered_until {
-                            p.notice { "A seat " (wanted.label()) " is free for you until " strong { (local(until, tz)) } " (" (time_left(until, now)) " left)." }
+                            p.notice { (t!("wait-offered", mode = mode_words(wanted))) " " strong { (local(until, tz)) } " " (t!("time-left-in-brackets", left = time_left(until, now))) "." }
                             div.actions {
-                                (action(token, "accept", &format!("Move to a seat {}", wanted.label()), Some(wanted), ""))
-                                (action(token, "decline", "Keep my current seat", None, "secondary"))
+                                (action(token, "accept", &t!("action-move-to-seat", mode = mode_words(wanted)), Some(wanted), ""))
+                                (action(token, "decline", &t!("action-keep-current-seat"), None, "secondary"))
                             }
                         } @else {
-                            p { "You keep your seat and wait for a seat " (wanted.label()) @if let Some(p) = r.wait_position { ": number " (p) " in line" } "." }
-                            div.actions { (action(token, "leave-wait", "Stop waiting", None, "secondary")) }
+                            @if let Some(p) = r.wait_position {
+                                p { (t!("waiting-for-seat-number", mode = mode_words(wanted), n = p)) }
+                            } @else {
+                                p { (t!("waiting-for-seat", mode = mode_words(wanted))) }
+                            }
+                            div.actions { (action(token, "leave-wait", &t!("action-stop-waiting"), None, "secondary")) }
                         }
                     } @else if !started {
                         div.actions {
                             @for mode in modes.iter().filter(|m| Some(**m) != r.mode) {
                                 @if state.ledger.may_switch_to(r.row.id.0, *mode).is_ok() {
-                                    (action(token, "switch", &format!("Switch to attending {}", mode.label()), Some(*mode), "secondary"))
+                                    (action(token, "switch", &t!("action-switch", mode = mode_words(*mode)), Some(*mode), "secondary"))
                                 } @else {
-                                    (action(token, "wait-for", &format!("Wait for a seat {}", mode.label()), Some(*mode), "secondary"))
+                                    (action(token, "wait-for", &t!("action-wait-for", mode = mode_words(*mode)), Some(*mode), "secondary"))
                                 }
                             }
                         }
                     }
-                    @if !started { div.actions { (action(token, "cancel", "Cancel my registration", None, "danger")) } }
+                    @if !started { div.actions { (action(token, "cancel", &t!("action-cancel"), None, "danger")) } }
                 }
                 _ => {
                     // An entry of the states that may follow a seat: the file takes it back.
                     @if matches!(r.status, Status::Cancelled | Status::Revoked | Status::Expired) && r.mode.is_some() {
-                        p { a.download href={"/r/" (token) "/calendar.ics"} download { "Remove it from your calendar (.ics)" } }
+                        p { a.download href={"/r/" (token) "/calendar.ics"} download { (t!("calendar-remove")) } }
                     }
                     @if !started && !entry_modes(state).is_empty() {
-                        p { a href={"/events/" (e.slug)} { "Register again" } " (you join at the end of the line)." }
+                        p { a href={"/events/" (e.slug)} { (t!("register-again")) } " " (t!("register-again-end-of-line")) }
                     }
                 }
             }
             }
             (super::programme::programme(&state.programme, tz, (r.status == Status::Confirmed).then_some(r.mode).flatten()))
             section.your-data aria-labelledby="data-title" {
-                h2 #data-title { "Your data" }
-                p { "We keep your name, email address and affiliation to run the registration; see the " a href="/privacy" { "privacy notice" } ". You can erase them now." }
-                (action(token, "erase", "Erase my data", None, "danger"))
+                h2 #data-title { (t!("your-data-title")) }
+                p { (t!("your-data-before")) a href="/privacy" { (t!("consent-link")) } (t!("your-data-after")) }
+                (action(token, "erase", &t!("action-erase"), None, "danger"))
             }
         },
     )
@@ -268,9 +269,9 @@ fn check_in_code(link: &str) -> Markup {
     let svg = svg.find("<svg").map_or(svg.as_str(), |at| &svg[at..]);
     html! {
         section.check-in-code aria-labelledby="check-in-title" {
-            h2 #check-in-title { "At the door" }
-            p { "Show this code when you arrive; the organizers scan it to check you in." }
-            figure role="img" aria-label="QR code for check-in at the door" { (PreEscaped(svg)) }
+            h2 #check-in-title { (t!("check-in-title")) }
+            p { (t!("check-in-text")) }
+            figure role="img" aria-label=(t!("check-in-qr-label")) { (PreEscaped(svg)) }
         }
     }
 }
@@ -281,45 +282,45 @@ fn confirm_words(
     r: &RegistrationState,
     mode: Option<Mode>,
 ) -> Option<(String, String, String)> {
-    let current = r.mode.map(Mode::label).unwrap_or("");
+    let current = mode_of(r);
     Some(match (action, r.status) {
         ("decline", Status::Invited) => (
-            "Decline the invitation?".into(),
-            "The seat held for you goes to someone else. You cannot take the invitation back afterwards, although you may join the waiting list.".into(),
-            "Yes, decline".into(),
+            t!("confirm-decline-invitation-title"),
+            t!("confirm-decline-invitation-text"),
+            t!("confirm-decline-invitation-button"),
         ),
         ("decline", Status::Offered) => (
-            "Decline the seat?".into(),
-            "The seat goes to the next person in line and you leave the waiting list.".into(),
-            "Yes, decline the seat".into(),
+            t!("confirm-decline-seat-title"),
+            t!("confirm-decline-seat-text"),
+            t!("confirm-decline-seat-button"),
         ),
         ("decline", Status::Confirmed) => (
-            "Keep your current seat?".into(),
-            format!("The seat offered to you goes to the next person in line and you stop waiting for it. You keep your seat {current}."),
-            "Yes, keep my current seat".into(),
+            t!("confirm-keep-seat-title"),
+            t!("confirm-keep-seat-text", mode = current),
+            t!("confirm-keep-seat-button"),
         ),
         ("cancel", Status::Waitlisted) => (
-            "Leave the waiting list?".into(),
-            "You lose your place in line. If you join again later, you go to the end of the line.".into(),
-            "Yes, leave the waiting list".into(),
+            t!("confirm-leave-title"),
+            t!("confirm-leave-text"),
+            t!("confirm-leave-button"),
         ),
         ("cancel", _) => (
-            "Cancel your registration?".into(),
-            "Your seat goes to the next person in line, and you may not get it back.".into(),
-            "Yes, cancel my registration".into(),
+            t!("confirm-cancel-title"),
+            t!("confirm-cancel-text"),
+            t!("confirm-cancel-button"),
         ),
         ("switch", Status::Confirmed) => {
-            let to = mode?.label();
+            let to = mode_words(mode?);
             (
-                format!("Switch to attending {to}?"),
-                format!("Your seat {current} goes to the next person in line, so you may not be able to switch back."),
-                format!("Yes, attend {to}"),
+                t!("confirm-switch-title", mode = to.clone()),
+                t!("confirm-switch-text", mode = current),
+                t!("confirm-switch-button", mode = to),
             )
         }
         ("erase", _) => (
-            "Erase your data?".into(),
-            "This cancels your registration (any seat you hold goes to the next person in line) and removes your name, email address and affiliation. This link stops working. It cannot be undone.".into(),
-            "Yes, erase my data".into(),
+            t!("confirm-erase-title"),
+            t!("confirm-erase-text"),
+            t!("confirm-erase-button"),
         ),
         _ => return None,
     })
@@ -346,7 +347,7 @@ pub fn confirm_page(
                     input type="hidden" name="confirm" value="yes";
                     button.danger type="submit" { (button) }
                 }
-                a.button.secondary href={"/r/" (token)} { "No, go back" }
+                a.button.secondary href={"/r/" (token)} { (t!("confirm-go-back")) }
             }
         },
     ))

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use maud::{html, Markup};
 
-use super::sentence;
 use crate::domain::{FieldErrors, Question, QuestionKind};
 
 /// What a person gave to each question (by key), kept when the form is refused.
@@ -41,9 +40,9 @@ fn question_field(q: &Question, given: &[String], errors: Option<&Vec<String>>) 
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
     let error = errors.map(|e| html! {
-        p.field-error id=(error_id) { span.visually-hidden { "Error: " } (sentence(&format!("{} {}", q.label, e.join("; ")))) }
+        p.field-error id=(error_id) { span.visually-hidden { (t!("error-prefix")) " " } (super::field_message(&q.label, e)) }
     });
-    let optional = html! { @if !q.required { span.optional { " (optional)" } } };
+    let optional = html! { @if !q.required { span.optional { " " (t!("field-optional")) } } };
     html! {
         @match q.kind {
             QuestionKind::Text => {

@@ -13,7 +13,7 @@ pub fn speakers(state: &EventState) -> Markup {
     let list = &state.event.speakers.0;
     html! {
         @if !list.is_empty() {
-            ul.speakers aria-label="Speakers" {
+            ul.speakers aria-label=(t!("series-speakers")) {
                 @for s in list {
                     li {
                         @if let Some(url) = &s.url { a href=(url) rel="noopener" { (s.name) } }
@@ -44,9 +44,9 @@ fn episode(state: &EventState, past: bool) -> Markup {
             @if !e.description.is_empty() { div.description { (to_html(&e.description)) } }
             @if past {
                 @if let Some(url) = &e.recording_url {
-                    p { a href=(url) rel="noopener" { "Watch the recording of " (episode_title(state)) } }
+                    p { a href=(url) rel="noopener" { (t!("series-watch-recording-of", episode = episode_title(state))) } }
                 } @else {
-                    p.muted { "No recording yet." }
+                    p.muted { (t!("series-no-recording")) }
                 }
             }
         }
@@ -61,12 +61,12 @@ pub fn series_page(page: &SeriesPage) -> Markup {
             h1 { (page.title) }
             @if !page.description.is_empty() { div.description { (to_html(&page.description)) } }
             section aria-labelledby="next" {
-                h2 #next { "Next webinar" }
+                h2 #next { (t!("series-next")) }
                 @match page.upcoming.first() {
                     Some(next) => {
                         (episode(next, false))
                         @if page.upcoming.len() > 1 {
-                            h3 { "Later" }
+                            h3 { (t!("series-later")) }
                             ul.events {
                                 @for later in &page.upcoming[1..] {
                                     li { a href={"/events/" (later.event.slug)} { (episode_title(later)) } " — " (when(later)) }
@@ -74,16 +74,16 @@ pub fn series_page(page: &SeriesPage) -> Markup {
                             }
                         }
                     }
-                    None => { p.notice { "Next webinar: to be announced. " a href="/newsletter" { "Stay updated" } " to hear when it is." } }
+                    None => { p.notice { (t!("series-next-tba")) " " a href="/newsletter" { (t!("nav-stay-updated")) } " " (t!("series-hear-when")) } }
                 }
             }
             @if !page.past.is_empty() {
                 section aria-labelledby="past" {
-                    h2 #past { "Past webinars" }
+                    h2 #past { (t!("series-past")) }
                     @for past in &page.past { (episode(past, true)) }
                 }
             }
-            p { a href=(feed) { "Subscribe to this series in your calendar (.ics)" } }
+            p { a href=(feed) { (t!("series-subscribe")) } }
         },
     )
 }

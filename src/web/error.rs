@@ -233,14 +233,28 @@ impl ResponseError for PageError {
     fn error_response(&self) -> HttpResponse {
         use crate::views::{newsletter, pages};
         let page = match self {
-            PageError::NotFound => pages::message("Page not found", "There is nothing at this address. The link may be mistyped, or the page may have been removed."),
-            PageError::UnknownLink => pages::message("This link does not work", "This personal link is unknown, or it was used to erase the registration's data. If you registered, the newest email about your registration has a working link; or register again from the event page."),
+            PageError::NotFound => {
+                pages::message(&t!("error-not-found-title"), &t!("error-not-found"))
+            }
+            PageError::UnknownLink => {
+                pages::message(&t!("link-does-not-work"), &t!("error-unknown-link"))
+            }
             PageError::UnknownNewsletterLink => newsletter::unknown_link(),
-            PageError::UnreadableForm => pages::message("The form could not be read", "The form arrived incomplete or in a form we cannot read. Please go back and send it again."),
-            PageError::FormTooLarge => pages::message("The form is too long", "The form holds far more text than it needs. Please go back, shorten what you typed and send it again."),
+            PageError::UnreadableForm => pages::message(
+                &t!("error-unreadable-form-title"),
+                &t!("error-unreadable-form"),
+            ),
+            PageError::FormTooLarge => pages::message(
+                &t!("error-form-too-large-title"),
+                &t!("error-form-too-large"),
+            ),
             PageError::Refused { title, message, .. } => pages::message(title, message),
-            PageError::Unavailable => pages::message("Please try again", "The service is busy or briefly unavailable. Please try again in a moment."),
-            PageError::Internal => pages::message("Something went wrong", "Something went wrong on our side. Please try again later."),
+            PageError::Unavailable => {
+                pages::message(&t!("error-unavailable-title"), &t!("error-unavailable"))
+            }
+            PageError::Internal => {
+                pages::message(&t!("error-internal-title"), &t!("error-internal"))
+            }
         };
         page_response(self.status_code(), page)
     }

@@ -38,7 +38,7 @@ pub struct AppState {
 }
 
 /// Draws every page of the request with the site's identity (see
-/// [`crate::services::site::SiteCache`]).
+/// [`crate::services::site::SiteCache`]) in the reader's language (see [`language_of`]).
 pub async fn with_site_identity(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
@@ -47,7 +47,52 @@ pub async fn with_site_identity(
         Some(state) => state.site.current(),
         None => std::sync::Arc::new(crate::domain::SiteIdentity::default()),
     };
-    crate::views::with_site(site, next.call(req)).await
+    // The organizer dashboard is in English for now, whatever the reader's language.
+    let language = if req.path().starts_with("/organizer") {
+        crate::domain::Language::English
+    } else {
+        language_of(req.request())
+    };
+    let here = match req.query_string() {
+        "" => req.path().to_owned(),
+        query => format!("{}?{query}", req.path()),
+    };
+    let work = crate::i18n::with_language(language, crate::views::with_path(here, next.call(req)));
+    let mut res = crate::views::with_site(site, work).await?;
+    // A page's words follow these two headers: a shared cache must keep one copy per
+    // language.
+    let is_page = res
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_page {
+        res.headers_mut().append(
+            actix_web::http::header::VARY,
+            actix_web::http::header::HeaderValue::from_static("Accept-Language, Cookie"),
+        );
+    }
+    Ok(res)
+}
+
+/// The cookie that keeps the language chosen on a page.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
+/// The language a request is answered in: the one chosen on a page (the cookie), else
+/// the first of `Accept-Language` the site speaks, else English.
+pub fn language_of(req: &actix_web::HttpRequest) -> crate::domain::Language {
+    use crate::domain::Language;
+    if let Some(chosen) = req
+        .cookie(LANGUAGE_COOKIE)
+        .and_then(|c| Language::from_tag(c.value()))
+    {
+        return chosen;
+    }
+    req.headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Language::negotiate)
+        .unwrap_or_default()
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

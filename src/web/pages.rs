@@ -65,7 +65,9 @@ async fn event_page(
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let now = Utc::now();
-    if let Some(body) = page_cache::get(&slug, now) {
+    // One copy of the page per language it is read in.
+    let key = format!("{slug}#{}", crate::i18n::language());
+    if let Some(body) = page_cache::get(&key, now) {
         return Ok(html_bytes(body));
     }
     let event = public_event(&state, slug.clone()).await?;
@@ -77,7 +79,7 @@ async fn event_page(
         now,
     );
     let body = web::Bytes::from(markup.into_string());
-    page_cache::put(&slug, page_cache::PageOf::event(&event, now), body.clone());
+    page_cache::put(&key, page_cache::PageOf::event(&event, now), body.clone());
     Ok(html_bytes(body))
 }
 
@@ -179,17 +181,17 @@ struct Flash {
     problem: Option<String>,
 }
 
-fn done_words(done: &str) -> Option<&'static str> {
+fn done_words(done: &str) -> Option<String> {
     Some(match done {
-        "confirm-email" => "Thank you: your address is confirmed.",
-        "accept" => "Done: your seat is confirmed. A confirmation is on its way by email.",
-        "decline" => "Done: you declined, and the seat goes to the next person.",
-        "cancel" => "Done: you have left, and your place goes to the next person.",
-        "switch" => "Done: you switched mode. An updated calendar file is on its way by email.",
-        "wait-for" => "Done: you keep your seat and wait for the other mode.",
-        "leave-wait" => "Done: you no longer wait for the other mode.",
-        "attend-virtually" => "Done: you attend virtually and keep your place in line for a seat in person. A confirmation with the calendar file is on its way by email.",
-        "reconfirm" => "Thank you: your seat is kept. See you there.",
+        "confirm-email" => t!("done-confirm-email"),
+        "accept" => t!("done-accept"),
+        "decline" => t!("done-decline"),
+        "cancel" => t!("done-cancel"),
+        "switch" => t!("done-switch"),
+        "wait-for" => t!("done-wait-for"),
+        "leave-wait" => t!("done-leave-wait"),
+        "attend-virtually" => t!("done-attend-virtually"),
+        "reconfirm" => t!("done-reconfirm"),
         _ => return None,
     })
 }
@@ -235,7 +237,7 @@ async fn personal_page(
         &event,
         &registration,
         &token,
-        done,
+        done.as_deref(),
         flash.problem.as_deref(),
         &accept,
         Utc::now(),
@@ -375,8 +377,8 @@ async fn personal_action(
     };
     match done {
         Ok(_) if action == PersonalAction::Erase => Ok(html(pages::message(
-            "Your data is erased",
-            "Your registration is cancelled and your name, email address and affiliation have been removed. This link no longer works.",
+            &t!("erased-title"),
+            &t!("erased-text"),
         ))),
         Ok(_) => Ok(see_other(&format!("/r/{token}?done={name}"))),
         Err(EngineError::Conflict(message)) => Ok(see_other(&format!(
@@ -507,6 +509,53 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+#[derive(Deserialize)]
+struct LanguageChoice {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// Where a language choice may return to: a path of this site, never another site
+/// (`//host`, or a backslash in place of a slash, is another site to a browser).
+fn same_site_path(back: &str) -> &str {
+    let ours = back.starts_with('/')
+        && !back.starts_with("//")
+        && !back.contains('\\')
+        && !back.chars().any(char::is_control);
+    if ours {
+        back
+    } else {
+        "/"
+    }
+}
+
+/// The footer's language choice: kept in a cookie for a year, then back to the page.
+async fn choose_language(choice: web::Query<LanguageChoice>) -> Result<HttpResponse, PageError> {
+    use crate::domain::Language;
+    let Ok(language) = choice.to.parse::<Language>() else {
+        let tags = Language::ALL.map(Language::tag).join(", ");
+        return Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::message(
+                &t!("language-unknown-title"),
+                &t!("language-unknown", tags = tags),
+            ),
+        ));
+    };
+    let cookie = actix_web::cookie::Cookie::build(super::LANGUAGE_COOKIE, language.tag())
+        .path("/")
+        .max_age(actix_web::cookie::time::Duration::days(365))
+        .same_site(actix_web::cookie::SameSite::Lax)
+        .http_only(true)
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, same_site_path(&choice.back).to_owned()))
+        .cookie(cookie)
+        .finish())
+}
+
 async fn asset(name: web::Path<String>) -> Result<HttpResponse, PageError> {
     let (_, content_type, body) = ASSETS
         .iter()
@@ -539,6 +588,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(personal_action)),
         )
         .route("/privacy", web::get().to(privacy))
+        .route("/language", web::get().to(choose_language))
         .route("/static/{file}", web::get().to(asset))
         .default_service(web::to(|| async { PageError::NotFound.error_response() }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site_path;
+
+    #[test]
+    fn a_language_choice_returns_only_to_this_site() {
+        assert_eq!(
+            same_site_path("/events/x?done=joined"),
+            "/events/x?done=joined"
+        );
+        assert_eq!(same_site_path("/"), "/");
+        for elsewhere in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "",
+            "/\r\nX: y",
+        ] {
+            assert_eq!(same_site_path(elsewhere), "/", "{elsewhere:?}");
+        }
+    }
 }

@@ -712,6 +712,56 @@ fn the_other_pages_pass_the_same_checks() {
 
 #[test]
 #[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
+fn the_spanish_pages_pass_the_same_checks() {
+    let (_guard, browser) = start();
+    let db = Db::sqlite();
+    let server = Server::start(&db);
+    workshop(&server, "ws", 20, Some(50), "open");
+    let token = server.invite("ws", "ada@example.org", "in_person");
+    accept(&server, &token, "in_person");
+
+    // The footer's choice, as a reader makes it.
+    browser.goto(&server.url("/events/ws"));
+    browser.follow("footer a[hreflang='es']");
+    assert!(browser.url().ends_with("/events/ws"), "{}", browser.url());
+    assert!(browser.has("html[lang='es']"));
+    assert!(browser
+        .page_text()
+        .contains("Enviarme un enlace de confirmación"));
+    browser.check_page("es-event");
+
+    browser.press("Enviarme un enlace de confirmación");
+    assert!(browser
+        .text(".error-summary")
+        .contains("Por favor, corrija lo siguiente"));
+    browser.check_page("es-form-errors");
+
+    for (path, name, heading) in [
+        (format!("/r/{token}"), "es-personal", "In the Picture"),
+        ("/privacy".to_owned(), "es-privacy", "Aviso de privacidad"),
+        (
+            "/newsletter".to_owned(),
+            "es-newsletter",
+            "Mantenerse al día",
+        ),
+        (
+            "/nowhere".to_owned(),
+            "es-not-found",
+            "Página no encontrada",
+        ),
+    ] {
+        browser.goto(&server.url(&path));
+        assert!(
+            browser.text("h1").contains(heading),
+            "{path}: {}",
+            browser.page_text()
+        );
+        browser.check_page(name);
+    }
+}
+
+#[test]
+#[ignore = "needs chromium, chromedriver and npm ci (axe-core)"]
 fn every_step_works_without_javascript() {
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let browser = Browser::launch(false);

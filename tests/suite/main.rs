@@ -25,6 +25,7 @@ mod dashboard_browser;
 mod exports;
 mod faults;
 mod invitations;
+mod languages;
 mod links;
 mod mode_phases;
 mod newsletter;

@@ -20,6 +20,8 @@ const GET_ROUTES: &[(&str, Who)] = &[
     ("/r/{token}/calendar.ics", Who::Anyone),
     ("/r/{token}/{action}", Who::Anyone),
     ("/privacy", Who::Anyone),
+    // Sets the language cookie of the one who opens it, and stores nothing.
+    ("/language?to=es&back=%2F", Who::Anyone),
     ("/static/{file}", Who::Anyone),
     ("/newsletter", Who::Anyone),
     ("/newsletter/confirm/{newsletter}", Who::Anyone),

@@ -70,10 +70,10 @@ impl PhaseChange {
         }
     }
 
-    fn words(self) -> &'static str {
+    fn words(self) -> String {
         match self {
             PhaseChange::Event(phase) | PhaseChange::Virtual(Some(phase)) => phase_words(phase),
-            PhaseChange::Virtual(None) => "The same as in person",
+            PhaseChange::Virtual(None) => "The same as in person".to_owned(),
         }
     }
 }
