@@ -30,6 +30,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/readyz", Who::Anyone),
     ("GET", "/metrics", Who::Anyone),
     ("GET", "/", Who::Anyone),
+    ("GET", "/language", Who::Anyone),
     ("GET", "/events/{slug}", Who::Anyone),
     ("GET", "/events/{slug}/join", Who::Anyone),
     ("POST", "/events/{slug}/join", Who::Anyone),
