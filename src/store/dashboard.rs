@@ -66,7 +66,7 @@ pub struct RegistrationQuery {
 }
 
 /// Escapes the LIKE wildcards of a search text, so `%` and `_` match themselves.
-fn like_pattern(search: &str) -> String {
+pub(super) fn like_pattern(search: &str) -> String {
     let mut pattern = String::from("%");
     for ch in search.to_lowercase().chars() {
         if matches!(ch, '%' | '_' | '\\') {

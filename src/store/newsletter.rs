@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::dashboard::like_pattern;
 use super::schema::{newsletter_issues, newsletter_subscribers, newsletter_tokens};
 use super::tokens::{generate, hash, looks_like_token};
 use super::{DbConnection, QueryResult};
@@ -250,19 +251,6 @@ pub fn counts(conn: &mut DbConnection) -> QueryResult<StatusCounts> {
         confirmed,
         unsubscribed,
     })
-}
-
-/// Escapes the LIKE wildcards of a search text, so `%` and `_` match themselves.
-fn like_pattern(search: &str) -> String {
-    let mut pattern = String::from("%");
-    for ch in search.to_lowercase().chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(ch);
-    }
-    pattern.push('%');
-    pattern
 }
 
 /// A page of the subscribers whose address contains `search` (every one when it is
