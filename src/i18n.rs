@@ -1,5 +1,5 @@
 //! Words the reader sees, in the reader's language: every sentence is a Fluent message in
-//! `locales/<tag>/*.ftl`, looked up with [`t!`]. A message missing from a translation
+//! `locales/<tag>.ftl`, looked up with [`t!`]. A message missing from a translation
 //! reads in English. The language of the request being answered is set once (see
 //! [`with_language`]) rather than passed through every page function.
 
@@ -37,6 +37,21 @@ fn identifier(language: Language) -> &'static LanguageIdentifier {
         .find(|(l, _)| *l == language)
         .map(|(_, id)| id)
         .expect("every language has an identifier")
+}
+
+impl Language {
+    /// Its name in itself, as the language choice shows it.
+    pub fn own_name(self) -> String {
+        text(self, "language-own-name", &[])
+    }
+
+    /// The locale whose month and day names dates are written with; English's when the
+    /// language's file names none that exists (a test checks every file does).
+    pub fn chrono_locale(self) -> chrono::Locale {
+        text(self, "language-date-locale", &[])
+            .parse()
+            .unwrap_or(chrono::Locale::en_GB)
+    }
 }
 
 tokio::task_local! {
@@ -98,16 +113,13 @@ mod tests {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
     }
 
-    /// The message and term names a language's files define.
+    /// The message and term names a language's file defines.
     fn keys_of(tag: &str) -> BTreeSet<String> {
         let mut keys = BTreeSet::new();
-        let dir = locales().join(tag);
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "ftl") {
-                continue;
-            }
-            for line in std::fs::read_to_string(&path).unwrap().lines() {
+        let path = locales().join(format!("{tag}.ftl"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        {
+            for line in text.lines() {
                 // An entry starts in the first column; its attributes and the lines of a
                 // longer value are indented.
                 if let Some((name, _)) = line.split_once('=') {
@@ -169,14 +181,31 @@ mod tests {
     }
 
     #[test]
-    fn every_language_folder_is_a_language_and_every_language_has_one() {
-        let folders: BTreeSet<String> = std::fs::read_dir(locales())
+    fn every_file_of_locales_is_a_language_and_every_language_has_one() {
+        let files: BTreeSet<String> = std::fs::read_dir(locales())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        let languages: BTreeSet<String> =
-            Language::ALL.iter().map(|l| l.tag().to_owned()).collect();
-        assert_eq!(folders, languages);
+        let languages: BTreeSet<String> = Language::ALL
+            .iter()
+            .map(|l| format!("{}.ftl", l.tag()))
+            .collect();
+        assert_eq!(files, languages);
+    }
+
+    #[test]
+    fn every_language_names_itself_and_a_locale_its_dates_are_written_in() {
+        for language in Language::ALL {
+            let locale = text(language, "language-date-locale", &[]);
+            assert!(
+                locale.parse::<chrono::Locale>().is_ok(),
+                "{language}: {locale:?} is not a chrono::Locale"
+            );
+            assert!(!language.own_name().is_empty());
+        }
+        let spanish = Language::from_tag("es").unwrap();
+        assert_eq!(spanish.own_name(), "Español");
+        assert_eq!(spanish.chrono_locale(), chrono::Locale::es_ES);
     }
 
     #[test]
@@ -209,8 +238,8 @@ mod tests {
         // Every placeable any message names, given a value that suits both a number
         // and a word.
         let mut args: HashMap<Cow<'static, str>, FluentValue<'static>> = HashMap::new();
-        for entry in std::fs::read_dir(locales().join("en")).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        {
+            let text = std::fs::read_to_string(locales().join("en.ftl")).unwrap();
             for (at, _) in text.match_indices('$') {
                 let name: String = text[at + 1..]
                     .chars()
@@ -233,11 +262,9 @@ mod tests {
 
     #[test]
     fn messages_follow_the_language() {
-        assert_eq!(t!(in Language::English; "footer-privacy"), "Privacy notice");
-        assert_eq!(
-            t!(in Language::Spanish; "footer-privacy"),
-            "Aviso de privacidad"
-        );
-        assert_eq!(t!(in Language::Spanish; "language-choice-label"), "Idioma");
+        let spanish = Language::from_tag("es").unwrap();
+        assert_eq!(t!(in Language::ENGLISH; "footer-privacy"), "Privacy notice");
+        assert_eq!(t!(in spanish; "footer-privacy"), "Aviso de privacidad");
+        assert_eq!(t!(in spanish; "language-choice-label"), "Idioma");
     }
 }

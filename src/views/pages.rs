@@ -550,7 +550,7 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2027, 3, 15, 8, 0, 0).unwrap();
         let tz: Tz = "Europe/Madrid".parse().unwrap();
         assert_eq!(local(at, tz), "Monday 15 March 2027, 09:00 (Europe/Madrid)");
-        crate::i18n::in_language(Language::Spanish, || {
+        crate::i18n::in_language(Language::from_tag("es").unwrap(), || {
             assert_eq!(
                 local(at, tz),
                 "lunes 15 de marzo de 2027, 09:00 (Europe/Madrid)"

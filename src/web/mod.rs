@@ -49,7 +49,7 @@ pub async fn with_site_identity(
     };
     // The organizer dashboard is in English for now, whatever the reader's language.
     let language = if req.path().starts_with("/organizer") {
-        crate::domain::Language::English
+        crate::domain::Language::ENGLISH
     } else {
         language_of(req.request())
     };

@@ -535,7 +535,7 @@ fn same_site_path(back: &str) -> &str {
 async fn choose_language(choice: web::Query<LanguageChoice>) -> Result<HttpResponse, PageError> {
     use crate::domain::Language;
     let Ok(language) = choice.to.parse::<Language>() else {
-        let tags = Language::ALL.map(Language::tag).join(", ");
+        let tags = Language::tags();
         return Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             pages::message(
