@@ -1,5 +1,7 @@
 //! The dispatcher: each command to the use case that applies it.
 
+use chrono::SubsecRound;
+
 use super::batch::{Batch, CommandResult};
 use super::{Command, EngineError, Outcome};
 use crate::store::events;
@@ -14,7 +16,12 @@ impl Batch<'_> {
                 invitees,
                 hold_until,
                 actor,
-            } => self.invite(slug, invitees, *hold_until, actor),
+            } => {
+                // Deadlines given are kept as precisely as the database stores them (see
+                // `Writer::process`).
+                let hold_until = hold_until.map(|at| at.trunc_subsecs(6));
+                self.invite(slug, invitees, hold_until, actor)
+            }
             Command::Revoke { id, actor } => {
                 self.organizer_action(*id, actor, |ledger, now| ledger.revoke(id.0, now))
             }
@@ -22,7 +29,8 @@ impl Batch<'_> {
                 self.organizer_action(*id, actor, |ledger, now| ledger.promote_now(id.0, now))
             }
             Command::SetHold { id, until, actor } => {
-                self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(id.0, *until, now))
+                let until = until.trunc_subsecs(6);
+                self.organizer_action(*id, actor, |ledger, now| ledger.set_hold(id.0, until, now))
             }
             Command::MoveInLine { id, by, actor } => {
                 self.organizer_action(*id, actor, |ledger, now| {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration as StdDuration;
 
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 
 use super::batch::{Batch, Deferred};
 use super::cache::CommittedEvent;
@@ -73,7 +73,10 @@ impl Writer {
     }
 
     pub(super) fn process(&mut self, jobs: Vec<Job>) {
-        let now = Utc::now();
+        // To the microsecond, as PostgreSQL keeps times: every deadline the ledger keeps
+        // is then the one stored, and the ledger shared with readers the one a restart
+        // reads back.
+        let now = Utc::now().trunc_subsecs(6);
         let public_url = self.public_url.clone();
         if self.connect().is_err() {
             for job in jobs {

@@ -5,7 +5,7 @@
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use chrono::Duration;
+use chrono::{Duration, SubsecRound};
 
 use super::*;
 use crate::domain::{Email, PersonName, Phase, Preference, Slug, Status};
@@ -158,10 +158,16 @@ fn link_of(writer: &mut Writer, email: &str) -> String {
 
 /// Creates an open event "ws" with `seats` in-person seats and no virtual ones.
 fn open_workshop(seats: u32) -> Command {
-    let start = Utc::now() + Duration::days(30);
+    open_event("ws", seats, 0)
+}
+
+/// Creates an open event with seats in the room and virtual ones.
+fn open_event(slug: &str, seats: u32, virtual_seats: u32) -> Command {
+    // As an API client sends it: to the second, which both databases keep exactly.
+    let start = (Utc::now() + Duration::days(30)).trunc_subsecs(0);
     Command::CreateEvent {
         settings: EventSettings {
-            slug: Slug::parse("ws").expect("a slug"),
+            slug: Slug::parse(slug).expect("a slug"),
             title: "Workshop".into(),
             description: String::new(),
             starts_at: start,
@@ -170,7 +176,7 @@ fn open_workshop(seats: u32) -> Command {
             venue: "Room 1".into(),
             meeting_url: None,
             in_person_capacity: seats,
-            virtual_capacity: Some(0),
+            virtual_capacity: Some(virtual_seats),
             phase: Phase::Open,
             virtual_phase: None,
             offer_window_hours: 48,
@@ -268,3 +274,5 @@ fn two_moves_up_in_one_batch_move_twice_on_postgres() {
     let (_db, url) = TestDb::postgres();
     two_moves_up_in_one_batch_move_twice(&url);
 }
+
+mod shared_ledger;
