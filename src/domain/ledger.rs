@@ -21,7 +21,11 @@ mod arrivals;
 mod by_hand;
 mod moves;
 mod reconfirmation;
+mod refusals;
 mod tree;
+
+use refusals::not_allowed;
+pub use refusals::{Reason, Refusal};
 
 /// The settings of an event that decisions depend on.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,40 +192,6 @@ pub struct Happening {
     pub notice: Option<Notice>,
     /// A consequence decided by the system (promotion, expiry), not by the actor.
     pub by_system: bool,
-}
-
-/// Why an operation was refused; nothing was changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Refusal {
-    #[error("this registration is not active")]
-    NotActive,
-    #[error("no {mode} seat is free", mode = mode_word(*.0))]
-    NoSeat(Mode),
-    #[error("the event has already started")]
-    Started,
-    #[error("registration for this event has not opened")]
-    NotOpen,
-    #[error("registration for this event is closed")]
-    Closed,
-    #[error("only {free} {mode} seat(s) are free for {wanted} invitation(s)", mode = .mode.as_str())]
-    TooFewSeats {
-        mode: Mode,
-        free: u32,
-        wanted: usize,
-    },
-    #[error("{0}")]
-    NotAllowed(String),
-}
-
-fn mode_word(mode: Mode) -> &'static str {
-    match mode {
-        Mode::InPerson => "in-person",
-        Mode::Virtual => "virtual",
-    }
-}
-
-fn not_allowed<T>(message: impl Into<String>) -> Result<T, Refusal> {
-    Err(Refusal::NotAllowed(message.into()))
 }
 
 type LineKey = (Reverse<i32>, DateTime<Utc>, i64);

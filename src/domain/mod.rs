@@ -22,7 +22,7 @@ pub use episode::{Episode, EpisodeDraft, EpisodePatch, Speaker};
 pub use event_settings::{EventDraft, EventPatch, EventSettings};
 pub use ids::{EventId, RegistrationId, SendId};
 pub use language::Language;
-pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Refusal, Seats};
+pub use ledger::{Entry, EventRules, Happening, Ledger, Notice, Reason, Refusal, Seats};
 pub use programme::{Part, Programme};
 pub use questions::{Answers, GivenAnswer, Question, QuestionKind, Questions};
 pub use reconfirmation::{Reconfirmation, ReconfirmationDraft};

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::cache::CommittedEvent;
 use super::{Command, EngineError, Job, Outcome};
 use crate::domain::{
-    EventId, Happening, Ledger, Notice, Refusal, RegistrationId, SendId, SendKind, Status,
+    EventId, Happening, Ledger, Notice, Reason, Refusal, RegistrationId, SendId, SendKind, Status,
 };
 use crate::mail::{EventFacts, MailKind};
 use crate::store::audit::NewAuditRow;
@@ -434,14 +434,14 @@ impl Batch<'_> {
             }
             Err(Refusal::NotActive) => {
                 let status = self.row(row.id)?.map(|r| r.status);
-                let message = match status {
-                    Some(Status::Expired) => "the deadline to answer has passed",
-                    Some(Status::PendingEmail) => "the email address is not confirmed yet",
-                    _ => "this registration has ended",
+                let reason = match status {
+                    Some(Status::Expired) => Reason::Lapsed,
+                    Some(Status::PendingEmail) => Reason::EmailNotConfirmed,
+                    _ => Reason::Ended,
                 };
-                Ok(Err(EngineError::Conflict(message.into())))
+                Ok(Err(EngineError::Conflict(Refusal::NotAllowed(reason))))
             }
-            Err(refusal) => Ok(Err(EngineError::Conflict(refusal.to_string()))),
+            Err(refusal) => Ok(Err(EngineError::Conflict(refusal))),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::batch::{Batch, CommandResult};
 use super::{EngineError, Outcome};
-use crate::domain::{RegistrationId, Status};
+use crate::domain::{Reason, Refusal, RegistrationId, Status};
 use crate::store::{check_in, DbTime};
 
 impl Batch<'_> {
@@ -24,8 +24,8 @@ impl Batch<'_> {
             .entry(id.0)
             .map_or(row.status, |entry| entry.status);
         if status != Status::Confirmed {
-            return Ok(Err(EngineError::Conflict(format!(
-                "only a confirmed participant can be checked in; this registration is {status}"
+            return Ok(Err(EngineError::Conflict(Refusal::NotAllowed(
+                Reason::CheckInNeedsSeat(status),
             ))));
         }
         let at = DbTime::of(self.now);

@@ -26,7 +26,7 @@ use tokio::sync::oneshot;
 
 use crate::domain::{
     Answers, EventId, EventPatch, EventSettings, FieldErrors, GroupMessage, Invitee, Join,
-    PersonalAction, RegistrationId, SendId,
+    PersonalAction, Refusal, RegistrationId, SendId,
 };
 use crate::reads;
 use crate::store::events::EventRow;
@@ -38,7 +38,7 @@ pub enum EngineError {
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Refusal),
     #[error("validation failed")]
     Invalid(FieldErrors),
     #[error("the database is unavailable; try again shortly")]

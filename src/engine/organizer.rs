@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::batch::{Batch, CommandResult};
 use super::{EngineError, Outcome, Sent};
 use crate::domain::{
-    Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Refusal, RegistrationId,
+    Entry, FieldErrors, Group, Invitee, Ledger, Mode, Preference, Reason, Refusal, RegistrationId,
     SendKind, Status,
 };
 use crate::mail::MailKind;
@@ -75,7 +75,7 @@ impl Batch<'_> {
             .map(|i| i.mode.unwrap_or(default_mode))
             .collect();
         if let Err(refusal) = self.committed(event.id).ledger.has_seats_for(&modes) {
-            return Ok(Err(EngineError::Conflict(refusal.to_string())));
+            return Ok(Err(EngineError::Conflict(refusal)));
         }
 
         let at = DbTime::of(now);
@@ -179,9 +179,9 @@ impl Batch<'_> {
                 ..
             }) => MailKind::SeatOffer { mode, until },
             _ => {
-                return Ok(Err(EngineError::Conflict(
-                    "only an open invitation or offer can be sent again".into(),
-                )))
+                return Ok(Err(EngineError::Conflict(Refusal::NotAllowed(
+                    Reason::NothingToSendAgain,
+                ))))
             }
         };
         self.send(row.event_id, id, &kind)?;

@@ -24,7 +24,7 @@ impl Batch<'_> {
             .ledger
             .admits_entries(join.preference, now)
         {
-            return Ok(Err(EngineError::Conflict(refusal.to_string())));
+            return Ok(Err(EngineError::Conflict(refusal)));
         }
         let at = DbTime::of(self.now);
         // Inserted unless the address is known: the unique index decides, so a new address

@@ -1,5 +1,6 @@
 //! The one place where errors become HTTP responses: JSON for the API (API.md's error
-//! shape and codes), pages for people ([`PageError`], [`DashboardError`]).
+//! shape and codes, its words in the request's language), pages for people
+//! ([`PageError`], [`DashboardError`]).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
@@ -8,8 +9,10 @@ use utoipa::ToSchema;
 
 use crate::domain::FieldErrors;
 use crate::engine::EngineError;
+use crate::web::words;
 
-/// An error answer of the JSON API.
+/// An error answer of the JSON API. Its `message` and field messages are worded when it is
+/// made, in the language of the request being answered; codes and field names are fixed.
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
@@ -28,8 +31,11 @@ pub struct ErrorDetail {
     /// One of: malformed_body, unauthorized, not_found, conflict, payload_too_large,
     /// validation_failed, rate_limited, unavailable, internal.
     pub code: String,
+    /// In the request's language (the `lang` cookie, else `Accept-Language`), English by
+    /// default; the answer then says `Vary: Accept-Language, Cookie`.
     pub message: String,
-    /// Field name -> what is wrong with it (validation errors only).
+    /// Field name -> what is wrong with it (validation errors only), in the same language
+    /// as `message`; the names are the body's own.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub fields: FieldErrors,
 }
@@ -52,7 +58,7 @@ impl ApiError {
         Self::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            "an organizer API token is required (Authorization: Bearer <token>)",
+            t!("api-unauthorized"),
         )
     }
 
@@ -60,15 +66,17 @@ impl ApiError {
         Self::new(
             StatusCode::FORBIDDEN,
             "forbidden",
-            format!("a token with the role {role} may not do this"),
+            t!("api-forbidden", role = role.as_str()),
         )
     }
 
+    /// `what` is one of the things API.md names: event, registration, token, email,
+    /// issue, route.
     pub fn not_found(what: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
             "not_found",
-            format!("{what} not found"),
+            t!("api-not-found", what = what),
         )
     }
 
@@ -80,13 +88,17 @@ impl ApiError {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload_too_large",
-            "the request body is too large",
+            t!("api-too-large"),
         )
     }
 
     pub fn invalid(fields: FieldErrors) -> Self {
         let names: Vec<&str> = fields.keys().map(String::as_str).collect();
-        let message = format!("validation failed: {}", names.join(", "));
+        let message = t!("api-validation-failed", fields = names.join(", "));
+        let fields = fields
+            .into_iter()
+            .map(|(field, problems)| (field, problems.iter().map(|p| words::problem(p)).collect()))
+            .collect();
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             code: "validation_failed",
@@ -106,7 +118,7 @@ impl ApiError {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "something went wrong on our side; it has been logged",
+            t!("api-internal"),
         )
     }
 }
@@ -127,6 +139,9 @@ impl ResponseError for ApiError {
         if self.status == StatusCode::SERVICE_UNAVAILABLE {
             response.insert_header(("Retry-After", "2"));
         }
+        // The words follow these two headers: a shared cache must keep one copy per
+        // language.
+        response.insert_header((actix_web::http::header::VARY, "Accept-Language, Cookie"));
         response.json(ErrorBody {
             error: ErrorDetail {
                 code: self.code.to_owned(),
@@ -141,12 +156,12 @@ impl From<EngineError> for ApiError {
     fn from(error: EngineError) -> Self {
         match error {
             EngineError::NotFound(what) => ApiError::not_found(what),
-            EngineError::Conflict(message) => ApiError::conflict(message),
+            EngineError::Conflict(refusal) => ApiError::conflict(words::refusal(&refusal)),
             EngineError::Invalid(fields) => ApiError::invalid(fields),
             EngineError::Unavailable => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
-                "the database is unavailable; try again shortly",
+                t!("api-unavailable"),
             ),
             EngineError::Internal(cause) => {
                 tracing::error!(error = %format!("{cause:#}"), "internal error");
@@ -274,7 +289,9 @@ impl From<EngineError> for PageError {
     fn from(error: EngineError) -> Self {
         match error {
             EngineError::NotFound(_) => PageError::NotFound,
-            EngineError::Conflict(message) => PageError::refused("Not possible", message),
+            EngineError::Conflict(refusal) => {
+                PageError::refused("Not possible", words::refusal(&refusal))
+            }
             EngineError::Invalid(fields) => {
                 PageError::refused("Not possible", sentence_of(&fields))
             }

@@ -55,7 +55,7 @@ fn read_body(
             {
                 ApiError::too_large()
             } else {
-                ApiError::malformed(format!("the request body could not be read: {error}"))
+                ApiError::malformed(t!("api-malformed-unreadable", detail = error.to_string()))
             }
         })
     })
@@ -82,7 +82,7 @@ fn parse_shape<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     // field): serde_json reports some wrong types, such as a number where a mode belongs, as
     // syntax errors when it deserializes straight from the text.
     let json: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::malformed(format!("the body is not valid JSON: {e}")))?;
+        .map_err(|e| ApiError::malformed(t!("api-malformed-json", detail = e.to_string())))?;
     serde_path_to_error::deserialize(json).map_err(|error| {
         let path = error.path().to_string();
         ApiError::invalid(data_error(&path, &error.into_inner()))
@@ -150,20 +150,20 @@ fn describe(error: &validator::ValidationError) -> String {
     let param = |name: &str| error.params.get(name).map(|v| v.to_string());
     match error.code.as_ref() {
         "length" => match (param("min"), param("max")) {
-            (Some(min), Some(max)) => format!("must be {min} to {max} characters"),
-            (None, Some(max)) => format!("must be at most {max} characters"),
-            (Some(min), None) => format!("must be at least {min} characters"),
-            _ => "has the wrong length".into(),
+            (Some(min), Some(max)) => t!("api-problem-length", min = min, max = max),
+            (None, Some(max)) => t!("api-problem-at-most", max = max),
+            (Some(min), None) => t!("api-problem-at-least", min = min),
+            _ => t!("api-problem-wrong-length"),
         },
         "range" => match (param("min"), param("max")) {
-            (Some(min), Some(max)) => format!("must be between {min} and {max}"),
-            (Some(min), None) => format!("must be at least {min}"),
-            (None, Some(max)) => format!("must be at most {max}"),
-            _ => "is out of range".into(),
+            (Some(min), Some(max)) => t!("api-problem-between", min = min, max = max),
+            (Some(min), None) => t!("api-problem-at-least-number", min = min),
+            (None, Some(max)) => t!("api-problem-at-most-number", max = max),
+            _ => t!("api-problem-out-of-range"),
         },
-        "url" => "must be a URL such as https://meet.example.org/room".into(),
-        "email" => "is not a valid email address".into(),
-        other => format!("is invalid ({other})"),
+        "url" => t!("api-problem-url"),
+        "email" => t!("api-problem-email"),
+        other => t!("api-problem-invalid", rule = other),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod respond;
 pub mod roles;
 pub mod security;
 pub mod series;
+pub mod words;
 
 use actix_web::{web, HttpResponse};
 
@@ -47,12 +48,7 @@ pub async fn with_site_identity(
         Some(state) => state.site.current(),
         None => std::sync::Arc::new(crate::domain::SiteIdentity::default()),
     };
-    // The organizer dashboard is in English for now, whatever the reader's language.
-    let language = if req.path().starts_with("/organizer") {
-        crate::domain::Language::ENGLISH
-    } else {
-        language_of(req.request())
-    };
+    let language = answer_language(req.request());
     let here = match req.query_string() {
         "" => req.path().to_owned(),
         query => format!("{}?{query}", req.path()),
@@ -73,6 +69,16 @@ pub async fn with_site_identity(
         );
     }
     Ok(res)
+}
+
+/// The language a request is answered in: English on the organizer dashboard for now,
+/// whatever the reader's language, else the reader's (see [`language_of`]).
+pub fn answer_language(req: &actix_web::HttpRequest) -> crate::domain::Language {
+    if req.path().starts_with("/organizer") {
+        crate::domain::Language::default()
+    } else {
+        language_of(req)
+    }
 }
 
 /// The cookie that keeps the language chosen on a page.

@@ -157,9 +157,10 @@ async fn join(
     };
     match state.engine.join(slug, join).await {
         Ok(_) => Ok(html(pages::check_inbox(&event.event.title))),
-        Err(EngineError::Conflict(message)) => {
-            Err(PageError::refused("Registration is not possible", message))
-        }
+        Err(EngineError::Conflict(refusal)) => Err(PageError::refused(
+            "Registration is not possible",
+            crate::web::words::refusal(&refusal),
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -211,9 +212,9 @@ async fn personal_page(
             .await;
         return match confirmed {
             Ok(_) => Ok(see_other(&format!("/r/{token}?done=confirm-email"))),
-            Err(EngineError::Conflict(message)) => Ok(see_other(&format!(
+            Err(EngineError::Conflict(refusal)) => Ok(see_other(&format!(
                 "/r/{token}?problem={}",
-                url_escape(&message)
+                url_escape(&crate::web::words::refusal(&refusal))
             ))),
             Err(e) => Err(e.into()),
         };
@@ -381,9 +382,9 @@ async fn personal_action(
             &t!("erased-text"),
         ))),
         Ok(_) => Ok(see_other(&format!("/r/{token}?done={name}"))),
-        Err(EngineError::Conflict(message)) => Ok(see_other(&format!(
+        Err(EngineError::Conflict(refusal)) => Ok(see_other(&format!(
             "/r/{token}?problem={}",
-            url_escape(&message)
+            url_escape(&crate::web::words::refusal(&refusal))
         ))),
         Err(e) => Err(e.into()),
     }

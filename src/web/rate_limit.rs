@@ -34,6 +34,7 @@ type PerClient<C> = RateLimiter<
 >;
 
 use super::error::ApiError;
+use crate::domain::Language;
 
 /// Paths whose last segment (or the segment after the prefix) is a personal token or
 /// another secret link (an organizer's calendar feed).
@@ -215,28 +216,28 @@ fn is_personal(path: &str) -> bool {
     TOKEN_PREFIXES.iter().any(|prefix| path.starts_with(prefix))
 }
 
-/// The refusal: the API's JSON error, or a page.
-pub fn too_many(path: &str, wait: Duration) -> HttpResponse {
+/// The refusal: the API's JSON error, or a page, in `language` (this runs before the
+/// request's language is set for the handlers).
+pub fn too_many(path: &str, wait: Duration, language: Language) -> HttpResponse {
     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
     let mut response = if path.starts_with("/api/") {
         ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
-            format!("too many requests from your address; try again in {seconds} s"),
+            t!(in language; "api-rate-limited", seconds = seconds),
         )
         .error_response()
     } else {
-        HttpResponse::build(StatusCode::TOO_MANY_REQUESTS)
-            .content_type("text/html; charset=utf-8")
-            .body(
-                crate::views::organizer::bare_message(
-                    "Too many requests",
-                    &format!(
-                        "Too many requests came from your address. Please wait {seconds} seconds and try again."
-                    ),
-                )
-                .into_string(),
+        let mut page = HttpResponse::build(StatusCode::TOO_MANY_REQUESTS);
+        page.content_type("text/html; charset=utf-8");
+        page.insert_header((header::VARY, "Accept-Language, Cookie"));
+        page.body(
+            crate::views::organizer::bare_message(
+                &t!(in language; "rate-limited-page-title"),
+                &t!(in language; "rate-limited-page", seconds = seconds),
             )
+            .into_string(),
+        )
     };
     response.headers_mut().insert(
         header::RETRY_AFTER,
@@ -265,8 +266,9 @@ pub async fn limit(
         None
     };
     if let Some(wait) = refusal {
+        let language = crate::web::answer_language(req.request());
         return Ok(req
-            .into_response(too_many(&path, wait))
+            .into_response(too_many(&path, wait, language))
             .map_into_right_body());
     }
     let response = next.call(req).await?;

@@ -7,6 +7,7 @@
 mod common;
 
 mod api;
+mod api_languages;
 mod attending_virtually;
 mod bad_input;
 mod browser;

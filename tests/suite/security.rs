@@ -228,6 +228,46 @@ fn guessing_personal_tokens_is_rate_limited() {
 }
 
 #[test]
+fn a_refusal_for_too_many_requests_is_in_the_readers_language() {
+    let db = Db::sqlite();
+    let server = limited(&db);
+    for i in 0..40 {
+        server.get(&format!("/api/v1/me/{}", random_token(i)));
+    }
+    let refused = |path: &str, language: Option<&str>| {
+        let mut request = server.http.get(server.url(path));
+        if let Some(language) = language {
+            request = request.header("Accept-Language", language);
+        }
+        let response = request.send().unwrap();
+        assert_eq!(response.status(), 429, "{path}");
+        let vary = response.headers()["vary"].to_str().unwrap().to_owned();
+        assert!(vary.contains("Accept-Language"), "{path}: {vary}");
+        response.text().unwrap()
+    };
+    let english: serde_json::Value =
+        serde_json::from_str(&refused(&format!("/api/v1/me/{}", random_token(97)), None)).unwrap();
+    let message = english["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("too many requests from your address; try again in "),
+        "{message}"
+    );
+    let spanish: serde_json::Value = serde_json::from_str(&refused(
+        &format!("/api/v1/me/{}", random_token(98)),
+        Some("es"),
+    ))
+    .unwrap();
+    assert_eq!(spanish["error"]["code"], "rate_limited", "{spanish}");
+    let message = spanish["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("demasiadas solicitudes desde su dirección; inténtelo de nuevo en "),
+        "{message}"
+    );
+    let page = refused(&format!("/r/{}", random_token(99)), Some("es"));
+    assert!(page.contains("Demasiadas solicitudes"), "{page}");
+}
+
+#[test]
 fn new_entries_are_rate_limited_per_client_with_a_generous_burst() {
     let db = Db::sqlite();
     let server = limited(&db);

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{not_allowed, Entry, Ledger, Notice, Refusal};
+use super::{not_allowed, Entry, Ledger, Notice, Reason, Refusal};
 use crate::domain::{Mode, Phase, Preference, Status};
 
 impl Ledger {
@@ -37,7 +37,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<(), Refusal> {
         if until <= now {
-            return not_allowed("the deadline must be in the future");
+            return not_allowed(Reason::DeadlinePast);
         }
         if !self.has_free(mode) {
             return Err(Refusal::NoSeat(mode));

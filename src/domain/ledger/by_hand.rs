@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{not_allowed, Ledger, Refusal};
+use super::{not_allowed, Ledger, Reason, Refusal};
 use crate::domain::{Mode, Status};
 
 impl Ledger {
@@ -14,7 +14,7 @@ impl Ledger {
         }
         let entry = self.active(id)?;
         if !entry.in_line() {
-            return not_allowed("only an entry waiting in line can be promoted");
+            return not_allowed(Reason::PromoteNeedsLine);
         }
         let mode = Mode::ALL
             .iter()
@@ -38,7 +38,7 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<(), Refusal> {
         if until <= now {
-            return not_allowed("the deadline must be in the future");
+            return not_allowed(Reason::DeadlinePast);
         }
         let mut entry = self.active(id)?.clone();
         match entry.status {
@@ -47,11 +47,7 @@ impl Ledger {
                 entry.wait_offered_until = Some(until)
             }
             Status::Confirmed if entry.reconfirm_by.is_some() => entry.reconfirm_by = Some(until),
-            _ => {
-                return not_allowed(
-                    "only an invitation, an offer or a pending reconfirmation has a deadline",
-                )
-            }
+            _ => return not_allowed(Reason::NoDeadline),
         }
         let status = entry.status;
         self.put(entry);
@@ -81,7 +77,7 @@ impl Ledger {
     ) -> Result<(), Refusal> {
         let mut entry = self.active(id)?.clone();
         if !entry.in_line() {
-            return not_allowed("only an entry waiting in line has a priority");
+            return not_allowed(Reason::PriorityNeedsLine);
         }
         entry.priority = priority;
         let status = entry.status;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{mode_word, not_allowed, Ledger, Notice, Refusal};
+use super::{not_allowed, Ledger, Notice, Reason, Refusal};
 use crate::domain::{Mode, Phase, Status};
 
 impl Ledger {
@@ -41,7 +41,7 @@ impl Ledger {
             Status::Offered => {
                 let offered = entry.mode.expect("an offer holds a mode");
                 if mode.is_some_and(|m| m != offered) {
-                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
+                    return not_allowed(Reason::OfferIsFor(offered));
                 }
                 entry.status = Status::Confirmed;
                 entry.hold_until = None;
@@ -58,7 +58,7 @@ impl Ledger {
             Status::Confirmed if entry.wait_offered_until.is_some() => {
                 let offered = entry.wait_for.expect("a waiting offer has a mode");
                 if mode.is_some_and(|m| m != offered) {
-                    return not_allowed(format!("the offer is for a {} seat", mode_word(offered)));
+                    return not_allowed(Reason::OfferIsFor(offered));
                 }
                 entry.mode = Some(offered);
                 entry.wait_for = None;
@@ -74,8 +74,8 @@ impl Ledger {
                 )
                 .with(Notice::ModeChanged { mode: offered });
             }
-            Status::Confirmed => return not_allowed("the seat is already confirmed"),
-            _ => return not_allowed("no seat has been offered yet"),
+            Status::Confirmed => return not_allowed(Reason::AlreadyConfirmed),
+            _ => return not_allowed(Reason::NothingOffered),
         }
         self.promote(now);
         Ok(())
@@ -106,7 +106,7 @@ impl Ledger {
                     false,
                 );
             }
-            _ => return not_allowed("there is no invitation or offer to decline"),
+            _ => return not_allowed(Reason::NothingToDecline),
         }
         self.promote(now);
         Ok(())
@@ -144,10 +144,7 @@ impl Ledger {
     /// participant can wait for one instead.
     pub fn may_switch_to(&self, id: i64, mode: Mode) -> Result<(), Refusal> {
         if !self.rules.phase_of(mode).promotes() {
-            return not_allowed(format!(
-                "{} seats are given by the organizers for now: you can wait for one",
-                super::mode_word(mode)
-            ));
+            return not_allowed(Reason::GivenByOrganizers(mode));
         }
         if !self.has_free(mode) {
             return Err(Refusal::NoSeat(mode));
@@ -157,10 +154,7 @@ impl Ledger {
             .get(&id)
             .is_some_and(|e| e.in_line() && e.accepts(mode));
         if self.seats(mode).waiting > u32::from(itself) {
-            return not_allowed(format!(
-                "others are waiting for a {} seat",
-                super::mode_word(mode)
-            ));
+            return not_allowed(Reason::OthersWaiting(mode));
         }
         Ok(())
     }
@@ -168,10 +162,10 @@ impl Ledger {
     pub fn switch(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
         let entry = self.active(id)?.clone();
         if entry.status != Status::Confirmed {
-            return not_allowed("only a confirmed seat can be switched");
+            return not_allowed(Reason::SwitchNeedsSeat);
         }
         if entry.mode == Some(mode) {
-            return not_allowed(format!("the seat is already {}", mode.label()));
+            return not_allowed(Reason::AlreadyIn(mode));
         }
         if entry.wait_for == Some(mode) && entry.wait_offered_until.is_some() {
             return self.accept(id, Some(mode), now);
@@ -200,13 +194,13 @@ impl Ledger {
     pub fn wait_for(&mut self, id: i64, mode: Mode, now: DateTime<Utc>) -> Result<(), Refusal> {
         let mut entry = self.active(id)?.clone();
         if entry.status != Status::Confirmed {
-            return not_allowed("only a confirmed participant can wait for the other mode");
+            return not_allowed(Reason::WaitNeedsSeat);
         }
         if entry.mode == Some(mode) {
-            return not_allowed(format!("the seat is already {}", mode.label()));
+            return not_allowed(Reason::AlreadyIn(mode));
         }
         if entry.wait_for.is_some() {
-            return not_allowed("already waiting for that mode");
+            return not_allowed(Reason::AlreadyWaiting);
         }
         entry.wait_for = Some(mode);
         entry.line_since = Some(now);
@@ -227,7 +221,7 @@ impl Ledger {
     pub fn leave_wait(&mut self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
         let mut entry = self.active(id)?.clone();
         if entry.status != Status::Confirmed || entry.wait_for.is_none() {
-            return not_allowed("not waiting for the other mode");
+            return not_allowed(Reason::NotWaiting);
         }
         entry.wait_for = None;
         entry.wait_offered_until = None;
@@ -248,15 +242,13 @@ impl Ledger {
     pub fn may_attend_virtually(&self, id: i64, now: DateTime<Utc>) -> Result<(), Refusal> {
         let entry = self.active(id)?;
         if entry.status != Status::Waitlisted || !entry.preference.accepts(Mode::InPerson) {
-            return not_allowed(
-                "only a person waiting for an in-person seat can attend virtually meanwhile",
-            );
+            return not_allowed(Reason::AttendVirtuallyNeedsLine);
         }
         if now >= self.rules.starts_at {
             return Err(Refusal::Started);
         }
         if self.rules.phase_of(Mode::Virtual) != Phase::Open {
-            return not_allowed("virtual registration is not open");
+            return not_allowed(Reason::VirtualNotOpen);
         }
         if !self.has_free(Mode::Virtual) {
             return Err(Refusal::NoSeat(Mode::Virtual));

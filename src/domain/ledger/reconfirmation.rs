@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{not_allowed, Ledger, Notice, Refusal};
+use super::{not_allowed, Ledger, Notice, Reason, Refusal};
 use crate::domain::{Mode, Status};
 
 impl Ledger {
@@ -29,10 +29,10 @@ impl Ledger {
             return Err(Refusal::Started);
         }
         if until <= now {
-            return not_allowed("the deadline must be in the future");
+            return not_allowed(Reason::DeadlinePast);
         }
         if !self.may_ask_reconfirmation(self.active(id)?.id) {
-            return not_allowed("only a confirmed in-person participant is asked to reconfirm");
+            return not_allowed(Reason::ReconfirmNeedsSeat);
         }
         let mut entry = self.entries[&id].clone();
         entry.reconfirm_by = Some(until);
@@ -52,7 +52,7 @@ impl Ledger {
     pub fn reconfirm(&mut self, id: i64, _now: DateTime<Utc>) -> Result<(), Refusal> {
         let entry = self.active(id)?;
         if entry.reconfirm_by.is_none() {
-            return not_allowed("nothing is waiting for a reconfirmation");
+            return not_allowed(Reason::NothingToReconfirm);
         }
         let mut entry = entry.clone();
         entry.reconfirm_by = None;

@@ -88,9 +88,9 @@ pub async fn retry_email(
         .await?
     {
         Retry::Due(row) => Ok(HttpResponse::Ok().json(email_out(row))),
-        Retry::NotPending(row) => Err(ApiError::conflict(format!(
-            "the email is {}, not pending: there is nothing to retry",
-            row.status
+        Retry::NotPending(row) => Err(ApiError::conflict(t!(
+            "api-email-not-pending",
+            status = row.status.to_string()
         ))),
         Retry::Unknown => Err(ApiError::not_found("email")),
     }

@@ -70,7 +70,7 @@ pub async fn revoke_token(
         .await?
     {
         TokenRevoked::Now(row) => Ok(HttpResponse::Ok().json(token_out(row))),
-        TokenRevoked::Already(_) => Err(ApiError::conflict("the token was revoked before")),
+        TokenRevoked::Already(_) => Err(ApiError::conflict(t!("api-token-revoked"))),
         TokenRevoked::Unknown => Err(ApiError::not_found("token")),
     }
 }

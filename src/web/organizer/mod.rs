@@ -118,7 +118,7 @@ impl Flash {
 /// What an engine refusal says on a page; anything unexpected stays an error.
 pub fn refusal(error: EngineError) -> Result<String, DashboardError> {
     match error {
-        EngineError::Conflict(message) => Ok(message),
+        EngineError::Conflict(refusal) => Ok(crate::web::words::refusal(&refusal)),
         EngineError::Invalid(fields) => Ok(sentence_of(&fields)),
         EngineError::NotFound(what) => Ok(format!("{what} not found")),
         other => Err(other.into()),

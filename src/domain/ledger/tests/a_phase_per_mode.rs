@@ -146,7 +146,7 @@ fn a_participant_moves_into_the_room_at_once_only_while_its_seats_go_to_the_line
             waiting(2, Preference::InPerson, 0),
         ],
     );
-    assert_refused(&mut l, Refusal::NotAllowed(String::new()), |l| {
+    assert_refused(&mut l, any_not_allowed(), |l| {
         l.switch(1, Mode::InPerson, hours(1))
     });
     // Waiting for a seat of the room is the way in.

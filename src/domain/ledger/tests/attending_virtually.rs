@@ -77,7 +77,7 @@ fn attending_virtually_is_refused_when_it_does_not_apply_and_changes_nothing() {
             virtual_in(phase, rules(Phase::InviteOnly, 1, Some(5))),
             entries.clone(),
         );
-        assert_refused(&mut l, Refusal::NotAllowed(String::new()), |l| {
+        assert_refused(&mut l, any_not_allowed(), |l| {
             l.attend_virtually(1, hours(1))
         });
     }
@@ -89,7 +89,7 @@ fn attending_virtually_is_refused_when_it_does_not_apply_and_changes_nothing() {
     // Not waiting for the room: waiting for the stream, confirmed, invited, unknown.
     let mut l = ledger(stream_open(1, 5), entries.clone());
     for id in [2, 3, 4] {
-        assert_refused(&mut l, Refusal::NotAllowed(String::new()), |l| {
+        assert_refused(&mut l, any_not_allowed(), |l| {
             l.attend_virtually(id, hours(1))
         });
     }

@@ -166,6 +166,11 @@ fn entries_of(ledger: &Ledger) -> BTreeMap<i64, Entry> {
     ledger.entries().map(|e| (e.id, e.clone())).collect()
 }
 
+/// A refusal for [`assert_refused`] that stands for any `NotAllowed`, whatever its reason.
+fn any_not_allowed() -> Refusal {
+    Refusal::NotAllowed(Reason::NothingOffered)
+}
+
 /// Asserts that `op` is refused like `expected` (any message for `NotAllowed`) and changes
 /// nothing. Earlier changes not yet taken are dropped.
 fn assert_refused(

@@ -146,7 +146,7 @@ fn priority_moves_an_entry_up_the_line() {
 #[test]
 fn only_an_entry_in_line_has_a_priority() {
     let mut l = ledger(open(1, 0), [confirmed(1, Mode::InPerson)]);
-    assert_refused(&mut l, Refusal::NotAllowed(String::new()), |l| {
+    assert_refused(&mut l, any_not_allowed(), |l| {
         l.set_priority(1, 3, hours(0))
     });
 }

@@ -17,7 +17,7 @@ fn refusals_change_nothing() {
         ],
     );
     let now = hours(1);
-    let not_allowed = || Refusal::NotAllowed(String::new());
+    let not_allowed = any_not_allowed;
     assert_refused(&mut l, Refusal::NotActive, |l| l.accept(99, None, now));
     assert_refused(&mut l, not_allowed(), |l| l.accept(4, None, now));
     assert_refused(&mut l, not_allowed(), |l| l.accept(1, None, now));
