@@ -766,3 +766,12 @@ dash-refused-role = Your role on the team does not include this page, and nothin
 dash-refused-busy-title = Please try again
 dash-refused-busy = The service is busy or briefly unavailable. Please try again in a moment.
 dash-not-sent = Not sent
+# What was looked for ($what): event or registration.
+dash-not-found = { $what ->
+    [event] event not found
+    [registration] registration not found
+   *[other] { $what } not found
+}
+dash-check-in-refused = Not checked in
+dash-newsletter-not-sent-again = Not sent again
+dash-sign-in-dead-link-title = This link does not work

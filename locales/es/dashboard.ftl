@@ -33,15 +33,15 @@ dash-mode-virtual = En línea
 dash-seat-in-person = una plaza presencial
 dash-seat-virtual = una plaza en línea
 dash-status = { $status ->
-    [pending_email] correo pendiente
-    [invited] invitado
+    [pending_email] correo por confirmar
+    [invited] invitada
     [waitlisted] en espera
-    [offered] ofrecida
-    [confirmed] confirmado
-    [declined] rechazado
-    [cancelled] cancelado
-    [expired] vencido
-   *[revoked] revocado
+    [offered] con oferta
+    [confirmed] confirmada
+    [declined] rechazada
+    [cancelled] cancelada
+    [expired] vencida
+   *[revoked] revocada
 }
 dash-gauge-summary = { $mode }: { $confirmed } confirmadas, { $invited } reservadas por invitaciones abiertas, { $offered } reservadas por ofertas abiertas, { $free }, { $waiting } en espera
 dash-gauge-free-of = { $free } libres de { $capacity }
@@ -773,3 +773,12 @@ dash-refused-role = Su función en el equipo no incluye esta página, y no se ca
 dash-refused-busy-title = Vuelva a intentarlo
 dash-refused-busy = El servicio está ocupado o no está disponible por un momento. Vuelva a intentarlo enseguida.
 dash-not-sent = No enviado
+# Lo que se buscaba ($what): event o registration.
+dash-not-found = { $what ->
+    [event] no se encontró el evento
+    [registration] no se encontró la inscripción
+   *[other] no se encontró: { $what }
+}
+dash-check-in-refused = Llegada no registrada
+dash-newsletter-not-sent-again = No se volvió a enviar
+dash-sign-in-dead-link-title = Este enlace no funciona

@@ -156,7 +156,7 @@ async fn act(
         }
         Err(error) => Err(DashboardError(PageError::refused_with(
             StatusCode::CONFLICT,
-            "Not checked in",
+            t!("dash-check-in-refused"),
             refusal(error)?,
         ))),
     }

@@ -120,7 +120,7 @@ pub fn refusal(error: EngineError) -> Result<String, DashboardError> {
     match error {
         EngineError::Conflict(message) => Ok(message),
         EngineError::Invalid(fields) => Ok(sentence_of(&fields)),
-        EngineError::NotFound(what) => Ok(format!("{what} not found")),
+        EngineError::NotFound(what) => Ok(t!("dash-not-found", what = what)),
         other => Err(other.into()),
     }
 }

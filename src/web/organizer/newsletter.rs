@@ -239,7 +239,7 @@ pub async fn test(
     let me = Email::parse(&signed.organizer.email).map_err(|_| {
         DashboardError(PageError::refused_with(
             StatusCode::CONFLICT,
-            "Not sent",
+            t!("dash-not-sent"),
             t!("dash-newsletter-cannot-receive"),
         ))
     })?;
@@ -362,7 +362,7 @@ pub async fn retry(
         Retried::NotFailed => Err(DashboardError(PageError::NotFound)),
         Retried::Gone => Err(DashboardError(PageError::refused_with(
             StatusCode::CONFLICT,
-            "Not sent again",
+            t!("dash-newsletter-not-sent-again"),
             t!("dash-newsletter-gone"),
         ))),
     }

@@ -112,7 +112,7 @@ pub async fn sign_out(
 fn dead_link() -> DashboardError {
     DashboardError(PageError::refused_with(
         actix_web::http::StatusCode::NOT_FOUND,
-        "This link does not work",
+        t!("dash-sign-in-dead-link-title"),
         t!("dash-sign-in-dead-link"),
     ))
 }

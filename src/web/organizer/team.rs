@@ -167,7 +167,7 @@ async fn changed(
             Ok(see_other(&format!("/organizer/team?done={done}")))
         }
         TeamChange::LastOwner => Err(DashboardError(PageError::refused(
-            "Not changed",
+            t!("dash-not-changed"),
             t!("dash-team-needs-owner"),
         ))),
         TeamChange::Unknown => Err(DashboardError(PageError::NotFound)),

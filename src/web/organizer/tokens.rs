@@ -63,7 +63,7 @@ pub async fn create(
     if !signed.organizer.role.covers(role) {
         return Err(DashboardError(PageError::refused_with(
             StatusCode::FORBIDDEN,
-            "Not open to your role",
+            t!("dash-refused-role-title"),
             t!("dash-tokens-beyond-role"),
         )));
     }
