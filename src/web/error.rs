@@ -200,7 +200,7 @@ pub enum PageError {
     /// another status the case calls for).
     Refused {
         status: StatusCode,
-        title: &'static str,
+        title: String,
         message: String,
     },
     Unavailable,
@@ -208,18 +208,18 @@ pub enum PageError {
 }
 
 impl PageError {
-    pub fn refused(title: &'static str, message: impl Into<String>) -> Self {
+    pub fn refused(title: impl Into<String>, message: impl Into<String>) -> Self {
         Self::refused_with(StatusCode::CONFLICT, title, message)
     }
 
     pub fn refused_with(
         status: StatusCode,
-        title: &'static str,
+        title: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         PageError::Refused {
             status,
-            title,
+            title: title.into(),
             message: message.into(),
         }
     }

@@ -13,33 +13,33 @@ pub fn page(
     done: Option<&str>,
 ) -> Markup {
     layout(
-        "Calendar feed",
+        &t!("dash-nav-calendar"),
         viewer,
         html! {
-            h1 { "Calendar feed" }
+            h1 { (t!("dash-nav-calendar")) }
             (flash(done, None))
-            p { "Every event, drafts included, in one calendar: "
-                a href="/organizer/calendar.ics" { "download the feed" }
-                " while you are signed in." }
-            h2 { "Subscribe from a calendar app" }
-            p { "A calendar app cannot sign in, so it subscribes through a secret link of your own. Anyone who has the link sees your events (titles, times, venues; no participants), so keep it to yourself, and revoke it if it has been shared." }
+            p { (t!("dash-calendar-every-event")) " "
+                a href="/organizer/calendar.ics" { (t!("dash-calendar-download")) }
+                " " (t!("dash-calendar-signed-in")) }
+            h2 { (t!("dash-calendar-subscribe")) }
+            p { (t!("dash-calendar-subscribe-hint")) }
             @if let Some(url) = created {
                 div.notice.ok role="status" {
-                    p { "Your new link is below. Copy it now into your calendar app (“subscribe to a calendar” or “add calendar from URL”): it is shown only this once." }
+                    p { (t!("dash-calendar-new-link")) }
                     p { code.token { (url) } }
                 }
             }
             @match live {
                 Some(feed) => {
-                    p { "Your link made on " (local(feed.created_at.utc(), chrono_tz::UTC)) " is live. A new link replaces it." }
+                    p { (t!("dash-calendar-live", at = local(feed.created_at.utc(), chrono_tz::UTC))) }
                     div.actions {
-                        (button_form(viewer, "/organizer/calendar/link", "Make a new link", "secondary"))
-                        (button_form(viewer, "/organizer/calendar/link/revoke", "Revoke the link", "danger"))
+                        (button_form(viewer, "/organizer/calendar/link", &t!("dash-calendar-make-new"), "secondary"))
+                        (button_form(viewer, "/organizer/calendar/link/revoke", &t!("dash-calendar-revoke"), "danger"))
                     }
                 }
                 None => {
-                    p { "You have no live link." }
-                    (button_form(viewer, "/organizer/calendar/link", "Make a link", ""))
+                    p { (t!("dash-calendar-no-link")) }
+                    (button_form(viewer, "/organizer/calendar/link", &t!("dash-calendar-make"), ""))
                 }
             }
         },

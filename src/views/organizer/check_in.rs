@@ -12,9 +12,10 @@ use crate::reads::{EventState, RegistrationState};
 
 /// The words for the counts, the same on the page and in its live updates.
 fn counts_words(attendance: &Attendance) -> String {
-    format!(
-        "{} arrived of {} expected",
-        attendance.arrived, attendance.expected
+    t!(
+        "dash-check-in-counts",
+        arrived = attendance.arrived,
+        expected = attendance.expected
     )
 }
 
@@ -33,19 +34,19 @@ fn person(viewer: &Viewer<'_>, state: &EventState, r: &RegistrationState, query:
             p.who { strong { (r.row.name) } br; span.email { (r.row.email) } }
             p { (status_badge(r.status)) @if let Some(mode) = r.shown_mode() { " " (mode_name(mode)) } }
             @if r.status != Status::Confirmed {
-                p.notice.bad { "No seat: this registration is " (r.status.as_str().replace('_', " ")) ", so it cannot be checked in." }
+                p.notice.bad { (t!("dash-check-in-no-seat", status = super::status_name(r.status))) }
             } @else if let Some(at) = r.row.checked_in_at {
-                p.arrived { "Arrived " (local(at.utc(), tz)) }
+                p.arrived { (t!("dash-check-in-arrived-at", at = local(at.utc(), tz))) }
                 form method="post" action={"/organizer/check-in/" (id) "/undo"} {
                     (csrf_field(viewer.csrf))
                     input type="hidden" name="q" value=(query);
-                    button.secondary type="submit" { "Undo arrival of " (r.row.name) }
+                    button.secondary type="submit" { (t!("dash-check-in-undo", name = r.row.name.as_str())) }
                 }
             } @else {
                 form method="post" action={"/organizer/check-in/" (id)} {
                     (csrf_field(viewer.csrf))
                     input type="hidden" name="q" value=(query);
-                    button.arrive type="submit" { "Arrived: " (r.row.name) }
+                    button.arrive type="submit" { (t!("dash-check-in-arrive", name = r.row.name.as_str())) }
                 }
             }
         }
@@ -61,11 +62,11 @@ fn results(
     html! {
         div #check-in-results {
             @if query.trim().is_empty() {
-                p { "Type a name or an email address to find someone." }
+                p { (t!("dash-check-in-type")) }
             } @else if found.is_empty() {
-                p { "Nobody matches " strong { (query) } "." }
+                p { (t!("dash-check-in-nobody-matches")) " " strong { (query) } "." }
             } @else {
-                ul.check-in-list aria-label="People found" {
+                ul.check-in-list aria-label=(t!("dash-check-in-found")) {
                     @for r in found { (person(viewer, state, r, query)) }
                 }
             }
@@ -89,17 +90,17 @@ pub fn page(
         return html! { (counts(attendance)) (results(viewer, state, found, query)) };
     }
     layout(
-        &format!("Check-in: {}", e.title),
+        &t!("dash-check-in-title", title = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Check-in: " (e.title) }
+            h1 { (t!("dash-check-in-title", title = e.title.as_str())) }
             @if viewer.role != Role::CheckIn { (event_tabs(&e.slug, "/check-in")) }
             (flash(done, None))
             (counts(attendance))
             form.check-in-search #check-in-search method="get" action=(action) role="search" {
-                label for="field-q" { "Name or email" }
+                label for="field-q" { (t!("dash-check-in-name-or-email")) }
                 input type="search" id="field-q" name="q" value=(query) autocomplete="off" autocapitalize="none" spellcheck="false";
-                button type="submit" { "Search" }
+                button type="submit" { (t!("dash-newsletter-search")) }
             }
             (results(viewer, state, found, query))
             script src="/static/check-in.js" defer {}
@@ -117,14 +118,14 @@ pub fn one(
 ) -> Markup {
     let e = &state.event;
     layout(
-        &format!("Check-in: {}", r.row.name),
+        &t!("dash-check-in-title", title = r.row.name.as_str()),
         viewer,
         html! {
-            h1 { "Check-in: " (e.title) }
+            h1 { (t!("dash-check-in-title", title = e.title.as_str())) }
             (flash(done, None))
             (counts(attendance))
-            ul.check-in-list aria-label="Person" { (person(viewer, state, r, "")) }
-            p { a href={"/organizer/events/" (e.slug) "/check-in"} { "Search for someone else" } }
+            ul.check-in-list aria-label=(t!("dash-check-in-person")) { (person(viewer, state, r, "")) }
+            p { a href={"/organizer/events/" (e.slug) "/check-in"} { (t!("dash-check-in-someone-else")) } }
         },
     )
 }

@@ -159,33 +159,33 @@ pub fn fields(values: &EpisodeValues, errors: &FieldErrors) -> Markup {
         .enumerate();
     html! {
         fieldset.episode {
-            legend { "Webinar series (optional)" }
+            legend { (t!("dash-episode-series-legend")) }
             div.two {
-                (field("series", "Series (address name, e.g. looking-glass; the page is /series/NAME)", "text", &values.series))
-                (field("code", "Episode code (e.g. S07E02)", "text", &values.code))
+                (field("series", &t!("dash-episode-series"), "text", &values.series))
+                (field("code", &t!("dash-episode-code"), "text", &values.code))
             }
-            (field("recording_url", "Recording link (once it has happened)", "url", &values.recording_url))
+            (field("recording_url", &t!("dash-episode-recording"), "url", &values.recording_url))
             @if let Some(e) = errors.get("speakers") { p.field-error { (e.join("; ")) } }
             table.speakers {
-                caption { "Speakers, in the order shown. Fill a blank row to add one, change the numbers to reorder, empty a row to remove it." }
-                thead { tr { th scope="col" { "Order" } th scope="col" { "Name" } th scope="col" { "Affiliation" } th scope="col" { "Link" } } }
+                caption { (t!("dash-episode-speakers")) }
+                thead { tr { th scope="col" { (t!("dash-episode-col-order")) } th scope="col" { (t!("dash-col-name")) } th scope="col" { (t!("dash-col-affiliation")) } th scope="col" { (t!("dash-episode-col-link")) } } }
                 tbody {
                     @for (i, s) in rows {
                         @let id = |part: &str| format!("field-speaker-{i}-{part}");
                         @let name = |part: &str| format!("speaker-{i}-{part}");
                         @let error = |part: &str| errors.get(&format!("speakers[{i}].{part}"));
                         tr {
-                            td { input.order type="number" id=(id("order")) name=(name("order")) value=(if s.order.is_empty() { (i + 1).to_string() } else { s.order.clone() }) aria-label={"Order of speaker " (i + 1)}; }
+                            td { input.order type="number" id=(id("order")) name=(name("order")) value=(if s.order.is_empty() { (i + 1).to_string() } else { s.order.clone() }) aria-label=(t!("dash-episode-order-of", n = i + 1)); }
                             td {
-                                input type="text" id=(id("name")) name=(name("name")) value=(s.name) aria-label={"Name of speaker " (i + 1)} aria-invalid=[error("name").map(|_| "true")];
+                                input type="text" id=(id("name")) name=(name("name")) value=(s.name) aria-label=(t!("dash-episode-name-of", n = i + 1)) aria-invalid=[error("name").map(|_| "true")];
                                 @if let Some(e) = error("name") { p.field-error { (e.join("; ")) } }
                             }
                             td {
-                                input type="text" id=(id("affiliation")) name=(name("affiliation")) value=(s.affiliation) aria-label={"Affiliation of speaker " (i + 1)} aria-invalid=[error("affiliation").map(|_| "true")];
+                                input type="text" id=(id("affiliation")) name=(name("affiliation")) value=(s.affiliation) aria-label=(t!("dash-episode-affiliation-of", n = i + 1)) aria-invalid=[error("affiliation").map(|_| "true")];
                                 @if let Some(e) = error("affiliation") { p.field-error { (e.join("; ")) } }
                             }
                             td {
-                                input type="url" id=(id("url")) name=(name("url")) value=(s.url) aria-label={"Link of speaker " (i + 1)} aria-invalid=[error("url").map(|_| "true")];
+                                input type="url" id=(id("url")) name=(name("url")) value=(s.url) aria-label=(t!("dash-episode-link-of", n = i + 1)) aria-invalid=[error("url").map(|_| "true")];
                                 @if let Some(e) = error("url") { p.field-error { (e.join("; ")) } }
                             }
                         }

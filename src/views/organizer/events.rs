@@ -14,36 +14,36 @@ use crate::views::text_field;
 
 pub fn list(viewer: &Viewer<'_>, events: &[EventState], done: Option<&str>) -> Markup {
     layout(
-        "Events",
+        &t!("dash-events-title"),
         viewer,
         html! {
-            h1 { "Events" }
+            h1 { (t!("dash-events-title")) }
             (flash(done, None))
             @if viewer.role != Role::CheckIn {
-                p { a.button href="/organizer/events/new" { "Create an event" } }
+                p { a.button href="/organizer/events/new" { (t!("dash-events-create")) } }
             }
             @if events.is_empty() {
-                p { "No events yet." }
+                p { (t!("dash-events-none")) }
             } @else {
-                div.table-scroll role="region" aria-label="Events" tabindex="0" { table.data {
-                    thead { tr { th scope="col" { "Event" } th scope="col" { "Starts" } th scope="col" { "Phase" } th scope="col" { "In person" } th scope="col" { "Virtual" } } }
+                div.table-scroll role="region" aria-label=(t!("dash-events-title")) tabindex="0" { table.data {
+                    thead { tr { th scope="col" { (t!("dash-events-col-event")) } th scope="col" { (t!("dash-events-col-starts")) } th scope="col" { (t!("dash-events-col-phase")) } th scope="col" { (t!("dash-mode-in-person")) } th scope="col" { (t!("dash-mode-virtual")) } } }
                     tbody {
                         @for e in events {
                             tr {
                                 @if viewer.role == Role::CheckIn {
                                     td { a href={"/organizer/events/" (e.event.slug) "/check-in"} { (e.event.title) }
-                                        " · " a href={"/organizer/events/" (e.event.slug) "/registrations"} { "participants" } }
+                                        " · " a href={"/organizer/events/" (e.event.slug) "/registrations"} { (t!("dash-events-participants")) } }
                                 } @else {
                                     td { a href={"/organizer/events/" (e.event.slug)} { (e.event.title) } }
                                 }
                                 td { (local(e.event.starts_at.utc(), tz_of(e))) }
                                 td { span.badge { (phase_words(e.event.phase)) }
-                                    @if let Some(stream) = e.event.virtual_phase.filter(|_| e.ledger.rules().phases_differ()) { " " span.badge { "Virtual: " (phase_words(stream)) } } }
+                                    @if let Some(stream) = e.event.virtual_phase.filter(|_| e.ledger.rules().phases_differ()) { " " span.badge { (t!("dash-events-virtual-phase", phase = phase_words(stream))) } } }
                                 @for mode in Mode::ALL {
                                     @let g = gauge_of(e, *mode);
-                                    td { (g.confirmed) " confirmed"
-                                        @match g.free { Some(f) => { ", " (f) " free" } None => {} }
-                                        @if g.waiting > 0 { ", " (g.waiting) " waiting" } }
+                                    td { (t!("dash-events-confirmed", n = g.confirmed))
+                                        @match g.free { Some(f) => { ", " (t!("dash-events-free", n = f)) } None => {} }
+                                        @if g.waiting > 0 { ", " (t!("dash-events-waiting", n = g.waiting)) } }
                                 }
                             }
                         }
@@ -181,51 +181,51 @@ pub fn form(
         html! {
             h1 { (heading) }
             @if let Some(tabs) = tabs { (tabs) }
-            @if !errors.is_empty() { p.notice.bad role="alert" { "Please correct the fields marked below." } }
+            @if !errors.is_empty() { p.notice.bad role="alert" { (t!("dash-form-correct-fields")) } }
             @if let Some(general) = errors.get("event") { p.notice.bad { (general.join("; ")) } }
             form.stack.event-form method="post" action=(action) novalidate {
                 (csrf_field(viewer.csrf))
-                (field("title", "Title", "text", &values.title, true))
-                (field("slug", "Address name (lowercase letters, digits and dashes; the page is /events/NAME)", "text", &values.slug, true))
+                (field("title", &t!("dash-event-form-title"), "text", &values.title, true))
+                (field("slug", &t!("dash-event-form-slug"), "text", &values.slug, true))
                 div {
-                    label for="field-description" { "Description (optional)" }
+                    label for="field-description" { (t!("dash-event-form-description")) }
                     textarea id="field-description" name="description" rows="5" { (values.description) }
                     @if let Some(e) = errors.get("description") { p.field-error { (e.join("; ")) } }
                 }
-                (field("timezone", "Time zone (IANA name, e.g. Europe/Amsterdam)", "text", &values.timezone, true))
+                (field("timezone", &t!("dash-event-form-timezone"), "text", &values.timezone, true))
                 div.two {
-                    (field("starts_at", "Starts (in the event's time zone)", "datetime-local", &values.starts_at, true))
-                    (field("ends_at", "Ends (in the event's time zone)", "datetime-local", &values.ends_at, true))
+                    (field("starts_at", &t!("dash-event-form-starts"), "datetime-local", &values.starts_at, true))
+                    (field("ends_at", &t!("dash-event-form-ends"), "datetime-local", &values.ends_at, true))
                 }
                 @if let Some(warning) = errors.get(CONFIRM_PAST_RETENTION) {
                     div.notice.bad {
                         input type="checkbox" id="field-confirm_past_retention" name="confirm_past_retention" value="yes";
-                        label.inline for="field-confirm_past_retention" { " Save it anyway: this event " (warning.join("; ")) }
+                        label.inline for="field-confirm_past_retention" { " " (t!("dash-event-form-save-anyway", warning = warning.join("; "))) }
                     }
                 }
-                (field("venue", "Venue", "text", &values.venue, false))
-                (field("meeting_url", "Meeting link for virtual attendance", "url", &values.meeting_url, false))
+                (field("venue", &t!("dash-event-form-venue"), "text", &values.venue, false))
+                (field("meeting_url", &t!("dash-event-form-meeting-url"), "url", &values.meeting_url, false))
                 div.two {
-                    (field("in_person_capacity", "In-person seats", "number", &values.in_person_capacity, true))
-                    (field("virtual_capacity", "Virtual seats (empty for unlimited)", "number", &values.virtual_capacity, false))
+                    (field("in_person_capacity", &t!("dash-event-form-in-person-capacity"), "number", &values.in_person_capacity, true))
+                    (field("virtual_capacity", &t!("dash-event-form-virtual-capacity"), "number", &values.virtual_capacity, false))
                 }
                 div.two {
-                    (field("offer_window_hours", "Hours to accept an offered seat", "number", &values.offer_window_hours, true))
-                    (field("invitation_window_days", "Days to answer an invitation", "number", &values.invitation_window_days, true))
+                    (field("offer_window_hours", &t!("dash-event-form-offer-window"), "number", &values.offer_window_hours, true))
+                    (field("invitation_window_days", &t!("dash-event-form-invitation-window"), "number", &values.invitation_window_days, true))
                 }
-                (field("reminder_hours_before", "Reminders to confirmed participants, in hours before the start (e.g. 24, 2; empty for none)", "text", &values.reminder_hours_before, false))
+                (field("reminder_hours_before", &t!("dash-event-form-reminders"), "text", &values.reminder_hours_before, false))
                 fieldset {
-                    legend { "Reconfirmation (leave both empty for none)" }
-                    p.hint { "Each confirmed in-person participant is asked \"are you still coming?\"; a seat nobody reconfirms in time goes to the next in line." }
+                    legend { (t!("dash-event-form-reconfirmation")) }
+                    p.hint { (t!("dash-event-form-reconfirmation-hint")) }
                     div.two {
-                        (field("reconfirm_days_before", "Ask this many days before the start", "number", &values.reconfirm_days_before, false))
-                        (field("reconfirm_window_hours", "Hours to answer", "number", &values.reconfirm_window_hours, false))
+                        (field("reconfirm_days_before", &t!("dash-event-form-reconfirm-days"), "number", &values.reconfirm_days_before, false))
+                        (field("reconfirm_window_hours", &t!("dash-event-form-reconfirm-hours"), "number", &values.reconfirm_window_hours, false))
                     }
                     @if let Some(e) = errors.get("reconfirm") { p.field-error { (e.join("; ")) } }
                 }
                 @if !editing {
                     div {
-                        label for="field-phase" { "Phase" }
+                        label for="field-phase" { (t!("dash-event-form-phase")) }
                         select id="field-phase" name="phase" {
                             @for phase in [Phase::Draft, Phase::InviteOnly, Phase::Open, Phase::Closed] {
                                 option value=(phase.as_str()) selected[values.phase == phase.as_str()] { (phase_words(phase)) }
@@ -234,9 +234,9 @@ pub fn form(
                         @if let Some(e) = errors.get("phase") { p.field-error { (e.join("; ")) } }
                     }
                     div {
-                        label for="field-virtual_phase" { "Phase of the virtual seats" }
+                        label for="field-virtual_phase" { (t!("dash-event-form-virtual-phase")) }
                         select id="field-virtual_phase" name="virtual_phase" {
-                            option value="" selected[values.virtual_phase.is_empty()] { "The same as the phase" }
+                            option value="" selected[values.virtual_phase.is_empty()] { (t!("dash-event-form-same-phase")) }
                             @for phase in [Phase::InviteOnly, Phase::Open, Phase::Closed] {
                                 option value=(phase.as_str()) selected[values.virtual_phase == phase.as_str()] { (phase_words(phase)) }
                             }
@@ -246,10 +246,10 @@ pub fn form(
                 }
                 div {
                     input type="checkbox" id="field-auto_confirm" name="auto_confirm" value="yes" checked[values.auto_confirm.is_some()];
-                    label.inline for="field-auto_confirm" { " Give a freed seat to the next in line at once, without asking (default: offer it with a deadline)" }
+                    label.inline for="field-auto_confirm" { " " (t!("dash-event-form-auto-confirm")) }
                 }
                 (super::episode::fields(&values.episode, errors))
-                div { button type="submit" { "Save" } }
+                div { button type="submit" { (t!("dash-save")) } }
             }
         },
     )

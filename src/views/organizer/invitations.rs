@@ -35,20 +35,21 @@ fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
         form.stack method="post" action={"/organizer/events/" (slug) "/invitations/preview"} enctype="multipart/form-data" {
             (csrf_field(viewer.csrf))
             div {
-                label for="field-list" { "People to invite, one per line" }
-                p.hint id="list-hint" { "Either " code { "Name <email>" } " or " code { "email, name, mode, affiliation" } " (mode: in_person or virtual; empty for the default; affiliation optional)." }
+                label for="field-list" { (t!("dash-invite-list")) }
+                p.hint id="list-hint" { (t!("dash-invite-list-either")) " " code { "Name <email>" } " " (t!("dash-invite-list-or")) " " code { "email, name, mode, affiliation" } " " (t!("dash-invite-list-mode")) }
                 textarea id="field-list" name="list" rows="8" aria-describedby="list-hint" { (text) }
             }
             div {
-                label for="field-file" { "Or upload a CSV file" }
-                p.hint id="file-hint" { "As a spreadsheet saves it (CSV UTF-8; commas, semicolons or tabs). A header row is read by name, in any order: " code { "email" } ", " code { "name" } ", " code { "mode" } ", " code { "affiliation" } "; other columns are left out. A file is read instead of the pasted list." }
+                label for="field-file" { (t!("dash-invite-file")) }
+                p.hint id="file-hint" { (t!("dash-invite-file-hint")) " " code { "email" } ", " code { "name" } ", " code { "mode" } ", " code { "affiliation" } "; " (t!("dash-invite-file-hint-end")) }
                 input type="file" id="field-file" name="file" accept=".csv,.tsv,.txt,text/csv,text/plain" aria-describedby="file-hint";
             }
-            div { button type="submit" { "Preview" } }
+            div { button type="submit" { (t!("dash-preview")) } }
         }
     }
 }
 
+/// The selector the messages naming a delimiter read.
 fn between(delimiter: Delimiter) -> &'static str {
     match delimiter {
         Delimiter::Comma => "commas",
@@ -66,25 +67,25 @@ fn how_read(layout: &Layout) -> Markup {
                 .filter(|c| !header.iter().any(|h| h.column == Some(**c)))
                 .map(|c| c.as_str())
                 .collect();
-            p { "Read as CSV with " (between(layout.delimiter)) " between fields and a header row:" }
+            p { (t!("dash-invite-read-header", delimiter = between(layout.delimiter))) }
             ul.columns-read {
                 @for (i, heading) in header.iter().enumerate() {
                     li {
-                        "column " (i + 1) " "
-                        @if heading.text.is_empty() { "(no heading)" } @else { "“" (heading.text) "”" }
+                        (t!("dash-invite-column", n = i + 1)) " "
+                        @if heading.text.is_empty() { (t!("dash-invite-no-heading")) } @else { "“" (heading.text) "”" }
                         " → "
                         @match heading.column {
                             Some(column) => { strong { (column.as_str()) } }
-                            None => { "left out" }
+                            None => { (t!("dash-invite-left-out")) }
                         }
                     }
                 }
             }
             @if !missing.is_empty() {
-                p { "No column for: " (missing.join(", ")) "." }
+                p { (t!("dash-invite-no-column", columns = missing.join(", "))) }
             }
         } @else if layout.fields_read {
-            p { "Read as CSV with " (between(layout.delimiter)) " between fields and no header row: each row is email, name, mode, affiliation, in that order." }
+            p { (t!("dash-invite-read-no-header", delimiter = between(layout.delimiter))) }
         }
     }
 }
@@ -101,43 +102,43 @@ pub fn page(
     let tz = tz_of(state);
     let base = format!("/organizer/events/{}", e.slug);
     layout(
-        &format!("Invitations · {}", e.title),
+        &t!("dash-invitations-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Invitations" }
+            h1 { (t!("dash-invitations-title")) }
             (event_tabs(&e.slug, "/invitations"))
             (flash(done, problem))
             @if let Some(sent) = sent { (sent_notice(sent)) }
-            h2 { "Invite people" }
+            h2 { (t!("dash-invitations-invite")) }
             p { (seats_left(state, &HashMap::new())) }
             (paste_form(viewer, &e.slug, ""))
-            h2 { "Sent invitations" }
+            h2 { (t!("dash-invitations-sent")) }
             @if invitations.is_empty() {
-                p { "No invitations yet." }
+                p { (t!("dash-invitations-none")) }
             } @else {
-                div.table-scroll role="region" aria-label="Sent invitations" tabindex="0" { table.data {
-                    thead { tr { th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "State" } th scope="col" { "Deadline" } th scope="col" { "Emails sent / delivered" } th scope="col" { "Actions" } } }
+                div.table-scroll role="region" aria-label=(t!("dash-invitations-sent")) tabindex="0" { table.data {
+                    thead { tr { th scope="col" { (t!("dash-col-name")) } th scope="col" { (t!("dash-col-email")) } th scope="col" { (t!("dash-invitations-col-state")) } th scope="col" { (t!("dash-invitations-col-deadline")) } th scope="col" { (t!("dash-invitations-col-emails")) } th scope="col" { (t!("dash-col-actions")) } } }
                     tbody {
                         @for line in invitations {
                             @let r = &line.registration;
                             tr {
                                 td { (r.row.name) }
                                 td { (r.row.email) }
-                                td { (status_badge(r.status)) @if let Some(m) = r.mode { " " (mode_name(m).to_lowercase()) } }
+                                td { (status_badge(r.status)) @if let Some(m) = r.mode { " " (super::mode_word(m)) } }
                                 td { @if let Some(until) = r.hold_until { (local(until, tz)) } }
                                 td { (line.emails.0) " / " (line.emails.1) }
                                 td.actions {
                                     @if r.status == Status::Invited {
-                                        (button_form(viewer, &format!("/organizer/registrations/{}/resend", r.row.id), "Resend", "secondary"))
+                                        (button_form(viewer, &format!("/organizer/registrations/{}/resend", r.row.id), &t!("dash-invitations-resend"), "secondary"))
                                         form.inline method="post" action={"/organizer/registrations/" (r.row.id) "/hold"} {
                                             (csrf_field(viewer.csrf))
-                                            label.visually-hidden for={"deadline-" (r.row.id)} { "New deadline for " (r.row.name) }
+                                            label.visually-hidden for={"deadline-" (r.row.id)} { (t!("dash-invitations-new-deadline", name = r.row.name.as_str())) }
                                             input type="datetime-local" id={"deadline-" (r.row.id)} name="hold_until" value=(deadline_value(state, r)) required;
-                                            button.secondary type="submit" { "Change deadline" }
+                                            button.secondary type="submit" { (t!("dash-registrations-change-deadline")) }
                                         }
                                     }
                                     @if !r.status.is_ended() && r.status != Status::PendingEmail {
-                                        (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), "Revoke", "danger"))
+                                        (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), &t!("dash-registrations-revoke"), "danger"))
                                     }
                                 }
                             }
@@ -145,7 +146,7 @@ pub fn page(
                     }
                 } }
             }
-            p { a href={(base) "/registrations?status=invited"} { "All open invitations in the registrations table" } }
+            p { a href={(base) "/registrations?status=invited"} { (t!("dash-invitations-all-open")) } }
         },
     )
 }
@@ -160,9 +161,9 @@ fn seats_left(state: &EventState, wanted: &HashMap<Mode, usize>) -> Markup {
                 span.seats-left {
                     strong { (mode_name(*mode)) } ": "
                     @match seats.free {
-                        Some(free) if want > free as usize => { span.bad { (want) " to invite but only " (free) " free" } }
-                        Some(free) => { (free as usize - want) " of " (seats.capacity.unwrap_or(0)) " seats free" @if want > 0 { " after these " (want) } }
-                        None => { "unlimited" }
+                        Some(free) if want > free as usize => { span.bad { (t!("dash-invite-too-many", want = want, free = free)) } }
+                        Some(free) => { (t!("dash-invite-seats-free", free = free as usize - want, capacity = seats.capacity.unwrap_or(0))) @if want > 0 { " " (t!("dash-invite-after-these", n = want)) } }
+                        None => { (t!("dash-gauge-unlimited")) }
                     }
                 }
                 " "
@@ -207,22 +208,22 @@ pub fn preview(
             .is_none_or(|free| wanted.get(m).copied().unwrap_or(0) <= free as usize)
     });
     layout(
-        &format!("Preview invitations · {}", e.title),
+        &t!("dash-invite-preview-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Preview invitations" }
+            h1 { (t!("dash-invite-preview-title")) }
             (event_tabs(&e.slug, "/invitations"))
             p.summary {
-                strong { (valid) } " valid, " strong { (duplicate) } " duplicate, " strong { (invalid) } " invalid. "
-                "Only the valid rows are invited; nothing has been sent yet."
+                strong { (valid) } " " (t!("dash-invite-valid")) ", " strong { (duplicate) } " " (t!("dash-invite-duplicate")) ", " strong { (invalid) } " " (t!("dash-invite-invalid")) ". "
+                (t!("dash-invite-only-valid"))
             }
             @if pasted_left_out {
-                p.notice role="status" { "The uploaded file was read; the pasted list was left out." }
+                p.notice role="status" { (t!("dash-invite-file-read")) }
             }
             (how_read(&list.layout))
             p { (seats_left(state, &wanted)) }
-            div.table-scroll role="region" aria-label="The list, line by line" tabindex="0" { table.data.preview-rows {
-                thead { tr { th scope="col" { "Line" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Affiliation" } th scope="col" { "Mode" } th scope="col" { "Check" } } }
+            div.table-scroll role="region" aria-label=(t!("dash-invite-rows-label")) tabindex="0" { table.data.preview-rows {
+                thead { tr { th scope="col" { (t!("dash-invite-col-line")) } th scope="col" { (t!("dash-col-name")) } th scope="col" { (t!("dash-col-email")) } th scope="col" { (t!("dash-col-affiliation")) } th scope="col" { (t!("dash-registrations-mode")) } th scope="col" { (t!("dash-invite-col-check")) } } }
                 tbody {
                     @for row in rows {
                         @let (class, word, reason) = match &row.verdict {
@@ -235,28 +236,28 @@ pub fn preview(
                             td { @if let Some(n) = &row.name { (n.as_str()) } @else { (row.text) } }
                             td { @if let Some(email) = &row.email { (email.as_str()) } }
                             td { @if let Some(affiliation) = &row.affiliation { (affiliation) } }
-                            td { @if row.email.is_some() && row.name.is_some() { (mode_name(row.mode.unwrap_or(default)).to_lowercase()) } }
-                            td { span class={"badge verdict-" (word)} { (word) } @if let Some(r) = reason { " " (r) } }
+                            td { @if row.email.is_some() && row.name.is_some() { (super::mode_word(row.mode.unwrap_or(default))) } }
+                            td { span class={"badge verdict-" (word)} { (t!("dash-invite-verdict", verdict = word)) } @if let Some(r) = reason { " " (r) } }
                         }
                     }
                 }
             } }
             @if valid == 0 {
-                p.notice.bad { "There is nobody valid to invite in this list." }
+                p.notice.bad { (t!("dash-invite-nobody-valid")) }
             } @else if !fits {
-                p.notice.bad { "There are not enough free seats for these invitations: raise the capacity or shorten the list." }
+                p.notice.bad { (t!("dash-invite-not-enough-seats")) }
             } @else {
                 form.stack method="post" action={"/organizer/events/" (e.slug) "/invitations/send"} {
                     (csrf_field(viewer.csrf))
                     textarea.visually-hidden name="list" aria-hidden="true" tabindex="-1" { (text) }
                     div {
-                        label for="field-hold_until" { "Deadline to answer (optional; default " (e.invitation_window_days) " days from now, in " (e.timezone) ")" }
+                        label for="field-hold_until" { (t!("dash-invite-deadline", days = e.invitation_window_days, zone = e.timezone.to_string())) }
                         input type="datetime-local" id="field-hold_until" name="hold_until";
                     }
-                    div { button type="submit" { "Send " (valid) " invitation" @if valid != 1 { "s" } } }
+                    div { button type="submit" { (t!("dash-invite-send", n = valid)) } }
                 }
             }
-            h2 { "Edit the list" }
+            h2 { (t!("dash-invite-edit-list")) }
             (paste_form(viewer, &e.slug, text))
         },
     )

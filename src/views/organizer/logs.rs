@@ -25,14 +25,14 @@ pub fn audit(
     let e = &state.event;
     let tz = tz_of(state);
     layout(
-        &format!("Audit log · {}", e.title),
+        &t!("dash-audit-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Audit log" }
+            h1 { (t!("dash-tab-audit")) }
             (event_tabs(&e.slug, "/audit"))
-            p { "Every change, newest first: who made it (an organizer, the participant, or the system), when, and from which state to which." }
-            div.table-scroll role="region" aria-label="Audit log" tabindex="0" { table.data {
-                thead { tr { th scope="col" { "When" } th scope="col" { "By" } th scope="col" { "Who" } th scope="col" { "From" } th scope="col" { "To" } th scope="col" { "What" } } }
+            p { (t!("dash-audit-hint")) }
+            div.table-scroll role="region" aria-label=(t!("dash-tab-audit")) tabindex="0" { table.data {
+                thead { tr { th scope="col" { (t!("dash-audit-col-when")) } th scope="col" { (t!("dash-audit-col-by")) } th scope="col" { (t!("dash-team-col-who")) } th scope="col" { (t!("dash-audit-col-from")) } th scope="col" { (t!("dash-message-to")) } th scope="col" { (t!("dash-audit-col-what")) } } }
                 tbody {
                     @for row in rows {
                         tr {
@@ -65,17 +65,17 @@ pub fn outbox(
         format!("/organizer/outbox?status={status}")
     };
     layout(
-        "Outbox",
+        &t!("dash-nav-outbox"),
         viewer,
         html! {
-            h1 { "Outbox" }
+            h1 { (t!("dash-nav-outbox")) }
             (flash(done, None))
-            p { "Every email, newest first. A pending email is delivered by the mail worker; one the mail server could not take for now is retried with a growing pause, or at once with “Retry now”. A failed email was refused for good (see its last error) and is not sent again." }
-            nav.chips aria-label="Filter by state" {
-                a.chip href="/organizer/outbox" aria-current=[status.is_empty().then_some("page")] { "All" }
-                a.chip href="/organizer/outbox?status=pending" aria-current=[(status == "pending").then_some("page")] { "Pending" }
-                a.chip href="/organizer/outbox?status=sent" aria-current=[(status == "sent").then_some("page")] { "Delivered" }
-                a.chip href="/organizer/outbox?status=failed" aria-current=[(status == "failed").then_some("page")] { "Failed" }
+            p { (t!("dash-outbox-hint")) }
+            nav.chips aria-label=(t!("dash-outbox-filter")) {
+                a.chip href="/organizer/outbox" aria-current=[status.is_empty().then_some("page")] { (t!("dash-outbox-all")) }
+                a.chip href="/organizer/outbox?status=pending" aria-current=[(status == "pending").then_some("page")] { (t!("dash-outbox-pending")) }
+                a.chip href="/organizer/outbox?status=sent" aria-current=[(status == "sent").then_some("page")] { (t!("dash-newsletter-delivered")) }
+                a.chip href="/organizer/outbox?status=failed" aria-current=[(status == "failed").then_some("page")] { (t!("dash-newsletter-failed")) }
             }
             (email_table(viewer, rows))
             (pagination(&base, page, pages))
@@ -86,8 +86,8 @@ pub fn outbox(
 /// Emails with their delivery state, and "retry now" for those still waiting.
 fn email_table(viewer: &Viewer<'_>, rows: &[OutboxEmail]) -> Markup {
     html! {
-        div.table-scroll role="region" aria-label="Emails" tabindex="0" { table.data {
-            thead { tr { th scope="col" { "Created (UTC)" } th scope="col" { "To" } th scope="col" { "Subject" } th scope="col" { "Kind" } th scope="col" { "State" } th scope="col" { "Attempts" } th scope="col" { "Last error" } th scope="col" { "Actions" } } }
+        div.table-scroll role="region" aria-label=(t!("dash-outbox-emails")) tabindex="0" { table.data {
+            thead { tr { th scope="col" { (t!("dash-outbox-col-created")) } th scope="col" { (t!("dash-message-to")) } th scope="col" { (t!("dash-message-subject")) } th scope="col" { (t!("dash-outbox-col-kind")) } th scope="col" { (t!("dash-invitations-col-state")) } th scope="col" { (t!("dash-outbox-col-attempts")) } th scope="col" { (t!("dash-newsletter-col-last-error")) } th scope="col" { (t!("dash-col-actions")) } } }
             tbody {
                 @for row in rows {
                     tr {
@@ -97,10 +97,10 @@ fn email_table(viewer: &Viewer<'_>, rows: &[OutboxEmail]) -> Markup {
                         td { (row.kind.replace('_', " ")) }
                         td {
                             @if row.status == "sent" {
-                                span.badge.status-confirmed { "delivered" }
+                                span.badge.status-confirmed { (t!("dash-outbox-delivered")) }
                                 @if let Some(at) = row.sent_at { " " (local(at.and_utc(), chrono_tz::UTC)) }
                             } @else if row.status == "failed" {
-                                span.badge.verdict-invalid { "failed" }
+                                span.badge.verdict-invalid { (t!("dash-outbox-failed")) }
                             } @else {
                                 span.badge.status-offered { (row.status) }
                             }
@@ -109,7 +109,7 @@ fn email_table(viewer: &Viewer<'_>, rows: &[OutboxEmail]) -> Markup {
                         td { (row.last_error.as_deref().unwrap_or("")) }
                         td.actions {
                             @if row.status == "pending" {
-                                (button_form(viewer, &format!("/organizer/outbox/{}/retry", row.id), "Retry now", "secondary"))
+                                (button_form(viewer, &format!("/organizer/outbox/{}/retry", row.id), &t!("dash-outbox-retry"), "secondary"))
                             }
                         }
                     }
@@ -119,11 +119,12 @@ fn email_table(viewer: &Viewer<'_>, rows: &[OutboxEmail]) -> Markup {
     }
 }
 
-fn emails_word(count: i64) -> &'static str {
-    if count == 1 {
-        "email"
-    } else {
-        "emails"
+/// The selector the messages naming a kind of send read.
+fn kind_key(kind: SendKind) -> &'static str {
+    match kind {
+        SendKind::Invitations => "invitations",
+        SendKind::Message => "message",
+        SendKind::Newsletter => "newsletter",
     }
 }
 
@@ -131,17 +132,13 @@ fn emails_word(count: i64) -> &'static str {
 pub fn sent_notice(sent: &BulkSend) -> Markup {
     let queued = i64::from(sent.send.emails);
     let d = &sent.delivery;
-    let what = match sent.send.kind {
-        SendKind::Invitations => "invitation",
-        SendKind::Message => "message",
-        SendKind::Newsletter => "newsletter",
-    };
+    let kind = kind_key(sent.send.kind);
     html! {
         p.notice.ok role="status" {
-            strong { (queued) " " (what) " " (emails_word(queued)) " queued" } " for delivery. "
-            "So far " (d.sent) " delivered, " (d.pending) " waiting, " (d.failed) " failed. "
-            a href={"/organizer/outbox/sends/" (sent.send.id) "?refresh=on"} { "Follow their delivery" }
-            " (the page reloads itself every " (REFRESH_SECONDS) " seconds while emails wait)."
+            strong { (t!("dash-send-queued", n = queued, kind = kind)) } " " (t!("dash-send-for-delivery")) " "
+            (t!("dash-send-so-far", sent = d.sent, pending = d.pending, failed = d.failed)) " "
+            a href={"/organizer/outbox/sends/" (sent.send.id) "?refresh=on"} { (t!("dash-send-follow")) }
+            " " (t!("dash-send-reloads-itself", seconds = REFRESH_SECONDS))
         }
     }
 }
@@ -163,11 +160,7 @@ pub fn bulk_send(
     let gone = (queued - d.pending - d.sent - d.failed).max(0);
     let waiting = d.pending > 0;
     let base = format!("/organizer/outbox/sends/{}", send.id);
-    let title = match send.kind {
-        SendKind::Invitations => format!("Delivery of {queued} invitation {}", emails_word(queued)),
-        SendKind::Message => format!("Delivery of {queued} message {}", emails_word(queued)),
-        SendKind::Newsletter => format!("Delivery of {queued} newsletter {}", emails_word(queued)),
-    };
+    let title = t!("dash-send-title", n = queued, kind = kind_key(send.kind));
     layout_refreshing(
         &title,
         viewer,
@@ -175,38 +168,38 @@ pub fn bulk_send(
         html! {
             h1 { (title) }
             p {
-                "Queued " (local(send.created_at.utc(), chrono_tz::UTC)) " by " (send.actor)
+                (t!("dash-send-queued-by", at = local(send.created_at.utc(), chrono_tz::UTC), actor = send.actor.as_str()))
                 @if let (Some(slug), Some(title)) = (&sent.event_slug, &sent.event_title) {
-                    " for " a href={"/organizer/events/" (slug)} { (title) }
+                    " " (t!("dash-send-for")) " " a href={"/organizer/events/" (slug)} { (title) }
                 } @else {
-                    " for the newsletter's subscribers"
+                    " " (t!("dash-send-for-subscribers"))
                 }
                 "."
             }
             dl.delivery-counts {
-                div { dt { "Queued" } dd { (queued) } }
-                div { dt { "Waiting" } dd { (d.pending) } }
-                div { dt { "Delivered" } dd { (d.sent) } }
-                div { dt { "Failed" } dd { (d.failed) } }
+                div { dt { (t!("dash-newsletter-queued")) } dd { (queued) } }
+                div { dt { (t!("dash-gauge-waiting")) } dd { (d.pending) } }
+                div { dt { (t!("dash-newsletter-delivered")) } dd { (d.sent) } }
+                div { dt { (t!("dash-newsletter-failed")) } dd { (d.failed) } }
             }
             @if gone > 0 {
-                p.muted { (gone) " " (emails_word(gone)) " no longer listed: their people erased their data, or the event's data was erased after the retention period." }
+                p.muted { (t!("dash-send-gone", n = gone)) }
             }
             @if waiting && refresh {
                 p.muted role="status" {
-                    "This page reloads every " (REFRESH_SECONDS) " seconds while emails wait. "
-                    a href=(base) { "Stop reloading" }
+                    (t!("dash-send-reloads", seconds = REFRESH_SECONDS)) " "
+                    a href=(base) { (t!("dash-newsletter-stop-reloading")) }
                 }
             } @else if waiting {
-                p.muted { a href={(base) "?refresh=on"} { "Reload every " (REFRESH_SECONDS) " seconds while emails wait" } }
+                p.muted { a href={(base) "?refresh=on"} { (t!("dash-send-reload-every", seconds = REFRESH_SECONDS)) } }
             } @else if d.failed > 0 {
-                p { "Every email of this send has left the outbox; the failed ones were refused for good (see their last error)." }
+                p { (t!("dash-send-left-some-refused")) }
             } @else {
-                p { "Every email of this send was delivered." }
+                p { (t!("dash-send-all-delivered")) }
             }
             (email_table(viewer, rows))
             (pagination(&if refresh { format!("{base}?refresh=on") } else { base.clone() }, page, pages))
-            p { a href="/organizer/outbox" { "Every email in the outbox" } }
+            p { a href="/organizer/outbox" { (t!("dash-send-every-email")) } }
         },
     )
 }

@@ -9,12 +9,12 @@ use crate::domain::{FieldErrors, Group};
 use crate::mail::Composed;
 use crate::reads::{BulkSend, EventState};
 
-pub fn group_words(group: Group) -> &'static str {
+pub fn group_words(group: Group) -> String {
     match group {
-        Group::ConfirmedInPerson => "Confirmed, in person",
-        Group::ConfirmedVirtual => "Confirmed, virtual",
-        Group::Waiting => "Waiting list",
-        Group::Everyone => "Everyone (invited, offered, confirmed, waiting)",
+        Group::ConfirmedInPerson => t!("dash-group-confirmed-in-person"),
+        Group::ConfirmedVirtual => t!("dash-group-confirmed-virtual"),
+        Group::Waiting => t!("dash-group-waiting"),
+        Group::Everyone => t!("dash-group-everyone"),
     }
 }
 
@@ -29,7 +29,7 @@ pub struct MessageValues {
 fn fields(values: &MessageValues, errors: &FieldErrors, counts: &[(Group, usize)]) -> Markup {
     html! {
         fieldset {
-            legend { "To" }
+            legend { (t!("dash-message-to")) }
             @for (group, count) in counts {
                 div {
                     input type="radio" id={"group-" (group.as_str())} name="group" value=(group.as_str()) checked[values.group == group.as_str()];
@@ -38,10 +38,10 @@ fn fields(values: &MessageValues, errors: &FieldErrors, counts: &[(Group, usize)
             }
             @if let Some(e) = errors.get("group") { p.field-error { (e.join("; ")) } }
         }
-        (crate::views::text_field("subject", "Subject", "text", &values.subject, errors.get("subject"), true))
+        (crate::views::text_field("subject", &t!("dash-message-subject"), "text", &values.subject, errors.get("subject"), true))
         div {
-            label for="field-body" { "Message" }
-            p.hint id="body-hint" { "Plain text; a blank line starts a new paragraph. Each person's own link is added at the end." }
+            label for="field-body" { (t!("dash-message-body")) }
+            p.hint id="body-hint" { (t!("dash-message-body-hint")) }
             textarea id="field-body" name="body" rows="10" aria-describedby="body-hint" aria-invalid=[errors.get("body").map(|_| "true")] { (values.body) }
             @if let Some(e) = errors.get("body") { p.field-error id="field-body-error" { (e.join("; ")) } }
         }
@@ -59,18 +59,18 @@ pub fn form(
 ) -> Markup {
     let e = &state.event;
     layout(
-        &format!("Messages · {}", e.title),
+        &t!("dash-message-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Write to participants" }
+            h1 { (t!("dash-message-title")) }
             (event_tabs(&e.slug, "/message"))
             (flash(done, None))
             @if let Some(sent) = sent { (sent_notice(sent)) }
-            @if !errors.is_empty() { p.notice.bad role="alert" { "Please correct the fields marked below." } }
+            @if !errors.is_empty() { p.notice.bad role="alert" { (t!("dash-form-correct-fields")) } }
             form.stack method="post" action={"/organizer/events/" (e.slug) "/message/preview"} novalidate {
                 (csrf_field(viewer.csrf))
                 (fields(values, errors, counts))
-                div { button type="submit" { "Preview" } }
+                div { button type="submit" { (t!("dash-preview")) } }
             }
         },
     )
@@ -91,32 +91,32 @@ pub fn preview(
         .unwrap_or(0);
     let e = &state.event;
     layout(
-        &format!("Preview message · {}", e.title),
+        &t!("dash-message-preview-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Preview the message" }
+            h1 { (t!("dash-message-preview-title")) }
             (event_tabs(&e.slug, "/message"))
-            p { "To " strong { (group_words(group)) } ": " strong { (count) } " " @if count == 1 { "person" } @else { "people" } "." }
+            p { (t!("dash-message-preview-to")) " " strong { (group_words(group)) } ": " strong { (count) } " " (t!("dash-message-people", n = count)) "." }
             div.preview {
-                p { strong { "Subject: " } (sample.subject) }
+                p { strong { (t!("dash-message-subject-label")) " " } (sample.subject) }
                 pre.mail { (sample.text) }
             }
             @if count == 0 {
-                p.notice.bad { "Nobody is in this group: there is nobody to send it to." }
+                p.notice.bad { (t!("dash-message-nobody")) }
             } @else {
                 form.inline method="post" action={"/organizer/events/" (e.slug) "/message"} {
                     (csrf_field(viewer.csrf))
                     input type="hidden" name="group" value=(values.group);
                     input type="hidden" name="subject" value=(values.subject);
                     textarea.visually-hidden name="body" aria-hidden="true" tabindex="-1" { (values.body) }
-                    button type="submit" { "Send to " (count) " " @if count == 1 { "person" } @else { "people" } }
+                    button type="submit" { (t!("dash-message-send", n = count)) }
                 }
             }
-            h2 { "Change it" }
+            h2 { (t!("dash-message-change")) }
             form.stack method="post" action={"/organizer/events/" (e.slug) "/message/preview"} novalidate {
                 (csrf_field(viewer.csrf))
                 (fields(values, &FieldErrors::new(), counts))
-                div { button.secondary type="submit" { "Preview again" } }
+                div { button.secondary type="submit" { (t!("dash-message-preview-again")) } }
             }
         },
     )

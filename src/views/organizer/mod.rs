@@ -47,7 +47,7 @@ fn head(title: &str, refresh_seconds: Option<u32>) -> Markup {
             }
             meta name="viewport" content="width=device-width, initial-scale=1";
             meta name="referrer" content="same-origin";
-            title { (title) " · " (super::site().name) " dashboard" }
+            title { (t!("dash-head-title", page = title, site = super::site().name.as_str())) }
             link rel="stylesheet" href="/static/style.css";
             link rel="stylesheet" href="/static/organizer.css";
         }
@@ -68,29 +68,29 @@ pub fn layout_refreshing(
 ) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(crate::i18n::language().tag()) {
             (head(title, refresh_seconds))
             body.dashboard {
                 header.site.dash-bar {
-                    nav aria-label="Dashboard" {
-                        a href="/organizer" { "Events" }
+                    nav aria-label=(t!("dash-nav-label")) {
+                        a href="/organizer" { (t!("dash-nav-events")) }
                         // A helper at the door sees only what their role opens.
                         @if viewer.role != Role::CheckIn {
-                            a href="/organizer/newsletter" { "Newsletter" }
-                            a href="/organizer/outbox" { "Outbox" }
-                            a href="/organizer/tokens" { "API tokens" }
-                            a href="/organizer/calendar" { "Calendar feed" }
-                            a href="/organizer/site" { "Site" }
+                            a href="/organizer/newsletter" { (t!("dash-nav-newsletter")) }
+                            a href="/organizer/outbox" { (t!("dash-nav-outbox")) }
+                            a href="/organizer/tokens" { (t!("dash-nav-tokens")) }
+                            a href="/organizer/calendar" { (t!("dash-nav-calendar")) }
+                            a href="/organizer/site" { (t!("dash-nav-site")) }
                         }
                         @if viewer.role == Role::Owner {
-                            a href="/organizer/team" { "Team" }
+                            a href="/organizer/team" { (t!("dash-nav-team")) }
                         }
                     }
                     div.who {
                         span { (viewer.email) }
                         form.inline method="post" action="/organizer/logout" {
                             (csrf_field(viewer.csrf))
-                            button.secondary type="submit" { "Sign out" }
+                            button.secondary type="submit" { (t!("dash-nav-sign-out")) }
                         }
                     }
                 }
@@ -104,10 +104,10 @@ pub fn layout_refreshing(
 pub fn bare(title: &str, content: impl Render) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(crate::i18n::language().tag()) {
             (head(title, None))
             body {
-                header.site { a href="/organizer" { (super::site().name) " · organizers" } }
+                header.site { a href="/organizer" { (t!("dash-bare-header", site = super::site().name.as_str())) } }
                 main { (content) }
             }
         }
@@ -148,22 +148,22 @@ pub fn flash(done: Option<&str>, problem: Option<&str>) -> Markup {
 /// The tabs of one event's pages.
 pub fn event_tabs(slug: &str, current: &str) -> Markup {
     let tabs = [
-        ("", "Overview"),
-        ("/check-in", "Check-in"),
-        ("/invitations", "Invitations"),
-        ("/registrations", "Registrations"),
-        ("/line", "Waiting line"),
-        ("/capacity", "Capacity"),
-        ("/message", "Messages"),
-        ("/edit", "Settings"),
-        ("/programme", "Programme"),
-        ("/questions", "Questions"),
-        ("/groups", "Groups"),
-        ("/representation", "Who is in the room"),
-        ("/audit", "Audit log"),
+        ("", t!("dash-tab-overview")),
+        ("/check-in", t!("dash-tab-check-in")),
+        ("/invitations", t!("dash-tab-invitations")),
+        ("/registrations", t!("dash-tab-registrations")),
+        ("/line", t!("dash-tab-line")),
+        ("/capacity", t!("dash-tab-capacity")),
+        ("/message", t!("dash-tab-messages")),
+        ("/edit", t!("dash-tab-settings")),
+        ("/programme", t!("dash-tab-programme")),
+        ("/questions", t!("dash-tab-questions")),
+        ("/groups", t!("dash-tab-groups")),
+        ("/representation", t!("dash-tab-representation")),
+        ("/audit", t!("dash-tab-audit")),
     ];
     html! {
-        nav.tabs aria-label="Event" {
+        nav.tabs aria-label=(t!("dash-tab-label")) {
             @for (path, label) in tabs {
                 @if path == current {
                     a.current href={"/organizer/events/" (slug) (path)} aria-current="page" { (label) }
@@ -195,22 +195,32 @@ pub fn when(state: &EventState) -> String {
     )
 }
 
-pub fn mode_name(mode: Mode) -> &'static str {
+pub fn mode_name(mode: Mode) -> String {
     match mode {
-        Mode::InPerson => "In person",
-        Mode::Virtual => "Virtual",
+        Mode::InPerson => t!("dash-mode-in-person"),
+        Mode::Virtual => t!("dash-mode-virtual"),
     }
 }
 
-pub fn a_seat(mode: Mode) -> &'static str {
+/// A mode in the middle of a sentence: "in person", "virtual".
+pub fn mode_word(mode: Mode) -> String {
+    t!("dash-mode-word", mode = mode.as_str())
+}
+
+pub fn a_seat(mode: Mode) -> String {
     match mode {
-        Mode::InPerson => "an in-person seat",
-        Mode::Virtual => "a virtual seat",
+        Mode::InPerson => t!("dash-seat-in-person"),
+        Mode::Virtual => t!("dash-seat-virtual"),
     }
+}
+
+/// A status as the dashboard names it.
+pub fn status_name(status: Status) -> String {
+    t!("dash-status", status = status.as_str())
 }
 
 pub fn status_badge(status: Status) -> Markup {
-    html! { span class={"badge status-" (status.as_str())} { (status.as_str().replace('_', " ")) } }
+    html! { span class={"badge status-" (status.as_str())} { (status_name(status)) } }
 }
 
 /// The seats of one mode, split the way organizers plan with.
@@ -266,22 +276,27 @@ pub fn gauge(mode: Mode, g: &Gauge) -> Markup {
         parts.push((x, w, class));
         x += w;
     }
-    let summary = format!(
-        "{}: {} confirmed, {} held by open invitations, {} held by open offers, {}, {} waiting",
-        mode_name(mode),
-        g.confirmed,
-        g.invited,
-        g.offered,
-        match g.free {
-            Some(free) => format!("{free} free of {}", g.capacity.unwrap_or(0)),
-            None => "unlimited".to_owned(),
-        },
-        g.waiting
+    let free = match g.free {
+        Some(free) => t!(
+            "dash-gauge-free-of",
+            free = free,
+            capacity = g.capacity.unwrap_or(0)
+        ),
+        None => t!("dash-gauge-unlimited"),
+    };
+    let summary = t!(
+        "dash-gauge-summary",
+        mode = mode_name(mode),
+        confirmed = g.confirmed,
+        invited = g.invited,
+        offered = g.offered,
+        free = free,
+        waiting = g.waiting
     );
     html! {
         figure.gauge {
             figcaption { strong { (mode_name(mode)) } " · "
-                @match g.capacity { Some(c) => { "capacity " (c) } None => { "unlimited" } } }
+                @match g.capacity { Some(c) => { (t!("dash-gauge-capacity", capacity = c)) } None => { (t!("dash-gauge-unlimited")) } } }
             svg viewBox="0 0 400 24" width="100%" height="24" preserveAspectRatio="none" role="img" aria-label=(summary) {
                 rect.g-track x="0" y="0" width="400" height="24" {}
                 @for (x, w, class) in &parts {
@@ -289,11 +304,11 @@ pub fn gauge(mode: Mode, g: &Gauge) -> Markup {
                 }
             }
             dl.gauge-legend {
-                div { dt.k-confirmed { "Confirmed" } dd { (g.confirmed) } }
-                div { dt.k-invited { "Open invitations" } dd { (g.invited) } }
-                div { dt.k-offered { "Open offers" } dd { (g.offered) } }
-                div { dt.k-free { "Free" } dd { @match g.free { Some(f) => { (f) } None => { "∞" } } } }
-                div { dt.k-waiting { "Waiting" } dd { (g.waiting) } }
+                div { dt.k-confirmed { (t!("dash-gauge-confirmed")) } dd { (g.confirmed) } }
+                div { dt.k-invited { (t!("dash-gauge-invited")) } dd { (g.invited) } }
+                div { dt.k-offered { (t!("dash-gauge-offered")) } dd { (g.offered) } }
+                div { dt.k-free { (t!("dash-gauge-free")) } dd { @match g.free { Some(f) => { (f) } None => { "∞" } } } }
+                div { dt.k-waiting { (t!("dash-gauge-waiting")) } dd { (g.waiting) } }
             }
         }
     }
@@ -302,7 +317,7 @@ pub fn gauge(mode: Mode, g: &Gauge) -> Markup {
 /// Registrations per day and their running total, as an SVG line chart.
 pub fn chart(days: &[(NaiveDate, u32)]) -> Markup {
     if days.is_empty() {
-        return html! { p.muted { "No registrations yet." } };
+        return html! { p.muted { (t!("dash-chart-none")) } };
     }
     let (w, h, pad) = (600.0, 180.0, 30.0);
     let mut total = 0u32;
@@ -333,10 +348,11 @@ pub fn chart(days: &[(NaiveDate, u32)]) -> Markup {
         line.push_str(&format!("{x:.1},{y:.1} "));
         previous = Some(y);
     }
-    let label = format!(
-        "{total} registrations from {} to {}",
-        first.format("%-d %b"),
-        last.format("%-d %b %Y")
+    let label = t!(
+        "dash-chart-label",
+        n = total,
+        first = first.format("%-d %b").to_string(),
+        last = last.format("%-d %b %Y").to_string()
     );
     html! {
         svg.chart viewBox="0 0 600 180" width="100%" role="img" aria-label=(label) {
@@ -360,11 +376,66 @@ pub fn pagination(base: &str, page: i64, pages: i64) -> Markup {
     let join = if base.contains('?') { '&' } else { '?' };
     html! {
         @if pages > 1 {
-            nav.pages aria-label="Pages" {
-                @if page > 1 { a href={(base) (join) "page=" (page - 1)} rel="prev" { "← Previous" } }
-                span { "Page " (page) " of " (pages) }
-                @if page < pages { a href={(base) (join) "page=" (page + 1)} rel="next" { "Next →" } }
+            nav.pages aria-label=(t!("dash-pages-label")) {
+                @if page > 1 { a href={(base) (join) "page=" (page - 1)} rel="prev" { (t!("dash-pages-previous")) } }
+                span { (t!("dash-pages-page-of", page = page, pages = pages)) }
+                @if page < pages { a href={(base) (join) "page=" (page + 1)} rel="next" { (t!("dash-pages-next")) } }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{in_language, Language};
+
+    fn owner() -> Viewer<'static> {
+        Viewer {
+            email: "ada@example.org",
+            csrf: "token",
+            role: Role::Owner,
+        }
+    }
+
+    /// The pages read their words from the messages: in Spanish they say Spanish words,
+    /// so translating the dashboard is only a matter of letting it speak the language.
+    #[test]
+    fn dashboard_pages_speak_the_language_they_are_drawn_in() {
+        let spanish = Language::from_tag("es").unwrap();
+        let events = in_language(spanish, || events::list(&owner(), &[], None)).into_string();
+        for words in [
+            "Crear un evento",
+            "Aún no hay eventos.",
+            "Cerrar sesión",
+            "Boletín",
+        ] {
+            assert!(events.contains(words), "{words:?} not in {events}");
+        }
+        assert!(events.contains(r#"<html lang="es">"#), "{events}");
+        let team = in_language(spanish, || {
+            team::page(
+                &owner(),
+                &[],
+                &[],
+                &team::InviteValues::default(),
+                None,
+                None,
+            )
+        })
+        .into_string();
+        for words in [
+            "Invitar a alguien",
+            "Enviar la invitación",
+            "Aún no hay cambios en el equipo.",
+        ] {
+            assert!(team.contains(words), "{words:?} not in {team}");
+        }
+        let sign_in = in_language(spanish, || sign_in::sign_in("token", "", None)).into_string();
+        assert!(sign_in.contains("Iniciar sesión"), "{sign_in}");
+        assert!(sign_in.contains("Contraseña"), "{sign_in}");
+        // English stays the dashboard's own words.
+        let english = in_language(Language::default(), || events::list(&owner(), &[], None));
+        assert!(english.into_string().contains("Create an event"));
     }
 }

@@ -22,22 +22,22 @@ fn utc(at: chrono::NaiveDateTime) -> String {
     local(at.and_utc(), chrono_tz::UTC)
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// "3 confirmed subscribers", as buttons and notices count them.
+fn confirmed_subscribers(n: i64) -> String {
+    t!("dash-newsletter-confirmed-subscribers", n = n)
 }
 
 fn subnav(current: &str) -> Markup {
     let tabs = [
-        ("/organizer/newsletter", "Issues"),
-        ("/organizer/newsletter/write", "Write an issue"),
-        ("/organizer/newsletter/subscribers", "Subscribers"),
+        ("/organizer/newsletter", t!("dash-newsletter-tab-issues")),
+        ("/organizer/newsletter/write", t!("dash-newsletter-write")),
+        (
+            "/organizer/newsletter/subscribers",
+            t!("dash-newsletter-subscribers"),
+        ),
     ];
     html! {
-        nav.tabs aria-label="Newsletter" {
+        nav.tabs aria-label=(t!("dash-nav-newsletter")) {
             @for (path, label) in tabs {
                 @if path == current {
                     a.current href=(path) aria-current="page" { (label) }
@@ -50,9 +50,12 @@ fn subnav(current: &str) -> Markup {
 }
 
 fn delivery_words(queued: i64, d: &Delivery) -> String {
-    format!(
-        "{} delivered, {} waiting, {} failed of {queued}",
-        d.sent, d.pending, d.failed
+    t!(
+        "dash-newsletter-delivery",
+        sent = d.sent,
+        pending = d.pending,
+        failed = d.failed,
+        queued = queued
     )
 }
 
@@ -63,36 +66,36 @@ pub fn home(
     done: Option<&str>,
 ) -> Markup {
     layout(
-        "Newsletter",
+        &t!("dash-nav-newsletter"),
         viewer,
         html! {
-            h1 { "Newsletter" }
+            h1 { (t!("dash-nav-newsletter")) }
             (subnav("/organizer/newsletter"))
             (flash(done, None))
-            p { "People sign up for news on the public page " a href="/newsletter" { "/newsletter" } " and confirm their address by email (double opt-in); an issue goes to confirmed subscribers only, each with a one-click unsubscribe link." }
-            h2 { "Subscribers" }
+            p { (t!("dash-newsletter-intro")) " " a href="/newsletter" { "/newsletter" } " " (t!("dash-newsletter-intro-end")) }
+            h2 { (t!("dash-newsletter-subscribers")) }
             dl.delivery-counts {
-                div { dt { "Confirmed" } dd { (counts.confirmed) } }
-                div { dt { "Waiting for confirmation" } dd { (counts.pending) } }
-                div { dt { "Unsubscribed" } dd { (counts.unsubscribed) } }
+                div { dt { (t!("dash-newsletter-confirmed")) } dd { (counts.confirmed) } }
+                div { dt { (t!("dash-newsletter-pending")) } dd { (counts.pending) } }
+                div { dt { (t!("dash-newsletter-unsubscribed")) } dd { (counts.unsubscribed) } }
             }
             p {
-                a href="/organizer/newsletter/write" { "Write an issue" } " · "
-                a href="/organizer/newsletter/subscribers" { "Subscribers, export and import" }
+                a href="/organizer/newsletter/write" { (t!("dash-newsletter-write")) } " · "
+                a href="/organizer/newsletter/subscribers" { (t!("dash-newsletter-subscribers-link")) }
             }
-            h2 { "Issues sent" }
+            h2 { (t!("dash-newsletter-issues-sent")) }
             @if issues.is_empty() {
-                p.muted { "No issue has been sent yet." }
+                p.muted { (t!("dash-newsletter-no-issue")) }
             } @else {
-                div.table-scroll role="region" aria-label="Issues sent" tabindex="0" { table.data {
-                    thead { tr { th scope="col" { "Subject" } th scope="col" { "Sent (UTC)" } th scope="col" { "Recipients" } th scope="col" { "Delivery" } } }
+                div.table-scroll role="region" aria-label=(t!("dash-newsletter-issues-sent")) tabindex="0" { table.data {
+                    thead { tr { th scope="col" { (t!("dash-message-subject")) } th scope="col" { (t!("dash-newsletter-col-sent")) } th scope="col" { (t!("dash-newsletter-col-recipients")) } th scope="col" { (t!("dash-newsletter-col-delivery")) } } }
                     tbody {
                         @for s in issues {
                             tr {
                                 td { a href={"/organizer/newsletter/issues/" (s.issue.id)} { (s.issue.subject) } }
                                 td { (utc(s.issue.created_at)) }
                                 td {
-                                    @if let Some(to) = &s.issue.test_to { "Test to " (to) }
+                                    @if let Some(to) = &s.issue.test_to { (t!("dash-newsletter-test-to", to = to.as_str())) }
                                     @else { (s.queued) }
                                 }
                                 td { (delivery_words(i64::from(s.queued), &s.delivery)) }
@@ -116,17 +119,17 @@ pub struct IssueValues {
 /// nothing) and the text part. The same fragment is what the live preview fetches.
 pub fn preview_part(sample: Option<&Composed>) -> Markup {
     html! {
-        div #issue-preview role="region" aria-label="Preview of the email" aria-live="polite" {
+        div #issue-preview role="region" aria-label=(t!("dash-newsletter-preview-label")) aria-live="polite" {
             @if let Some(sample) = sample {
                 div.preview {
-                    p { strong { "Subject: " } (sample.subject) }
-                    h3 { "HTML part" }
-                    iframe.mail-html title="The HTML part of the email" sandbox="" srcdoc=(sample.html) {}
-                    h3 { "Text part" }
+                    p { strong { (t!("dash-message-subject-label")) " " } (sample.subject) }
+                    h3 { (t!("dash-newsletter-html-part")) }
+                    iframe.mail-html title=(t!("dash-newsletter-html-part-title")) sandbox="" srcdoc=(sample.html) {}
+                    h3 { (t!("dash-newsletter-text-part")) }
                     pre.mail { (sample.text) }
                 }
             } @else {
-                p.muted { "Press Preview to see the email as subscribers will get it." }
+                p.muted { (t!("dash-newsletter-press-preview")) }
             }
         }
     }
@@ -134,10 +137,10 @@ pub fn preview_part(sample: Option<&Composed>) -> Markup {
 
 fn fields(values: &IssueValues, errors: &FieldErrors) -> Markup {
     html! {
-        (crate::views::text_field("subject", "Subject", "text", &values.subject, errors.get("subject"), true))
+        (crate::views::text_field("subject", &t!("dash-message-subject"), "text", &values.subject, errors.get("subject"), true))
         div {
-            label for="field-body" { "Text" }
-            p.hint id="body-hint" { "Markdown: a blank line starts a paragraph; **bold**, *italic*, [a link](https://…), lists with - . The unsubscribe link is added at the end." }
+            label for="field-body" { (t!("dash-newsletter-text")) }
+            p.hint id="body-hint" { (t!("dash-newsletter-text-hint")) }
             textarea id="field-body" name="body" rows="14" aria-describedby={"body-hint" @if errors.get("body").is_some() { " field-body-error" }} aria-invalid=[errors.get("body").map(|_| "true")] { (values.body) }
             @if let Some(e) = errors.get("body") { p.field-error id="field-body-error" { (e.join("; ")) } }
         }
@@ -153,20 +156,20 @@ pub fn write(
     done: Option<&str>,
 ) -> Markup {
     layout(
-        "Write an issue",
+        &t!("dash-newsletter-write"),
         viewer,
         html! {
-            h1 { "Write an issue" }
+            h1 { (t!("dash-newsletter-write")) }
             (subnav("/organizer/newsletter/write"))
             (flash(done, None))
-            @if !errors.is_empty() { p.notice.bad role="alert" { "Nothing was sent: please correct the fields marked below." } }
+            @if !errors.is_empty() { p.notice.bad role="alert" { (t!("dash-newsletter-correct-fields")) } }
             form.stack #issue-form method="post" action="/organizer/newsletter/preview" novalidate {
                 (csrf_field(viewer.csrf))
                 (fields(values, errors))
                 div.actions {
-                    button.secondary type="submit" { "Preview" }
-                    button.secondary type="submit" formaction="/organizer/newsletter/test" { "Send a test to me (" (viewer.email) ")" }
-                    button type="submit" formaction="/organizer/newsletter/confirm" { "Send to " (plural(confirmed, "confirmed subscriber", "confirmed subscribers")) "…" }
+                    button.secondary type="submit" { (t!("dash-preview")) }
+                    button.secondary type="submit" formaction="/organizer/newsletter/test" { (t!("dash-newsletter-send-test", email = viewer.email)) }
+                    button type="submit" formaction="/organizer/newsletter/confirm" { (t!("dash-newsletter-send-to", subscribers = confirmed_subscribers(confirmed))) }
                 }
             }
             (preview_part(sample))
@@ -183,24 +186,24 @@ pub fn confirm(viewer: &Viewer<'_>, values: &IssueValues, confirmed: i64) -> Mar
         textarea.visually-hidden name="body" aria-hidden="true" tabindex="-1" { (values.body) }
     };
     layout(
-        "Send the issue?",
+        &t!("dash-newsletter-confirm-title"),
         viewer,
         html! {
-            h1 { "Send the issue?" }
+            h1 { (t!("dash-newsletter-confirm-title")) }
             (subnav("/organizer/newsletter/write"))
             @if confirmed == 0 {
-                p.notice.bad role="alert" { "Nobody has confirmed a subscription yet: there is nobody to send it to." }
+                p.notice.bad role="alert" { (t!("dash-newsletter-confirm-nobody")) }
             } @else {
-                p.notice { "“" strong { (values.subject) } "” will go to " strong { (plural(confirmed, "confirmed subscriber", "confirmed subscribers")) } ", once each. This cannot be undone." }
+                p.notice { "“" strong { (values.subject) } "” " (t!("dash-newsletter-confirm-will-go")) " " strong { (confirmed_subscribers(confirmed)) } ", " (t!("dash-newsletter-confirm-once")) }
                 form.inline method="post" action="/organizer/newsletter/send" {
                     (hidden)
                     input type="hidden" name="expected" value=(confirmed);
-                    button type="submit" { "Yes, send to " (plural(confirmed, "subscriber", "subscribers")) }
+                    button type="submit" { (t!("dash-newsletter-confirm-yes", n = confirmed)) }
                 }
             }
             form.inline method="post" action="/organizer/newsletter/preview" {
                 (hidden)
-                button.secondary type="submit" { "Back to the text" }
+                button.secondary type="submit" { (t!("dash-newsletter-back-to-text")) }
             }
         },
     )
@@ -220,41 +223,44 @@ pub fn issue(
     let waiting = delivery.pending > 0;
     let base = format!("/organizer/newsletter/issues/{}", issue.id);
     layout_refreshing(
-        &format!("Issue: {}", issue.subject),
+        &t!(
+            "dash-newsletter-issue-title",
+            subject = issue.subject.as_str()
+        ),
         viewer,
         (waiting && refresh).then_some(REFRESH_SECONDS),
         html! {
-            h1 { "Issue: " (issue.subject) }
+            h1 { (t!("dash-newsletter-issue-title", subject = issue.subject.as_str())) }
             (subnav(""))
             (flash(done, None))
             p {
-                "Queued " (utc(issue.created_at))
-                @if let Some(to) = &issue.test_to { " as a test to " strong { (to) } } @else { " for " (plural(queued, "confirmed subscriber", "confirmed subscribers")) }
+                (t!("dash-newsletter-queued-at", at = utc(issue.created_at)))
+                @if let Some(to) = &issue.test_to { " " (t!("dash-newsletter-as-test-to")) " " strong { (to) } } @else { " " (t!("dash-newsletter-for", subscribers = confirmed_subscribers(queued))) }
                 "."
             }
             div.progress {
-                label for="issue-progress" { "Delivery: " (finished) " of " (queued) " done" }
-                progress #issue-progress max=(queued.max(1)) value=(finished.min(queued.max(1))) { (finished) " of " (queued) }
+                label for="issue-progress" { (t!("dash-newsletter-progress", finished = finished, queued = queued)) }
+                progress #issue-progress max=(queued.max(1)) value=(finished.min(queued.max(1))) { (t!("dash-newsletter-progress-value", finished = finished, queued = queued)) }
             }
             dl.delivery-counts {
-                div { dt { "Queued" } dd { (queued) } }
-                div { dt { "Waiting" } dd { (delivery.pending) } }
-                div { dt { "Delivered" } dd { (delivery.sent) } }
-                div { dt { "Failed" } dd { (delivery.failed) } }
+                div { dt { (t!("dash-newsletter-queued")) } dd { (queued) } }
+                div { dt { (t!("dash-gauge-waiting")) } dd { (delivery.pending) } }
+                div { dt { (t!("dash-newsletter-delivered")) } dd { (delivery.sent) } }
+                div { dt { (t!("dash-newsletter-failed")) } dd { (delivery.failed) } }
             }
             @if waiting && refresh {
-                p.muted role="status" { "This page reloads every " (REFRESH_SECONDS) " seconds until every email has left. " a href=(base) { "Stop reloading" } }
+                p.muted role="status" { (t!("dash-newsletter-reloads", seconds = REFRESH_SECONDS)) " " a href=(base) { (t!("dash-newsletter-stop-reloading")) } }
             } @else if waiting {
-                p.muted { a href={(base) "?refresh=on"} { "Reload every " (REFRESH_SECONDS) " seconds until every email has left" } }
+                p.muted { a href={(base) "?refresh=on"} { (t!("dash-newsletter-reload-every", seconds = REFRESH_SECONDS)) } }
             } @else if delivery.failed > 0 {
-                p { "Every email has left the outbox; the mail server refused those below for good." }
+                p { (t!("dash-newsletter-left-some-refused")) }
             } @else {
-                p { "Every email was delivered." }
+                p { (t!("dash-newsletter-all-delivered")) }
             }
             @if !failed.is_empty() {
-                h2 { "Failed" }
-                div.table-scroll role="region" aria-label="Failed emails" tabindex="0" { table.data {
-                    thead { tr { th scope="col" { "To" } th scope="col" { "Last error" } th scope="col" { "Actions" } } }
+                h2 { (t!("dash-newsletter-failed")) }
+                div.table-scroll role="region" aria-label=(t!("dash-newsletter-failed-label")) tabindex="0" { table.data {
+                    thead { tr { th scope="col" { (t!("dash-message-to")) } th scope="col" { (t!("dash-newsletter-col-last-error")) } th scope="col" { (t!("dash-col-actions")) } } }
                     tbody {
                         @for row in failed {
                             tr {
@@ -263,7 +269,7 @@ pub fn issue(
                                 td.actions {
                                     form.inline method="post" action={(base) "/retry/" (row.id)} {
                                         (csrf_field(viewer.csrf))
-                                        button.secondary type="submit" { "Send again to " (row.recipient) }
+                                        button.secondary type="submit" { (t!("dash-newsletter-send-again", to = row.recipient.as_str())) }
                                     }
                                 }
                             }
@@ -271,7 +277,7 @@ pub fn issue(
                     }
                 } }
             }
-            p { a href={"/organizer/outbox/sends/" (issue.send_id)} { "Every email of this issue" } " · " a href="/organizer/newsletter" { "All issues" } }
+            p { a href={"/organizer/outbox/sends/" (issue.send_id)} { (t!("dash-newsletter-every-email")) } " · " a href="/organizer/newsletter" { (t!("dash-newsletter-all-issues")) } }
         },
     )
 }
@@ -293,32 +299,32 @@ pub fn subscribers(
         )
     };
     layout(
-        "Subscribers",
+        &t!("dash-newsletter-subscribers"),
         viewer,
         html! {
-            h1 { "Subscribers" }
+            h1 { (t!("dash-newsletter-subscribers")) }
             (subnav("/organizer/newsletter/subscribers"))
             form.inline method="get" action="/organizer/newsletter/subscribers" role="search" {
-                label for="field-q" { "Address contains" }
+                label for="field-q" { (t!("dash-newsletter-address-contains")) }
                 " "
                 input type="search" id="field-q" name="q" value=(query) autocomplete="off" autocapitalize="none" spellcheck="false";
                 " "
-                button type="submit" { "Search" }
+                button type="submit" { (t!("dash-newsletter-search")) }
             }
             p {
-                @if query.is_empty() { (plural(total, "address", "addresses")) " in all. " }
-                @else { (plural(total, "address matches", "addresses match")) " " strong { (query) } ". " a href="/organizer/newsletter/subscribers" { "Show all" } " · " }
-                a href="/organizer/newsletter/subscribers.csv" download { "Export all as CSV" }
+                @if query.is_empty() { (t!("dash-newsletter-addresses-in-all", n = total)) " " }
+                @else { (t!("dash-newsletter-addresses-match", n = total)) " " strong { (query) } ". " a href="/organizer/newsletter/subscribers" { (t!("dash-newsletter-show-all")) } " · " }
+                a href="/organizer/newsletter/subscribers.csv" download { (t!("dash-newsletter-export")) }
             }
             @if !rows.is_empty() {
-                div.table-scroll role="region" aria-label="Subscribers" tabindex="0" { table.data {
-                    thead { tr { th scope="col" { "Email" } th scope="col" { "Status" } th scope="col" { "Since (UTC)" } } }
+                div.table-scroll role="region" aria-label=(t!("dash-newsletter-subscribers")) tabindex="0" { table.data {
+                    thead { tr { th scope="col" { (t!("dash-col-email")) } th scope="col" { (t!("dash-registrations-status")) } th scope="col" { (t!("dash-team-col-since")) } } }
                     tbody {
                         @for s in rows {
                             @let (status, since) = status_of(s);
                             tr {
                                 td { (s.email) }
-                                td { span class={"badge subscriber-" (status)} { (status) } }
+                                td { span class={"badge subscriber-" (status)} { (t!("dash-newsletter-status", status = status)) } }
                                 td { (local(since, chrono_tz::UTC)) }
                             }
                         }
@@ -326,15 +332,15 @@ pub fn subscribers(
                 } }
             }
             (pagination(&base, page, pages))
-            h2 { "Import addresses" }
-            p { "A CSV file with a column named email (or E-mail, Email Address), fields separated by commas or semicolons; without a header row, each line's first field with an @ is read. Every new address gets a confirmation request and receives nothing else until it confirms; confirmed addresses stay as they are; addresses that unsubscribed are not signed up again." }
+            h2 { (t!("dash-newsletter-import")) }
+            p { (t!("dash-newsletter-import-hint")) }
             form.stack method="post" action="/organizer/newsletter/subscribers/import" enctype="multipart/form-data" {
                 (csrf_field(viewer.csrf))
                 div {
-                    label for="field-file" { "CSV file" }
+                    label for="field-file" { (t!("dash-newsletter-csv-file")) }
                     input type="file" id="field-file" name="file" accept=".csv,.txt,text/csv,text/plain" required;
                 }
-                div { button type="submit" { "Import and send confirmation requests" } }
+                div { button type="submit" { (t!("dash-newsletter-import-button")) } }
             }
         },
     )
@@ -343,32 +349,32 @@ pub fn subscribers(
 pub fn imported(viewer: &Viewer<'_>, list: &SubscriberList, done: &Imported) -> Markup {
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     layout(
-        "Import done",
+        &t!("dash-newsletter-import-done"),
         viewer,
         html! {
-            h1 { "Import done" }
+            h1 { (t!("dash-newsletter-import-done")) }
             (subnav("/organizer/newsletter/subscribers"))
-            p.notice.ok role="status" { "Read with " code { (list.delimiter) } " between fields, " @if list.header { "the first line as the header row" } @else { "no header row" } "." }
+            p.notice.ok role="status" { (t!("dash-newsletter-read-with")) " " code { (list.delimiter) } " " (t!("dash-newsletter-between-fields")) " " @if list.header { (t!("dash-newsletter-header-row")) } @else { (t!("dash-newsletter-no-header-row")) } "." }
             dl.delivery-counts {
-                div { dt { "Confirmation requests sent" } dd #imported-requested { (done.requested) } }
-                div { dt { "Already subscribed" } dd #imported-already { (done.already) } }
-                div { dt { "Unsubscribed, skipped" } dd #imported-unsubscribed { (done.unsubscribed) } }
-                div { dt { "Invalid lines" } dd #imported-invalid { (list.invalid.len()) } }
+                div { dt { (t!("dash-newsletter-requests-sent")) } dd #imported-requested { (done.requested) } }
+                div { dt { (t!("dash-newsletter-already")) } dd #imported-already { (done.already) } }
+                div { dt { (t!("dash-newsletter-unsubscribed-skipped")) } dd #imported-unsubscribed { (done.unsubscribed) } }
+                div { dt { (t!("dash-newsletter-invalid-lines")) } dd #imported-invalid { (list.invalid.len()) } }
             }
             @if done.limited > 0 {
-                p { (plural(count(done.limited), "address was", "addresses were")) " sent their requests for today already: they get no new one now." }
+                p { (t!("dash-newsletter-limited", n = count(done.limited))) }
             }
             @if list.repeated > 0 {
-                p { (plural(count(list.repeated), "line repeats", "lines repeat")) " an address read before; it was counted once." }
+                p { (t!("dash-newsletter-repeated", n = count(list.repeated))) }
             }
-            p { "The new addresses are waiting for confirmation: no issue reaches them until they confirm, and those not confirmed in time are deleted." }
+            p { (t!("dash-newsletter-waiting-confirmation")) }
             @if !list.invalid.is_empty() {
-                h2 { "Invalid lines" }
+                h2 { (t!("dash-newsletter-invalid-lines")) }
                 ul {
-                    @for i in &list.invalid { li { "Line " (i.line) ": " (i.reason) } }
+                    @for i in &list.invalid { li { (t!("dash-newsletter-line", n = i.line)) " " (i.reason) } }
                 }
             }
-            p { a href="/organizer/newsletter/subscribers" { "Back to the subscribers" } }
+            p { a href="/organizer/newsletter/subscribers" { (t!("dash-newsletter-back-to-subscribers")) } }
         },
     )
 }

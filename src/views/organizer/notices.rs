@@ -34,46 +34,42 @@ pub struct NoticePreview<'a> {
     pub emails: &'a [SampleEmail],
 }
 
-fn people(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 pub fn page(viewer: &Viewer<'_>, preview: &NoticePreview<'_>) -> Markup {
     let p = preview;
     layout(
-        &format!("Tell people what changed: {}", p.title),
+        &t!("dash-notice-page-title", title = p.title),
         viewer,
         html! {
             p.eyebrow { (p.title) }
-            h1 { "Tell people what changed?" }
+            h1 { (t!("dash-notice-title")) }
             (event_tabs(p.slug, p.tab))
             p.notice role="status" {
                 strong {
-                    (people(p.confirmed, "confirmed participant", "confirmed participants"))
-                    " and "
-                    (people(p.invited, "invitee", "invitees"))
+                    (t!("dash-notice-confirmed", n = p.confirmed))
+                    " " (t!("dash-notice-and")) " "
+                    (t!("dash-notice-invitees", n = p.invited))
                 }
-                " (open invitations and offers) will be told: nothing is saved until you press the button below."
+                " " (t!("dash-notice-will-be-told"))
             }
-            h2 { "What changed" }
+            h2 { (t!("dash-notice-what-changed")) }
             ul { @for line in p.changes { li { (line) } } }
-            p.hint { "Each person is told only what concerns them: people in the room the venue and the programme, people online the meeting link and the streamed parts; everyone a new time. People waiting in line are not told." }
+            p.hint { (t!("dash-notice-hint")) }
             form method="post" action=(p.action) {
                 (csrf_field(viewer.csrf))
                 @for (name, value) in p.fields {
                     input type="hidden" name=(name) value=(value);
                 }
                 div.actions {
-                    button type="submit" name="notice" value="send" { "Save and tell them" }
+                    button type="submit" name="notice" value="send" { (t!("dash-notice-save-and-tell")) }
                     " "
-                    button.secondary type="submit" name="notice" value="edit" { "Back to the form" }
+                    button.secondary type="submit" name="notice" value="edit" { (t!("dash-notice-back")) }
                 }
             }
-            h2 { "The emails" }
+            h2 { (t!("dash-notice-emails")) }
             @for email in p.emails {
-                section.sample-email aria-label={"Email to " (email.to)} {
+                section.sample-email aria-label=(t!("dash-notice-email-to", to = email.to.as_str())) {
                     h3 { (email.to) " (" (email.count) ")" }
-                    p { strong { "Subject: " } (email.subject) }
+                    p { strong { (t!("dash-message-subject-label")) " " } (email.subject) }
                     pre.mail { (email.text) }
                 }
             }

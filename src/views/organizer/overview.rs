@@ -32,22 +32,33 @@ impl Promotions {
 }
 
 fn seat_words(n: usize, mode: Mode) -> String {
-    let kind = match mode {
-        Mode::InPerson => "in-person",
-        Mode::Virtual => "virtual",
-    };
-    if n == 1 {
-        format!("1 free {kind} seat")
-    } else {
-        format!("{n} free {kind} seats")
+    match mode {
+        Mode::InPerson => t!("dash-phase-free-seats-in-person", n = n),
+        Mode::Virtual => t!("dash-phase-free-seats-virtual", n = n),
     }
 }
 
 fn people(n: usize) -> String {
-    if n == 1 {
-        "the first person in line".into()
-    } else {
-        format!("the first {n} people in line")
+    t!("dash-phase-first-in-line", n = n)
+}
+
+/// The seats a phase governs, as the statement of its change names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Governed {
+    /// All of them: the event has one phase.
+    All,
+    InPerson,
+    Virtual,
+}
+
+impl Governed {
+    /// The selector the messages of a phase change read.
+    fn key(self) -> &'static str {
+        match self {
+            Governed::All => "all",
+            Governed::InPerson => "in-person",
+            Governed::Virtual => "virtual",
+        }
     }
 }
 
@@ -73,7 +84,7 @@ impl PhaseChange {
     fn words(self) -> String {
         match self {
             PhaseChange::Event(phase) | PhaseChange::Virtual(Some(phase)) => phase_words(phase),
-            PhaseChange::Virtual(None) => "The same as in person".to_owned(),
+            PhaseChange::Virtual(None) => t!("dash-phase-same-as-in-person"),
         }
     }
 }
@@ -91,59 +102,63 @@ pub fn change_statement(
 ) -> String {
     match change {
         PhaseChange::Event(Phase::Draft) => {
-            phase_statement(Phase::Draft, "", promotions, auto_confirm)
+            phase_statement(Phase::Draft, Governed::All, promotions, auto_confirm)
         }
         PhaseChange::Event(phase) if split => {
-            phase_statement(phase, " in person", promotions, auto_confirm)
+            phase_statement(phase, Governed::InPerson, promotions, auto_confirm)
         }
-        PhaseChange::Event(phase) => phase_statement(phase, "", promotions, auto_confirm),
+        PhaseChange::Event(phase) => {
+            phase_statement(phase, Governed::All, promotions, auto_confirm)
+        }
         PhaseChange::Virtual(Some(phase)) => {
-            phase_statement(phase, " of the virtual seats", promotions, auto_confirm)
+            phase_statement(phase, Governed::Virtual, promotions, auto_confirm)
         }
-        PhaseChange::Virtual(None) => {
-            let seats = handed_words(promotions, auto_confirm)
-                .map(|handed| format!(" This will {handed}."))
-                .unwrap_or_default();
-            format!("The virtual seats follow the event's phase again.{seats}")
-        }
+        PhaseChange::Virtual(None) => match handed_words(promotions, auto_confirm) {
+            Some(handed) => t!("dash-phase-virtual-follows-handing", handed = handed),
+            None => t!("dash-phase-virtual-follows"),
+        },
     }
 }
 
 /// The seats a change would hand on, as "offer 3 free in-person seats to …", or none.
 fn handed_words(promotions: &Promotions, auto_confirm: bool) -> Option<String> {
-    let verb = if auto_confirm { "give" } else { "offer" };
-    let handed: Vec<String> = Mode::ALL
+    Mode::ALL
         .iter()
         .filter(|m| promotions.count(**m) > 0)
         .map(|m| {
             let n = promotions.count(*m);
-            format!("{verb} {} to {}", seat_words(n, *m), people(n))
+            let (seats, people) = (seat_words(n, *m), people(n));
+            if auto_confirm {
+                t!("dash-phase-give", seats = seats, people = people)
+            } else {
+                t!("dash-phase-offer", seats = seats, people = people)
+            }
         })
-        .collect();
-    (!handed.is_empty()).then(|| handed.join(", and "))
+        .reduce(|first, second| t!("dash-phase-and", first = first, second = second))
 }
 
-/// What moving to `target` will do, in a sentence or two; `scope` names the seats it
-/// governs after "registration" (empty: all of them).
+/// What moving to `target` will do, in a sentence or two; `governed` names the seats
+/// whose phase it is.
 pub fn phase_statement(
     target: Phase,
-    scope: &str,
+    governed: Governed,
     promotions: &Promotions,
     auto_confirm: bool,
 ) -> String {
     let handed = handed_words(promotions, auto_confirm);
     let none = handed.is_none();
     let seats = match handed {
-        None => "No seat is free for anyone waiting, so nobody is offered one now.".to_owned(),
-        Some(handed) => format!("and will {handed}."),
+        None => t!("dash-phase-no-seat-free"),
+        Some(handed) => t!("dash-phase-and-will", handed = handed),
     };
+    let seats_of = governed.key();
     match target {
-        Phase::Open if none => format!("Opening registration{scope} lets newcomers take free seats directly when nobody waits for them. {seats}"),
-        Phase::Open => format!("Opening registration{scope} lets newcomers take free seats when nobody waits for them, {seats}"),
-        Phase::InviteOnly => format!("Registration{scope} becomes invitation-only: the public may join the waiting list, and free seats stay with you to invite or promote by hand."),
-        Phase::Closed if none => format!("Closing registration{scope} stops new entries; free seats still go to the line until the event starts. {seats}"),
-        Phase::Closed => format!("Closing registration{scope} stops new entries; free seats still go to the line until the event starts, {seats}"),
-        Phase::Draft => "The event is hidden from the public again; registrations stay as they are and nobody is emailed.".into(),
+        Phase::Open if none => t!("dash-phase-open-direct", seats_of = seats_of, seats = seats),
+        Phase::Open => t!("dash-phase-open", seats_of = seats_of, seats = seats),
+        Phase::InviteOnly => t!("dash-phase-invite-only", seats_of = seats_of),
+        Phase::Closed if none => t!("dash-phase-closed-none", seats_of = seats_of, seats = seats),
+        Phase::Closed => t!("dash-phase-closed", seats_of = seats_of, seats = seats),
+        Phase::Draft => t!("dash-phase-draft"),
     }
 }
 
@@ -177,16 +192,16 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
             (flash(o.done, o.problem))
             ul.facts {
                 li { (when(o.state)) }
-                @if !e.venue.is_empty() { li { "Venue: " (e.venue) } }
+                @if !e.venue.is_empty() { li { (t!("dash-overview-venue")) " " (e.venue) } }
                 @if split {
-                    li { "Phase in person: " span.badge { (phase_words(phase)) } }
-                    li { "Phase of the virtual seats: " span.badge { (phase_words(rules.phase_of(Mode::Virtual))) } }
+                    li { (t!("dash-overview-phase-in-person")) " " span.badge { (phase_words(phase)) } }
+                    li { (t!("dash-overview-phase-virtual")) " " span.badge { (phase_words(rules.phase_of(Mode::Virtual))) } }
                 } @else {
-                    li { "Phase: " span.badge { (phase_words(phase)) } }
+                    li { (t!("dash-overview-phase")) " " span.badge { (phase_words(phase)) } }
                 }
-                @if phase != Phase::Draft { li { "Public page: " a href={"/events/" (e.slug)} { "/events/" (e.slug) } } }
+                @if phase != Phase::Draft { li { (t!("dash-overview-public-page")) " " a href={"/events/" (e.slug)} { "/events/" (e.slug) } } }
             }
-            h2 { "Seats" }
+            h2 { (t!("dash-overview-seats")) }
             div.gauges {
                 @for mode in Mode::ALL {
                     @let g = gauge_of(o.state, *mode);
@@ -194,65 +209,65 @@ pub fn page(viewer: &Viewer<'_>, o: &Overview<'_>) -> Markup {
                 }
             }
             p {
-                strong { (o.answers_due) } " answers still due"
-                @if let Some(next) = o.next_deadline { "; the next deadline is " strong { (local(next, tz)) } }
+                strong { (o.answers_due) } " " (t!("dash-overview-answers-due", n = o.answers_due))
+                @if let Some(next) = o.next_deadline { "; " (t!("dash-overview-next-deadline")) " " strong { (local(next, tz)) } }
                 "."
             }
-            h2 { "Attendance" }
+            h2 { (t!("dash-overview-attendance")) }
             p {
-                strong { (o.attendance.arrived) } " arrived of " strong { (o.attendance.expected) } " expected in the room"
-                @if o.state.event.ends_at.utc() <= Utc::now() { "; " strong { (o.attendance.no_shows()) } " did not come" }
-                ". " a href={(base) "/check-in"} { "Check-in page" }
+                strong { (o.attendance.arrived) } " " (t!("dash-overview-arrived-of")) " " strong { (o.attendance.expected) } " " (t!("dash-overview-expected"))
+                @if o.state.event.ends_at.utc() <= Utc::now() { "; " strong { (o.attendance.no_shows()) } " " (t!("dash-overview-did-not-come")) }
+                ". " a href={(base) "/check-in"} { (t!("dash-overview-check-in-page")) }
             }
-            h2 { "Registrations over time" }
+            h2 { (t!("dash-overview-over-time")) }
             (chart(o.days))
-            h2 { "Phase" }
+            h2 { (t!("dash-overview-phase-heading")) }
             @if let Some((change, promotions)) = &o.preview {
-                @if !split { p { "Now: " strong { (phase_words(phase)) } "." } }
-                div.preview role="region" aria-label="What the change will do" {
+                @if !split { p { (t!("dash-overview-now")) " " strong { (phase_words(phase)) } "." } }
+                div.preview role="region" aria-label=(t!("dash-overview-preview-label")) {
                     p { strong { (change_statement(*change, split, promotions, e.auto_confirm)) } }
                     @if !promotions.is_empty() {
                         ol {
-                            @for (mode, name) in &promotions.confirmed { li { (name) " — " (super::a_seat(*mode)) ", confirmed" } }
-                            @for (mode, name) in &promotions.offered { li { (name) " — offered " (super::a_seat(*mode)) } }
+                            @for (mode, name) in &promotions.confirmed { li { (name) " — " (t!("dash-promotion-confirmed", seat = super::a_seat(*mode))) } }
+                            @for (mode, name) in &promotions.offered { li { (name) " — " (t!("dash-promotion-offered", seat = super::a_seat(*mode))) } }
                         }
                     }
                     form.inline method="post" action={(base) "/phase"} {
                         (csrf_field(viewer.csrf))
                         input type="hidden" name=(change.field().0) value=(change.field().1);
-                        button type="submit" { "Change to “" (change.words()) "”" }
+                        button type="submit" { (t!("dash-overview-change-to-button", phase = change.words())) }
                     }
-                    a href=(base) { "Cancel" }
+                    a href=(base) { (t!("dash-cancel")) }
                 }
             } @else {
-                h3 { @if split { "In person" } @else { "The whole event" } }
-                p { "Now: " strong { (phase_words(phase)) } "." }
-                p { "Change to: "
+                h3 { @if split { (t!("dash-overview-in-person")) } @else { (t!("dash-overview-whole-event")) } }
+                p { (t!("dash-overview-now")) " " strong { (phase_words(phase)) } "." }
+                p { (t!("dash-overview-change-to")) " "
                     @for target in [Phase::Draft, Phase::InviteOnly, Phase::Open, Phase::Closed] {
                         @if target != phase { a.chip href={(base) "?phase=" (target.as_str())} { (phase_words(target)) } " " }
                     }
                 }
                 @if has_virtual {
-                    h3 { "Virtual seats" }
-                    p { "Now: " strong { @if split { (phase_words(rules.phase_of(Mode::Virtual))) } @else { "The same as in person" } } "."
-                        " The stream can be open while the room is by invitation, or the room open while the stream is closed." }
-                    p { "Change to: "
+                    h3 { (t!("dash-overview-virtual-seats")) }
+                    p { (t!("dash-overview-now")) " " strong { @if split { (phase_words(rules.phase_of(Mode::Virtual))) } @else { (t!("dash-phase-same-as-in-person")) } } "."
+                        " " (t!("dash-overview-virtual-hint")) }
+                    p { (t!("dash-overview-change-to")) " "
                         @for target in [PhaseChange::Virtual(None), PhaseChange::Virtual(Some(Phase::InviteOnly)), PhaseChange::Virtual(Some(Phase::Open)), PhaseChange::Virtual(Some(Phase::Closed))] {
                             @if PhaseChange::Virtual(e.virtual_phase) != target { a.chip href={(base) "?virtual_phase=" (target.field().1)} { (target.words()) } " " }
                         }
                     }
                 }
             }
-            h2 { "Exports" }
+            h2 { (t!("dash-overview-exports")) }
             ul {
-                li { a href={(base) "/export.csv"} { "Participants (CSV, for badges)" } }
-                li { a href={(base) "/export.csv?mode=virtual"} { "Virtual participants (CSV, for the online meeting tool)" } }
-                li { a href={(base) "/calendar.ics"} { "Calendar file of this event" } }
+                li { a href={(base) "/export.csv"} { (t!("dash-overview-export-participants")) } }
+                li { a href={(base) "/export.csv?mode=virtual"} { (t!("dash-overview-export-virtual")) } }
+                li { a href={(base) "/calendar.ics"} { (t!("dash-overview-export-calendar")) } }
             }
-            h2 { "More" }
-            p { a href={"/organizer/events/new?from=" (e.slug)} { "Duplicate this event" } }
+            h2 { (t!("dash-overview-more")) }
+            p { a href={"/organizer/events/new?from=" (e.slug)} { (t!("dash-overview-duplicate")) } }
             @if phase != Phase::Draft {
-                p { a href={"/organizer/newsletter/write?event=" (e.slug)} { "Announce this event in the newsletter" } }
+                p { a href={"/organizer/newsletter/write?event=" (e.slug)} { (t!("dash-overview-announce")) } }
             }
         },
     )

@@ -49,37 +49,37 @@ fn part_fields(i: usize, count: usize, part: &PartValues, errors: &[String]) -> 
     let legend_id = id("legend");
     html! {
         fieldset.part-editor.invalid[!errors.is_empty()] id=(id("group")) aria-labelledby=(legend_id) aria-describedby=[(!errors.is_empty()).then_some(error_id.as_str())] {
-            legend id=(legend_id) { @if new { "Add a part" } @else { "Part " (i + 1) ": " (part.title) } }
+            legend id=(legend_id) { @if new { (t!("dash-programme-add")) } @else { (t!("dash-programme-part", n = i + 1)) ": " (part.title) } }
             @if !errors.is_empty() {
                 p.field-error id=(error_id) { (errors.join("; ")) }
             }
             div {
-                label for=(id("title")) { "Title" @if new { " (leave the group empty to add nothing)" } }
+                label for=(id("title")) { (t!("dash-event-form-title")) @if new { " " (t!("dash-questions-leave-empty")) } }
                 input type="text" id=(id("title")) name=(id("title")) value=(part.title);
             }
             div.two {
                 div {
-                    label for=(id("starts_at")) { "Starts (event's time zone)" }
+                    label for=(id("starts_at")) { (t!("dash-programme-starts")) }
                     input type="datetime-local" id=(id("starts_at")) name=(id("starts_at")) value=(part.starts_at);
                 }
                 div {
-                    label for=(id("ends_at")) { "Ends (event's time zone)" }
+                    label for=(id("ends_at")) { (t!("dash-programme-ends")) }
                     input type="datetime-local" id=(id("ends_at")) name=(id("ends_at")) value=(part.ends_at);
                 }
             }
             div.choice {
                 input type="checkbox" id=(id("streamed")) name=(id("streamed")) value="yes" checked[part.streamed];
-                label for=(id("streamed")) { "Streamed: virtual participants can follow it" }
+                label for=(id("streamed")) { (t!("dash-programme-streamed")) }
             }
             div {
-                label for=(id("description")) { "Description (optional)" }
+                label for=(id("description")) { (t!("dash-event-form-description")) }
                 textarea id=(id("description")) name=(id("description")) rows="3" { (part.description) }
             }
             @if !new {
                 div.actions {
-                    @if i > 0 { button.secondary type="submit" name="action" value={"up-" (i)} { "Move up" span.visually-hidden { ": " (part.title) } } }
-                    @if i + 2 < count { button.secondary type="submit" name="action" value={"down-" (i)} { "Move down" span.visually-hidden { ": " (part.title) } } }
-                    button.danger type="submit" name="action" value={"remove-" (i)} { "Remove" span.visually-hidden { ": " (part.title) } }
+                    @if i > 0 { button.secondary type="submit" name="action" value={"up-" (i)} { (t!("dash-line-move-up")) span.visually-hidden { ": " (part.title) } } }
+                    @if i + 2 < count { button.secondary type="submit" name="action" value={"down-" (i)} { (t!("dash-line-move-down")) span.visually-hidden { ": " (part.title) } } }
+                    button.danger type="submit" name="action" value={"remove-" (i)} { (t!("dash-line-remove")) span.visually-hidden { ": " (part.title) } }
                 }
             }
         }
@@ -89,9 +89,9 @@ fn part_fields(i: usize, count: usize, part: &PartValues, errors: &[String]) -> 
 pub fn page(viewer: &Viewer<'_>, form: &ProgrammeForm<'_>) -> Markup {
     let (by_part, whole) = form.errors;
     let refused = !whole.is_empty() || by_part.iter().any(|e| !e.is_empty());
-    let heading = format!("Programme: {}", form.title);
+    let heading = t!("dash-programme-heading", title = form.title);
     let title = if refused {
-        format!("Error: {heading}")
+        t!("dash-error-title", title = heading.as_str())
     } else {
         heading.clone()
     };
@@ -103,23 +103,23 @@ pub fn page(viewer: &Viewer<'_>, form: &ProgrammeForm<'_>) -> Markup {
             (flash(form.done, None))
             @if refused {
                 div.notice.bad role="alert" {
-                    p { "The programme was not saved. Please correct the parts marked below." }
+                    p { (t!("dash-programme-not-saved")) }
                     @if !whole.is_empty() { p { (whole.join("; ")) } }
                     ul {
                         @for (i, errors) in by_part.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
-                            li { a href={"#part-" (i) "-title"} { "Part " (i + 1) ": " (errors.join("; ")) } }
+                            li { a href={"#part-" (i) "-title"} { (t!("dash-programme-part", n = i + 1)) ": " (errors.join("; ")) } }
                         }
                     }
                 }
             }
-            p { "The parts of the event, in the order shown on the event page and the personal pages. Each lies within the event (" (form.when) "); times are in " (form.timezone) ". Virtual participants get a calendar entry and the meeting link for each streamed part." }
+            p { (t!("dash-programme-hint", when = form.when.as_str(), zone = form.timezone)) }
             form.stack method="post" action={"/organizer/events/" (form.slug) "/programme"} novalidate {
                 (csrf_field(viewer.csrf))
                 input type="hidden" name="count" value=(count);
                 @for (i, part) in form.parts.iter().enumerate() {
                     (part_fields(i, count, part, by_part.get(i).map_or(&[][..], Vec::as_slice)))
                 }
-                div { button type="submit" name="action" value="save" { "Save the programme" } }
+                div { button type="submit" name="action" value="save" { (t!("dash-programme-save")) } }
             }
         }))
     }

@@ -45,43 +45,43 @@ fn group(i: usize, count: usize, q: &QuestionValues, errors: &[String]) -> Marku
     let legend_id = id("legend");
     html! {
         fieldset.part-editor.invalid[!errors.is_empty()] id=(id("group")) aria-labelledby=(legend_id) aria-describedby=[(!errors.is_empty()).then_some(error_id.as_str())] {
-            legend id=(legend_id) { @if new { "Add a question" } @else { "Question " (i + 1) ": " (q.label) } }
+            legend id=(legend_id) { @if new { (t!("dash-questions-add")) } @else { (t!("dash-questions-number", n = i + 1)) ": " (q.label) } }
             @if !errors.is_empty() { p.field-error id=(error_id) { (errors.join("; ")) } }
             div.two {
                 div {
-                    label for=(id("label")) { "Question" @if new { " (leave the group empty to add nothing)" } }
+                    label for=(id("label")) { (t!("dash-questions-question")) @if new { " " (t!("dash-questions-leave-empty")) } }
                     input type="text" id=(id("label")) name=(id("label")) value=(q.label);
                 }
                 div {
-                    label for=(id("key")) { "Key (lowercase letters, digits and _; the column in exports)" }
+                    label for=(id("key")) { (t!("dash-questions-key")) }
                     input type="text" id=(id("key")) name=(id("key")) value=(q.key);
                 }
             }
             div {
-                label for=(id("kind")) { "Kind of answer" }
+                label for=(id("kind")) { (t!("dash-questions-kind")) }
                 select id=(id("kind")) name=(id("kind")) {
-                    @for (kind, words) in [(QuestionKind::Text, "Free text"), (QuestionKind::Choice, "One choice"), (QuestionKind::Choices, "Several choices")] {
+                    @for (kind, words) in [(QuestionKind::Text, t!("dash-questions-kind-text")), (QuestionKind::Choice, t!("dash-questions-kind-choice")), (QuestionKind::Choices, t!("dash-questions-kind-choices"))] {
                         option value=(kind.as_str()) selected[q.kind == kind.as_str()] { (words) }
                     }
                 }
             }
             div {
-                label for=(id("options")) { "Options, one a line (for the choice kinds)" }
+                label for=(id("options")) { (t!("dash-questions-options")) }
                 textarea id=(id("options")) name=(id("options")) rows="4" { (q.options) }
             }
             div.choice {
                 input type="checkbox" id=(id("required")) name=(id("required")) value="yes" checked[q.required];
-                label for=(id("required")) { "Required" }
+                label for=(id("required")) { (t!("dash-questions-required")) }
             }
             div.choice {
                 input type="checkbox" id=(id("summarize")) name=(id("summarize")) value="yes" checked[q.summarize];
-                label for=(id("summarize")) { "Summarize in “Who is in the room”" }
+                label for=(id("summarize")) { (t!("dash-questions-summarize")) }
             }
             @if !new {
                 div.actions {
-                    @if i > 0 { button.secondary type="submit" name="action" value={"up-" (i)} { "Move up" span.visually-hidden { ": " (q.label) } } }
-                    @if i + 2 < count { button.secondary type="submit" name="action" value={"down-" (i)} { "Move down" span.visually-hidden { ": " (q.label) } } }
-                    button.danger type="submit" name="action" value={"remove-" (i)} { "Remove" span.visually-hidden { ": " (q.label) } }
+                    @if i > 0 { button.secondary type="submit" name="action" value={"up-" (i)} { (t!("dash-line-move-up")) span.visually-hidden { ": " (q.label) } } }
+                    @if i + 2 < count { button.secondary type="submit" name="action" value={"down-" (i)} { (t!("dash-line-move-down")) span.visually-hidden { ": " (q.label) } } }
+                    button.danger type="submit" name="action" value={"remove-" (i)} { (t!("dash-line-remove")) span.visually-hidden { ": " (q.label) } }
                 }
             }
         }
@@ -91,9 +91,9 @@ fn group(i: usize, count: usize, q: &QuestionValues, errors: &[String]) -> Marku
 pub fn page(viewer: &Viewer<'_>, form: &QuestionsForm<'_>) -> Markup {
     let (by_question, whole) = form.errors;
     let refused = !whole.is_empty() || by_question.iter().any(|e| !e.is_empty());
-    let heading = format!("Questions: {}", form.title);
+    let heading = t!("dash-questions-heading", title = form.title);
     let title = if refused {
-        format!("Error: {heading}")
+        t!("dash-error-title", title = heading.as_str())
     } else {
         heading.clone()
     };
@@ -107,28 +107,28 @@ pub fn page(viewer: &Viewer<'_>, form: &QuestionsForm<'_>) -> Markup {
             (flash(form.done, None))
             @if refused {
                 div.notice.bad role="alert" {
-                    p { "The questions were not saved. Please correct the questions marked below." }
+                    p { (t!("dash-questions-not-saved")) }
                     @if !whole.is_empty() { p { (whole.join("; ")) } }
                     ul {
                         @for (i, errors) in by_question.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
-                            li { a href={"#question-" (i) "-label"} { "Question " (i + 1) ": " (errors.join("; ")) } }
+                            li { a href={"#question-" (i) "-label"} { (t!("dash-questions-number", n = i + 1)) ": " (errors.join("; ")) } }
                         }
                     }
                 }
             }
-            p { "People answer these when they join and when they accept an invitation. Changing or removing a question keeps the answers already given." }
+            p { (t!("dash-questions-hint")) }
             form.stack method="post" action={"/organizer/events/" (form.slug) "/questions"} novalidate {
                 (csrf_field(viewer.csrf))
                 input type="hidden" name="count" value=(count);
                 @for (i, q) in form.questions.iter().enumerate() {
                     (group(i, count, q, by_question.get(i).map_or(&[][..], Vec::as_slice)))
                 }
-                div { button type="submit" name="action" value="save" { "Save the questions" } }
+                div { button type="submit" name="action" value="save" { (t!("dash-questions-save")) } }
             }
             section.preview aria-labelledby="preview-title" {
-                h2 #preview-title { "Preview of the join form" }
+                h2 #preview-title { (t!("dash-questions-preview")) }
                 @if form.saved.is_empty() {
-                    p { "No questions yet." }
+                    p { (t!("dash-questions-none")) }
                 } @else {
                     // Inert: a preview to look at, not a form to send.
                     div.stack inert {
@@ -150,7 +150,7 @@ pub fn groups(
     question: Option<&Question>,
     grouped: &[(String, Vec<(String, String)>)],
 ) -> Markup {
-    let heading = format!("Groups: {title}");
+    let heading = t!("dash-groups-heading", title = title);
     layout(
         &heading,
         viewer,
@@ -158,17 +158,17 @@ pub fn groups(
             h1 { (heading) }
             (event_tabs(slug, "/groups"))
             @if choices.is_empty() {
-                p.notice { "No question of choice yet: add one (such as “Which project group would you like to join?”) on the " a href={"/organizer/events/" (slug) "/questions"} { "questions page" } "." }
+                p.notice { (t!("dash-groups-no-choice")) " " a href={"/organizer/events/" (slug) "/questions"} { (t!("dash-groups-questions-page")) } "." }
             } @else {
                 form.inline method="get" action={"/organizer/events/" (slug) "/groups"} {
-                    label for="field-question" { "Group the confirmed participants by " }
+                    label for="field-question" { (t!("dash-groups-by")) " " }
                     select #field-question name="question" {
                         @for q in choices {
                             option value=(q.key) selected[question.is_some_and(|c| c.key == q.key)] { (q.label) }
                         }
                     }
                     " "
-                    button.secondary type="submit" { "Show" }
+                    button.secondary type="submit" { (t!("dash-registrations-show")) }
                 }
             }
             @if let Some(q) = question {
@@ -176,7 +176,7 @@ pub fn groups(
                 @for (answer, people) in grouped {
                     section.group {
                         h3 { (answer) " (" (people.len()) ")" }
-                        @if people.is_empty() { p.muted { "Nobody yet." } }
+                        @if people.is_empty() { p.muted { (t!("dash-groups-nobody")) } }
                         @else {
                             ul { @for (name, affiliation) in people { li { (name) @if !affiliation.is_empty() { " · " (affiliation) } } } }
                         }

@@ -103,38 +103,38 @@ pub fn table(
     let tz = tz_of(state);
     let base = format!("/organizer/events/{}/registrations", e.slug);
     layout(
-        &format!("Registrations · {}", e.title),
+        &t!("dash-registrations-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Registrations" }
+            h1 { (t!("dash-registrations-title")) }
             // A check-in helper reaches this list and the door, nothing else of the event.
             @if viewer.role == Role::CheckIn {
-                p { a href={"/organizer/events/" (e.slug) "/check-in"} { "Check-in page" } }
+                p { a href={"/organizer/events/" (e.slug) "/check-in"} { (t!("dash-overview-check-in-page")) } }
             } @else {
                 (event_tabs(&e.slug, "/registrations"))
             }
             (flash(done, None))
             form.filters method="get" action=(base) {
                 div {
-                    label for="filter-status" { "Status" }
+                    label for="filter-status" { (t!("dash-registrations-status")) }
                     select id="filter-status" name="status" {
-                        option value="" { "Any" }
-                        option value="active" selected[filters.status == "active"] { "Active (holding or waiting)" }
-                        @for s in STATUSES { option value=(s.as_str()) selected[filters.status == s.as_str()] { (s.as_str().replace('_', " ")) } }
+                        option value="" { (t!("dash-registrations-any")) }
+                        option value="active" selected[filters.status == "active"] { (t!("dash-registrations-active")) }
+                        @for s in STATUSES { option value=(s.as_str()) selected[filters.status == s.as_str()] { (super::status_name(s)) } }
                     }
                 }
                 div {
-                    label for="filter-mode" { "Mode" }
+                    label for="filter-mode" { (t!("dash-registrations-mode")) }
                     select id="filter-mode" name="mode" {
-                        option value="" { "Any" }
+                        option value="" { (t!("dash-registrations-any")) }
                         @for m in Mode::ALL { option value=(m.as_str()) selected[filters.mode == m.as_str()] { (mode_name(*m)) } }
                     }
                 }
                 @if state.questions.iter().any(|q| q.kind.has_options()) {
                     div {
-                        label for="filter-answer" { "Answer" }
+                        label for="filter-answer" { (t!("dash-registrations-answer")) }
                         select id="filter-answer" name="answer" {
-                            option value="" { "Any" }
+                            option value="" { (t!("dash-registrations-any")) }
                             @for q in state.questions.iter().filter(|q| q.kind.has_options()) {
                                 @for o in &q.options {
                                     @let value = format!("{}:{o}", q.key);
@@ -145,25 +145,25 @@ pub fn table(
                     }
                 }
                 div {
-                    label for="filter-q" { "Search name, email, affiliation" }
+                    label for="filter-q" { (t!("dash-registrations-search")) }
                     input type="search" id="filter-q" name="q" value=(filters.q);
                 }
                 input type="hidden" name="sort" value=(filters.sort.as_str());
                 @if filters.descending { input type="hidden" name="dir" value="desc"; }
-                div { button type="submit" { "Show" } }
+                div { button type="submit" { (t!("dash-registrations-show")) } }
             }
-            p { (total) " registration" @if total != 1 { "s" } " match." }
-            div.table-scroll role="region" aria-label="Registrations" tabindex="0" { table.data {
+            p { (t!("dash-registrations-match", n = total)) }
+            div.table-scroll role="region" aria-label=(t!("dash-registrations-title")) tabindex="0" { table.data {
                 thead { tr {
-                    (sort_header(&base, filters, SortBy::Name, "Name"))
-                    (sort_header(&base, filters, SortBy::Email, "Email"))
-                    (sort_header(&base, filters, SortBy::Affiliation, "Affiliation"))
+                    (sort_header(&base, filters, SortBy::Name, &t!("dash-col-name")))
+                    (sort_header(&base, filters, SortBy::Email, &t!("dash-col-email")))
+                    (sort_header(&base, filters, SortBy::Affiliation, &t!("dash-col-affiliation")))
                     @for q in &state.questions { th scope="col" { (q.label) } }
-                    (sort_header(&base, filters, SortBy::Status, "Status"))
-                    th scope="col" { "Mode" }
-                    th scope="col" { "Line / deadline" }
-                    (sort_header(&base, filters, SortBy::Registered, "Registered"))
-                    th scope="col" { "Actions" }
+                    (sort_header(&base, filters, SortBy::Status, &t!("dash-registrations-status")))
+                    th scope="col" { (t!("dash-registrations-mode")) }
+                    th scope="col" { (t!("dash-registrations-col-line")) }
+                    (sort_header(&base, filters, SortBy::Registered, &t!("dash-registrations-col-registered")))
+                    th scope="col" { (t!("dash-col-actions")) }
                 } }
                 tbody {
                     @for r in rows {
@@ -175,25 +175,25 @@ pub fn table(
                                 td { (answers.get(&r.row.id).and_then(|a| a.get(&q.key)).map(|v| v.join("; ")).unwrap_or_default()) }
                             }
                             td { (status_badge(r.status)) }
-                            td { @match r.mode { Some(m) => { (mode_name(m)) } None => { "wants " (r.row.preference.as_str().replace('_', " ")) } } }
+                            td { @match r.mode { Some(m) => { (mode_name(m)) } None => { (t!("dash-registrations-wants", preference = r.row.preference.as_str())) } } }
                             td {
-                                @if let Some(p) = r.position { "number " (p) " in line" }
-                                @if let Some(until) = r.hold_until { "answer by " (local(until, tz)) }
-                                @if let Some(m) = r.wait_for { "waits for " (mode_name(m).to_lowercase()) }
-                                @if let Some(until) = r.reconfirm_by { "to reconfirm by " (local(until, tz)) }
+                                @if let Some(p) = r.position { (t!("dash-registrations-position", n = p)) }
+                                @if let Some(until) = r.hold_until { (t!("dash-registrations-answer-by", at = local(until, tz))) }
+                                @if let Some(m) = r.wait_for { (t!("dash-registrations-waits-for", mode = m.as_str())) }
+                                @if let Some(until) = r.reconfirm_by { (t!("dash-registrations-reconfirm-by", at = local(until, tz))) }
                             }
                             td { (local(r.row.created_at.utc(), tz)) }
                             td.actions {
                                 @if let (Some(until), true) = (r.reconfirm_by, viewer.role != Role::CheckIn) {
                                     form.inline method="post" action={"/organizer/registrations/" (r.row.id) "/hold"} {
                                         (csrf_field(viewer.csrf))
-                                        label.visually-hidden for={"deadline-" (r.row.id)} { "New reconfirmation deadline for " (r.row.name) }
+                                        label.visually-hidden for={"deadline-" (r.row.id)} { (t!("dash-registrations-new-deadline", name = r.row.name.as_str())) }
                                         input type="datetime-local" id={"deadline-" (r.row.id)} name="hold_until" value=(until.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()) required;
-                                        button.secondary type="submit" { "Change deadline" }
+                                        button.secondary type="submit" { (t!("dash-registrations-change-deadline")) }
                                     }
                                 }
                                 @if !r.status.is_ended() && r.status != Status::PendingEmail && viewer.role != Role::CheckIn {
-                                    (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), "Revoke", "danger"))
+                                    (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), &t!("dash-registrations-revoke"), "danger"))
                                 }
                             }
                         }
@@ -222,20 +222,18 @@ pub fn line(
     let e = &state.event;
     let tz = tz_of(state);
     layout(
-        &format!("Waiting line · {}", e.title),
+        &t!("dash-line-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Waiting line" }
+            h1 { (t!("dash-line-title")) }
             (event_tabs(&e.slug, "/line"))
             (flash(done, problem))
-            p { "In order: organizer priority first (higher goes first), then the time of joining. "
-                "“Move up” and “Move down” raise or lower an entry's priority by one, so it passes "
-                "(or falls behind) everyone of its old priority. Promoting offers a free seat out of order." }
+            p { (t!("dash-line-hint")) }
             @if entries.is_empty() {
-                p { "Nobody is waiting." }
+                p { (t!("dash-line-none")) }
             } @else {
-                div.table-scroll role="region" aria-label="Waiting line" tabindex="0" { table.data {
-                    thead { tr { th scope="col" { "#" } th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Waits for" } th scope="col" { "Priority" } th scope="col" { "In line since" } th scope="col" { "Actions" } } }
+                div.table-scroll role="region" aria-label=(t!("dash-line-title")) tabindex="0" { table.data {
+                    thead { tr { th scope="col" { "#" } th scope="col" { (t!("dash-col-name")) } th scope="col" { (t!("dash-col-email")) } th scope="col" { (t!("dash-line-col-waits-for")) } th scope="col" { (t!("dash-line-col-priority")) } th scope="col" { (t!("dash-line-col-since")) } th scope="col" { (t!("dash-col-actions")) } } }
                     tbody {
                         @for entry in entries {
                             @let r = &entry.registration;
@@ -244,15 +242,15 @@ pub fn line(
                                 td { (entry.position) }
                                 td { (r.row.name) }
                                 td { (r.row.email) }
-                                td { @match r.wait_for { Some(m) => { (mode_name(m)) " (keeps a " (r.mode.map(mode_name).unwrap_or("")) " seat)" } None => { (r.row.preference.as_str().replace('_', " ")) } } }
+                                td { @match r.wait_for { Some(m) => { (mode_name(m)) " " (t!("dash-line-keeps", mode = r.mode.map(mode_name).unwrap_or_default())) } None => { (t!("dash-preference", preference = r.row.preference.as_str())) } } }
                                 td { (entry.priority) }
                                 td { @if let Some(at) = r.row.line_since { (local(at.utc(), tz)) } }
                                 td.actions {
-                                    (button_form(viewer, &format!("/organizer/registrations/{id}/promote"), "Promote now", ""))
-                                    (button_form(viewer, &format!("/organizer/registrations/{id}/up"), "Move up", "secondary"))
-                                    (button_form(viewer, &format!("/organizer/registrations/{id}/down"), "Move down", "secondary"))
+                                    (button_form(viewer, &format!("/organizer/registrations/{id}/promote"), &t!("dash-line-promote"), ""))
+                                    (button_form(viewer, &format!("/organizer/registrations/{id}/up"), &t!("dash-line-move-up"), "secondary"))
+                                    (button_form(viewer, &format!("/organizer/registrations/{id}/down"), &t!("dash-line-move-down"), "secondary"))
                                     @if r.status == Status::Waitlisted {
-                                        (button_form(viewer, &format!("/organizer/registrations/{id}/remove"), "Remove", "danger"))
+                                        (button_form(viewer, &format!("/organizer/registrations/{id}/remove"), &t!("dash-line-remove"), "danger"))
                                     }
                                 }
                             }
@@ -275,42 +273,42 @@ pub fn capacity(
     let e = &state.event;
     let base = format!("/organizer/events/{}/capacity", e.slug);
     layout(
-        &format!("Capacity · {}", e.title),
+        &t!("dash-capacity-page-title", event = e.title.as_str()),
         viewer,
         html! {
-            h1 { "Capacity" }
+            h1 { (t!("dash-capacity-title")) }
             (event_tabs(&e.slug, "/capacity"))
             (flash(None, problem))
-            p { "Lowering a capacity below the seats already held bumps nobody; it only stops new seats." }
+            p { (t!("dash-capacity-hint")) }
             form.stack method="get" action=(base) {
                 div.two {
                     div {
-                        label for="field-in_person" { "In-person seats" }
+                        label for="field-in_person" { (t!("dash-event-form-in-person-capacity")) }
                         input type="number" min="0" id="field-in_person" name="in_person" value=(in_person) required;
                     }
                     div {
-                        label for="field-virtual" { "Virtual seats (empty for unlimited)" }
+                        label for="field-virtual" { (t!("dash-event-form-virtual-capacity")) }
                         input type="number" min="0" id="field-virtual" name="virtual" value=(virtual_seats);
                     }
                 }
-                div { button.secondary type="submit" { "Preview" } }
+                div { button.secondary type="submit" { (t!("dash-preview")) } }
             }
             @if let Some(promotions) = preview {
-                div.preview role="region" aria-label="What the change will do" {
+                div.preview role="region" aria-label=(t!("dash-overview-preview-label")) {
                     @if promotions.is_empty() {
-                        p { strong { "Nobody is offered a seat by this change." } }
+                        p { strong { (t!("dash-capacity-nobody")) } }
                     } @else {
-                        p { strong { "This change will hand seats to:" } }
+                        p { strong { (t!("dash-capacity-hands-to")) } }
                         ol {
-                            @for (mode, name) in &promotions.confirmed { li { (name) " — " (super::a_seat(*mode)) ", confirmed" } }
-                            @for (mode, name) in &promotions.offered { li { (name) " — offered " (super::a_seat(*mode)) } }
+                            @for (mode, name) in &promotions.confirmed { li { (name) " — " (t!("dash-promotion-confirmed", seat = super::a_seat(*mode))) } }
+                            @for (mode, name) in &promotions.offered { li { (name) " — " (t!("dash-promotion-offered", seat = super::a_seat(*mode))) } }
                         }
                     }
                     form.inline method="post" action=(base) {
                         (csrf_field(viewer.csrf))
                         input type="hidden" name="in_person" value=(in_person);
                         input type="hidden" name="virtual" value=(virtual_seats);
-                        button type="submit" { "Apply the new capacity" }
+                        button type="submit" { (t!("dash-capacity-apply")) }
                     }
                 }
             }

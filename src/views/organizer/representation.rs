@@ -8,14 +8,24 @@ use super::{event_tabs, layout, Viewer};
 use crate::domain::representation::{Shown, MIN_COUNT};
 use crate::domain::Question;
 
-const COLUMNS: [&str; 3] = ["Invited", "Waiting", "Confirmed"];
-const NOT_SHOWN: &str = "not shown";
+/// The groups counted, in the order of the table's columns and the chart's bars.
+fn columns() -> [String; 3] {
+    [
+        t!("dash-representation-invited"),
+        t!("dash-gauge-waiting"),
+        t!("dash-gauge-confirmed"),
+    ]
+}
+
+fn not_shown() -> String {
+    t!("dash-representation-not-shown")
+}
 
 fn cell(count: Option<u32>) -> Markup {
     html! {
         @match count {
             Some(n) => { (n) }
-            None => { span.withheld { (NOT_SHOWN) } }
+            None => { span.withheld { (not_shown()) } }
         }
     }
 }
@@ -25,14 +35,14 @@ fn table(i: usize, q: &Question, shown: &Shown) -> Markup {
         div.table-scroll role="region" aria-labelledby=(format!("question-{i}")) tabindex="0" {
             table.data id=(format!("counts-{i}")) {
                 caption id=(format!("question-{i}")) { (q.label) }
-                thead { tr { th scope="col" { "Answer" } @for c in COLUMNS { th scope="col" { (c) } } } }
+                thead { tr { th scope="col" { (t!("dash-registrations-answer")) } @for c in columns() { th scope="col" { (c) } } } }
                 tbody {
                     @for (value, counts) in &shown.rows {
                         tr { th scope="row" { (value) } @for c in counts { td { (cell(*c)) } } }
                     }
-                    tr { th scope="row" { "No answer" } @for c in &shown.unanswered { td { (cell(*c)) } } }
+                    tr { th scope="row" { (t!("dash-representation-no-answer")) } @for c in &shown.unanswered { td { (cell(*c)) } } }
                 }
-                tfoot { tr { th scope="row" { "Everyone counted" } @for c in &shown.total { td { (cell(*c)) } } } }
+                tfoot { tr { th scope="row" { (t!("dash-representation-everyone")) } @for c in &shown.total { td { (cell(*c)) } } } }
             }
         }
     }
@@ -41,11 +51,13 @@ fn table(i: usize, q: &Question, shown: &Shown) -> Markup {
 /// Bars per answer, one per group, each labelled with its group and count, so the chart
 /// reads without its colours; the table before it says the same in text.
 fn chart(shown: &Shown) -> Markup {
+    let no_answer = t!("dash-representation-no-answer");
+    let columns = columns();
     let rows: Vec<(&str, [Option<u32>; 3])> = shown
         .rows
         .iter()
         .map(|(v, c)| (v.as_str(), *c))
-        .chain([("No answer", shown.unanswered)])
+        .chain([(no_answer.as_str(), shown.unanswered)])
         .collect();
     let top = rows
         .iter()
@@ -59,13 +71,13 @@ fn chart(shown: &Shown) -> Markup {
     let height = row_h * rows.len() as f64 + 4.0;
     html! {
         svg.bars viewBox={"0 0 600 " (format!("{height:.0}"))} width="100%" role="img"
-            aria-label={"Bar chart of the counts in the table before it (" (shown.rows.len()) " answers)"} {
+            aria-label=(t!("dash-representation-chart-label", n = shown.rows.len())) {
             @for (r, (value, counts)) in rows.iter().enumerate() {
                 @let y0 = r as f64 * row_h + 12.0;
                 text.answer x="0" y=(format!("{y0:.0}")) { (value) }
                 @for (g, count) in counts.iter().enumerate() {
                     @let y = y0 + 4.0 + g as f64 * (bar_h + gap);
-                    text x="0" y=(format!("{:.0}", y + bar_h - 3.0)) { (COLUMNS[g]) }
+                    text x="0" y=(format!("{:.0}", y + bar_h - 3.0)) { (columns[g]) }
                     @match count {
                         Some(n) => {
                             @let w = bar_w * f64::from(*n) / f64::from(top);
@@ -73,7 +85,7 @@ fn chart(shown: &Shown) -> Markup {
                             text x=(format!("{:.1}", label_w + w + 4.0)) y=(format!("{:.0}", y + bar_h - 3.0)) { (n) }
                         }
                         None => {
-                            text.withheld x=(format!("{:.1}", label_w + 4.0)) y=(format!("{:.0}", y + bar_h - 3.0)) { (NOT_SHOWN) }
+                            text.withheld x=(format!("{:.1}", label_w + 4.0)) y=(format!("{:.0}", y + bar_h - 3.0)) { (not_shown()) }
                         }
                     }
                 }
@@ -88,17 +100,17 @@ pub fn page(
     title: &str,
     questions: &[(Question, Shown)],
 ) -> Markup {
-    let heading = format!("Who is in the room: {title}");
+    let heading = t!("dash-representation-heading", title = title);
     layout(
         &heading,
         viewer,
         html! {
             h1 { (heading) }
             (event_tabs(slug, "/representation"))
-            p { "For each question marked “summarize”, how many of those invited, waiting and confirmed gave each answer, so you can see whether the room represents the field. A person choosing several options counts once for each." }
-            p.hint { "“" (NOT_SHOWN) "”: fewer than " (MIN_COUNT) ", or hidden together with such a count so that it cannot be worked out from the total. Counts from 1 to " (MIN_COUNT - 1) " are never shown, here, in the API or in the file." }
+            p { (t!("dash-representation-intro")) }
+            p.hint { (t!("dash-representation-hint", not_shown = not_shown(), min = MIN_COUNT, below = MIN_COUNT - 1)) }
             @if questions.is_empty() {
-                p.notice { "No question is marked “summarize”. Mark one on the " a href={"/organizer/events/" (slug) "/questions"} { "questions page" } "." }
+                p.notice { (t!("dash-representation-none")) " " a href={"/organizer/events/" (slug) "/questions"} { (t!("dash-groups-questions-page")) } "." }
             }
             @for (i, (q, shown)) in questions.iter().enumerate() {
                 section.representation aria-labelledby=(format!("heading-{i}")) {

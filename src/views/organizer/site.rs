@@ -15,30 +15,30 @@ pub fn page(
 ) -> Markup {
     let processors_error = errors.get("processors");
     layout(
-        "Site and privacy notice",
+        &t!("dash-site-title"),
         viewer,
         html! {
-            h1 { "Site and privacy notice" }
+            h1 { (t!("dash-site-title")) }
             (flash(done, None))
             @if !errors.is_empty() {
-                p.notice.bad role="alert" { "Nothing was saved: please correct the fields marked below." }
+                p.notice.bad role="alert" { (t!("dash-site-correct-fields")) }
             }
-            p { "What every public page and the " a href="/privacy" { "privacy notice" } " say about who runs this site. Page titles end in its name; the footer line shows under every public page." }
+            p { (t!("dash-site-intro")) " " a href="/privacy" { (t!("dash-site-privacy-notice")) } " " (t!("dash-site-intro-end")) }
             form.stack method="post" action="/organizer/site" {
                 (csrf_field(viewer.csrf))
-                (text_field("name", "Site name", "text", &values.name, errors.get("name"), true))
-                (text_field("controller", "Responsible for the data (controller), e.g. the organizers and their institution", "text", &values.controller, errors.get("controller"), false))
-                (text_field("contact", "Contact for questions about data (an email address or a web page)", "text", &values.contact, errors.get("contact"), false))
+                (text_field("name", &t!("dash-site-name"), "text", &values.name, errors.get("name"), true))
+                (text_field("controller", &t!("dash-site-controller"), "text", &values.controller, errors.get("controller"), false))
+                (text_field("contact", &t!("dash-site-contact"), "text", &values.contact, errors.get("contact"), false))
                 div {
-                    label for="field-processors" { "Services that handle data for you, one per line (optional)" }
-                    p.hint id="field-processors-hint" { "For example the mail provider, the hosting, the video meetings." }
+                    label for="field-processors" { (t!("dash-site-processors")) }
+                    p.hint id="field-processors-hint" { (t!("dash-site-processors-hint")) }
                     textarea id="field-processors" name="processors" rows="4"
                         aria-describedby=(if processors_error.is_some() { "field-processors-hint field-processors-error" } else { "field-processors-hint" })
                         aria-invalid=[processors_error.map(|_| "true")] { (values.processors) }
                     @if let Some(e) = processors_error { p.field-error id="field-processors-error" { (e.join("; ")) } }
                 }
-                (text_field("footer", "Footer line (organizers, funders)", "text", &values.footer, errors.get("footer"), false))
-                div { button type="submit" { "Save" } }
+                (text_field("footer", &t!("dash-site-footer"), "text", &values.footer, errors.get("footer"), false))
+                div { button type="submit" { (t!("dash-save")) } }
             }
         },
     )

@@ -14,11 +14,11 @@ pub struct InviteValues {
     pub role: String,
 }
 
-fn role_label(role: Role) -> &'static str {
+fn role_label(role: Role) -> String {
     match role {
-        Role::Owner => "Owner: everything, the team too",
-        Role::Organizer => "Organizer: everything on events",
-        Role::CheckIn => "Check-in: the door and the participant lists",
+        Role::Owner => t!("dash-team-role-owner"),
+        Role::Organizer => t!("dash-team-role-organizer"),
+        Role::CheckIn => t!("dash-team-role-check-in"),
     }
 }
 
@@ -44,54 +44,54 @@ pub fn page(
         values.role.as_str()
     };
     layout(
-        "Team",
+        &t!("dash-team-title"),
         viewer,
         html! {
-            h1 { "Team" }
+            h1 { (t!("dash-team-title")) }
             (flash(done, None))
-            h2 { "Invite someone" }
+            h2 { (t!("dash-team-invite")) }
             form.stack method="post" action="/organizer/team/invite" {
                 (csrf_field(viewer.csrf))
                 div {
-                    label for="field-email" { "Email address" }
+                    label for="field-email" { (t!("dash-team-email")) }
                     input type="email" id="field-email" name="email" value=(values.email) required
                         aria-describedby=[problem.map(|_| "invite-problem")] aria-invalid=[problem.map(|_| "true")];
                     @if let Some(problem) = problem { p.field-error #invite-problem role="alert" { (problem) } }
                 }
                 div {
-                    label for="field-role" { "Role" }
+                    label for="field-role" { (t!("dash-team-role")) }
                     select id="field-role" name="role" { (role_options(chosen)) }
                 }
-                p.hint { "They get an email with a one-time link to set their password." }
-                div { button type="submit" { "Send the invitation" } }
+                p.hint { (t!("dash-team-invite-hint")) }
+                div { button type="submit" { (t!("dash-team-send-invitation")) } }
             }
-            h2 { "Members" }
-            div.table-scroll role="region" aria-label="Members" tabindex="0" { table.data {
-                thead { tr { th scope="col" { "Email" } th scope="col" { "Role" } th scope="col" { "Since (UTC)" } th scope="col" { "Actions" } } }
+            h2 { (t!("dash-team-members")) }
+            div.table-scroll role="region" aria-label=(t!("dash-team-members")) tabindex="0" { table.data {
+                thead { tr { th scope="col" { (t!("dash-col-email")) } th scope="col" { (t!("dash-team-role")) } th scope="col" { (t!("dash-team-col-since")) } th scope="col" { (t!("dash-col-actions")) } } }
                 tbody {
                     @for m in members {
                         tr {
-                            td { (m.email) @if m.password_hash.is_none() { " " span.badge { "invited" } } }
+                            td { (m.email) @if m.password_hash.is_none() { " " span.badge { (t!("dash-team-invited")) } } }
                             td {
                                 form.inline method="post" action={"/organizer/team/" (m.id) "/role"} {
                                     (csrf_field(viewer.csrf))
-                                    label.visually-hidden for={"role-" (m.id)} { "Role of " (m.email) }
+                                    label.visually-hidden for={"role-" (m.id)} { (t!("dash-team-role-of", email = m.email.as_str())) }
                                     select id={"role-" (m.id)} name="role" { (role_options(m.role.as_str())) }
-                                    " " button.secondary type="submit" { "Change" }
+                                    " " button.secondary type="submit" { (t!("dash-team-change")) }
                                 }
                             }
                             td { (local(m.created_at.and_utc(), chrono_tz::UTC)) }
-                            td.actions { (button_form(viewer, &format!("/organizer/team/{}/remove", m.id), &format!("Remove {}", m.email), "danger")) }
+                            td.actions { (button_form(viewer, &format!("/organizer/team/{}/remove", m.id), &t!("dash-team-remove", email = m.email.as_str()), "danger")) }
                         }
                     }
                 }
             } }
-            h2 #recent-changes { "Recent changes" }
+            h2 #recent-changes { (t!("dash-team-recent")) }
             @if changes.is_empty() {
-                p { "No change to the team yet." }
+                p { (t!("dash-team-no-change")) }
             } @else {
                 div.table-scroll role="region" aria-labelledby="recent-changes" tabindex="0" { table.data {
-                    thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Who" } th scope="col" { "Member" } th scope="col" { "Change" } } }
+                    thead { tr { th scope="col" { (t!("dash-team-col-when")) } th scope="col" { (t!("dash-team-col-who")) } th scope="col" { (t!("dash-team-col-member")) } th scope="col" { (t!("dash-team-col-change")) } } }
                     tbody {
                         @for c in changes {
                             tr {

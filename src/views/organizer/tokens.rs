@@ -13,45 +13,45 @@ pub fn page(
     problem: Option<&str>,
 ) -> Markup {
     layout(
-        "API tokens",
+        &t!("dash-nav-tokens"),
         viewer,
         html! {
-            h1 { "API tokens" }
+            h1 { (t!("dash-nav-tokens")) }
             (flash(done, problem))
             @if let Some((name, token)) = created {
                 div.notice.ok role="status" {
-                    p { "The token " strong { (name) } " was created. Copy it now: it is shown only this once." }
+                    p { (t!("dash-tokens-the-token")) " " strong { (name) } " " (t!("dash-tokens-created")) }
                     p { code.token { (token) } }
-                    p { "Use it as " code { "Authorization: Bearer <token>" } " with the JSON API." }
+                    p { (t!("dash-tokens-use-as")) " " code { "Authorization: Bearer <token>" } " " (t!("dash-tokens-with-api")) }
                 }
             }
             form.stack method="post" action="/organizer/tokens" {
                 (csrf_field(viewer.csrf))
                 div {
-                    label for="field-name" { "Name (what the token is for)" }
+                    label for="field-name" { (t!("dash-tokens-name")) }
                     input type="text" id="field-name" name="name" maxlength="100" required;
                 }
                 div {
-                    label for="field-role" { "Role (what the token may do)" }
+                    label for="field-role" { (t!("dash-tokens-role")) }
                     select id="field-role" name="role" {
-                        option value="organizer" selected { "organizer: everything on events" }
-                        option value="check_in" { "check_in: the door and the participant lists" }
-                        option value="owner" { "owner: everything, the team too" }
+                        option value="organizer" selected { (t!("dash-tokens-role-organizer")) }
+                        option value="check_in" { (t!("dash-tokens-role-check-in")) }
+                        option value="owner" { (t!("dash-tokens-role-owner")) }
                     }
                 }
-                div { button type="submit" { "Create a token" } }
+                div { button type="submit" { (t!("dash-tokens-create")) } }
             }
-            div.table-scroll role="region" aria-label="API tokens" tabindex="0" { table.data {
-                thead { tr { th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Created (UTC)" } th scope="col" { "State" } th scope="col" { "Actions" } } }
+            div.table-scroll role="region" aria-label=(t!("dash-nav-tokens")) tabindex="0" { table.data {
+                thead { tr { th scope="col" { (t!("dash-col-name")) } th scope="col" { (t!("dash-team-role")) } th scope="col" { (t!("dash-outbox-col-created")) } th scope="col" { (t!("dash-invitations-col-state")) } th scope="col" { (t!("dash-col-actions")) } } }
                 tbody {
                     @for t in tokens {
                         tr {
                             td { (t.name) }
                             td { (t.role.as_str()) }
                             td { (local(t.created_at.utc(), chrono_tz::UTC)) }
-                            td { @match t.revoked_at { Some(at) => { "revoked " (local(at.utc(), chrono_tz::UTC)) } None => { "live" } } }
+                            td { @match t.revoked_at { Some(at) => { (t!("dash-tokens-revoked-at", at = local(at.utc(), chrono_tz::UTC))) } None => { (t!("dash-tokens-live")) } } }
                             td.actions { @if t.revoked_at.is_none() {
-                                (button_form(viewer, &format!("/organizer/tokens/{}/revoke", t.id), "Revoke", "danger"))
+                                (button_form(viewer, &format!("/organizer/tokens/{}/revoke", t.id), &t!("dash-registrations-revoke"), "danger"))
                             } }
                         }
                     }

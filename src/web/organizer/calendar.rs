@@ -31,7 +31,7 @@ pub async fn page(
         &viewer(&signed),
         live.as_ref(),
         None,
-        flash.words(),
+        flash.words().as_deref(),
     ))
 }
 

@@ -55,6 +55,7 @@ pub async fn page(
         })
         .await?;
     let done = query.done.as_deref().and_then(super::done_words);
+    let done = done.as_deref();
     Ok(views::page(
         &viewer(&signed),
         &event,
@@ -91,7 +92,7 @@ pub async fn person(
         &event,
         &attendance,
         &registration,
-        flash.words(),
+        flash.words().as_deref(),
     ))
 }
 
@@ -155,7 +156,7 @@ async fn act(
         }
         Err(error) => Err(DashboardError(PageError::refused_with(
             StatusCode::CONFLICT,
-            "Not checked in",
+            t!("dash-check-in-refused"),
             refusal(error)?,
         ))),
     }

@@ -40,7 +40,11 @@ pub async fn list(
         .database
         .run(move |conn| reads::all_events(conn, now))
         .await?;
-    Ok(views::list(&viewer(&signed), &events, flash.words()))
+    Ok(views::list(
+        &viewer(&signed),
+        &events,
+        flash.words().as_deref(),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -72,7 +76,7 @@ pub async fn new_form(
     };
     Ok(views::form(
         &viewer(&signed),
-        "Create an event",
+        &t!("dash-events-create"),
         "/organizer/events",
         &values,
         &FieldErrors::new(),
@@ -92,11 +96,11 @@ fn number(errors: &mut FieldErrors, field: &str, text: &str) -> Option<u32> {
     match text.trim().parse::<u32>() {
         Ok(n) => Some(n),
         Err(_) if text.trim().is_empty() => {
-            add(errors, field, "is required");
+            add(errors, field, t!("dash-error-required"));
             None
         }
         Err(_) => {
-            add(errors, field, "must be a whole number");
+            add(errors, field, t!("dash-error-whole-number"));
             None
         }
     }
@@ -106,15 +110,15 @@ fn number(errors: &mut FieldErrors, field: &str, text: &str) -> Option<u32> {
 pub fn parse_local_input(text: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("is required".into());
+        return Err(t!("dash-error-required"));
     }
     let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| "must be a date and time such as 2027-03-15T09:30".to_owned())?;
+        .map_err(|_| t!("dash-error-date-time"))?;
     tz.from_local_datetime(&naive)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| format!("does not exist in {} (a clock change)", tz.name()))
+        .ok_or_else(|| t!("dash-error-clock-change", zone = tz.name()))
 }
 
 /// The form read into a draft, and what could not be read at all (a number that is not
@@ -148,13 +152,13 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         crate::domain::event_settings::DEFAULT_INVITATION_WINDOW_DAYS,
     );
     let phase = values.phase.parse::<Phase>().unwrap_or_else(|_| {
-        add(&mut errors, "phase", "choose a phase");
+        add(&mut errors, "phase", t!("dash-error-choose-phase"));
         Phase::Draft
     });
     let virtual_phase = match values.virtual_phase.trim() {
         "" => None,
         raw => raw.parse::<Phase>().map(Some).unwrap_or_else(|_| {
-            add(&mut errors, "virtual_phase", "choose a phase");
+            add(&mut errors, "virtual_phase", t!("dash-error-choose-phase"));
             None
         }),
     };
@@ -169,7 +173,7 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
             Err(_) => add(
                 &mut errors,
                 "reminder_hours_before",
-                "give whole numbers of hours, separated by commas",
+                t!("dash-error-reminder-hours"),
             ),
         }
     }
@@ -182,7 +186,7 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
             let mut whole = |field: &str, text: &str| match text.parse::<i64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    add(&mut errors, field, "give a whole number");
+                    add(&mut errors, field, t!("dash-error-give-whole-number"));
                     None
                 }
             };
@@ -274,7 +278,8 @@ pub async fn create(
     posted: Posted<EventValues>,
 ) -> Result<HttpResponse, DashboardError> {
     let Posted(signed, values) = posted;
-    let (heading, action) = ("Create an event", "/organizer/events");
+    let (heading, action) = (t!("dash-events-create"), "/organizer/events");
+    let heading = heading.as_str();
     let settings = match settings_of(&values) {
         Ok(settings) => settings,
         Err(errors) => {
@@ -312,7 +317,7 @@ pub async fn edit_form(
     let action = format!("/organizer/events/{}/edit", event.event.slug);
     Ok(views::form(
         &viewer(&signed),
-        "Event settings",
+        &t!("dash-event-settings"),
         &action,
         &EventValues::of(&event),
         &FieldErrors::new(),
@@ -350,7 +355,8 @@ pub async fn update(
         .virtual_phase
         .map(|p| p.as_str().to_owned())
         .unwrap_or_default();
-    let heading = "Event settings";
+    let heading = t!("dash-event-settings");
+    let heading = heading.as_str();
     let action = format!("/organizer/events/{slug}/edit");
     let tabs = || Some(crate::views::organizer::event_tabs(&slug, "/edit"));
     let (draft, unreadable) = draft_of(&values);
@@ -520,6 +526,7 @@ pub async fn overview(
         .filter(|e| e.status.is_hold() || e.wait_offered_until.is_some())
         .count();
     let done = query.done.as_deref().and_then(super::done_words);
+    let done = done.as_deref();
     Ok(overview::page(
         &viewer(&signed),
         &Overview {
@@ -574,12 +581,12 @@ async fn submit_patch(
             Ok(html_status(
                 StatusCode::CONFLICT,
                 crate::views::organizer::layout(
-                    "Not changed",
+                    &t!("dash-not-changed"),
                     &viewer(signed),
                     maud::html! {
-                        h1 { "Not changed" }
+                        h1 { (t!("dash-not-changed")) }
                         p.notice.bad { (message) }
-                        p { a href=(back) { "Back" } }
+                        p { a href=(back) { (t!("dash-back")) } }
                     },
                 ),
             ))
@@ -627,24 +634,33 @@ fn capacities(form: &CapacityForm) -> Result<(u32, Option<u32>), String> {
                 add(
                     &mut errors,
                     field,
-                    format!("must be between 0 and {CAPACITY_MAX}"),
+                    t!("dash-error-between", max = CAPACITY_MAX),
                 );
             }
             fits
         })
     };
-    let in_person = seats("in-person seats", form.in_person.as_deref().unwrap_or(""));
+    let in_person = seats(
+        &t!("dash-capacity-field-in-person"),
+        form.in_person.as_deref().unwrap_or(""),
+    );
     let virtual_text = form.virtual_seats.as_deref().unwrap_or("").trim();
     let virtual_seats = if virtual_text.is_empty() {
         Some(None)
     } else {
-        seats("virtual seats", virtual_text).map(Some)
+        seats(&t!("dash-capacity-field-virtual"), virtual_text).map(Some)
     };
     match (in_person, virtual_seats) {
         (Some(a), Some(b)) => Ok((a, b)),
         _ => Err(errors
             .iter()
-            .map(|(f, m)| format!("The {f} {}.", m.join("; ")))
+            .map(|(f, m)| {
+                t!(
+                    "dash-error-field",
+                    field = f.as_str(),
+                    problem = m.join("; ")
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ")),
     }
@@ -708,7 +724,7 @@ pub async fn change_capacity(
         Err(message) => {
             return Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                crate::views::organizer::bare_message("Not changed", &message),
+                crate::views::organizer::bare_message(&t!("dash-not-changed"), &message),
             ))
         }
     };

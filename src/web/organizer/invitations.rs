@@ -39,7 +39,7 @@ pub async fn page(
         &viewer(&signed),
         &event,
         &lines,
-        flash.words(),
+        flash.words().as_deref(),
         None,
         sent.as_ref(),
     ))
@@ -124,19 +124,18 @@ async fn read_upload(mut form: Multipart) -> Result<Upload, String> {
     };
     let mut size = 0usize;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|e| format!("the form could not be read: {e}"))?;
+        let mut field = field.map_err(|e| t!("dash-upload-unreadable", error = e.to_string()))?;
         let name = field.name().unwrap_or_default().to_owned();
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| format!("the form could not be read: {e}"))?;
+            let chunk = chunk.map_err(|e| t!("dash-upload-unreadable", error = e.to_string()))?;
             size += chunk.len();
             if size > LIST_LIMIT {
-                return Err("the list is too long: at most 2 MB".into());
+                return Err(t!("dash-upload-list-too-long"));
             }
             bytes.extend_from_slice(&chunk);
         }
-        let value = String::from_utf8(bytes)
-            .map_err(|_| "the file is not text (UTF-8): save it as CSV UTF-8".to_owned())?;
+        let value = String::from_utf8(bytes).map_err(|_| t!("dash-upload-not-text"))?;
         match name.as_str() {
             "csrf" => upload.csrf = value,
             "list" => upload.list = value,
@@ -158,7 +157,7 @@ pub async fn preview(
         Err(message) => {
             return Ok(html_status(
                 StatusCode::BAD_REQUEST,
-                crate::views::organizer::bare_message("The list could not be read", &message),
+                crate::views::organizer::bare_message(&t!("dash-upload-list-unreadable"), &message),
             ))
         }
     };
@@ -202,7 +201,8 @@ pub async fn send(
         {
             Ok(at) => Some(at),
             Err(message) => {
-                return again(&state, &signed, event, &format!("The deadline {message}.")).await
+                let message = t!("dash-invite-deadline-problem", problem = message);
+                return again(&state, &signed, event, &message).await;
             }
         }
     };
@@ -222,7 +222,7 @@ pub async fn send(
         })
         .collect();
     if invitees.is_empty() {
-        return again(&state, &signed, event, "There is nobody valid to invite.").await;
+        return again(&state, &signed, event, &t!("dash-invite-nobody-to-invite")).await;
     }
     match state
         .engine
@@ -234,7 +234,7 @@ pub async fn send(
             None => format!("/organizer/events/{slug}/invitations"),
         })),
         Err(error) => {
-            let message = format!("Nothing was sent: {}.", refusal(error)?);
+            let message = t!("dash-invite-nothing-sent", reason = refusal(error)?);
             again(&state, &signed, event, &message).await
         }
     }

@@ -94,6 +94,7 @@ pub async fn outbox(
         .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let done = query.done.as_deref().and_then(super::done_words);
+    let done = done.as_deref();
     Ok(views::outbox(
         &viewer(&signed),
         &rows,

@@ -36,7 +36,7 @@ pub async fn form(
         &MessageValues::default(),
         &FieldErrors::new(),
         &counts(&event),
-        flash.words(),
+        flash.words().as_deref(),
         sent.as_ref(),
     ))
 }
@@ -139,7 +139,7 @@ pub async fn send(
         })),
         Err(error) => Ok(html_status(
             StatusCode::CONFLICT,
-            crate::views::organizer::bare_message("Not sent", &refusal(error)?),
+            crate::views::organizer::bare_message(&t!("dash-not-sent"), &refusal(error)?),
         )),
     }
 }

@@ -58,30 +58,30 @@ pub async fn event_state(state: &AppState, slug: String) -> Result<EventState, D
 
 /// The result words shown after a change, by a fixed code in the redirect (never text
 /// from the query string, so a link cannot put words in the dashboard's mouth).
-pub fn done_words(code: &str) -> Option<&'static str> {
+pub fn done_words(code: &str) -> Option<String> {
     Some(match code {
-        "created" => "The event was created.",
-        "saved" => "The changes were saved.",
-        "told" => "The changes were saved, and the people they concern are being told by email.",
-        "phase" => "The phase was changed.",
-        "capacity" => "The capacity was changed.",
-        "resend" => "The email was sent again.",
-        "hold" => "The deadline was changed.",
-        "revoke" => "The registration was revoked; its seat moves on.",
-        "remove" => "The entry was removed from the line.",
-        "promote" => "A seat was offered.",
-        "up" => "The entry was moved up.",
-        "down" => "The entry was moved down.",
-        "retry" => "The email will be retried now.",
-        "revoked-token" => "The token was revoked.",
-        "nobody" => "Nobody is in that group: no email was queued.",
-        "site" => "Saved: every page and the privacy notice now say this.",
-        "arrived" => "Checked in.",
-        "undone" => "The arrival was undone.",
-        "invited" => "The invitation was sent: its link works once, for 3 days.",
-        "role" => "The role was changed.",
-        "removed" => "The organizer was removed from the team.",
-        "revoked-feed" => "The link was revoked: calendar apps that used it get nothing more.",
+        "created" => t!("dash-done-created"),
+        "saved" => t!("dash-done-saved"),
+        "told" => t!("dash-done-told"),
+        "phase" => t!("dash-done-phase"),
+        "capacity" => t!("dash-done-capacity"),
+        "resend" => t!("dash-done-resend"),
+        "hold" => t!("dash-done-hold"),
+        "revoke" => t!("dash-done-revoke"),
+        "remove" => t!("dash-done-remove"),
+        "promote" => t!("dash-done-promote"),
+        "up" => t!("dash-done-up"),
+        "down" => t!("dash-done-down"),
+        "retry" => t!("dash-done-retry"),
+        "revoked-token" => t!("dash-done-revoked-token"),
+        "nobody" => t!("dash-done-nobody"),
+        "site" => t!("dash-done-site"),
+        "arrived" => t!("dash-done-arrived"),
+        "undone" => t!("dash-done-undone"),
+        "invited" => t!("dash-done-invited"),
+        "role" => t!("dash-done-role"),
+        "removed" => t!("dash-done-removed"),
+        "revoked-feed" => t!("dash-done-revoked-feed"),
         _ => return None,
     })
 }
@@ -94,7 +94,7 @@ pub struct Flash {
 }
 
 impl Flash {
-    pub fn words(&self) -> Option<&'static str> {
+    pub fn words(&self) -> Option<String> {
         self.done.as_deref().and_then(done_words)
     }
 
@@ -120,7 +120,7 @@ pub fn refusal(error: EngineError) -> Result<String, DashboardError> {
     match error {
         EngineError::Conflict(refusal) => Ok(crate::web::words::refusal(&refusal)),
         EngineError::Invalid(fields) => Ok(sentence_of(&fields)),
-        EngineError::NotFound(what) => Ok(format!("{what} not found")),
+        EngineError::NotFound(what) => Ok(t!("dash-not-found", what = what)),
         other => Err(other.into()),
     }
 }

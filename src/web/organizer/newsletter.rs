@@ -26,11 +26,11 @@ const PAGE_SIZE: i64 = 100;
 /// The most an imported file may weigh.
 const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
 
-fn done_words(code: &str) -> Option<&'static str> {
+fn done_words(code: &str) -> Option<String> {
     Some(match code {
-        "test" => "The test was queued to your address only.",
-        "sent" => "The issue was queued: one email per confirmed subscriber.",
-        "retry" => "The email was queued again.",
+        "test" => t!("dash-done-test"),
+        "sent" => t!("dash-done-sent"),
+        "retry" => t!("dash-done-queued-again"),
         _ => return super::done_words(code),
     })
 }
@@ -55,7 +55,7 @@ pub async fn home(
         &viewer(&signed),
         &issues,
         &counts,
-        query.done.as_deref().and_then(done_words),
+        query.done.as_deref().and_then(done_words).as_deref(),
     ))
 }
 
@@ -107,7 +107,7 @@ pub async fn write(
             &FieldErrors::new(),
             None,
             confirmed,
-            query.done.as_deref().and_then(done_words),
+            query.done.as_deref().and_then(done_words).as_deref(),
         ),
     ))
 }
@@ -239,8 +239,8 @@ pub async fn test(
     let me = Email::parse(&signed.organizer.email).map_err(|_| {
         DashboardError(PageError::refused_with(
             StatusCode::CONFLICT,
-            "Not sent",
-            "Your sign-in address cannot receive email.".to_owned(),
+            t!("dash-not-sent"),
+            t!("dash-newsletter-cannot-receive"),
         ))
     })?;
     let (public_url, actor) = (state.public_url.clone(), signed.actor());
@@ -333,7 +333,7 @@ pub async fn issue(
         &delivery,
         &failed,
         query.refresh.as_deref() == Some("on"),
-        query.done.as_deref().and_then(done_words),
+        query.done.as_deref().and_then(done_words).as_deref(),
     ))
 }
 
@@ -362,8 +362,8 @@ pub async fn retry(
         Retried::NotFailed => Err(DashboardError(PageError::NotFound)),
         Retried::Gone => Err(DashboardError(PageError::refused_with(
             StatusCode::CONFLICT,
-            "Not sent again",
-            "This address unsubscribed or was erased since: nothing is sent to it.".to_owned(),
+            t!("dash-newsletter-not-sent-again"),
+            t!("dash-newsletter-gone"),
         ))),
     }
 }
@@ -436,19 +436,18 @@ async fn read_import(mut form: Multipart) -> Result<(String, String), String> {
     let (mut csrf, mut file) = (String::new(), String::new());
     let mut size = 0usize;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|e| format!("the form could not be read: {e}"))?;
+        let mut field = field.map_err(|e| t!("dash-upload-unreadable", error = e.to_string()))?;
         let name = field.name().unwrap_or_default().to_owned();
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| format!("the form could not be read: {e}"))?;
+            let chunk = chunk.map_err(|e| t!("dash-upload-unreadable", error = e.to_string()))?;
             size += chunk.len();
             if size > IMPORT_LIMIT {
-                return Err("the file is too large: at most 2 MB".into());
+                return Err(t!("dash-upload-file-too-large"));
             }
             bytes.extend_from_slice(&chunk);
         }
-        let value = String::from_utf8(bytes)
-            .map_err(|_| "the file is not text (UTF-8): save it as CSV UTF-8".to_owned())?;
+        let value = String::from_utf8(bytes).map_err(|_| t!("dash-upload-not-text"))?;
         match name.as_str() {
             "csrf" => csrf = value,
             "file" => file = value,
@@ -468,7 +467,7 @@ pub async fn import(
         Err(message) => {
             return Ok(html_status(
                 StatusCode::BAD_REQUEST,
-                crate::views::organizer::bare_message("The file could not be read", &message),
+                crate::views::organizer::bare_message(&t!("dash-upload-file-unreadable"), &message),
             ))
         }
     };
@@ -479,8 +478,8 @@ pub async fn import(
         return Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             crate::views::organizer::bare_message(
-                "Nothing imported",
-                "The file is empty, or no file was chosen: nothing was changed.",
+                &t!("dash-newsletter-nothing-imported"),
+                &t!("dash-newsletter-file-empty"),
             ),
         ));
     }

@@ -53,12 +53,12 @@ fn facts(after: &EventSettings) -> EventFacts<'_> {
 }
 
 fn to_whom(mode: Mode, confirmed: bool) -> String {
-    let who = if confirmed {
-        "Confirmed participants"
+    let mode = mode.as_str();
+    if confirmed {
+        t!("dash-notice-to-confirmed", mode = mode)
     } else {
-        "Invitees and people offered a seat"
-    };
-    format!("{who} {}", mode.label())
+        t!("dash-notice-to-invited", mode = mode)
+    }
 }
 
 /// The preview page of the change from `current` to `after` posted by a form of `tab`

@@ -75,7 +75,13 @@ pub async fn page(
     let event = event_state(&state, slug.into_inner()).await?;
     let parts = values_of(&event);
     let errors = (vec![Vec::new(); parts.len()], Vec::new());
-    Ok(render(&signed, &event, &parts, &errors, flash.words()))
+    Ok(render(
+        &signed,
+        &event,
+        &parts,
+        &errors,
+        flash.words().as_deref(),
+    ))
 }
 
 /// The parts as the form sent them, a blank last one (for a new part) left out.
@@ -99,9 +105,9 @@ fn parts_of(groups: &[PartValues], tz: Tz) -> Result<Vec<Part>, Vec<Vec<String>>
     let mut parts = Vec::new();
     for (i, group) in groups.iter().enumerate() {
         let starts = parse_local_input(&group.starts_at, tz)
-            .map_err(|e| errors[i].push(format!("the start {e}")));
+            .map_err(|e| errors[i].push(t!("dash-programme-start-problem", problem = e)));
         let ends = parse_local_input(&group.ends_at, tz)
-            .map_err(|e| errors[i].push(format!("the end {e}")));
+            .map_err(|e| errors[i].push(t!("dash-programme-end-problem", problem = e)));
         if let (Ok(starts_at), Ok(ends_at)) = (starts, ends) {
             parts.push(Part {
                 title: group.title.clone(),

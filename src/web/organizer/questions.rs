@@ -70,7 +70,13 @@ pub async fn page(
     let event = event_state(&state, slug.into_inner()).await?;
     let questions = values_of(&event);
     let errors = (vec![Vec::new(); questions.len()], Vec::new());
-    Ok(render(&signed, &event, &questions, &errors, flash.words()))
+    Ok(render(
+        &signed,
+        &event,
+        &questions,
+        &errors,
+        flash.words().as_deref(),
+    ))
 }
 
 /// The questions as the form sent them, a blank last one (for a new question) left out.
@@ -102,7 +108,7 @@ fn questions_of(groups: &[QuestionValues]) -> Result<Vec<Question>, Vec<Vec<Stri
                 required: g.required,
                 summarize: g.summarize,
             }),
-            Err(e) => errors[i].push(format!("the kind {}", e.0)),
+            Err(e) => errors[i].push(t!("dash-questions-kind-problem", problem = e.0)),
         }
     }
     if errors.iter().all(Vec::is_empty) {
@@ -219,7 +225,7 @@ pub async fn groups(
                 _ => none.push(person),
             }
         }
-        grouped.push(("No answer".into(), none));
+        grouped.push((t!("dash-representation-no-answer"), none));
         for (_, list) in &mut grouped {
             list.sort_by_key(|(name, _)| name.to_lowercase());
         }

@@ -113,6 +113,7 @@ pub async fn table(
         .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let done = query.done.as_deref().and_then(super::done_words);
+    let done = done.as_deref();
     let listed = views::Listed {
         rows: &rows,
         answers: &answers,
@@ -162,7 +163,7 @@ pub async fn line(
         &viewer(&signed),
         &event,
         &entries,
-        flash.words(),
+        flash.words().as_deref(),
         None,
     ))
 }
@@ -209,7 +210,10 @@ pub async fn action(
             .and_then(|until| deadline(until, Utc::now()))
         {
             Ok(until) => OrganizerAction::SetHold(until),
-            Err(message) => return Ok(problem(&signed, &format!("The new deadline {message}."))),
+            Err(message) => {
+                let message = t!("dash-registrations-deadline-problem", problem = message);
+                return Ok(problem(&signed, &message));
+            }
         },
         _ => return Err(DashboardError(PageError::NotFound)),
     };
@@ -224,12 +228,12 @@ fn problem(signed: &SignedIn, message: &str) -> HttpResponse {
     html_status(
         StatusCode::CONFLICT,
         crate::views::organizer::layout(
-            "Not changed",
+            &t!("dash-not-changed"),
             &viewer(signed),
             maud::html! {
-                h1 { "Not changed" }
+                h1 { (t!("dash-not-changed")) }
                 p.notice.bad role="alert" { (message) }
-                p { "Go back to the previous page to try something else." }
+                p { (t!("dash-go-back")) }
             },
         ),
     )

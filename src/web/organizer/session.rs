@@ -270,8 +270,8 @@ impl ResponseError for Refused {
                 .content_type("text/html; charset=utf-8")
                 .body(
                     crate::views::organizer::bare_message(
-                        "This form has expired",
-                        "Nothing was changed. Please go back, reload the page and try again.",
+                        &t!("dash-refused-expired-title"),
+                        &t!("dash-refused-expired"),
                     )
                     .into_string(),
                 ),
@@ -279,8 +279,8 @@ impl ResponseError for Refused {
                 .content_type("text/html; charset=utf-8")
                 .body(
                     crate::views::organizer::bare_message(
-                        "Not open to your role",
-                        "Your role on the team does not include this page, and nothing was changed. The check-in page and the participant lists of the events are open to you; an owner of the team can give you another role.",
+                        &t!("dash-refused-role-title"),
+                        &t!("dash-refused-role"),
                     )
                     .into_string(),
                 ),
@@ -289,8 +289,8 @@ impl ResponseError for Refused {
                 .content_type("text/html; charset=utf-8")
                 .body(
                     crate::views::organizer::bare_message(
-                        "Please try again",
-                        "The service is busy or briefly unavailable. Please try again in a moment.",
+                        &t!("dash-refused-busy-title"),
+                        &t!("dash-refused-busy"),
                     )
                     .into_string(),
                 ),

@@ -52,7 +52,7 @@ pub async fn submit(
             &dashboard,
             StatusCode::FORBIDDEN,
             &form.email,
-            Some("This form has expired. Please sign in again."),
+            Some(&t!("dash-sign-in-expired")),
         ));
     }
     let client = client_of(&req);
@@ -61,7 +61,7 @@ pub async fn submit(
             &dashboard,
             StatusCode::TOO_MANY_REQUESTS,
             &form.email,
-            Some("Too many failed attempts from your address. Please wait a minute and try again."),
+            Some(&t!("dash-sign-in-too-many")),
         );
         response.headers_mut().insert(
             actix_web::http::header::RETRY_AFTER,
@@ -87,7 +87,7 @@ pub async fn submit(
                 &dashboard,
                 StatusCode::UNAUTHORIZED,
                 &form.email,
-                Some("The email address or the password is not right."),
+                Some(&t!("dash-sign-in-wrong")),
             )
         }
     })
@@ -112,8 +112,8 @@ pub async fn sign_out(
 fn dead_link() -> DashboardError {
     DashboardError(PageError::refused_with(
         actix_web::http::StatusCode::NOT_FOUND,
-        "This link does not work",
-        "The link is unknown, already used or expired. Ask for a new one with `registrar organizer add EMAIL`.",
+        t!("dash-sign-in-dead-link-title"),
+        t!("dash-sign-in-dead-link"),
     ))
 }
 

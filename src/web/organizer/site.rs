@@ -20,7 +20,7 @@ pub async fn page(signed: SignedIn, flash: web::Query<Flash>) -> Markup {
         &viewer(&signed),
         &current.draft(),
         &FieldErrors::new(),
-        flash.words(),
+        flash.words().as_deref(),
     )
 }
 

@@ -29,7 +29,7 @@ pub async fn page(
         &members,
         &changes,
         &views::InviteValues::default(),
-        flash.words(),
+        flash.words().as_deref(),
         None,
     ))
 }
@@ -53,8 +53,11 @@ pub async fn invite(
     };
     let parsed = match (Email::parse(&form.email), form.role.parse::<Role>()) {
         (Ok(email), Ok(role)) => Ok((email, role)),
-        (Err(problem), _) => Err(format!("The address {problem}.")),
-        (_, Err(problem)) => Err(format!("The role {problem}.")),
+        (Err(problem), _) => Err(t!(
+            "dash-team-address-problem",
+            problem = problem.to_string()
+        )),
+        (_, Err(problem)) => Err(t!("dash-role-problem", problem = problem.to_string())),
     };
     let (email, role) = match parsed {
         Ok(parsed) => parsed,
@@ -130,7 +133,8 @@ pub async fn change_role(
         Ok(role) => role,
         Err(problem) => {
             let values = views::InviteValues::default();
-            return refused(&state, &signed, &values, &format!("The role {problem}.")).await;
+            let problem = t!("dash-role-problem", problem = problem.to_string());
+            return refused(&state, &signed, &values, &problem).await;
         }
     };
     changed(&state, &signed, id.into_inner(), Some(role), "role").await
@@ -163,8 +167,8 @@ async fn changed(
             Ok(see_other(&format!("/organizer/team?done={done}")))
         }
         TeamChange::LastOwner => Err(DashboardError(PageError::refused(
-            "Not changed",
-            "The team needs an owner: make someone else an owner first. Nothing was changed.",
+            t!("dash-not-changed"),
+            t!("dash-team-needs-owner"),
         ))),
         TeamChange::Unknown => Err(DashboardError(PageError::NotFound)),
     }

@@ -24,7 +24,7 @@ pub async fn page(
         &viewer(&signed),
         &list,
         None,
-        flash.words(),
+        flash.words().as_deref(),
         None,
     ))
 }
@@ -47,8 +47,9 @@ pub async fn create(
         .role
         .as_deref()
         .map_or(Ok(Role::Organizer), str::parse::<Role>)
-        .map_err(|problem| format!("The role {problem}."));
-    let name = accounts::token_name(&form.name).map_err(|problem| format!("The name {problem}."));
+        .map_err(|problem| t!("dash-role-problem", problem = problem.to_string()));
+    let name = accounts::token_name(&form.name)
+        .map_err(|problem| t!("dash-tokens-name-problem", problem = problem.to_string()));
     let (name, role) = match (name, role) {
         (Ok(name), Ok(role)) => (name, role),
         (Err(problem), _) | (_, Err(problem)) => {
@@ -62,8 +63,8 @@ pub async fn create(
     if !signed.organizer.role.covers(role) {
         return Err(DashboardError(PageError::refused_with(
             StatusCode::FORBIDDEN,
-            "Not open to your role",
-            "A token cannot do more than the organizer who makes it. Nothing was changed.",
+            t!("dash-refused-role-title"),
+            t!("dash-tokens-beyond-role"),
         )));
     }
     let made = name.clone();
