@@ -232,13 +232,14 @@ fn sending_keeps_the_configured_rate(db: &Db) {
         })
         .collect();
     at.sort();
-    for pair in at.windows(2) {
-        let gap = pair[1] - pair[0];
-        assert!(
-            gap >= std::time::Duration::from_millis(450),
-            "120 a minute is one every 500 ms, not {gap:?} apart"
-        );
-    }
+    // Over the whole issue, not gap by gap: on a busy machine one email can reach the
+    // mail server late and the next on time, which shortens one gap without the sender
+    // going faster. Unpaced, the four would arrive within milliseconds.
+    let span = at[at.len() - 1] - at[0];
+    assert!(
+        span >= std::time::Duration::from_millis(1_400),
+        "120 a minute is one every 500 ms, so four take 1.5 s, not {span:?}"
+    );
 }
 
 /// The mail server is away when the issue is sent, comes back, and the server is killed
