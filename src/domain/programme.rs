@@ -124,25 +124,6 @@ pub fn shifted(parts: Vec<Part>, by: chrono::Duration) -> Vec<Part> {
         .collect()
 }
 
-impl Part {
-    /// Its times on a clock, e.g. "Monday 15 March, 09:30 to 10:15", the end's day named
-    /// too when it is another day.
-    pub fn when_in(&self, tz: chrono_tz::Tz) -> String {
-        let starts = self.starts_at.with_timezone(&tz);
-        let ends = self.ends_at.with_timezone(&tz);
-        let end_format = if starts.date_naive() == ends.date_naive() {
-            "%H:%M"
-        } else {
-            "%A %-d %B, %H:%M"
-        };
-        format!(
-            "{} to {}",
-            starts.format("%A %-d %B, %H:%M"),
-            ends.format(end_format)
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::{Duration, TimeZone};

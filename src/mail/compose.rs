@@ -32,54 +32,88 @@ impl EventFacts<'_> {
         }
         let zone = self.timezone.name();
         let line = |p: &Part| {
-            let streamed = if p.streamed { " (streamed)" } else { "" };
-            format!("- {}: {}{streamed}", p.when_in(self.timezone), p.title)
+            let when = self.span_of_part(p.starts_at, p.ends_at);
+            match p.streamed {
+                true => format!("- {when}: {} {}", p.title, t!("mail-streamed")),
+                false => format!("- {when}: {}", p.title),
+            }
         };
         match mode {
             Mode::Virtual => {
-                let streamed: Vec<String> =
-                    self.programme.iter().filter(|p| p.streamed).map(line).collect();
+                let streamed: Vec<String> = self
+                    .programme
+                    .iter()
+                    .filter(|p| p.streamed)
+                    .map(line)
+                    .collect();
                 if streamed.is_empty() {
-                    vec!["No part of the programme is streamed yet; your personal page will show it when one is.".into()]
+                    vec![t!("mail-programme-none-streamed")]
                 } else {
                     vec![
-                        format!("You can follow the parts of the programme that are streamed ({zone}):"),
+                        t!("mail-programme-streamed-parts", zone = zone),
                         streamed.join("\n"),
                     ]
                 }
             }
             Mode::InPerson => vec![
-                format!("The programme ({zone}); the parts marked streamed can also be followed online:"),
-                self.programme.iter().map(line).collect::<Vec<_>>().join("\n"),
+                t!("mail-programme-all-parts", zone = zone),
+                self.programme
+                    .iter()
+                    .map(line)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             ],
         }
     }
 
+    /// A moment in the event's time zone, with the day and month named in the email's
+    /// language: "Monday 15 March 2027, 09:00 (Europe/Amsterdam)".
     pub fn local(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.timezone)
-            .format("%A %-d %B %Y, %H:%M")
-            .to_string()
-            + &format!(" ({})", self.timezone.name())
+        t!(
+            "mail-moment",
+            at = written(at.with_timezone(&self.timezone), &t!("date-time-long")),
+            zone = self.timezone.name()
+        )
     }
 
     fn when(&self) -> String {
         let starts = self.starts_at.with_timezone(&self.timezone);
         let ends = self.ends_at.with_timezone(&self.timezone);
         if starts.date_naive() == ends.date_naive() {
-            format!(
-                "{} to {} ({})",
-                starts.format("%A %-d %B %Y, %H:%M"),
-                ends.format("%H:%M"),
-                self.timezone.name()
+            t!(
+                "mail-span-one-day",
+                start = written(starts, &t!("date-time-long")),
+                end = ends.format("%H:%M").to_string(),
+                zone = self.timezone.name()
             )
         } else {
-            format!(
-                "{} to {}",
-                self.local(self.starts_at),
-                self.local(self.ends_at)
+            t!(
+                "mail-span",
+                start = self.local(self.starts_at),
+                end = self.local(self.ends_at)
             )
         }
     }
+
+    /// When a part of the programme takes place, without the year the event's date gives:
+    /// "Monday 15 March, 09:00 to 10:00".
+    fn span_of_part(&self, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
+        let day = t!("date-time-day");
+        let starts = starts_at.with_timezone(&self.timezone);
+        let ends = ends_at.with_timezone(&self.timezone);
+        let end = if starts.date_naive() == ends.date_naive() {
+            ends.format("%H:%M").to_string()
+        } else {
+            written(ends, &day)
+        };
+        t!("mail-span", start = written(starts, &day), end = end)
+    }
+}
+
+/// A moment written with a `date-time-*` pattern, in the names of the email's language.
+fn written(at: DateTime<Tz>, pattern: &str) -> String {
+    at.format_localized(pattern, crate::i18n::language().chrono_locale())
+        .to_string()
 }
 
 /// What a participant email is about; stored with the email in the outbox (as JSON) and
@@ -187,28 +221,36 @@ pub struct Composed {
 struct Draft {
     paragraphs: Vec<String>,
     /// Label and value lines shown as a block: when, where, the deadline.
-    facts: Vec<(&'static str, String)>,
-    action: &'static str,
+    facts: Vec<(String, String)>,
+    action: String,
 }
 
-fn seat_words(mode: Mode) -> &'static str {
+fn seat_words(mode: Mode) -> String {
     match mode {
-        Mode::InPerson => "a seat in the room",
-        Mode::Virtual => "a virtual seat",
+        Mode::InPerson => t!("mail-seat-in-person"),
+        Mode::Virtual => t!("mail-seat-virtual"),
+    }
+}
+
+/// The name a message's `$mode` selector knows a mode by.
+fn mode_key(mode: Mode) -> &'static str {
+    match mode {
+        Mode::InPerson => "in-person",
+        Mode::Virtual => "virtual",
     }
 }
 
 /// Where the person goes: the venue in person, the meeting online.
-fn place(event: &EventFacts<'_>, mode: Option<Mode>) -> Option<(&'static str, String)> {
+fn place(event: &EventFacts<'_>, mode: Option<Mode>) -> Option<(String, String)> {
     match mode {
         Some(Mode::Virtual) => Some((
-            "Online",
+            t!("mail-fact-online"),
             event
                 .meeting_url
                 .map(str::to_owned)
-                .unwrap_or_else(|| "the meeting link will be on your personal page".into()),
+                .unwrap_or_else(|| t!("mail-meeting-link-later")),
         )),
-        _ if !event.venue.is_empty() => Some(("Where", event.venue.to_owned())),
+        _ if !event.venue.is_empty() => Some((t!("mail-fact-where"), event.venue.to_owned())),
         _ => None,
     }
 }
@@ -217,11 +259,11 @@ fn facts(
     event: &EventFacts<'_>,
     mode: Option<Mode>,
     deadline: Option<DateTime<Utc>>,
-) -> Vec<(&'static str, String)> {
-    let mut facts = vec![("When", event.when())];
+) -> Vec<(String, String)> {
+    let mut facts = vec![(t!("mail-fact-when"), event.when())];
     facts.extend(place(event, mode));
     if let Some(until) = deadline {
-        facts.push(("Answer by", event.local(until)));
+        facts.push((t!("mail-fact-answer-by"), event.local(until)));
     }
     facts
 }
@@ -230,35 +272,42 @@ fn facts(
 pub fn subject(kind: &MailKind, event: &EventFacts<'_>) -> String {
     let title = event.title;
     match kind {
-        MailKind::ConfirmAddress => format!("Please confirm your address for {title}"),
-        MailKind::LinkAgain => format!("Your registration link for {title}"),
-        MailKind::Invitation { until, .. } => format!(
-            "You are invited to {title}: please answer by {}",
-            event.local(*until)
+        MailKind::ConfirmAddress => t!("mail-subject-confirm-address", title = title),
+        MailKind::LinkAgain => t!("mail-subject-link-again", title = title),
+        MailKind::Invitation { until, .. } => t!(
+            "mail-subject-invitation",
+            title = title,
+            until = event.local(*until)
         ),
-        MailKind::Confirmation { .. } => format!("You have a seat at {title}"),
-        MailKind::WaitingListPlace { .. } => format!("You are on the waiting list for {title}"),
+        MailKind::Confirmation { .. } => t!("mail-subject-confirmation", title = title),
+        MailKind::WaitingListPlace { .. } => t!("mail-subject-waiting-list", title = title),
         MailKind::SeatOffer { until, .. } => {
-            format!("A seat is free for you until {}", event.local(*until))
+            t!("mail-subject-seat-offer", until = event.local(*until))
         }
-        MailKind::Lapsed { .. } => {
-            format!("The seat held for you at {title} has gone to the next person")
-        }
-        MailKind::Cancellation => format!("Your registration for {title} is cancelled"),
-        MailKind::ModeChanged { mode } => format!("You now attend {title} {}", mode.label()),
-        MailKind::Reminder { .. } => {
-            format!("Reminder: {title} starts {}", event.local(event.starts_at))
-        }
-        MailKind::AnswerReminder { until, .. } => format!(
-            "Please answer by {}: your seat at {title}",
-            event.local(*until)
+        MailKind::Lapsed { .. } => t!("mail-subject-lapsed", title = title),
+        MailKind::Cancellation => t!("mail-subject-cancellation", title = title),
+        MailKind::ModeChanged { mode } => t!(
+            "mail-subject-mode-changed",
+            title = title,
+            mode = mode_key(*mode)
         ),
-        MailKind::ReconfirmationRequest { until } => format!(
-            "Are you still coming to {title}? Please answer by {}",
-            event.local(*until)
+        MailKind::Reminder { .. } => t!(
+            "mail-subject-reminder",
+            title = title,
+            starts = event.local(event.starts_at)
+        ),
+        MailKind::AnswerReminder { until, .. } => t!(
+            "mail-subject-answer-reminder",
+            title = title,
+            until = event.local(*until)
+        ),
+        MailKind::ReconfirmationRequest { until } => t!(
+            "mail-subject-reconfirmation",
+            title = title,
+            until = event.local(*until)
         ),
         MailKind::ReconfirmationLapsed { .. } => {
-            format!("Your seat at {title} has gone to the next person")
+            t!("mail-subject-reconfirmation-lapsed", title = title)
         }
         MailKind::EventChanged { changes, .. } => notice::subject(title, changes),
     }
@@ -269,120 +318,162 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
     match kind {
         MailKind::ConfirmAddress => Draft {
             paragraphs: vec![
-                format!("Thank you for your interest in {title}."),
-                "Please confirm your email address with the link below. Your place counts from the moment you confirm.".into(),
-                "If you did not ask for this, you can ignore this email: nothing happens until the link is opened.".into(),
+                t!("mail-confirm-address-thanks", title = title),
+                t!("mail-confirm-address-how"),
+                t!("mail-confirm-address-ignore"),
             ],
             facts: facts(event, None, None),
-            action: "Confirm my address",
+            action: t!("mail-action-confirm-address"),
         },
         MailKind::LinkAgain => Draft {
             paragraphs: vec![
-                format!("Someone, probably you, asked for your registration for {title} again."),
-                "Your personal page shows your status and what you can do.".into(),
+                t!("mail-link-again-asked", title = title),
+                t!("mail-link-again-page"),
             ],
             facts: facts(event, None, None),
-            action: "Open my registration",
+            action: t!("mail-action-open-registration"),
         },
         MailKind::Invitation { mode, until } => Draft {
             paragraphs: vec![
-                format!("We are pleased to invite you to {title}."),
-                format!(
-                    "We are holding {} for you until {}. On your personal page you can accept (in person or virtually, as seats allow) or decline.",
-                    seat_words(*mode),
-                    event.local(*until)
+                t!("mail-invitation-invited", title = title),
+                t!(
+                    "mail-invitation-held",
+                    seat = seat_words(*mode),
+                    until = event.local(*until)
                 ),
-                "If you cannot come, please decline, so that the seat can go to someone else.".into(),
+                t!("mail-invitation-decline"),
             ],
             facts: facts(event, Some(*mode), Some(*until)),
-            action: "Answer the invitation",
+            action: t!("mail-action-answer-invitation"),
         },
         MailKind::Confirmation { mode } => Draft {
             paragraphs: [
-                vec![format!("Your registration is confirmed: you have {} at {title}.", seat_words(*mode))],
+                vec![t!(
+                    "mail-confirmation-confirmed",
+                    seat = seat_words(*mode),
+                    title = title
+                )],
                 event.programme_paragraphs(*mode),
-                vec!["The attached calendar file puts the event in your calendar. If your plans change, please cancel on your personal page, so that the seat can go to someone else.".into()],
-            ].concat(),
+                vec![t!("mail-confirmation-calendar")],
+            ]
+            .concat(),
             facts: facts(event, Some(*mode), None),
-            action: "See my registration",
+            action: t!("mail-action-see-registration"),
         },
         MailKind::WaitingListPlace { position } => Draft {
             paragraphs: vec![
-                format!("Your address is confirmed and you are on the waiting list for {title}."),
+                t!("mail-waiting-list-confirmed", title = title),
                 match position {
-                    Some(p) => format!("Your place in line is {p}. When a seat frees up, we offer it to the next person in line by email, with a deadline to accept."),
-                    None => "When a seat frees up, we offer it to the next person in line by email, with a deadline to accept.".into(),
+                    Some(p) => format!(
+                        "{} {}",
+                        t!("mail-waiting-list-position", position = *p),
+                        t!("mail-waiting-list-how")
+                    ),
+                    None => t!("mail-waiting-list-how"),
                 },
-                "Your personal page always shows your current place.".into(),
+                t!("mail-waiting-list-page"),
             ],
             facts: facts(event, None, None),
-            action: "See my place in line",
+            action: t!("mail-action-see-place"),
         },
         MailKind::SeatOffer { mode, until } => Draft {
             paragraphs: vec![
-                format!("Good news: {} at {title} is free for you.", seat_words(*mode)),
-                format!("Please accept it by {}; after that it goes to the next person in line.", event.local(*until)),
+                t!(
+                    "mail-seat-offer-free",
+                    seat = seat_words(*mode),
+                    title = title
+                ),
+                t!("mail-seat-offer-deadline", until = event.local(*until)),
             ],
             facts: facts(event, Some(*mode), Some(*until)),
-            action: "Accept or decline the seat",
+            action: t!("mail-action-answer-offer"),
         },
         MailKind::Lapsed { mode } => Draft {
             paragraphs: vec![
-                format!("The deadline to answer for {} at {title} has passed, so the seat has been passed on.", seat_words(*mode)),
-                "You can join the waiting list again from the event page at any time.".into(),
+                t!(
+                    "mail-lapsed-passed",
+                    seat = seat_words(*mode),
+                    title = title
+                ),
+                t!("mail-join-again"),
             ],
             facts: facts(event, None, None),
-            action: "See my registration",
+            action: t!("mail-action-see-registration"),
         },
         MailKind::Cancellation => Draft {
             paragraphs: vec![
-                format!("Your registration for {title} is cancelled, and any seat you held has gone to the next person in line."),
-                "You are welcome to register again from the event page.".into(),
+                t!("mail-cancellation-cancelled", title = title),
+                t!("mail-cancellation-again"),
             ],
             facts: facts(event, None, None),
-            action: "See my registration",
+            action: t!("mail-action-see-registration"),
         },
         MailKind::ModeChanged { mode } => Draft {
             paragraphs: [
-                vec![format!("Your seat at {title} is now {}.", seat_words(*mode))],
+                vec![t!(
+                    "mail-mode-changed-now",
+                    title = title,
+                    seat = seat_words(*mode)
+                )],
                 event.programme_paragraphs(*mode),
-                vec!["The attached calendar file replaces the one you had.".into()],
-            ].concat(),
+                vec![t!("mail-calendar-replaces")],
+            ]
+            .concat(),
             facts: facts(event, Some(*mode), None),
-            action: "See my registration",
+            action: t!("mail-action-see-registration"),
         },
         MailKind::Reminder { mode } => Draft {
             paragraphs: [
-                vec![format!("A reminder: {title} starts on {}, and you have {}.", event.local(event.starts_at), seat_words(*mode))],
+                vec![t!(
+                    "mail-reminder-starts",
+                    title = title,
+                    starts = event.local(event.starts_at),
+                    seat = seat_words(*mode)
+                )],
                 event.programme_paragraphs(*mode),
-                vec!["If you cannot come after all, please cancel on your personal page, so that the seat can go to the next person in line.".into()],
-            ].concat(),
+                vec![t!("mail-reminder-cancel")],
+            ]
+            .concat(),
             facts: facts(event, Some(*mode), None),
-            action: "See my registration",
+            action: t!("mail-action-see-registration"),
         },
         MailKind::AnswerReminder { mode, until } => Draft {
             paragraphs: vec![
-                format!("We are still holding {} at {title} for you, until {}.", seat_words(*mode), event.local(*until)),
-                "Please accept or decline on your personal page. If we hear nothing by then, the seat goes to the next person in line.".into(),
+                t!(
+                    "mail-answer-reminder-held",
+                    seat = seat_words(*mode),
+                    title = title,
+                    until = event.local(*until)
+                ),
+                t!("mail-answer-reminder-how"),
             ],
             facts: facts(event, Some(*mode), Some(*until)),
-            action: "Answer now",
+            action: t!("mail-action-answer-now"),
         },
         MailKind::ReconfirmationRequest { until } => Draft {
             paragraphs: vec![
-                format!("{title} starts on {}, and you have {}. Are you still coming?", event.local(event.starts_at), seat_words(Mode::InPerson)),
-                format!("Please answer on your personal page by {}: \"yes, I'm coming\" keeps your seat; \"no, free my seat\" gives it to the next person in line. If we hear nothing by then, the seat goes to the next person in line.", event.local(*until)),
+                t!(
+                    "mail-reconfirmation-coming",
+                    title = title,
+                    starts = event.local(event.starts_at),
+                    seat = seat_words(Mode::InPerson)
+                ),
+                t!("mail-reconfirmation-how", until = event.local(*until)),
             ],
             facts: facts(event, Some(Mode::InPerson), Some(*until)),
-            action: "Answer now",
+            action: t!("mail-action-answer-now"),
         },
         MailKind::ReconfirmationLapsed { mode } => Draft {
             paragraphs: vec![
-                format!("We asked whether you are still coming to {title} and heard nothing by the deadline, so {} we held for you has gone to the next person in line.", seat_words(*mode)),
-                "You can join the waiting list again from the event page at any time.".into(),
+                t!(
+                    "mail-reconfirmation-lapsed-gone",
+                    title = title,
+                    seat = seat_words(*mode)
+                ),
+                t!("mail-join-again"),
             ],
             facts: facts(event, None, None),
-            action: "See my registration",
+            action: t!("mail-action-see-registration"),
         },
         MailKind::EventChanged {
             mode,
@@ -392,9 +483,9 @@ fn draft(kind: &MailKind, event: &EventFacts<'_>) -> Draft {
             paragraphs: notice::paragraphs(event, *mode, *confirmed, changes),
             facts: facts(event, Some(*mode), None),
             action: if *confirmed {
-                "See my registration"
+                t!("mail-action-see-registration")
             } else {
-                "Answer now"
+                t!("mail-action-answer-now")
             },
         },
     }
@@ -407,7 +498,7 @@ struct Letter<'a> {
     paragraphs: &'a [String],
     /// A Markdown text after the paragraphs (a newsletter issue's body).
     markdown: Option<&'a str>,
-    facts: &'a [(&'static str, String)],
+    facts: &'a [(String, String)],
     action: &'a str,
     link: &'a str,
     closing: String,
@@ -438,7 +529,7 @@ fn text_of(letter: &Letter<'_>) -> String {
 fn html_of(letter: &Letter<'_>) -> String {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(crate::i18n::language().tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -473,7 +564,7 @@ fn html_of(letter: &Letter<'_>) -> String {
                         }
                     }
                     p style="font-size: 14px; color: #4a4a4a; border-top: 1px solid #d4d4d8; padding-top: 12px;" {
-                        "If the button does not work, open this address: " a href=(letter.link) style="color: #1d4ed8;" { (letter.link) } br;
+                        (t!("mail-button-fallback")) " " a href=(letter.link) style="color: #1d4ed8;" { (letter.link) } br;
                         (letter.footer)
                     }
                 }
@@ -528,8 +619,8 @@ pub fn compose(
     // Whoever typed the name has not shown yet that the address is theirs: a stranger's
     // words are not put into an email to someone else's address.
     let greeting = match kind {
-        MailKind::ConfirmAddress => "Hello,".to_owned(),
-        _ => format!("Dear {name},"),
+        MailKind::ConfirmAddress => t!("mail-greeting"),
+        _ => t!("mail-greeting-name", name = name),
     };
     let letter = Letter {
         subject: &subject,
@@ -537,10 +628,10 @@ pub fn compose(
         paragraphs: &draft.paragraphs,
         markdown: None,
         facts: &draft.facts,
-        action: draft.action,
+        action: &draft.action,
         link,
-        closing: format!("Kind regards,\nThe organizers of {}", event.title),
-        footer: "This link is personal: please do not forward this email. You receive it because this address was registered for the event.",
+        closing: t!("mail-closing", title = event.title),
+        footer: &t!("mail-footer-personal"),
     };
     let text = text_of(&letter);
     let html = html_of(&letter);
@@ -561,6 +652,7 @@ pub fn compose(
         _ => None,
     }
     .map(|(method, mode)| {
+        let online = t!("mail-fact-online");
         let whole = CalendarEntry {
             uid: stamp.uid.clone(),
             sequence: stamp.sequence,
@@ -569,7 +661,7 @@ pub fn compose(
             starts_at: event.starts_at,
             ends_at: event.ends_at,
             location: match mode {
-                Some(Mode::Virtual) => event.meeting_url.unwrap_or("Online"),
+                Some(Mode::Virtual) => event.meeting_url.unwrap_or(&online),
                 _ => event.venue,
             },
             url: link,
@@ -591,90 +683,9 @@ pub fn compose(
     }
 }
 
-/// The newsletter emails: confirming a subscription, saying goodbye, and an issue; every
-/// one that goes to a subscribed address carries its unsubscribe link.
-pub enum NewsletterMail<'a> {
-    /// The request to confirm a sign-up, which is erased unconfirmed after this many days.
-    Confirm {
-        unconfirmed_days: u32,
-    },
-    Unsubscribed,
-    Issue {
-        subject: &'a str,
-        body: &'a str,
-    },
-}
-
-/// The line of a newsletter email's text that holds its unsubscribe link; the mail worker
-/// reads it back to set the `List-Unsubscribe` header.
-pub const UNSUBSCRIBE_PREFIX: &str = "Unsubscribe: ";
-
-pub fn unsubscribe_link_of(text: &str) -> Option<&str> {
-    text.lines()
-        .find_map(|line| line.strip_prefix(UNSUBSCRIBE_PREFIX))
-        .map(str::trim)
-}
-
-/// `link` is the confirmation link for `Confirm`, the sign-up page for `Unsubscribed`, the
-/// unsubscribe link for an issue.
-pub fn compose_newsletter(mail: &NewsletterMail<'_>, link: &str) -> Composed {
-    let (kind, subject, paragraphs, action): (&'static str, String, Vec<String>, &str) = match mail {
-        NewsletterMail::Confirm { unconfirmed_days } => (
-            "newsletter_confirm",
-            "Please confirm your subscription to our event news".into(),
-            vec![
-                "Thank you for signing up for news about our workshops and webinars.".into(),
-                format!("Please confirm your address with the link below; until then we send you nothing else. If you did not sign up, ignore this email: an address not confirmed within {unconfirmed_days} days is deleted."),
-            ],
-            "Confirm my subscription",
-        ),
-        NewsletterMail::Unsubscribed => (
-            "newsletter_unsubscribe",
-            "You are unsubscribed from our event news".into(),
-            vec![
-                "You will receive no more news about our events: your address is off the list, and kept only so that no list we import signs it up again.".into(),
-                "If this was a mistake, you can sign up again at any time.".into(),
-            ],
-            "Sign up again",
-        ),
-        NewsletterMail::Issue { subject, .. } => (
-            "newsletter",
-            (*subject).to_owned(),
-            Vec::new(),
-            "Unsubscribe",
-        ),
-    };
-    let footer = match mail {
-        NewsletterMail::Issue { .. } => format!("{UNSUBSCRIBE_PREFIX}{link}"),
-        // An organizer may import a list: the request says so, as the address may not
-        // have been typed on the sign-up page itself.
-        NewsletterMail::Confirm { .. } => "You receive this email because this address was signed up for our event news, on our sign-up page or by our organizers from a list.".into(),
-        NewsletterMail::Unsubscribed => "You receive this email because this address was entered on our sign-up page.".into(),
-    };
-    let letter = Letter {
-        subject: &subject,
-        greeting: "Hello,".into(),
-        paragraphs: &paragraphs,
-        markdown: match mail {
-            NewsletterMail::Issue { body, .. } => Some(body),
-            _ => None,
-        },
-        facts: &[],
-        action,
-        link,
-        closing: "Kind regards,\nThe organizers".into(),
-        footer: &footer,
-    };
-    Composed {
-        kind,
-        text: text_of(&letter),
-        html: html_of(&letter),
-        subject,
-        calendar: None,
-    }
-}
-
+mod newsletter;
 mod notice;
+pub use newsletter::{compose_newsletter, unsubscribe_link_of, NewsletterMail};
 pub use notice::lines as change_lines;
 #[cfg(test)]
 mod tests;

@@ -17,10 +17,10 @@ pub fn organizer_message_sample(
 ) -> Composed {
     organizer_message(
         event_title,
-        "(name of the participant)",
+        &t!("mail-message-name-sample"),
         subject,
         body,
-        &format!("{public_url}/r/(their personal link)"),
+        &format!("{public_url}/r/{}", t!("mail-message-link-sample")),
     )
 }
 
@@ -36,26 +36,27 @@ pub fn organizer_message(
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    let mut text = format!("Dear {name},\n\n");
+    let greeting = t!("mail-greeting-name", name = name);
+    let registration = t!("mail-message-registration", title = event_title);
+    let personal = t!("mail-message-personal");
+    let mut text = format!("{greeting}\n\n");
     for paragraph in &paragraphs {
         text.push_str(paragraph);
         text.push_str("\n\n");
     }
-    text.push_str(&format!(
-        "Your registration for {event_title}: {link}\n\nThis link is personal: please do not forward it.\n"
-    ));
+    text.push_str(&format!("{registration} {link}\n\n{personal}\n"));
     let html = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(crate::i18n::language().tag()) {
             head { meta charset="utf-8"; title { (subject) } }
             body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem;" {
-                p { "Dear " (name) "," }
+                p { (greeting) }
                 @for paragraph in &paragraphs {
                     p { @for (i, line) in paragraph.lines().enumerate() { @if i > 0 { br; } (line) } }
                 }
                 p style="font-size: 0.9em; color: #444;" {
-                    "Your registration for " (event_title) ": " a href=(link) { (link) } br;
-                    "This link is personal: please do not forward it."
+                    (registration) " " a href=(link) { (link) } br;
+                    (personal)
                 }
             }
         }
@@ -89,5 +90,30 @@ mod tests {
         assert!(mail.html.contains("We moved to &lt;b&gt;room 2&lt;/b&gt;."));
         assert!(mail.text.contains("http://x/r/tok") && mail.html.contains("http://x/r/tok"));
         assert_eq!(mail.subject, "Room change");
+    }
+
+    #[test]
+    fn a_message_frames_the_organizers_words_in_the_language_it_is_written_in() {
+        let spanish = crate::i18n::Language::from_tag("es").unwrap();
+        let mail = crate::i18n::in_language(spanish, || {
+            organizer_message(
+                "In the Picture",
+                "Ada",
+                "Sala",
+                "Nos vemos.",
+                "http://x/r/tok",
+            )
+        });
+        assert!(
+            mail.text.starts_with("Hola, Ada:\n\nNos vemos.\n\n"),
+            "{}",
+            mail.text
+        );
+        assert!(mail
+            .text
+            .contains("Su inscripción en In the Picture: http://x/r/tok"));
+        assert!(mail
+            .html
+            .contains("Este enlace es personal: por favor, no lo reenvíe."));
     }
 }

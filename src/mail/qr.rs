@@ -14,13 +14,26 @@ pub fn check_in_path(registration_id: i64) -> String {
 /// The Content-ID of the QR code attached to a confirmation email.
 pub const CONTENT_ID: &str = "check-in-qr";
 
-/// The line of a confirmation's text that holds the check-in link; the mail worker reads
-/// it back to attach the code as an inline image.
-pub const LINE_PREFIX: &str = "Your check-in code at the door opens: ";
+/// The label of the line of a confirmation's text that holds the check-in link, in every
+/// language the site speaks: the mail worker reads the link back to attach the code as an
+/// inline image, whatever the language the row was written in.
+fn link_labels() -> Vec<String> {
+    crate::i18n::Language::ALL
+        .into_iter()
+        .map(|language| t!(in language; "mail-qr-link-label"))
+        .collect()
+}
 
 pub fn check_in_link_of(text: &str) -> Option<&str> {
+    let labels = link_labels();
     text.lines()
-        .find_map(|line| line.strip_prefix(LINE_PREFIX))
+        .rev()
+        .find_map(|line| {
+            labels.iter().find_map(|label| {
+                line.strip_prefix(label.as_str())
+                    .and_then(|rest| rest.strip_prefix(": "))
+            })
+        })
         .map(str::trim)
 }
 
@@ -28,11 +41,13 @@ pub fn check_in_link_of(text: &str) -> Option<&str> {
 /// image (attached by [`CONTENT_ID`]) in the HTML, for the person to show at the door.
 pub fn add_to(mail: &mut super::Composed, link: &str) {
     mail.text.push_str(&format!(
-        "\nAt the door, show the QR code of this email (or of your personal page).\n{LINE_PREFIX}{link}\n"
+        "\n{}\n{}: {link}\n",
+        t!("mail-qr-show"),
+        t!("mail-qr-link-label")
     ));
     let figure = maud::html! {
-        p { "At the door, show this code (it is on your personal page too):" }
-        p { img src={"cid:" (CONTENT_ID)} width="228" height="228" alt="QR code for check-in at the door"; }
+        p { (t!("mail-qr-show-html")) }
+        p { img src={"cid:" (CONTENT_ID)} width="228" height="228" alt=(t!("check-in-qr-label")); }
     }
     .into_string();
     match mail.html.rfind("</body>") {
@@ -120,5 +135,34 @@ mod tests {
             mail.html
         );
         assert!(mail.html.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn a_spanish_confirmation_names_its_check_in_link_in_spanish_and_it_still_reads_back() {
+        let spanish = crate::i18n::Language::from_tag("es").unwrap();
+        let mut mail = super::super::Composed {
+            kind: "confirmation",
+            subject: "s".into(),
+            text: "Hola, A:\n".into(),
+            html: "<html><body><p>Hola, A:</p></body></html>".into(),
+            calendar: None,
+        };
+        crate::i18n::in_language(spanish, || {
+            add_to(&mut mail, "https://example.org/organizer/check-in/7")
+        });
+        assert!(
+            mail.text
+                .contains("En la puerta, muestre el código QR de este correo"),
+            "{}",
+            mail.text
+        );
+        assert!(!mail.text.contains("door"), "{}", mail.text);
+        assert!(mail
+            .html
+            .contains("alt=\"Código QR para registrar la entrada en la puerta\""));
+        assert_eq!(
+            check_in_link_of(&mail.text),
+            Some("https://example.org/organizer/check-in/7")
+        );
     }
 }

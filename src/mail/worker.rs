@@ -616,4 +616,47 @@ mod tests {
         assert_eq!(backoff(2).num_seconds(), 8);
         assert_eq!(backoff(30).num_seconds(), 60);
     }
+
+    #[test]
+    fn a_spanish_issue_still_names_its_unsubscribe_link_in_the_header() {
+        let spanish = crate::domain::Language::from_tag("es").unwrap();
+        let mail = crate::i18n::in_language(spanish, || {
+            crate::mail::compose_newsletter(
+                &crate::mail::NewsletterMail::Issue {
+                    subject: "Noticias",
+                    body: "Hola.",
+                },
+                "http://x/newsletter/unsubscribe/tok",
+            )
+        });
+        let now = Utc::now().naive_utc();
+        let row = OutboxRow {
+            id: 1,
+            event_id: None,
+            registration_id: None,
+            kind: mail.kind.to_owned(),
+            recipient: "ada@example.org".into(),
+            subject: mail.subject,
+            body_text: Some(mail.text),
+            body_html: Some(mail.html),
+            calendar: None,
+            status: "pending".into(),
+            attempts: 0,
+            next_attempt_at: now,
+            claimed_until: None,
+            sent_at: None,
+            last_error: None,
+            created_at: now,
+            details: None,
+            link: None,
+            send_id: None,
+        };
+        let from: Mailbox = "registrar@example.org".parse().unwrap();
+        let message = build_message(&row, &from, "example.org").unwrap();
+        let headers = String::from_utf8(message.formatted()).unwrap();
+        assert!(
+            headers.contains("List-Unsubscribe: <http://x/newsletter/unsubscribe/tok>"),
+            "{headers}"
+        );
+    }
 }
