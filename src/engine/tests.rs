@@ -121,6 +121,7 @@ fn join(email: &str) -> Command {
             affiliation: None,
             preference: Preference::InPerson,
             answers: Default::default(),
+            language: Default::default(),
         },
     }
 }
@@ -181,6 +182,7 @@ fn open_workshop(seats: u32) -> Command {
             reminder_hours_before: Default::default(),
             reconfirm: None,
             episode: Default::default(),
+            language: None,
         },
         actor: "organizer".into(),
     }

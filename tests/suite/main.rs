@@ -22,6 +22,7 @@ mod concurrency;
 mod crash;
 mod dashboard;
 mod dashboard_browser;
+mod email_languages;
 mod exports;
 mod faults;
 mod invitations;

@@ -30,6 +30,17 @@ fn deadline_value(state: &EventState, r: &RegistrationState) -> String {
         .unwrap_or_default()
 }
 
+/// The language of the invitations' emails, for the people whose row names none.
+pub fn invitation_language(state: &EventState, chosen: &str) -> Markup {
+    let none = match state.event.language {
+        Some(language) => t!("language-invite-event", language = language.own_name()),
+        None => t!("language-invite-english"),
+    };
+    html! {
+        (super::languages::language_choice("language", &t!("language-invite-label"), &none, chosen, None))
+    }
+}
+
 fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
     html! {
         form.stack method="post" action={"/organizer/events/" (slug) "/invitations/preview"} enctype="multipart/form-data" {
@@ -37,7 +48,8 @@ fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
             div {
                 label for="field-list" { "People to invite, one per line" }
                 p.hint id="list-hint" { "Either " code { "Name <email>" } " or " code { "email, name, mode, affiliation" } " (mode: in_person or virtual; empty for the default; affiliation optional)." }
-                textarea id="field-list" name="list" rows="8" aria-describedby="list-hint" { (text) }
+                p.hint id="list-language-hint" { (t!("language-invite-list-hint")) }
+                textarea id="field-list" name="list" rows="8" aria-describedby="list-hint list-language-hint" { (text) }
             }
             div {
                 label for="field-file" { "Or upload a CSV file" }
@@ -85,6 +97,7 @@ fn how_read(layout: &Layout) -> Markup {
             }
         } @else if layout.fields_read {
             p { "Read as CSV with " (between(layout.delimiter)) " between fields and no header row: each row is email, name, mode, affiliation, in that order." }
+            p { (t!("language-invite-fifth-field")) }
         }
     }
 }
@@ -253,6 +266,7 @@ pub fn preview(
                         label for="field-hold_until" { "Deadline to answer (optional; default " (e.invitation_window_days) " days from now, in " (e.timezone) ")" }
                         input type="datetime-local" id="field-hold_until" name="hold_until";
                     }
+                    (invitation_language(state, ""))
                     div { button type="submit" { "Send " (valid) " invitation" @if valid != 1 { "s" } } }
                 }
             }
