@@ -6,6 +6,6 @@ language-event-hint = Las páginas del evento lo declaran en el título, la desc
 language-invite-label = Idioma de los correos de invitación
 language-invite-event = El idioma del evento ({ $language })
 language-invite-english = Inglés (el evento no indica un idioma)
-language-invite-list-hint = Una columna de idioma (o un quinto campo: en o es) envía los correos de esa persona en su idioma; vacío para el idioma elegido al enviar.
+language-invite-list-hint = Una columna con el encabezado language (o un quinto campo: { $tags }) indica el idioma de los correos de cada persona; si se deja vacía, se usa el idioma elegido al enviar.
 language-invite-fifth-field = Un quinto campo, si lo hay, es el idioma de la persona.
 language-invite-refused = No se envió nada: el idioma de las invitaciones { $problem }.

@@ -41,6 +41,15 @@ pub fn invitation_language(state: &EventState, chosen: &str) -> Markup {
     }
 }
 
+/// The tags a list may name languages by: "en, es".
+fn site_tags() -> String {
+    let tags: Vec<&str> = crate::domain::Language::ALL
+        .iter()
+        .map(|l| l.tag())
+        .collect();
+    tags.join(", ")
+}
+
 fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
     html! {
         form.stack method="post" action={"/organizer/events/" (slug) "/invitations/preview"} enctype="multipart/form-data" {
@@ -48,7 +57,7 @@ fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
             div {
                 label for="field-list" { "People to invite, one per line" }
                 p.hint id="list-hint" { "Either " code { "Name <email>" } " or " code { "email, name, mode, affiliation" } " (mode: in_person or virtual; empty for the default; affiliation optional)." }
-                p.hint id="list-language-hint" { (t!("language-invite-list-hint")) }
+                p.hint id="list-language-hint" { (t!("language-invite-list-hint", tags = site_tags())) }
                 textarea id="field-list" name="list" rows="8" aria-describedby="list-hint list-language-hint" { (text) }
             }
             div {
