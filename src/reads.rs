@@ -538,6 +538,7 @@ mod tests {
             recording_url: None,
             reconfirm_days_before: None,
             reconfirm_window_hours: None,
+            language: None,
         };
         let held = hold_until.map(|until| Entry {
             id: 1,

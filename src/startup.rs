@@ -276,6 +276,8 @@ async fn first_run(pool: &store::Pool, engine: &Engine, public_url: &str) -> any
             window_hours: 72,
         }),
         episode: Default::default(),
+        // The demo's content is written in English.
+        language: Some("en".into()),
     })
     .map_err(|e| anyhow::anyhow!("the demo event's settings: {e:?}"))?;
     engine
@@ -386,6 +388,7 @@ async fn demo_series(engine: &Engine, pool: &store::Pool) -> anyhow::Result<()> 
                 }],
                 recording_url: Some(search),
             },
+            language: crate::domain::Language::from_tag("en"),
         };
         engine
             .create_event(settings, "system".into())

@@ -12,7 +12,8 @@ use super::programme::{Part, Programme};
 use super::questions::{Question, Questions};
 use super::reconfirmation::{Reconfirmation, ReconfirmationDraft};
 use super::reminders::ReminderHours;
-use super::{FieldErrors, Phase, Slug, TimeZoneName};
+use super::requests::parse_language;
+use super::{FieldErrors, Language, Phase, Slug, TimeZoneName};
 
 pub const TITLE_MAX: usize = 200;
 pub const DESCRIPTION_MAX: usize = 20_000;
@@ -60,6 +61,9 @@ pub struct EventSettings {
     pub reconfirm: Option<Reconfirmation>,
     /// Series, code, speakers, recording.
     pub episode: Episode,
+    /// The language the organizer wrote the event's content in, which its pages declare;
+    /// also the language of invitations that name none.
+    pub language: Option<Language>,
 }
 
 /// Every setting of an event as an edge read it: of the right kind, not yet checked.
@@ -93,6 +97,8 @@ pub struct EventDraft {
     pub reminder_hours_before: Vec<i64>,
     pub reconfirm: Option<ReconfirmationDraft>,
     pub episode: EpisodeDraft,
+    /// A language tag; `None` names none.
+    pub language: Option<String>,
 }
 
 /// A change to some settings of an event; `None` leaves a field as it is.
@@ -124,6 +130,8 @@ pub struct EventPatch {
     /// `Some(None)`: reconfirmation off.
     pub reconfirm: Option<Option<ReconfirmationDraft>>,
     pub episode: EpisodePatch,
+    /// `Some(None)`: the event names no language.
+    pub language: Option<Option<String>>,
 }
 
 fn add(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
@@ -296,6 +304,13 @@ impl EventSettings {
             .map_err(|e| errors.insert("questions".to_owned(), e))
             .ok();
         let episode = Episode::parse(&draft.episode, &mut errors);
+        let language = match draft.language.as_deref() {
+            None => Some(None),
+            Some(tag) => parse_language(tag)
+                .map_err(|e| add(&mut errors, "language", e.0))
+                .ok()
+                .map(Some),
+        };
         let reminder_hours_before = ReminderHours::parse(&draft.reminder_hours_before)
             .map_err(|e| add(&mut errors, "reminder_hours_before", e))
             .ok();
@@ -313,6 +328,7 @@ impl EventSettings {
             questions,
             reminder_hours_before,
             reconfirm,
+            language,
         ) {
             (
                 Some(slug),
@@ -321,6 +337,7 @@ impl EventSettings {
                 Some(questions),
                 Some(reminder_hours_before),
                 Some(reconfirm),
+                Some(language),
             ) if errors.is_empty() => Ok(EventSettings {
                 slug,
                 title,
@@ -342,6 +359,7 @@ impl EventSettings {
                 reminder_hours_before,
                 reconfirm,
                 episode,
+                language,
             }),
             _ => Err(errors),
         }
@@ -375,6 +393,7 @@ impl EventSettings {
                 .collect(),
             reconfirm: self.reconfirm.map(Reconfirmation::draft),
             episode: self.episode.draft(),
+            language: self.language.map(|l| l.tag().to_owned()),
         }
     }
 
@@ -459,7 +478,7 @@ impl EventPatch {
             auto_confirm
         );
         set!(programme, questions);
-        set!(reminder_hours_before, reconfirm);
+        set!(reminder_hours_before, reconfirm, language);
         self.episode.apply(&mut draft.episode);
     }
 
@@ -488,6 +507,7 @@ impl EventPatch {
             reminder_hours_before: Some(draft.reminder_hours_before),
             reconfirm: Some(draft.reconfirm),
             episode: EpisodePatch::all(draft.episode),
+            language: Some(draft.language),
         }
     }
 }
@@ -521,6 +541,7 @@ mod tests {
             reminder_hours_before: vec![24],
             reconfirm: None,
             episode: EpisodeDraft::default(),
+            language: None,
         }
     }
 
@@ -613,6 +634,25 @@ mod tests {
             ..EventPatch::default()
         };
         assert_eq!(settings.patched(&follows).unwrap().virtual_phase, None);
+    }
+
+    #[test]
+    fn the_language_is_none_or_one_the_site_speaks_and_a_copy_keeps_it() {
+        let mut spanish = draft();
+        spanish.language = Some("es".into());
+        let settings = EventSettings::parse(spanish.clone()).expect("valid");
+        assert_eq!(settings.language, Language::from_tag("es"));
+        assert_eq!(spanish.copy().language.as_deref(), Some("es"));
+        let none = EventPatch {
+            language: Some(None),
+            ..EventPatch::default()
+        };
+        assert_eq!(settings.patched(&none).unwrap().language, None);
+        for tag in ["fr", "", "spanish"] {
+            let mut unknown = draft();
+            unknown.language = Some(tag.into());
+            assert_eq!(fields(EventSettings::parse(unknown)), ["language"], "{tag}");
+        }
     }
 
     #[test]

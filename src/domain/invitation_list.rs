@@ -7,7 +7,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Affiliation, Email, Mode, PersonName};
+use super::requests::parse_language;
+use super::{Affiliation, Email, Language, Mode, PersonName};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -28,6 +29,8 @@ pub struct ListRow {
     pub affiliation: Option<String>,
     /// The mode asked for on the row; none means the event's default.
     pub mode: Option<Mode>,
+    /// The language of the person's emails; none means the one chosen for the list.
+    pub language: Option<Language>,
     pub verdict: Verdict,
 }
 
@@ -38,15 +41,17 @@ pub enum Column {
     Name,
     Mode,
     Affiliation,
+    Language,
 }
 
 impl Column {
     /// The order of the columns of a list without a header row.
-    pub const IN_ORDER: [Column; 4] = [
+    pub const IN_ORDER: [Column; 5] = [
         Column::Email,
         Column::Name,
         Column::Mode,
         Column::Affiliation,
+        Column::Language,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +60,7 @@ impl Column {
             Column::Name => "name",
             Column::Mode => "mode",
             Column::Affiliation => "affiliation",
+            Column::Language => "language",
         }
     }
 
@@ -70,6 +76,7 @@ impl Column {
             "name" | "fullname" => Column::Name,
             "mode" | "attendance" | "participation" => Column::Mode,
             "affiliation" | "institution" | "organisation" | "organization" => Column::Affiliation,
+            "language" | "lang" | "locale" => Column::Language,
             _ => return None,
         })
     }
@@ -132,6 +139,15 @@ fn parse_mode(text: &str) -> Result<Option<Mode>, String> {
             "the mode {:?} is neither in_person nor virtual",
             text.trim()
         )),
+    }
+}
+
+fn parse_row_language(text: &str) -> Result<Option<Language>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        tag => parse_language(tag)
+            .map(Some)
+            .map_err(|e| format!("the language {tag:?} {}", e.0)),
     }
 }
 
@@ -260,15 +276,23 @@ fn header_of(fields: &[String]) -> Option<Vec<Heading>> {
     )
 }
 
-/// The email, name, mode and affiliation of a row of fields.
-fn fields_of(
-    fields: &[String],
-    header: Option<&[Heading]>,
-) -> Result<(String, String, Option<Mode>, Option<String>), String> {
+/// What a row says of a person, read but not yet judged.
+struct Read {
+    email: String,
+    name: String,
+    mode: Option<Mode>,
+    affiliation: Option<String>,
+    language: Option<Language>,
+}
+
+/// The email, name, mode, affiliation and language of a row of fields.
+fn fields_of(fields: &[String], header: Option<&[Heading]>) -> Result<Read, String> {
     let columns: Vec<Option<Column>> = match header {
         Some(header) => header.iter().map(|h| h.column).collect(),
         None if fields.len() > Column::IN_ORDER.len() => {
-            return Err("expected at most four fields: email, name, mode, affiliation".into())
+            return Err(
+                "expected at most five fields: email, name, mode, affiliation, language".into(),
+            )
         }
         None => Column::IN_ORDER.iter().copied().map(Some).collect(),
     };
@@ -284,7 +308,14 @@ fn fields_of(
     let affiliation = Affiliation::parse(Some(&field(Column::Affiliation)))
         .map_err(|e| format!("affiliation {e}"))?
         .into_inner();
-    Ok((field(Column::Email), field(Column::Name), mode, affiliation))
+    let language = parse_row_language(&field(Column::Language))?;
+    Ok(Read {
+        email: field(Column::Email),
+        name: field(Column::Name),
+        mode,
+        affiliation,
+        language,
+    })
 }
 
 /// A `Name <email>` line as its address and name.
@@ -367,17 +398,24 @@ pub fn read(text: &str, registered: &HashMap<String, String>) -> InvitationList 
             Err("a quote is not closed: everything after it was read as one field".into())
         } else if is_name_and_address(raw) {
             let (email, name) = name_and_address(raw);
-            Ok((email, name, None, None))
+            Ok(Read {
+                email,
+                name,
+                mode: None,
+                affiliation: None,
+                language: None,
+            })
         } else {
             layout.fields_read = true;
             fields_of(&fields, layout.header.as_deref())
         };
         match read {
             Err(reason) => row.verdict = Verdict::Invalid(reason),
-            Ok((email, name, mode, affiliation)) => {
-                row.mode = mode;
-                row.affiliation = affiliation;
-                row.verdict = judge(&mut row, &email, &name, &mut seen, registered);
+            Ok(read) => {
+                row.mode = read.mode;
+                row.affiliation = read.affiliation;
+                row.language = read.language;
+                row.verdict = judge(&mut row, &read.email, &read.name, &mut seen, registered);
             }
         }
         rows.push(row);
@@ -393,6 +431,7 @@ fn invalid_row(line: usize, text: &str, reason: String) -> ListRow {
         name: None,
         affiliation: None,
         mode: None,
+        language: None,
         verdict: Verdict::Invalid(reason),
     }
 }
@@ -572,7 +611,21 @@ mod tests {
         let long = "x".repeat(201);
         let found = rows(&format!("ada@example.org, Ada, , {long}\n"));
         assert!(matches!(&found[0].verdict, Verdict::Invalid(r) if r.starts_with("affiliation")));
-        let found = rows("a@example.org, A, virtual, ITU, extra\n");
-        assert!(matches!(&found[0].verdict, Verdict::Invalid(r) if r.contains("four fields")));
+        let found = rows("a@example.org, A, virtual, ITU, es, extra\n");
+        assert!(matches!(&found[0].verdict, Verdict::Invalid(r) if r.contains("five fields")));
+    }
+
+    #[test]
+    fn a_language_column_names_each_person_s_language_and_an_unknown_one_is_invalid() {
+        let found = rows("email,name,language\nana@example.org,Ana,es\nbo@example.org,Bo,\n");
+        assert_eq!(found[0].language, Language::from_tag("es"));
+        assert_eq!(found[0].verdict, Verdict::Valid);
+        assert_eq!(found[1].language, None);
+        let found = rows("ana@example.org, Ana, virtual, ITU, es\ncy@example.org, Cy, , , fr\n");
+        assert_eq!(found[0].language, Language::from_tag("es"));
+        assert!(
+            matches!(&found[1].verdict, Verdict::Invalid(r) if r.contains("\"fr\"") && r.contains("en, es")),
+            "{found:?}"
+        );
     }
 }

@@ -28,8 +28,8 @@ pub use questions::{Answers, GivenAnswer, Question, QuestionKind, Questions};
 pub use reconfirmation::{Reconfirmation, ReconfirmationDraft};
 pub use reminders::{DueReminder, ReminderHours, ReminderKind};
 pub use requests::{
-    join_of, parse_field, FieldErrors, Group, GroupMessage, Invitee, Join, PersonalAction,
-    MESSAGE_MAX, SUBJECT_MAX,
+    join_of, parse_field, parse_language, FieldErrors, Group, GroupMessage, Invitee, Join,
+    PersonalAction, MESSAGE_MAX, SUBJECT_MAX,
 };
 pub use site::{SiteDraft, SiteIdentity};
 pub use values::{

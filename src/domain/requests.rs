@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Affiliation, Answers, Email, Entry, Ledger, Mode, ParseError, PersonName, Preference, Status,
+    Affiliation, Answers, Email, Entry, Language, Ledger, Mode, ParseError, PersonName, Preference,
+    Status,
 };
 
 /// Field name -> messages, as the API reports them.
@@ -18,6 +19,8 @@ pub struct Invitee {
     /// Kept on the registration, so exports show it for the people invited.
     pub affiliation: Option<String>,
     pub mode: Option<Mode>,
+    /// The language of their emails; none means the event's, else English.
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Clone)]
@@ -28,6 +31,8 @@ pub struct Join {
     pub preference: Preference,
     /// Checked against the event's questions (see [`Answers::parse`]).
     pub answers: Answers,
+    /// The language they joined in, which their emails are written in.
+    pub language: Language,
 }
 
 /// Whom an organizer's message goes to.
@@ -112,6 +117,15 @@ pub fn parse_field<T>(
     }
 }
 
+/// A language an organizer names (for an invitation, an event, a list): one the site
+/// speaks, by its tag.
+pub fn parse_language(tag: &str) -> Result<Language, ParseError> {
+    Language::from_tag(tag).ok_or_else(|| {
+        let tags: Vec<&str> = Language::ALL.iter().map(|l| l.tag()).collect();
+        ParseError(format!("must be one of: {}", tags.join(", ")))
+    })
+}
+
 /// A join as the public form and the API submit it, every bad field named at once.
 pub fn join_of(
     email: &str,
@@ -119,6 +133,7 @@ pub fn join_of(
     affiliation: Option<&str>,
     preference: Preference,
     consent: bool,
+    language: Language,
 ) -> Result<Join, FieldErrors> {
     let mut errors = FieldErrors::new();
     let email = parse_field(&mut errors, "email", Email::parse(email));
@@ -137,6 +152,7 @@ pub fn join_of(
             affiliation: affiliation.into_inner(),
             preference,
             answers: Answers::default(),
+            language,
         }),
         _ => Err(errors),
     }

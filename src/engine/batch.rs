@@ -346,8 +346,12 @@ impl Batch<'_> {
         let link = format!("{}/r/{}", self.public_url, token.token);
         self.deferred.tokens.push(token.row);
         let event = &self.cache[&event_id].event;
-        // Only the subject now; the mail worker writes the rest when it delivers.
-        let subject = crate::mail::subject(kind, &EventFacts::of(event));
+        // Only the subject now; the mail worker writes the rest when it delivers, in the
+        // same language.
+        let language = person.language;
+        let subject = crate::i18n::in_language(language, || {
+            crate::mail::subject(kind, &EventFacts::of(event))
+        });
         self.deferred.outbox.push(NewOutboxRow {
             event_id: Some(event_id.0),
             registration_id: Some(registration_id.0),
@@ -363,6 +367,7 @@ impl Batch<'_> {
             details: Some(serde_json::to_string(kind).expect("a mail kind serializes")),
             link: Some(link),
             send_id: None,
+            language,
         });
         self.emails += 1;
         Ok(())

@@ -83,6 +83,7 @@ impl Batch<'_> {
         let mut decided = Vec::with_capacity(invitees.len());
         for (invitee, row) in invitees.iter().zip(existing) {
             let mode = invitee.mode.unwrap_or(default_mode);
+            let language = invitee.language.or(event.language).unwrap_or_default();
             let (id, from) = match row {
                 Some(row) => {
                     self.set_person(
@@ -95,6 +96,7 @@ impl Batch<'_> {
                                 .clone()
                                 .or_else(|| row.affiliation.clone()),
                             preference: Preference::from(mode),
+                            language,
                         },
                         &StateChange {
                             mode: Some(mode),
@@ -114,6 +116,7 @@ impl Batch<'_> {
                         status: Status::Invited,
                         created_at: at,
                         updated_at: at,
+                        language,
                     })?;
                     (row.id, None)
                 }
@@ -227,8 +230,11 @@ impl Batch<'_> {
             let token = tokens::new_personal(link_id, id, at);
             let link = format!("{}/r/{}", self.public_url, token.token);
             self.deferred.tokens.push(token.row);
-            let mail =
-                crate::mail::message::organizer_message(&title, &person.name, subject, body, &link);
+            // The organizer's words are as written; the words around them are in the
+            // person's language.
+            let mail = crate::i18n::in_language(person.language, || {
+                crate::mail::message::organizer_message(&title, &person.name, subject, body, &link)
+            });
             self.deferred.outbox.push(NewOutboxRow {
                 event_id: Some(event.id.0),
                 registration_id: Some(id.0),
@@ -244,6 +250,7 @@ impl Batch<'_> {
                 details: None,
                 link: None,
                 send_id: None,
+                language: person.language,
             });
             self.emails += 1;
         }

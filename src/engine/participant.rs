@@ -38,6 +38,7 @@ impl Batch<'_> {
             status: Status::PendingEmail,
             created_at: at,
             updated_at: at,
+            language: join.language,
         })?;
         if let Some(row) = inserted {
             answers::insert(self.conn, row.id, &join.answers)?;
@@ -67,6 +68,7 @@ impl Batch<'_> {
                         name: join.name.as_str().to_owned(),
                         affiliation: join.affiliation.clone(),
                         preference: join.preference,
+                        language: join.language,
                     },
                     &StateChange::without_seat(Status::PendingEmail, at),
                 )?;

@@ -455,7 +455,8 @@ impl About {
             .and_then(|id| self.programmes.get(&id))
             .map_or(&[][..], Vec::as_slice);
         let facts = EventFacts::of(event).with_programme(programme);
-        let mut mail = compose(&kind, &facts, name, link, &stamp);
+        let mut mail =
+            crate::i18n::in_language(row.language, || compose(&kind, &facts, name, link, &stamp));
         // A seat in the room comes with the code to show at the door.
         let in_the_room = matches!(
             kind,
@@ -534,6 +535,11 @@ pub fn build_message(row: &OutboxRow, from: &Mailbox, host: &str) -> anyhow::Res
                 "List-Unsubscribe=One-Click".to_owned(),
             ));
     }
+    // RFC 3282: the language of the words around the organizer's own.
+    builder = builder.raw_header(HeaderValue::new(
+        HeaderName::new_from_ascii_str("Content-Language"),
+        row.language.tag().to_owned(),
+    ));
     let message = builder
         .from(from.clone())
         .to(to)

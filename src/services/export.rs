@@ -56,7 +56,7 @@ impl CsvFile {
 }
 
 /// The columns of the participants file.
-pub const PARTICIPANT_COLUMNS: [&str; 11] = [
+pub const PARTICIPANT_COLUMNS: [&str; 12] = [
     "id",
     "name",
     "email",
@@ -68,6 +68,7 @@ pub const PARTICIPANT_COLUMNS: [&str; 11] = [
     "hold_until",
     "registered_at",
     "checked_in_at",
+    "language",
 ];
 
 /// Registrations as the participants file: in person first, then virtual, then those
@@ -117,6 +118,7 @@ pub fn participants(
                 .checked_in_at
                 .map(|t| t.utc().to_rfc3339())
                 .unwrap_or_default(),
+            r.row.language.tag().to_owned(),
         ];
         file.row(fixed.into_iter().chain(answered))?;
     }

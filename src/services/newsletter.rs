@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 
-use crate::domain::{Email, FieldErrors, SendId, SendKind, MESSAGE_MAX, SUBJECT_MAX};
+use crate::domain::{Email, FieldErrors, Language, SendId, SendKind, MESSAGE_MAX, SUBJECT_MAX};
 use crate::mail::{compose_newsletter, NewsletterMail};
 use crate::store::outbox::NewOutboxRow;
 use crate::store::sends::{self, NewSendRow};
@@ -33,17 +33,18 @@ const REQUESTS_A_DAY: i64 = 3;
 /// The outbox kind of a confirmation request.
 const CONFIRM_KIND: &str = "newsletter_confirm";
 
-/// Signs an address up (or finds it) and sends it a confirmation link. A known address
-/// gets a link again, so the answer does not reveal who is on the list. False when the
-/// address had its requests for the day already and nothing was queued.
+/// Signs an address up in `language` (or finds it) and sends it a confirmation link. A
+/// known address gets a link again, so the answer does not reveal who is on the list.
+/// False when the address had its requests for the day already and nothing was queued.
 pub fn subscribe(
     conn: &mut DbConnection,
     email: &Email,
+    language: Language,
     public_url: &str,
     unconfirmed_days: u32,
 ) -> store::QueryResult<bool> {
     store::in_transaction(conn, |conn| {
-        request_confirmation(conn, email, public_url, unconfirmed_days)
+        request_confirmation(conn, email, language, public_url, unconfirmed_days)
     })
 }
 
@@ -51,11 +52,12 @@ pub fn subscribe(
 fn request_confirmation(
     conn: &mut DbConnection,
     email: &Email,
+    language: Language,
     public_url: &str,
     unconfirmed_days: u32,
 ) -> store::QueryResult<bool> {
     let now = to_db_time(Utc::now());
-    let subscriber = newsletter::find_or_add(conn, email.as_str(), now)?;
+    let subscriber = newsletter::find_or_add(conn, email.as_str(), language, now)?;
     let token = newsletter::mint_token(conn, subscriber.id, now)?;
     let link = format!("{public_url}/newsletter/confirm/{token}");
     // As for entries: a stranger typing someone's address gets them at most a few
@@ -67,7 +69,7 @@ fn request_confirmation(
         return Ok(false);
     }
     let mail = NewsletterMail::Confirm { unconfirmed_days };
-    enqueue(conn, &subscriber.email, &mail, &link)?;
+    enqueue(conn, &subscriber.email, subscriber.language, &mail, &link)?;
     Ok(true)
 }
 
@@ -104,6 +106,7 @@ pub fn unsubscribe(
             enqueue(
                 conn,
                 &subscriber.email,
+                subscriber.language,
                 &NewsletterMail::Unsubscribed,
                 &link,
             )?;
@@ -116,37 +119,39 @@ pub fn unsubscribe(
 fn enqueue(
     conn: &mut DbConnection,
     recipient: &str,
+    language: Language,
     mail: &NewsletterMail<'_>,
     link: &str,
 ) -> store::QueryResult<()> {
-    enqueue_for(conn, recipient, mail, link, None)
-}
-
-fn enqueue_for(
-    conn: &mut DbConnection,
-    recipient: &str,
-    mail: &NewsletterMail<'_>,
-    link: &str,
-    send_id: Option<SendId>,
-) -> store::QueryResult<()> {
-    let row = outbox_row(recipient, mail, link, send_id, to_db_time(Utc::now()));
+    let to = Recipient {
+        email: recipient,
+        language,
+    };
+    let row = outbox_row(&to, mail, link, None, to_db_time(Utc::now()));
     outbox::insert(conn, &[row])
 }
 
-/// The outbox row of one newsletter email, written out in full.
+/// Whom a newsletter email goes to, and the language it is framed in.
+struct Recipient<'a> {
+    email: &'a str,
+    language: Language,
+}
+
+/// The outbox row of one newsletter email, written out in full. An issue's own text is
+/// as the organizer wrote it; the words around it are in the recipient's language.
 fn outbox_row(
-    recipient: &str,
+    to: &Recipient<'_>,
     mail: &NewsletterMail<'_>,
     link: &str,
     send_id: Option<SendId>,
     now: chrono::NaiveDateTime,
 ) -> NewOutboxRow {
-    let composed = compose_newsletter(mail, link);
+    let composed = crate::i18n::in_language(to.language, || compose_newsletter(mail, link));
     NewOutboxRow {
         event_id: None,
         registration_id: None,
         kind: composed.kind.to_owned(),
-        recipient: recipient.to_owned(),
+        recipient: to.email.to_owned(),
         subject: composed.subject,
         body_text: Some(composed.text),
         body_html: Some(composed.html),
@@ -157,6 +162,7 @@ fn outbox_row(
         details: None,
         link: None,
         send_id,
+        language: to.language,
     }
 }
 
@@ -186,15 +192,16 @@ pub fn send_issue(
 ) -> store::QueryResult<IssueQueued> {
     store::in_transaction(conn, |conn| {
         let now = to_db_time(Utc::now());
-        let recipients: Vec<(String, Option<i64>)> = match test_to {
+        let recipients: Vec<(String, Option<i64>, Language)> = match test_to {
             Some(email) => {
                 let known = newsletter::by_email(conn, email.as_str())?
                     .filter(|s| s.unsubscribed_at.is_none());
-                vec![(email.as_str().to_owned(), known.map(|s| s.id))]
+                let language = known.as_ref().map(|s| s.language).unwrap_or_default();
+                vec![(email.as_str().to_owned(), known.map(|s| s.id), language)]
             }
             None => newsletter::confirmed(conn)?
                 .into_iter()
-                .map(|s| (s.email, Some(s.id)))
+                .map(|s| (s.email, Some(s.id), s.language))
                 .collect(),
         };
         let send_id = sends::insert(
@@ -217,7 +224,7 @@ pub fn send_issue(
         )?;
         let mail = NewsletterMail::Issue { subject, body };
         let mut rows = Vec::with_capacity(recipients.len());
-        for (email, subscriber) in &recipients {
+        for (email, subscriber, language) in &recipients {
             // A test to an address not on the list links to the sign-up page instead.
             let link = match subscriber {
                 Some(id) => {
@@ -226,7 +233,11 @@ pub fn send_issue(
                 }
                 None => format!("{public_url}/newsletter"),
             };
-            rows.push(outbox_row(email, &mail, &link, Some(send_id), now));
+            let to = Recipient {
+                email,
+                language: *language,
+            };
+            rows.push(outbox_row(&to, &mail, &link, Some(send_id), now));
         }
         for chunk in rows.chunks(ROWS_PER_INSERT) {
             outbox::insert(conn, chunk)?;
@@ -283,7 +294,9 @@ pub fn import(
                 Some(s) if s.unsubscribed_at.is_some() => done.unsubscribed += 1,
                 Some(s) if s.confirmed_at.is_some() => done.already += 1,
                 _ => {
-                    if request_confirmation(conn, email, public_url, unconfirmed_days)? {
+                    // A list says nothing of its people's languages.
+                    let language = Language::default();
+                    if request_confirmation(conn, email, language, public_url, unconfirmed_days)? {
                         done.requested += 1;
                     } else {
                         done.limited += 1;
@@ -389,7 +402,11 @@ pub fn retry_failed(
         if !outbox::delete_failed(conn, failed.id)? {
             return Ok(Retried::NotFailed);
         }
-        let row = outbox_row(&failed.recipient, &mail, &link, Some(issue.send_id), now);
+        let to = Recipient {
+            email: &failed.recipient,
+            language: failed.language,
+        };
+        let row = outbox_row(&to, &mail, &link, Some(issue.send_id), now);
         outbox::insert(conn, &[row])?;
         Ok(Retried::Queued)
     })
@@ -457,9 +474,11 @@ mod tests {
         let mut conn = store::ConnectionManager::new(&url).establish().unwrap();
         store::migrate(&mut conn).unwrap();
         let now = to_db_time(Utc::now());
-        let confirmed = newsletter::find_or_add(&mut conn, "ada@example.org", now).unwrap();
+        let spanish = Language::from_tag("es").unwrap();
+        let confirmed =
+            newsletter::find_or_add(&mut conn, "ada@example.org", spanish, now).unwrap();
         newsletter::confirm(&mut conn, confirmed.id, now).unwrap();
-        newsletter::find_or_add(&mut conn, "unconfirmed@example.org", now).unwrap();
+        newsletter::find_or_add(&mut conn, "unconfirmed@example.org", spanish, now).unwrap();
 
         let sent = send_issue(
             &mut conn,
@@ -476,6 +495,7 @@ mod tests {
         assert_eq!(claimed.len(), 1);
         let row = &claimed[0];
         assert_eq!(row.recipient, "ada@example.org");
+        assert_eq!(row.language, spanish);
         let from = "registrar <registrar@localhost>".parse().unwrap();
         let raw = String::from_utf8(build_message(row, &from, "x").unwrap().formatted()).unwrap();
         assert!(
@@ -483,6 +503,7 @@ mod tests {
             "{raw}"
         );
         assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        assert!(raw.contains("Content-Language: es\r\n"), "{raw}");
         let token = raw
             .split("/newsletter/unsubscribe/")
             .nth(1)

@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 
 use super::accounts::{Organizer, LINK_DAYS};
-use crate::domain::{Email, Role};
+use crate::domain::{Email, Language, Role};
 use crate::mail::team::team_invitation;
 use crate::store::audit;
 pub use crate::store::audit::TeamChangeRow as TeamChangeEntry;
@@ -64,6 +64,8 @@ pub fn invite(
                 details: None,
                 link: None,
                 send_id: None,
+                // The dashboard, where the team works, is in English.
+                language: Language::default(),
             }],
         )?;
         Ok(Invited::Sent)

@@ -14,8 +14,8 @@ use diesel::sql_types::{BigInt, Text};
 use diesel::sqlite::Sqlite;
 
 use crate::domain::{
-    EventId, Mode, Phase, Preference, RegistrationId, ReminderHours, Role, SendId, SendKind,
-    Speaker, Status, TimeZoneName,
+    EventId, Language, Mode, Phase, Preference, RegistrationId, ReminderHours, Role, SendId,
+    SendKind, Speaker, Status, TimeZoneName,
 };
 
 /// Text columns of the domain's text enums (and the time zone): the proxy types tell
@@ -92,6 +92,17 @@ impl ColumnText for TimeZoneName {
     }
 }
 
+impl ColumnText for Language {
+    fn as_column_text(&self) -> &'static str {
+        self.tag()
+    }
+
+    fn from_column_text(text: &str) -> deserialize::Result<Self> {
+        Language::from_tag(text)
+            .ok_or_else(|| format!("{text:?} is not a language the database should hold").into())
+    }
+}
+
 text_columns!(
     StatusColumn => Status,
     ModeColumn => Mode,
@@ -100,6 +111,7 @@ text_columns!(
     TimeZoneColumn => TimeZoneName,
     SendKindColumn => SendKind,
     RoleColumn => Role,
+    LanguageColumn => Language,
 );
 
 /// The reminder hours of an event, spelled as the dashboard shows them ("24, 2").

@@ -80,6 +80,7 @@ pub fn new_event_row(s: &EventSettings, at: DbTime) -> NewEventRow {
         recording_url: s.episode.recording_url.clone(),
         reconfirm_days_before: s.reconfirm.map(|r| r.days_before() as i32),
         reconfirm_window_hours: s.reconfirm.map(|r| r.window_hours() as i32),
+        language: s.language,
     }
 }
 
@@ -116,6 +117,7 @@ pub fn draft_of(row: &EventRow, programme: Vec<Part>, questions: Vec<Question>) 
             speakers: row.speakers.0.clone(),
             recording_url: row.recording_url.clone(),
         },
+        language: row.language.map(|l| l.tag().to_owned()),
     }
 }
 
@@ -145,6 +147,7 @@ pub fn row_with(row: &EventRow, s: &EventSettings, at: DbTime) -> EventRow {
         recording_url: s.episode.recording_url.clone(),
         reconfirm_days_before: s.reconfirm.map(|r| r.days_before() as i32),
         reconfirm_window_hours: s.reconfirm.map(|r| r.window_hours() as i32),
+        language: s.language,
         ..row.clone()
     }
 }

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use super::columns::Speakers;
 use super::schema::events;
 use super::{DbConnection, DbTime, QueryResult};
-use crate::domain::{EventId, Phase, ReminderHours, TimeZoneName};
+use crate::domain::{EventId, Language, Phase, ReminderHours, TimeZoneName};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, AsChangeset)]
@@ -41,6 +41,8 @@ pub struct EventRow {
     /// Reconfirmation: both set, or both `None` (off).
     pub reconfirm_days_before: Option<i32>,
     pub reconfirm_window_hours: Option<i32>,
+    /// The language of the event's own content; `None` names none.
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -74,6 +76,8 @@ pub struct NewEventRow {
     /// Reconfirmation: both set, or both `None` (off).
     pub reconfirm_days_before: Option<i32>,
     pub reconfirm_window_hours: Option<i32>,
+    /// The language of the event's own content; `None` names none.
+    pub language: Option<Language>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewEventRow) -> QueryResult<EventRow> {

@@ -8,7 +8,7 @@ use super::dashboard::like_pattern;
 use super::schema::{newsletter_issues, newsletter_subscribers, newsletter_tokens};
 use super::tokens::{generate, hash, looks_like_token};
 use super::{DbConnection, QueryResult};
-use crate::domain::SendId;
+use crate::domain::{Language, SendId};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -20,6 +20,8 @@ pub struct SubscriberRow {
     pub created_at: NaiveDateTime,
     /// Set when the address unsubscribed; it gets nothing until it signs up again.
     pub unsubscribed_at: Option<NaiveDateTime>,
+    /// The language they signed up in, which their emails are framed in.
+    pub language: Language,
 }
 
 pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<SubscriberRow>> {
@@ -30,10 +32,13 @@ pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Subs
         .optional())
 }
 
-/// The subscriber with this address, added (unconfirmed) if it is new.
+/// The subscriber with this address, added (unconfirmed, in `language`) if it is new. A
+/// known address keeps its language, so a stranger typing it cannot change what its
+/// owner reads.
 pub fn find_or_add(
     conn: &mut DbConnection,
     email: &str,
+    language: Language,
     now: NaiveDateTime,
 ) -> QueryResult<SubscriberRow> {
     if let Some(row) = by_email(conn, email)? {
@@ -48,6 +53,7 @@ pub fn find_or_add(
             newsletter_subscribers::unsubscribed_at.eq(None::<NaiveDateTime>),
             newsletter_subscribers::confirmed_at.eq(None::<NaiveDateTime>),
             newsletter_subscribers::created_at.eq(now),
+            newsletter_subscribers::language.eq(language),
         ))
         .returning(SubscriberRow::as_returning())
         .get_result(c));
@@ -56,6 +62,7 @@ pub fn find_or_add(
         .values((
             newsletter_subscribers::email.eq(email),
             newsletter_subscribers::created_at.eq(now),
+            newsletter_subscribers::language.eq(language),
         ))
         .returning(SubscriberRow::as_returning())
         .get_result(c))

@@ -11,7 +11,7 @@ use diesel::sql_types::{Array, BigInt, Text, Timestamp};
 
 use super::schema::outbox;
 use super::{insert_rows, DbConnection, DbTime, QueryResult};
-use crate::domain::SendId;
+use crate::domain::{Language, SendId};
 use crate::on_backend;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -39,6 +39,8 @@ pub struct OutboxRow {
     pub link: Option<String>,
     /// The send it is part of, if an organizer sent it to many people at once.
     pub send_id: Option<SendId>,
+    /// The language it is framed in, named in its Content-Language header.
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -61,6 +63,7 @@ pub struct NewOutboxRow {
     pub details: Option<String>,
     pub link: Option<String>,
     pub send_id: Option<SendId>,
+    pub language: Language,
 }
 
 pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()> {

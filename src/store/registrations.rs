@@ -9,7 +9,7 @@ use diesel::sql_types::{Array, BigInt, HasSqlType, Integer, Nullable, Text, Time
 
 use super::schema::registrations;
 use super::{DbConnection, DbTime, Kept, QueryResult};
-use crate::domain::{EventId, Mode, Preference, RegistrationId, Status};
+use crate::domain::{EventId, Language, Mode, Preference, RegistrationId, Status};
 use crate::on_backend;
 
 /// The statuses of registrations that hold a seat or wait in line.
@@ -40,6 +40,8 @@ pub struct RegistrationRow {
     pub updated_at: DbTime,
     pub checked_in_at: Option<DbTime>,
     pub reconfirm_by: Option<DbTime>,
+    /// The language their emails are written in.
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -56,6 +58,7 @@ pub struct NewRegistrationRow {
     pub status: Status,
     pub created_at: DbTime,
     pub updated_at: DbTime,
+    pub language: Language,
 }
 
 /// The part of a registration that the state machine changes.
@@ -115,6 +118,7 @@ pub struct PersonChange {
     pub name: String,
     pub affiliation: Option<String>,
     pub preference: Preference,
+    pub language: Language,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> QueryResult<RegistrationRow> {

@@ -28,6 +28,7 @@ diesel::table! {
         recording_url -> Nullable<Text>,
         reconfirm_days_before -> Nullable<Integer>,
         reconfirm_window_hours -> Nullable<Integer>,
+        language -> Nullable<Text>,
     }
 }
 
@@ -50,6 +51,7 @@ diesel::table! {
         updated_at -> Timestamp,
         checked_in_at -> Nullable<Timestamp>,
         reconfirm_by -> Nullable<Timestamp>,
+        language -> Text,
     }
 }
 
@@ -108,6 +110,7 @@ diesel::table! {
         details -> Nullable<Text>,
         link -> Nullable<Text>,
         send_id -> Nullable<BigInt>,
+        language -> Text,
     }
 }
 
@@ -196,6 +199,7 @@ diesel::table! {
         confirmed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         unsubscribed_at -> Nullable<Timestamp>,
+        language -> Text,
     }
 }
 

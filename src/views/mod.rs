@@ -165,6 +165,13 @@ pub fn input_field(field: &Field<'_>) -> Markup {
     }
 }
 
+/// The language the event's own content (title, description, venue, programme,
+/// questions) is written in, for the `lang` of the elements that show it: the page around
+/// them follows the reader, the content stays as the organizer wrote it.
+pub fn content_lang(state: &crate::reads::EventState) -> Option<&'static str> {
+    state.event.language.map(|l| l.tag())
+}
+
 /// A field's problems as a sentence that names it: "Name is required."
 pub fn field_message(label: &str, messages: &[String]) -> String {
     let parts: Vec<String> = messages

@@ -378,7 +378,7 @@ fn join_form(state: &EventState, values: &JoinValues, errors: &FieldErrors) -> M
                         }
                     }
                 }
-                (question_fields(&state.questions, &values.answers, errors))
+                (question_fields(&state.questions, &values.answers, errors, super::content_lang(state)))
                 // Hidden from people and assistive technology; bots that fill every field give
                 // themselves away.
                 div.hp aria-hidden="true" {
@@ -408,6 +408,7 @@ pub fn event_page(
     now: DateTime<Utc>,
 ) -> Markup {
     let e = &state.event;
+    let lang = super::content_lang(state);
     let started = now >= e.starts_at.utc();
     let title = if errors.is_empty() {
         e.title.clone()
@@ -417,21 +418,21 @@ pub fn event_page(
     layout(
         &title,
         html! {
-            h1 { (e.title) }
+            h1 lang=[lang] { (e.title) }
             ul.facts {
                 (event_time(state))
-                @if !e.venue.is_empty() { li { span.fact-label { (t!("fact-where")) " " } (e.venue) } }
+                @if !e.venue.is_empty() { li { span.fact-label { (t!("fact-where")) " " } span lang=[lang] { (e.venue) } } }
                 li { span.fact-label { (t!("fact-registration")) " " } (registration_badges(state)) }
             }
             @if !e.description.is_empty() {
-                div.description { (crate::markdown::to_html(&e.description)) }
+                div.description lang=[lang] { (crate::markdown::to_html(&e.description)) }
             }
             @if let Some(series) = &e.series {
                 p { (t!("event-part-of-series")) " " a href={"/series/" (series)} { (series) } (e.code.as_ref().map(|c| format!(" ({c})")).unwrap_or_default()) ". " a href={"/series/" (series) ".ics"} { (t!("event-subscribe-series")) } }
                 (super::series::speakers(state))
                 @if let Some(url) = &e.recording_url { p { a href=(url) rel="noopener" { (t!("event-watch-recording")) } } }
             }
-            (super::programme::programme(&state.programme, tz_of(state), None))
+            (super::programme::programme(&state.programme, tz_of(state), None, lang))
             @if !started { (seats(state)) }
             @if now >= e.ends_at.utc() {
                 p.notice { (t!("event-over")) " " a href="/newsletter" { (t!("nav-stay-updated")) } " " (t!("events-none-hear-next")) }

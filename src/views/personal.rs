@@ -98,7 +98,7 @@ fn accept_form(
         form.stack.accept method="post" action={"/r/" (token) "/accept"} novalidate {
             @if !state.questions.is_empty() {
                 input type="hidden" name="questions" value="shown";
-                (question_fields(&state.questions, &values.answers, &values.errors))
+                (question_fields(&state.questions, &values.answers, &values.errors, super::content_lang(state)))
             }
             div.actions {
                 @for (mode, label) in choices {
@@ -131,6 +131,7 @@ pub fn personal_page(
     check_in_link: &str,
 ) -> Markup {
     let e = &state.event;
+    let lang = super::content_lang(state);
     let tz = tz_of(state);
     let modes = modes_of(state);
     let started = now >= e.starts_at.utc();
@@ -138,10 +139,10 @@ pub fn personal_page(
         &e.title,
         html! {
             p.eyebrow { (t!("personal-eyebrow")) }
-            h1 { (e.title) }
+            h1 lang=[lang] { (e.title) }
             ul.facts {
                 (event_time(state))
-                @if !e.venue.is_empty() { li { span.fact-label { (t!("fact-where")) " " } (e.venue) } }
+                @if !e.venue.is_empty() { li { span.fact-label { (t!("fact-where")) " " } span lang=[lang] { (e.venue) } } }
                 li { span.fact-label { (t!("fact-registered-as")) " " } (r.row.name) " (" (r.row.email) ")" }
             }
             @if let Some(done) = done { p.notice.ok role="status" { (done) } }
@@ -250,7 +251,7 @@ pub fn personal_page(
                 }
             }
             }
-            (super::programme::programme(&state.programme, tz, (r.status == Status::Confirmed).then_some(r.mode).flatten()))
+            (super::programme::programme(&state.programme, tz, (r.status == Status::Confirmed).then_some(r.mode).flatten(), lang))
             section.your-data aria-labelledby="data-title" {
                 h2 #data-title { (t!("your-data-title")) }
                 p { (t!("your-data-before")) a href="/privacy" { (t!("consent-link")) } (t!("your-data-after")) }

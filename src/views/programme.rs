@@ -38,7 +38,8 @@ fn part_when(part: &Part, tz: Tz) -> String {
 
 /// The programme section; `attending` is the mode of a confirmed participant's seat, so
 /// that the parts they attend (all in person, the streamed ones virtually) are marked.
-pub fn programme(parts: &[Part], tz: Tz, attending: Option<Mode>) -> Markup {
+/// `lang` is the language the parts are written in, when the event names one.
+pub fn programme(parts: &[Part], tz: Tz, attending: Option<Mode>, lang: Option<&str>) -> Markup {
     if parts.is_empty() {
         return html! {};
     }
@@ -53,7 +54,7 @@ pub fn programme(parts: &[Part], tz: Tz, attending: Option<Mode>) -> Markup {
             ol.parts {
                 @for part in parts {
                     li.part {
-                        h3 { (part.title) }
+                        h3 lang=[lang] { (part.title) }
                         p.part-time {
                             time datetime=(part.starts_at.to_rfc3339()) { (part_when(part, tz)) }
                             span.local-time hidden data-local-start=(part.starts_at.to_rfc3339()) data-local-end=(part.ends_at.to_rfc3339()) data-zone=(tz.name()) {
@@ -68,7 +69,7 @@ pub fn programme(parts: &[Part], tz: Tz, attending: Option<Mode>) -> Markup {
                                 _ => {}
                             }
                         }
-                        @if !part.description.is_empty() { div.part-description { (part_description(&part.description)) } }
+                        @if !part.description.is_empty() { div.part-description lang=[lang] { (part_description(&part.description)) } }
                     }
                 }
             }

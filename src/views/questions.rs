@@ -23,19 +23,26 @@ pub fn answer_target(question: &Question) -> String {
     }
 }
 
+/// `lang` is the language the questions are written in, when the event names one.
 pub fn question_fields(
     questions: &[Question],
     values: &AnswerValues,
     errors: &FieldErrors,
+    lang: Option<&str>,
 ) -> Markup {
     html! {
         @for q in questions {
-            (question_field(q, values.get(&q.key).map_or(&[][..], Vec::as_slice), errors.get(&format!("answers.{}", q.key))))
+            (question_field(q, values.get(&q.key).map_or(&[][..], Vec::as_slice), errors.get(&format!("answers.{}", q.key)), lang))
         }
     }
 }
 
-fn question_field(q: &Question, given: &[String], errors: Option<&Vec<String>>) -> Markup {
+fn question_field(
+    q: &Question,
+    given: &[String],
+    errors: Option<&Vec<String>>,
+    lang: Option<&str>,
+) -> Markup {
     let name = answer_field(&q.key);
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
@@ -47,7 +54,7 @@ fn question_field(q: &Question, given: &[String], errors: Option<&Vec<String>>) 
         @match q.kind {
             QuestionKind::Text => {
                 div.field.invalid[errors.is_some()] {
-                    label for=(id) { (q.label) (optional) }
+                    label for=(id) { span lang=[lang] { (q.label) } (optional) }
                     @if let Some(error) = &error { (error) }
                     textarea id=(id) name=(name) rows="2" required[q.required]
                         aria-invalid=[errors.map(|_| "true")] aria-describedby=[errors.map(|_| error_id.as_str())] {
@@ -57,7 +64,7 @@ fn question_field(q: &Question, given: &[String], errors: Option<&Vec<String>>) 
             }
             kind => {
                 fieldset.invalid[errors.is_some()] id=(id) aria-describedby=[errors.map(|_| error_id.as_str())] {
-                    legend { (q.label) (optional) }
+                    legend { span lang=[lang] { (q.label) } (optional) }
                     @if let Some(error) = &error { (error) }
                     @for (i, option) in q.options.iter().enumerate() {
                         @let option_id = format!("{name}-{i}");
@@ -67,7 +74,7 @@ fn question_field(q: &Question, given: &[String], errors: Option<&Vec<String>>) 
                             } @else {
                                 input type="checkbox" id=(option_id) name=(option_id) value=(option) checked[given.contains(option)];
                             }
-                            label for=(option_id) { (option) }
+                            label for=(option_id) lang=[lang] { (option) }
                         }
                     }
                 }

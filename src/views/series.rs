@@ -36,12 +36,13 @@ pub fn episode_title(state: &EventState) -> String {
 
 fn episode(state: &EventState, past: bool) -> Markup {
     let e = &state.event;
+    let lang = super::content_lang(state);
     html! {
         article.episode {
-            h3 { a href={"/events/" (e.slug)} { (episode_title(state)) } }
+            h3 lang=[lang] { a href={"/events/" (e.slug)} { (episode_title(state)) } }
             p.event-when { (when(state)) }
             (speakers(state))
-            @if !e.description.is_empty() { div.description { (to_html(&e.description)) } }
+            @if !e.description.is_empty() { div.description lang=[lang] { (to_html(&e.description)) } }
             @if past {
                 @if let Some(url) = &e.recording_url {
                     p { a href=(url) rel="noopener" { (t!("series-watch-recording-of", episode = episode_title(state))) } }
@@ -69,7 +70,7 @@ pub fn series_page(page: &SeriesPage) -> Markup {
                             h3 { (t!("series-later")) }
                             ul.events {
                                 @for later in &page.upcoming[1..] {
-                                    li { a href={"/events/" (later.event.slug)} { (episode_title(later)) } " — " (when(later)) }
+                                    li { a href={"/events/" (later.event.slug)} lang=[super::content_lang(later)] { (episode_title(later)) } " — " (when(later)) }
                                 }
                             }
                         }

@@ -63,9 +63,11 @@ async fn sign_up(
         }
     };
     let (public_url, days) = (state.public_url.clone(), state.unconfirmed_days);
+    // Their emails are framed in the language they signed up in.
+    let language = crate::i18n::language();
     state
         .database
-        .run(move |conn| newsletter::subscribe(conn, &email, &public_url, days))
+        .run(move |conn| newsletter::subscribe(conn, &email, language, &public_url, days))
         .await?;
     Ok(html(views::check_inbox()))
 }

@@ -132,6 +132,8 @@ async fn join(
         Some(&form.affiliation),
         preference.unwrap_or(Preference::Either),
         ticked(form.consent.as_deref()),
+        // The page's language is the one their emails are written in.
+        crate::i18n::language(),
     );
     let given = answers_of_form(&event.questions, &form.answers);
     let answers = Questions::parse(event.questions.clone()).unwrap_or_default();

@@ -55,11 +55,14 @@ fn a_confirmed_participant_is_checked_in_once_and_anyone_without_a_seat_is_refus
     assert_eq!(status, 200);
     let csv = csv.as_str().unwrap().to_owned();
     assert!(
-        csv.lines().next().unwrap().ends_with(",checked_in_at"),
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",checked_in_at,language"),
         "{csv}"
     );
     let row = csv.lines().find(|l| l.contains("ada@example.org")).unwrap();
-    assert!(!row.ends_with(','), "{row}");
+    assert!(!row.ends_with(",,en"), "{row}");
 
     // No seat: waiting in line, or invited and not yet answered. Refused, nothing changed.
     db.wait_for_the_outbox();

@@ -783,7 +783,7 @@ fn participants_export_as_csv_and_the_calendar_feed(db: &Db) {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,name,email,affiliation,status,mode,preference,position,hold_until,registered_at,checked_in_at")
+        Some("id,name,email,affiliation,status,mode,preference,position,hold_until,registered_at,checked_in_at,language")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2);

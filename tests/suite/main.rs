@@ -23,6 +23,7 @@ mod concurrency;
 mod crash;
 mod dashboard;
 mod dashboard_browser;
+mod email_languages;
 mod exports;
 mod faults;
 mod invitations;

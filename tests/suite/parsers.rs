@@ -74,6 +74,7 @@ fn heading(column: Column, variant: usize) -> &'static str {
         Column::Name => &["name", "Name", "Full name", "NAME"],
         Column::Mode => &["mode", "Mode", "Attendance", "MODE"],
         Column::Affiliation => &["affiliation", "Institution", "Organisation", "AFFILIATION"],
+        Column::Language => &["language", "Language", "Lang", "LANGUAGE"],
     };
     names[variant % names.len()]
 }
@@ -202,7 +203,7 @@ proptest! {
             (address(), name(), proptest::option::of(name()), mode(), affiliation(), "[a-z ,;]{0,12}"),
             1..20,
         ),
-        order in Just(vec![Some(Column::Email), Some(Column::Name), Some(Column::Mode), Some(Column::Affiliation), None]).prop_shuffle(),
+        order in Just(vec![Some(Column::Email), Some(Column::Name), Some(Column::Mode), Some(Column::Affiliation), Some(Column::Language), None]).prop_shuffle(),
         variant in 0usize..4,
         delimiter in delimiter(),
         bom in any::<bool>(),
@@ -235,6 +236,7 @@ proptest! {
                 Some(Column::Name) => name.clone(),
                 Some(Column::Mode) => mode.map(|m| m.as_str().to_owned()).unwrap_or_default(),
                 Some(Column::Affiliation) => affiliation.clone().unwrap_or_default(),
+                Some(Column::Language) => "es".to_owned(),
                 None => notes.clone(),
             }).collect()));
         }
@@ -255,6 +257,7 @@ proptest! {
             prop_assert_eq!(row.name.as_ref().unwrap().as_str(), name);
             prop_assert_eq!(row.mode, *mode);
             prop_assert_eq!(row.affiliation.as_deref(), affiliation.as_deref().map(str::trim));
+            prop_assert_eq!(row.language, registrar::domain::Language::from_tag("es"));
         }
     }
 

@@ -121,6 +121,7 @@ fn join(email: &str) -> Command {
             affiliation: None,
             preference: Preference::InPerson,
             answers: Default::default(),
+            language: Default::default(),
         },
     }
 }
@@ -187,6 +188,7 @@ fn open_event(slug: &str, seats: u32, virtual_seats: u32) -> Command {
             reminder_hours_before: Default::default(),
             reconfirm: None,
             episode: Default::default(),
+            language: None,
         },
         actor: "organizer".into(),
     }

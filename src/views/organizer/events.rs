@@ -102,6 +102,9 @@ pub struct EventValues {
     /// The episode fields (series, code, speakers, recording).
     #[serde(flatten)]
     pub episode: EpisodeValues,
+    /// A language tag; empty: none named.
+    #[serde(default)]
+    pub language: String,
 }
 
 impl EventValues {
@@ -144,6 +147,7 @@ impl EventValues {
                 .map(|h| h.to_string())
                 .unwrap_or_default(),
             episode: EpisodeValues::of(state),
+            language: e.language.map(|l| l.tag().to_owned()).unwrap_or_default(),
         }
     }
 
@@ -248,6 +252,8 @@ pub fn form(
                     input type="checkbox" id="field-auto_confirm" name="auto_confirm" value="yes" checked[values.auto_confirm.is_some()];
                     label.inline for="field-auto_confirm" { " " (t!("dash-event-form-auto-confirm")) }
                 }
+                (super::languages::language_choice("language", &t!("language-event-label"), &t!("language-event-none"), &values.language, errors.get("language")))
+                p.hint { (t!("language-event-hint")) }
                 (super::episode::fields(&values.episode, errors))
                 div { button type="submit" { (t!("dash-save")) } }
             }

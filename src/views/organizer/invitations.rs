@@ -30,6 +30,26 @@ fn deadline_value(state: &EventState, r: &RegistrationState) -> String {
         .unwrap_or_default()
 }
 
+/// The language of the invitations' emails, for the people whose row names none.
+pub fn invitation_language(state: &EventState, chosen: &str) -> Markup {
+    let none = match state.event.language {
+        Some(language) => t!("language-invite-event", language = language.own_name()),
+        None => t!("language-invite-english"),
+    };
+    html! {
+        (super::languages::language_choice("language", &t!("language-invite-label"), &none, chosen, None))
+    }
+}
+
+/// The tags a list may name languages by: "en, es".
+fn site_tags() -> String {
+    let tags: Vec<&str> = crate::domain::Language::ALL
+        .iter()
+        .map(|l| l.tag())
+        .collect();
+    tags.join(", ")
+}
+
 fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
     html! {
         form.stack method="post" action={"/organizer/events/" (slug) "/invitations/preview"} enctype="multipart/form-data" {
@@ -37,7 +57,8 @@ fn paste_form(viewer: &Viewer<'_>, slug: &str, text: &str) -> Markup {
             div {
                 label for="field-list" { (t!("dash-invite-list")) }
                 p.hint id="list-hint" { (t!("dash-invite-list-either")) " " code { "Name <email>" } " " (t!("dash-invite-list-or")) " " code { "email, name, mode, affiliation" } " " (t!("dash-invite-list-mode")) }
-                textarea id="field-list" name="list" rows="8" aria-describedby="list-hint" { (text) }
+                p.hint id="list-language-hint" { (t!("language-invite-list-hint", tags = site_tags())) }
+                textarea id="field-list" name="list" rows="8" aria-describedby="list-hint list-language-hint" { (text) }
             }
             div {
                 label for="field-file" { (t!("dash-invite-file")) }
@@ -86,6 +107,7 @@ fn how_read(layout: &Layout) -> Markup {
             }
         } @else if layout.fields_read {
             p { (t!("dash-invite-read-no-header", delimiter = between(layout.delimiter))) }
+            p { (t!("language-invite-fifth-field")) }
         }
     }
 }
@@ -254,6 +276,7 @@ pub fn preview(
                         label for="field-hold_until" { (t!("dash-invite-deadline", days = e.invitation_window_days, zone = e.timezone.to_string())) }
                         input type="datetime-local" id="field-hold_until" name="hold_until";
                     }
+                    (invitation_language(state, ""))
                     div { button type="submit" { (t!("dash-invite-send", n = valid)) } }
                 }
             }

@@ -8,6 +8,7 @@ pub mod check_in;
 pub mod episode;
 pub mod events;
 pub mod invitations;
+pub mod languages;
 pub mod logs;
 pub mod messages;
 pub mod newsletter;

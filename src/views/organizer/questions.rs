@@ -132,7 +132,7 @@ pub fn page(viewer: &Viewer<'_>, form: &QuestionsForm<'_>) -> Markup {
                 } @else {
                     // Inert: a preview to look at, not a form to send.
                     div.stack inert {
-                        (question_fields(form.saved, &AnswerValues::new(), &FieldErrors::new()))
+                        (question_fields(form.saved, &AnswerValues::new(), &FieldErrors::new(), None))
                     }
                 }
             }

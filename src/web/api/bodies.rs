@@ -14,9 +14,9 @@ use crate::domain::event_settings::{
     OFFER_WINDOW_HOURS_MAX, OFFER_WINDOW_HOURS_MIN, TITLE_MAX, URL_MAX, VENUE_MAX,
 };
 use crate::domain::{
-    parse_field, Affiliation, Email, EpisodeDraft, EpisodePatch, EventDraft, EventPatch,
-    EventSettings, FieldErrors, GivenAnswer, Group, Invitee, Mode, PersonName, Phase, Preference,
-    Role, Speaker, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
+    parse_field, parse_language, Affiliation, Email, EpisodeDraft, EpisodePatch, EventDraft,
+    EventPatch, EventSettings, FieldErrors, GivenAnswer, Group, Invitee, Mode, PersonName, Phase,
+    Preference, Role, Speaker, AFFILIATION_MAX, MESSAGE_MAX, SUBJECT_MAX,
 };
 use crate::services::accounts::TOKEN_NAME_MAX;
 use crate::web::error::ApiError;
@@ -112,6 +112,39 @@ pub struct NewEvent {
     #[serde(default)]
     #[schema(schema_with = meeting_url_schema)]
     pub recording_url: Option<String>,
+    /// The language the event's content is written in, declared on its pages; also the
+    /// language of invitations that name none. Null: none named.
+    #[serde(default)]
+    #[schema(schema_with = event_language_schema)]
+    pub language: Option<String>,
+}
+
+/// The site's languages, by tag, for the published description.
+pub fn language_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some("A language the site speaks, by its tag."))
+        .enum_values(Some(crate::domain::Language::ALL.iter().map(|l| l.tag())))
+        .build()
+}
+
+/// [`language_schema`], or null.
+pub fn event_language_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::Array(vec![
+            utoipa::openapi::schema::Type::String,
+            utoipa::openapi::schema::Type::Null,
+        ]))
+        .description(Some(
+            "The language of the event's content, by its tag; null when none is named.",
+        ))
+        .enum_values(Some(
+            crate::domain::Language::ALL
+                .iter()
+                .map(|l| serde_json::Value::from(l.tag()))
+                .chain([serde_json::Value::Null]),
+        ))
+        .build()
 }
 
 /// The rules of [`Slug`], for the published description.
@@ -355,6 +388,10 @@ pub struct EventChanges {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = meeting_url_schema)]
     pub recording_url: Option<Option<String>>,
+    /// Null: the event names no language.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = event_language_schema)]
+    pub language: Option<Option<String>>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
@@ -369,6 +406,10 @@ pub struct InviteeIn {
     pub affiliation: Option<String>,
     /// The mode of the seat held; default in person when the event has in-person seats.
     pub mode: Option<Mode>,
+    /// The language of their emails; default the event's `language`, else English.
+    #[serde(default)]
+    #[schema(schema_with = language_schema)]
+    pub language: Option<String>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
@@ -532,6 +573,7 @@ pub fn settings_of(input: NewEvent) -> Result<(EventSettings, bool), ApiError> {
             speakers: input.speakers.into_iter().map(Speaker::from).collect(),
             recording_url: input.recording_url,
         },
+        language: input.language,
     })
     .map_err(ApiError::invalid)?;
     Ok((settings, confirmed))
@@ -569,6 +611,7 @@ pub fn patch_of(input: EventChanges) -> (EventPatch, bool) {
                 .map(|list| list.into_iter().map(Speaker::from).collect()),
             recording_url: input.recording_url,
         },
+        language: input.language,
     };
     (patch, confirmed)
 }
@@ -623,12 +666,24 @@ fn invitees_of(input: &[InviteeIn], errors: &mut FieldErrors) -> Vec<Invitee> {
                     .push(format!("{} appears more than once", email.as_str()));
             }
         }
-        if let (Some(email), Some(name), Some(affiliation)) = (email, name, affiliation) {
+        let language = match invitee.language.as_deref() {
+            None => Some(None),
+            Some(tag) => parse_field(
+                errors,
+                &format!("invitees[{i}].language"),
+                parse_language(tag),
+            )
+            .map(Some),
+        };
+        if let (Some(email), Some(name), Some(affiliation), Some(language)) =
+            (email, name, affiliation, language)
+        {
             invitees.push(Invitee {
                 email,
                 name,
                 affiliation: affiliation.into_inner(),
                 mode: invitee.mode,
+                language,
             });
         }
     }

@@ -92,9 +92,11 @@ pub async fn subscribe(
         return Err(ApiError::invalid(errors));
     };
     let (public_url, days) = (state.public_url.clone(), state.unconfirmed_days);
+    // Their emails are framed in the language they signed up in.
+    let language = crate::i18n::language();
     state
         .database
-        .run(move |conn| newsletter::subscribe(conn, &email, &public_url, days))
+        .run(move |conn| newsletter::subscribe(conn, &email, language, &public_url, days))
         .await?;
     Ok(HttpResponse::Accepted().json(SignUpAnswer {
         message: "Check your inbox: the subscription starts once the address is confirmed.".into(),

@@ -36,6 +36,8 @@ pub async fn join(
         entry.affiliation.as_deref(),
         entry.preference,
         entry.consent,
+        // The request's language is the one their emails are written in.
+        crate::i18n::language(),
     );
     let join = match (joined, Answers::parse(&questions, entry.answers)) {
         (Ok(join), Ok(answers)) => Join { answers, ..join },

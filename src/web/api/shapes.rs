@@ -87,6 +87,9 @@ pub struct EventOut {
     pub code: Option<String>,
     pub speakers: Vec<SpeakerOut>,
     pub recording_url: Option<String>,
+    /// The language of the event's own content, by its tag; null when none is named.
+    #[schema(schema_with = super::bodies::event_language_schema)]
+    pub language: Option<String>,
 }
 
 /// When confirmed in-person participants are asked whether they are still coming.
@@ -197,6 +200,7 @@ pub fn event_out(state: &EventState, for_organizer: bool) -> EventOut {
             })
             .collect(),
         recording_url: e.recording_url.clone(),
+        language: e.language.map(|l| l.tag().to_owned()),
     }
 }
 
@@ -231,6 +235,9 @@ pub struct RegistrationOut {
     /// Question key -> the text or option given (a list for `choices`).
     #[schema(value_type = Object)]
     pub answers: BTreeMap<String, serde_json::Value>,
+    /// The language their emails are written in, by its tag.
+    #[schema(schema_with = super::bodies::language_schema)]
+    pub language: String,
 }
 
 /// Answers as the API shows them: a text or an option, a list for a question of several
@@ -318,6 +325,7 @@ pub fn registration_out(r: RegistrationState) -> RegistrationOut {
         checked_in_at: r.row.checked_in_at.map(|at| at.utc()),
         reconfirm_by: r.reconfirm_by,
         answers: BTreeMap::new(),
+        language: r.row.language.tag().to_owned(),
     }
 }
 

@@ -220,6 +220,9 @@ fn draft_of(values: &EventValues) -> (EventDraft, FieldErrors) {
         reminder_hours_before,
         reconfirm,
         episode: values.episode.draft(),
+        language: Some(values.language.trim())
+            .filter(|tag| !tag.is_empty())
+            .map(str::to_owned),
     };
     (draft, errors)
 }

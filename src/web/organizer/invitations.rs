@@ -16,7 +16,7 @@ use super::session::{Posted, SignedIn};
 use super::{event_state, refusal, viewer, Flash};
 use crate::domain::event_settings::deadline;
 use crate::domain::invitation_list::{self, InvitationList, Verdict};
-use crate::domain::{Invitee, RegistrationId, Status};
+use crate::domain::{parse_language, Invitee, RegistrationId, Status};
 use crate::reads::{self, EventState};
 use crate::views::organizer::invitations::{self as views, default_mode, InvitationLine};
 use crate::web::error::DashboardError;
@@ -182,6 +182,9 @@ pub struct SendForm {
     list: String,
     #[serde(default)]
     hold_until: String,
+    /// The language of the emails of people whose row names none; empty: the event's.
+    #[serde(default)]
+    language: String,
 }
 
 /// Invites the valid rows of the list, all or nothing.
@@ -206,6 +209,16 @@ pub async fn send(
             }
         }
     };
+    let language = match form.language.trim() {
+        "" => None,
+        tag => match parse_language(tag) {
+            Ok(language) => Some(language),
+            Err(e) => {
+                let problem = t!("language-invite-refused", problem = e.0);
+                return refused(&state, &signed, event, &problem).await;
+            }
+        },
+    };
     let (event, list) = judge(&state, event, &form.list).await?;
     let default = default_mode(&event);
     let invitees: Vec<Invitee> = list
@@ -218,6 +231,7 @@ pub async fn send(
                 name: r.name?,
                 affiliation: r.affiliation,
                 mode: Some(r.mode.unwrap_or(default)),
+                language: r.language.or(language),
             })
         })
         .collect();
@@ -247,9 +261,30 @@ async fn again(
     event: EventState,
     problem: &str,
 ) -> Result<HttpResponse, DashboardError> {
+    page_with_problem(state, signed, event, problem, StatusCode::CONFLICT).await
+}
+
+/// The invitations page again, for a form no list could be sent with.
+async fn refused(
+    state: &AppState,
+    signed: &SignedIn,
+    event: EventState,
+    problem: &str,
+) -> Result<HttpResponse, DashboardError> {
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    page_with_problem(state, signed, event, problem, status).await
+}
+
+async fn page_with_problem(
+    state: &AppState,
+    signed: &SignedIn,
+    event: EventState,
+    problem: &str,
+    status: StatusCode,
+) -> Result<HttpResponse, DashboardError> {
     let (event, lines) = invitation_lines(state, event).await?;
     Ok(html_status(
-        StatusCode::CONFLICT,
+        status,
         views::page(&viewer(signed), &event, &lines, None, Some(problem), None),
     ))
 }
