@@ -656,6 +656,7 @@ mod tests {
             details: None,
             link: None,
             send_id: None,
+            language: spanish,
         };
         let from: Mailbox = "registrar@example.org".parse().unwrap();
         let message = build_message(&row, &from, "example.org").unwrap();
@@ -664,5 +665,6 @@ mod tests {
             headers.contains("List-Unsubscribe: <http://x/newsletter/unsubscribe/tok>"),
             "{headers}"
         );
+        assert!(headers.contains("Content-Language: es"), "{headers}");
     }
 }

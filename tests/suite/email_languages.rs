@@ -148,6 +148,17 @@ fn joining_keeps_the_language_of_the_page_or_the_request_for_the_emails(db: &Db)
         );
         assert_eq!(content_languages(&mail, email, 1), [language], "{email}");
         assert_eq!(outbox_rows_in(db, email, language), 1, "{email}");
+        // The words too, not only the header (the text part is quoted-printable, so the
+        // phrases stop before the first accent).
+        let text = &parse_email("", &received(&mail, email, 1)[0]).text;
+        let (greeting, action) = match language {
+            "es" => ("Hola:", "Confirmar mi direcci"),
+            _ => ("Hello,", "Confirm my address"),
+        };
+        assert!(
+            text.contains(greeting) && text.contains(action),
+            "{email}: {text}"
+        );
     }
 
     // Confirming the address brings the next email, in the same language, whatever the
@@ -222,6 +233,12 @@ fn an_invitation_is_in_the_language_chosen_for_it_else_the_event_s_else_english(
         assert_eq!(registration(&server, slug, email)["language"], language);
         assert_eq!(content_languages(&mail, email, 1), [language], "{email}");
         assert_eq!(outbox_rows_in(db, email, language), 1, "{email}");
+        let text = &parse_email("", &received(&mail, email, 1)[0]).text;
+        let action = match language {
+            "es" => "Responder a la invitaci",
+            _ => "Answer the invitation",
+        };
+        assert!(text.contains(action), "{email}: {text}");
     }
 }
 

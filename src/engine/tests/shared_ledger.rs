@@ -122,6 +122,7 @@ fn command_of(writer: &mut Writer, slug: &str, step: &Step) -> Option<Command> {
                 affiliation: None,
                 preference: *preference,
                 answers: Default::default(),
+                language: Default::default(),
             },
         },
         Step::Act(person, action) => {
@@ -142,6 +143,7 @@ fn command_of(writer: &mut Writer, slug: &str, step: &Step) -> Option<Command> {
                 name: PersonName::parse("Someone").expect("a name"),
                 affiliation: None,
                 mode: *mode,
+                language: None,
             }],
             hold_until: None,
             actor: actor(),
