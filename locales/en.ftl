@@ -1362,4 +1362,8 @@ language-invite-event = The event's language ({ $language })
 language-invite-english = English (the event names no language)
 language-invite-list-hint = A column headed language (or a fifth field: { $tags }) names the language of each person's emails; left empty, the language chosen when sending is used.
 language-invite-fifth-field = A fifth field, when there is one, is the person's language.
+# The invitation preview: the column of each person's language, and what it says when
+# the row names none.
+language-invite-col = Language
+language-invite-col-default = as chosen below
 language-invite-refused = Nothing was sent: the language of the invitations { $problem }.

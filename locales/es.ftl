@@ -1376,4 +1376,8 @@ language-invite-event = El idioma del evento ({ $language })
 language-invite-english = Inglés (el evento no indica un idioma)
 language-invite-list-hint = Una columna con el encabezado language (o un quinto campo: { $tags }) indica el idioma de los correos de cada persona; si se deja vacía, se usa el idioma elegido al enviar.
 language-invite-fifth-field = Un quinto campo, si lo hay, es el idioma de la persona.
+# The invitation preview: the column of each person's language, and what it says when
+# the row names none.
+language-invite-col = Idioma
+language-invite-col-default = el elegido abajo
 language-invite-refused = No se envió nada: el idioma de las invitaciones { $problem }.

@@ -28,9 +28,13 @@
     var text = format.format(start);
     if (endText) {
       var end = new Date(endText);
-      // Within one day in the visitor's zone, the end needs only its time.
-      var sameDay = dayOf.format(start) === dayOf.format(end);
-      text += " to " + (sameDay ? timeOnly : format).format(end);
+      if (format.formatRange) {
+        // Worded in the page's language, the end's date left out when it is the start's.
+        text = format.formatRange(start, end);
+      } else {
+        var sameDay = dayOf.format(start) === dayOf.format(end);
+        text += " – " + (sameDay ? timeOnly : format).format(end);
+      }
     }
     var target = el.querySelector(".local-time-text");
     if (target) {

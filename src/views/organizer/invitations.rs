@@ -245,7 +245,7 @@ pub fn preview(
             (how_read(&list.layout))
             p { (seats_left(state, &wanted)) }
             div.table-scroll role="region" aria-label=(t!("dash-invite-rows-label")) tabindex="0" { table.data.preview-rows {
-                thead { tr { th scope="col" { (t!("dash-invite-col-line")) } th scope="col" { (t!("dash-col-name")) } th scope="col" { (t!("dash-col-email")) } th scope="col" { (t!("dash-col-affiliation")) } th scope="col" { (t!("dash-registrations-mode")) } th scope="col" { (t!("dash-invite-col-check")) } } }
+                thead { tr { th scope="col" { (t!("dash-invite-col-line")) } th scope="col" { (t!("dash-col-name")) } th scope="col" { (t!("dash-col-email")) } th scope="col" { (t!("dash-col-affiliation")) } th scope="col" { (t!("dash-registrations-mode")) } th scope="col" { (t!("language-invite-col")) } th scope="col" { (t!("dash-invite-col-check")) } } }
                 tbody {
                     @for row in rows {
                         @let (class, word, reason) = match &row.verdict {
@@ -259,6 +259,7 @@ pub fn preview(
                             td { @if let Some(email) = &row.email { (email.as_str()) } }
                             td { @if let Some(affiliation) = &row.affiliation { (affiliation) } }
                             td { @if row.email.is_some() && row.name.is_some() { (super::mode_word(row.mode.unwrap_or(default))) } }
+                            td { @match row.language { Some(language) => (language.own_name()), None => (t!("language-invite-col-default")) } }
                             td { span class={"badge verdict-" (word)} { (t!("dash-invite-verdict", verdict = word)) } @if let Some(r) = reason { " " (r) } }
                         }
                     }
