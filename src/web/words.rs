@@ -273,4 +273,74 @@ mod tests {
             "something else entirely"
         );
     }
+
+    /// What a participant's bad join or bad answers can say, straight from the domain: a
+    /// reworded domain message would otherwise fall back to English unnoticed.
+    #[test]
+    fn every_problem_of_a_participant_s_input_has_spanish_words() {
+        use crate::domain::{
+            join_of, Answers, GivenAnswer, Preference, Question, QuestionKind, Questions,
+        };
+        use std::collections::BTreeMap;
+
+        let mut problems = Vec::new();
+        let long = "x".repeat(400);
+        for (email, name, affiliation) in [
+            ("", "", None),
+            ("not an address", "\u{7}Ada", Some(long.as_str())),
+            ("ada@127.0.0.1", "\u{202e}Ada", Some("\u{7}")),
+            ("ada@example.org", long.as_str(), None),
+            ("ada@example.org", "\u{200b}", None),
+        ] {
+            let refused = join_of(
+                email,
+                name,
+                affiliation,
+                Preference::InPerson,
+                false,
+                Language::default(),
+            )
+            .expect_err("a bad join");
+            problems.extend(refused.into_values().flatten());
+        }
+        let question = |key: &str, kind, options: &[&str], required| Question {
+            key: key.into(),
+            label: key.into(),
+            kind,
+            options: options.iter().map(|o| o.to_string()).collect(),
+            required,
+            summarize: false,
+        };
+        let questions = Questions::parse(vec![
+            question("stage", QuestionKind::Choice, &["PhD", "Postdoc"], true),
+            question("topics", QuestionKind::Choices, &["Skin", "Eyes"], false),
+            question("diet", QuestionKind::Text, &[], false),
+        ])
+        .expect("good questions");
+        for given in [
+            BTreeMap::new(),
+            BTreeMap::from([
+                ("stage".to_owned(), GivenAnswer::One("Professor".into())),
+                ("topics".to_owned(), GivenAnswer::One("Skin".into())),
+                ("diet".to_owned(), GivenAnswer::Many(vec!["none".into()])),
+                ("shoe_size".to_owned(), GivenAnswer::One("44".into())),
+            ]),
+            BTreeMap::from([
+                ("stage".to_owned(), GivenAnswer::Many(vec!["PhD".into()])),
+                (
+                    "topics".to_owned(),
+                    GivenAnswer::Many(vec!["Skin".into(), "Skin".into(), "Feet".into()]),
+                ),
+                ("diet".to_owned(), GivenAnswer::One(long.clone())),
+            ]),
+        ] {
+            let refused = Answers::parse(&questions, given).expect_err("bad answers");
+            problems.extend(refused.into_values().flatten());
+        }
+        assert!(problems.len() > 12, "{problems:?}");
+        for given in problems {
+            let worded = in_language(spanish(), || problem(&given));
+            assert_ne!(worded, given, "no Spanish words for the problem {given:?}");
+        }
+    }
 }
