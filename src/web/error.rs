@@ -290,10 +290,10 @@ impl From<EngineError> for PageError {
         match error {
             EngineError::NotFound(_) => PageError::NotFound,
             EngineError::Conflict(refusal) => {
-                PageError::refused("Not possible", words::refusal(&refusal))
+                PageError::refused(t!("error-not-possible-title"), words::refusal(&refusal))
             }
             EngineError::Invalid(fields) => {
-                PageError::refused("Not possible", sentence_of(&fields))
+                PageError::refused(t!("error-not-possible-title"), sentence_of(&fields))
             }
             EngineError::Unavailable => PageError::Unavailable,
             EngineError::Internal(cause) => {
@@ -320,7 +320,10 @@ impl From<anyhow::Error> for PageError {
 pub fn sentence_of(fields: &FieldErrors) -> String {
     fields
         .iter()
-        .map(|(field, messages)| format!("{field}: {}", messages.join("; ")))
+        .map(|(field, messages)| {
+            let messages: Vec<String> = messages.iter().map(|m| words::problem(m)).collect();
+            format!("{field}: {}", messages.join("; "))
+        })
         .collect::<Vec<_>>()
         .join(". ")
 }

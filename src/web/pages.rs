@@ -160,7 +160,7 @@ async fn join(
     match state.engine.join(slug, join).await {
         Ok(_) => Ok(html(pages::check_inbox(&event.event.title))),
         Err(EngineError::Conflict(refusal)) => Err(PageError::refused(
-            "Registration is not possible",
+            t!("error-registration-not-possible-title"),
             crate::web::words::refusal(&refusal),
         )),
         Err(e) => Err(e.into()),

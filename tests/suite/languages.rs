@@ -194,7 +194,50 @@ fn the_choice_returns_only_to_a_page_of_this_site(db: &Db) {
     assert!(response.text().unwrap().contains("debe ser uno de: en, es"));
 }
 
+/// A join the event refuses is told in the reader's language, title and reason.
+fn a_refused_join_is_told_in_the_readers_language(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("cerrado", 10, None, "closed");
+    let join = |cookie: &str| {
+        let response = reqwest::blocking::Client::new()
+            .post(server.url("/events/cerrado/join"))
+            .header("Cookie", cookie)
+            .form(&[
+                ("email", "ana@example.org"),
+                ("name", "Ana"),
+                ("affiliation", ""),
+                ("preference", "in_person"),
+                ("consent", "yes"),
+            ])
+            .send()
+            .unwrap();
+        (response.status().as_u16(), response.text().unwrap())
+    };
+    let (status, spanish) = join("lang=es");
+    assert_eq!(status, 409, "{spanish}");
+    assert!(
+        spanish.contains("La inscripción no es posible"),
+        "{spanish}"
+    );
+    assert!(
+        !spanish.contains("Registration is not possible"),
+        "{spanish}"
+    );
+    let (status, english) = join("lang=en");
+    assert_eq!(status, 409, "{english}");
+    assert!(
+        english.contains("Registration is not possible"),
+        "{english}"
+    );
+    assert_eq!(
+        server.registrations("cerrado", "").len(),
+        0,
+        "a refused join registers nobody"
+    );
+}
+
 on_both_databases!(
+    a_refused_join_is_told_in_the_readers_language,
     pages_follow_accept_language,
     an_unknown_language_reads_in_english,
     the_form_and_the_personal_page_speak_spanish,
