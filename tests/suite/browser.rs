@@ -728,6 +728,12 @@ fn the_spanish_pages_pass_the_same_checks() {
     assert!(browser
         .page_text()
         .contains("Enviarme un enlace de confirmación"));
+    // The reader's own time is worded by the browser in the page's language too.
+    let local = browser.text(".local-time");
+    assert!(
+        local.contains("Su hora") && !local.contains(" to "),
+        "{local}"
+    );
     browser.check_page("es-event");
 
     browser.press("Enviarme un enlace de confirmación");
