@@ -454,6 +454,15 @@ pub fn answers_of(conn: &mut DbConnection, id: RegistrationId) -> QueryResult<An
 }
 
 /// The answers of every registration of an event that has some.
+/// The answers of these registrations only: a page of the dashboard's table reads its
+/// own rows' answers, not the whole event's.
+pub fn answers_of_page(
+    conn: &mut DbConnection,
+    ids: &[RegistrationId],
+) -> QueryResult<HashMap<RegistrationId, Answers>> {
+    answers::of_registrations(conn, ids)
+}
+
 pub fn answers_of_event(
     conn: &mut DbConnection,
     event: EventId,

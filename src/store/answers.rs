@@ -86,6 +86,19 @@ pub fn of_registration(conn: &mut DbConnection, id: RegistrationId) -> QueryResu
     Ok(collect(rows).remove(&id).unwrap_or_default())
 }
 
+/// The answers of these registrations (one page of a table), by registration.
+pub fn of_registrations(
+    conn: &mut DbConnection,
+    ids: &[RegistrationId],
+) -> QueryResult<HashMap<RegistrationId, Answers>> {
+    let rows: Vec<AnswerRow> = on_backend!(conn, |c| answers::table
+        .filter(answers::registration_id.eq_any(ids))
+        .order((answers::question_key.asc(), answers::value.asc()))
+        .select(AnswerRow::as_select())
+        .load(c))?;
+    Ok(collect(rows))
+}
+
 /// The answers of every registration of an event that has some.
 pub fn of_event(
     conn: &mut DbConnection,

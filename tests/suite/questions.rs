@@ -292,9 +292,9 @@ fn the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_
     );
 
     for (email, group) in [
-        ("a@example.org", "Bias"),
-        ("b@example.org", "Documentation"),
-        ("c@example.org", "Bias"),
+        ("amy@example.org", "Bias"),
+        ("bea@example.org", "Documentation"),
+        ("cal@example.org", "Bias"),
     ] {
         let (status, _) = entry(&server, email, json!({"group": group}));
         assert_eq!(status, 202);
@@ -307,6 +307,34 @@ fn the_dashboard_edits_the_questions_with_a_preview_and_groups_the_confirmed_by_
         groups.contains("Bias (2)") && groups.contains("Documentation (1)"),
         "{groups}"
     );
+
+    // The table of registrations shows each person's answer in their own row, and keeps
+    // to those with an answer when filtered by it.
+    let row_of = |table: &str, email: &str| -> Option<String> {
+        table
+            .split("<tr")
+            .find(|row| row.contains(email))
+            .map(str::to_owned)
+    };
+    let (status, table) = organizer.get("/organizer/events/ws/registrations");
+    assert_eq!(status, 200);
+    for (email, group, other) in [
+        ("amy@example.org", "Bias", "Documentation"),
+        ("bea@example.org", "Documentation", "Bias"),
+        ("cal@example.org", "Bias", "Documentation"),
+    ] {
+        let row = row_of(&table, email).unwrap_or_else(|| panic!("{email}: {table}"));
+        assert!(
+            row.contains(group) && !row.contains(other),
+            "{email}: {row}"
+        );
+    }
+    let (status, table) = organizer.get("/organizer/events/ws/registrations?answer=group:Bias");
+    assert_eq!(status, 200);
+    assert!(
+        row_of(&table, "amy@example.org").is_some() && row_of(&table, "cal@example.org").is_some()
+    );
+    assert!(row_of(&table, "bea@example.org").is_none(), "{table}");
 }
 
 fn the_accept_form_on_the_personal_page_asks_the_questions_as_the_api_does(db: &Db) {

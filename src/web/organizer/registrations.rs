@@ -107,7 +107,8 @@ pub async fn table(
         .database
         .run(move |conn| -> diesel::QueryResult<_> {
             let (rows, total) = reads::registration_page(conn, &event, &q)?;
-            let answers = reads::answers_of_event(conn, event.event.id)?;
+            let ids: Vec<_> = rows.iter().map(|r| r.row.id).collect();
+            let answers = reads::answers_of_page(conn, &ids)?;
             Ok((event, rows, total, answers))
         })
         .await?;
