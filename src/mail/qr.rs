@@ -14,27 +14,9 @@ pub fn check_in_path(registration_id: i64) -> String {
 /// The Content-ID of the QR code attached to a confirmation email.
 pub const CONTENT_ID: &str = "check-in-qr";
 
-/// The label of the line of a confirmation's text that holds the check-in link, in every
-/// language the site speaks: the mail worker reads the link back to attach the code as an
-/// inline image, whatever the language the row was written in.
-fn link_labels() -> Vec<String> {
-    crate::i18n::Language::ALL
-        .into_iter()
-        .map(|language| t!(in language; "mail-qr-link-label"))
-        .collect()
-}
-
+/// The check-in link of a confirmation's text, to attach the code as an inline image.
 pub fn check_in_link_of(text: &str) -> Option<&str> {
-    let labels = link_labels();
-    text.lines()
-        .rev()
-        .find_map(|line| {
-            labels.iter().find_map(|label| {
-                line.strip_prefix(label.as_str())
-                    .and_then(|rest| rest.strip_prefix(": "))
-            })
-        })
-        .map(str::trim)
+    crate::mail::labelled_link(text, "mail-qr-link-label")
 }
 
 /// Adds the check-in code to a confirmation: a line with the link in the text, and the

@@ -18,28 +18,9 @@ pub enum NewsletterMail<'a> {
     },
 }
 
-/// The label of the line that ends a newsletter issue's text with its unsubscribe link,
-/// in every language the site speaks: the mail worker reads the link back to set the
-/// `List-Unsubscribe` header of a row queued in any of them.
-fn unsubscribe_labels() -> impl Iterator<Item = String> {
-    crate::i18n::Language::ALL
-        .into_iter()
-        .map(|language| t!(in language; "mail-newsletter-unsubscribe"))
-}
-
-/// The unsubscribe link of a newsletter issue's text: that of its last line naming one,
-/// since the footer comes after anything the body says.
+/// The unsubscribe link of a newsletter issue's text, for the `List-Unsubscribe` header.
 pub fn unsubscribe_link_of(text: &str) -> Option<&str> {
-    let labels: Vec<String> = unsubscribe_labels().collect();
-    text.lines()
-        .rev()
-        .find_map(|line| {
-            labels.iter().find_map(|label| {
-                line.strip_prefix(label.as_str())
-                    .and_then(|rest| rest.strip_prefix(": "))
-            })
-        })
-        .map(str::trim)
+    crate::mail::labelled_link(text, "mail-newsletter-unsubscribe")
 }
 
 /// `link` is the confirmation link for `Confirm`, the sign-up page for `Unsubscribed`, the
