@@ -55,13 +55,13 @@ pub async fn with_site_identity(
     };
     let work = crate::i18n::with_language(language, crate::views::with_path(here, next.call(req)));
     let mut res = crate::views::with_site(site, work).await?;
-    // A page's words follow these two headers: a shared cache must keep one copy per
-    // language.
+    // A page's words, and a calendar's, follow these two headers: a shared cache must
+    // keep one copy per language.
     let is_page = res
         .headers()
         .get(actix_web::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("text/calendar"));
     if is_page {
         res.headers_mut().append(
             actix_web::http::header::VARY,

@@ -441,7 +441,10 @@ async fn calendar(
     let e = &event.event;
     let link = format!("{}/r/{token}", state.public_url);
     let location = match registration.mode {
-        Some(Mode::Virtual) => e.meeting_url.clone().unwrap_or_else(|| "Online".into()),
+        Some(Mode::Virtual) => e
+            .meeting_url
+            .clone()
+            .unwrap_or_else(|| t!("mail-fact-online")),
         _ => e.venue.clone(),
     };
     let whole = CalendarEntry {

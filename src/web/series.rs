@@ -98,7 +98,7 @@ pub fn feed(public_url: &str, name: &str, events: &[&EventState]) -> String {
         let location = if e.in_person_capacity > 0 && !e.venue.is_empty() {
             e.venue.clone()
         } else {
-            "Online".to_owned()
+            t!("mail-fact-online")
         };
         let mut description = to_text(&e.description);
         if !e.speakers.0.is_empty() {
@@ -111,7 +111,11 @@ pub fn feed(public_url: &str, name: &str, events: &[&EventState]) -> String {
                     None => s.name.clone(),
                 })
                 .collect();
-            description = format!("Speakers: {}\n\n{description}", names.join(", "));
+            description = format!(
+                "{}: {}\n\n{description}",
+                t!("series-speakers"),
+                names.join(", ")
+            );
         }
         let tz = e.timezone.0;
         calendar.push(

@@ -171,6 +171,25 @@ fn the_public_feeds_hold_every_published_event_with_zoned_times_and_no_meeting_l
     assert!(sequence_of(&after) > before, "SEQUENCE grows with a change");
     let (_, page) = get(&server, "/series/looking-glass");
     assert!(page.contains("/series/looking-glass.ics"));
+
+    // The few words a feed adds to the events' own follow the reader's language.
+    assert!(
+        series.contains("LOCATION:Online") && series.contains("Speakers: Speaker of S07E01"),
+        "{series}"
+    );
+    let response = server
+        .http
+        .get(server.url("/series/looking-glass.ics"))
+        .header("Accept-Language", "es")
+        .send()
+        .unwrap();
+    let vary = response.headers()["vary"].to_str().unwrap().to_owned();
+    assert!(vary.contains("Accept-Language"), "{vary}");
+    let spanish = response.text().unwrap();
+    assert!(
+        spanish.contains("LOCATION:En línea") && spanish.contains("Ponentes: Speaker of S07E01"),
+        "{spanish}"
+    );
 }
 
 crate::on_both_databases!(
