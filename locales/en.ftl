@@ -1082,6 +1082,9 @@ dash-sign-in-dead-link-title = This link does not work
 ## Whole answers
 
 api-malformed-unreadable = the request body could not be read: { $detail }
+# The answer to an accepted join or sign-up (202).
+api-join-accepted = Thank you. Please check your inbox: we have sent you a link to confirm your address.
+api-subscribe-accepted = Check your inbox: the subscription starts once the address is confirmed.
 api-malformed-json = the body is not valid JSON: { $detail }
 api-unauthorized = an organizer API token is required (Authorization: Bearer <token>)
 api-forbidden = a token with the role { $role } may not do this

@@ -1090,6 +1090,9 @@ dash-sign-in-dead-link-title = Este enlace no funciona
 ## Respuestas completas
 
 api-malformed-unreadable = no se pudo leer el cuerpo de la solicitud: { $detail }
+# La respuesta a una inscripción o suscripción aceptada (202).
+api-join-accepted = Gracias. Revise su correo: le hemos enviado un enlace para confirmar su dirección.
+api-subscribe-accepted = Revise su correo: la suscripción empieza cuando la dirección esté confirmada.
 api-malformed-json = el cuerpo no es JSON válido: { $detail }
 api-unauthorized = se necesita un token de API de organizador (Authorization: Bearer <token>)
 api-forbidden = un token con el rol { $role } no puede hacer esto

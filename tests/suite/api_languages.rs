@@ -162,6 +162,30 @@ fn a_bad_entry_is_refused_in_the_readers_language(db: &Db) {
 
     // Refused in any language, nobody joined.
     assert!(server.registrations("palabras", "").is_empty());
+
+    // The answer to a join that is taken is in the reader's language too.
+    let good = |email: &str| {
+        json!({"email": email, "name": "Ana", "preference": "in_person", "consent": true})
+            .to_string()
+    };
+    let (status, _, spanish) = post(&server, path, &good("ana@example.org"), SPANISH);
+    assert_eq!(status, 202, "{spanish}");
+    assert!(
+        spanish["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Gracias. Revise su correo"),
+        "{spanish}"
+    );
+    let (status, _, english) = post(&server, path, &good("ben@example.org"), &[]);
+    assert_eq!(status, 202, "{english}");
+    assert!(
+        english["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Thank you. Please check your inbox"),
+        "{english}"
+    );
 }
 
 fn a_refusal_is_in_the_readers_language(db: &Db) {

@@ -99,7 +99,7 @@ pub async fn subscribe(
         .run(move |conn| newsletter::subscribe(conn, &email, language, &public_url, days))
         .await?;
     Ok(HttpResponse::Accepted().json(SignUpAnswer {
-        message: "Check your inbox: the subscription starts once the address is confirmed.".into(),
+        message: t!("api-subscribe-accepted"),
     }))
 }
 

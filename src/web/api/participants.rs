@@ -11,9 +11,6 @@ use crate::web::error::{ApiError, ErrorBody};
 use crate::web::input::ValidJson;
 use crate::web::AppState;
 
-pub const JOIN_MESSAGE: &str =
-    "Thank you. Please check your inbox: we have sent you a link to confirm your address.";
-
 #[utoipa::path(post, path = "/api/v1/events/{slug}/entries", tag = "participants", request_body = JoinBody,
     params(("slug" = String, Path)),
     responses((status = 202, body = Message), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -49,7 +46,7 @@ pub async fn join(
     };
     state.engine.join(slug, join).await?;
     Ok(HttpResponse::Accepted().json(Message {
-        message: JOIN_MESSAGE.into(),
+        message: t!("api-join-accepted"),
     }))
 }
 
