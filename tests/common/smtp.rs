@@ -179,6 +179,27 @@ impl MailServer {
     pub fn raw(&self) -> Vec<String> {
         self.received.lock().unwrap().clone()
     }
+
+    /// Waits until `address` has received `count` messages and returns them, raw.
+    pub fn wait_for_raw(&self, address: &str, count: usize) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let found: Vec<String> = self
+                .raw()
+                .into_iter()
+                .filter(|raw| super::parse_email("", raw).to == address)
+                .collect();
+            if found.len() >= count {
+                return found;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{address} got {} of {count} emails",
+                found.len()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 pub fn smtp_url(port: u16) -> String {

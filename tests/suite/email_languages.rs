@@ -3,8 +3,6 @@
 //! else English) and say so in `Content-Language`; an event may name the language its
 //! content is written in, which its pages declare on that content.
 
-use std::time::{Duration, Instant};
-
 use serde_json::{json, Value};
 
 use crate::common::smtp::MailServer;
@@ -14,27 +12,6 @@ use crate::dashboard::Organizer;
 /// A server that delivers to `mail`.
 fn delivering_to(db: &Db, mail: &MailServer) -> Server {
     Server::start_with(db, &[("REGISTRAR_SMTP_URL", mail.url().as_str())])
-}
-
-/// Waits until `address` has received `count` emails and returns them, raw.
-fn received(mail: &MailServer, address: &str, count: usize) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let found: Vec<String> = mail
-            .raw()
-            .into_iter()
-            .filter(|raw| parse_email("", raw).to == address)
-            .collect();
-        if found.len() >= count {
-            return found;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{address} got {} of {count} emails",
-            found.len()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// The value of a header of the message itself (not of one of its parts).
@@ -52,7 +29,7 @@ fn header(raw: &str, name: &str) -> Option<String> {
 
 /// The language every email `address` received says it is in, after `count` arrived.
 fn content_languages(mail: &MailServer, address: &str, count: usize) -> Vec<String> {
-    received(mail, address, count)
+    mail.wait_for_raw(address, count)
         .iter()
         .map(|raw| header(raw, "Content-Language").unwrap_or_else(|| panic!("{raw}")))
         .collect()
@@ -150,7 +127,7 @@ fn joining_keeps_the_language_of_the_page_or_the_request_for_the_emails(db: &Db)
         assert_eq!(outbox_rows_in(db, email, language), 1, "{email}");
         // The words too, not only the header (the text part is quoted-printable, so the
         // phrases stop before the first accent).
-        let text = &parse_email("", &received(&mail, email, 1)[0]).text;
+        let text = &parse_email("", &mail.wait_for_raw(email, 1)[0]).text;
         let (greeting, action) = match language {
             "es" => ("Hola:", "Confirmar mi direcci"),
             _ => ("Hello,", "Confirm my address"),
@@ -163,7 +140,7 @@ fn joining_keeps_the_language_of_the_page_or_the_request_for_the_emails(db: &Db)
 
     // Confirming the address brings the next email, in the same language, whatever the
     // language of the page the link is opened from.
-    let token = parse_email("", &received(&mail, "ana@example.org", 1)[0])
+    let token = parse_email("", &mail.wait_for_raw("ana@example.org", 1)[0])
         .token
         .unwrap();
     let (status, me) = server.post(&format!("/api/v1/me/{token}/confirm-email"), json!({}));
@@ -233,7 +210,7 @@ fn an_invitation_is_in_the_language_chosen_for_it_else_the_event_s_else_english(
         assert_eq!(registration(&server, slug, email)["language"], language);
         assert_eq!(content_languages(&mail, email, 1), [language], "{email}");
         assert_eq!(outbox_rows_in(db, email, language), 1, "{email}");
-        let text = &parse_email("", &received(&mail, email, 1)[0]).text;
+        let text = &parse_email("", &mail.wait_for_raw(email, 1)[0]).text;
         let action = match language {
             "es" => "Responder a la invitaci",
             _ => "Answer the invitation",
