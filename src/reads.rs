@@ -7,8 +7,9 @@
 pub mod check_in;
 mod content;
 mod series;
+mod totals;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -176,8 +177,25 @@ pub fn registration_states(
         .collect()
 }
 
+/// The status and mode a registration shows: the settled ledger's while it is active
+/// there, else the stored ones (a hold or a reconfirmation that lapsed shows as expired).
+fn shown_status(
+    ledger: &Ledger,
+    id: RegistrationId,
+    stored: Status,
+    stored_mode: Option<Mode>,
+    reconfirm_pending: bool,
+) -> (Status, Option<Mode>) {
+    match ledger.entry(id.0) {
+        Some(entry) => (entry.status, entry.mode),
+        None if stored.is_hold() || (stored == Status::Confirmed && reconfirm_pending) => {
+            (Status::Expired, stored_mode)
+        }
+        None => (stored, stored_mode),
+    }
+}
+
 fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> RegistrationState {
-    let stored = row.status;
     match ledger.entry(row.id.0) {
         Some(entry) => {
             let confirmed_waiting = entry.status == Status::Confirmed && entry.wait_for.is_some();
@@ -209,15 +227,16 @@ fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> Regist
         None => {
             // Active in the database but gone from the settled ledger: its hold, or its
             // reconfirmation, lapsed.
-            let lapsed_reconfirmation = stored == Status::Confirmed && row.reconfirm_by.is_some();
-            let status = if stored.is_hold() || lapsed_reconfirmation {
-                Status::Expired
-            } else {
-                stored
-            };
+            let (status, mode) = shown_status(
+                ledger,
+                row.id,
+                row.status,
+                row.mode,
+                row.reconfirm_by.is_some(),
+            );
             RegistrationState {
                 status,
-                mode: row.mode,
+                mode,
                 hold_until: None,
                 position: None,
                 wait_for: None,
@@ -256,6 +275,41 @@ pub fn registrations_of(
             .collect();
     rows.sort_by_key(|r| (r.line_rank.is_none(), r.line_rank, r.row.id));
     Ok(rows)
+}
+
+/// The ids of an event's registrations as [`registrations_of`] orders and filters them,
+/// read from three columns of each row rather than whole rows, so that a list of
+/// 100,000 can be written out a part at a time (see [`registrations_by_ids`]).
+pub fn listed_ids(
+    conn: &mut DbConnection,
+    state: &EventState,
+    status: Option<Status>,
+    mode: Option<Mode>,
+) -> QueryResult<Vec<RegistrationId>> {
+    let wanted = |id, stored, stored_mode, reconfirm_pending| {
+        let (shown, shown_mode) =
+            shown_status(&state.ledger, id, stored, stored_mode, reconfirm_pending);
+        status.is_none_or(|s| shown == s) && mode.is_none_or(|m| shown_mode == Some(m))
+    };
+    let in_line: HashSet<i64> = state.ledger.line().map(|entry| entry.id).collect();
+    let mut ids: Vec<RegistrationId> = Vec::new();
+    let mut rest = Vec::new();
+    for (id, stored, stored_mode, reconfirm_pending) in
+        registrations::listing_keys(conn, state.event.id)?
+    {
+        if !in_line.contains(&id.0) && wanted(id, stored, stored_mode, reconfirm_pending) {
+            rest.push(id);
+        }
+    }
+    // Those in line come first, in its order; every one of them is active in the ledger.
+    for entry in state.ledger.line() {
+        let id = RegistrationId(entry.id);
+        if wanted(id, entry.status, entry.mode, false) {
+            ids.push(id);
+        }
+    }
+    ids.extend(rest);
+    Ok(ids)
 }
 
 /// A person's own registration, found by their personal token.
@@ -331,7 +385,8 @@ pub fn registration_page(
     state: &EventState,
     query: &RegistrationQuery,
 ) -> QueryResult<(Vec<RegistrationState>, i64)> {
-    let (rows, total) = dashboard::registration_page(conn, query)?;
+    let total = totals::of(conn, state, query)?;
+    let rows = dashboard::registration_page(conn, query)?;
     Ok((registration_states(state, rows), total))
 }
 
@@ -446,6 +501,17 @@ pub fn questions_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec
         Some(event) => programme::questions(conn, event.id),
         None => Ok(Vec::new()),
     }
+}
+
+/// The answers of one registration with its event's questions, those from the cache of
+/// each event's content when the row is current (one read, not three).
+pub fn answers_and_questions(
+    conn: &mut DbConnection,
+    event: &EventRow,
+    id: RegistrationId,
+) -> QueryResult<(Answers, Vec<Question>)> {
+    let (_, questions) = content::of(conn, event)?;
+    Ok((answers::of_registration(conn, id)?, questions))
 }
 
 /// The answers of one registration.

@@ -184,6 +184,9 @@ pub struct Sent {
 #[derive(Debug, Clone)]
 pub struct PersonalView {
     pub event_slug: String,
+    /// The event as the writer committed it, so its questions come from the readers'
+    /// cache of an event's content rather than from another read.
+    pub event: crate::store::events::EventRow,
     pub registration: reads::RegistrationState,
 }
 

@@ -182,6 +182,7 @@ impl Batch<'_> {
         let cached = self.committed(event_id);
         Ok(Ok(Outcome::Personal(Box::new(PersonalView {
             event_slug: cached.event.slug.clone(),
+            event: cached.event.clone(),
             registration: reads::registration_in(&cached.ledger, row),
         }))))
     }
@@ -277,7 +278,9 @@ impl Batch<'_> {
                     if row.status == Status::PendingEmail
                         && row.updated_at < DbTime::of(before) =>
                 {
-                    ids.push(id)
+                    ids.push(id);
+                    // A new version: what readers counted of the event no longer holds.
+                    self.dirty.insert(row.event_id);
                 }
                 _ => {}
             }

@@ -118,12 +118,16 @@ macro_rules! filtered {
     }};
 }
 
-/// One page of registrations and how many match in all.
+/// How many registrations match a query, counted in SQL.
+pub fn registration_count(conn: &mut DbConnection, q: &RegistrationQuery) -> QueryResult<i64> {
+    on_backend!(conn, |c| filtered!(q).count().get_result(c))
+}
+
+/// One page of registrations, without counting how many match in all.
 pub fn registration_page(
     conn: &mut DbConnection,
     q: &RegistrationQuery,
-) -> QueryResult<(Vec<RegistrationRow>, i64)> {
-    let total: i64 = on_backend!(conn, |c| filtered!(q).count().get_result(c))?;
+) -> QueryResult<Vec<RegistrationRow>> {
     let rows = on_backend!(conn, |c| {
         let query = filtered!(q);
         let query = match (q.sort, q.descending) {
@@ -160,7 +164,7 @@ pub fn registration_page(
             .select(RegistrationRow::as_select())
             .load(c)
     })?;
-    Ok((rows, total))
+    Ok(rows)
 }
 
 /// Registrations of these ids (the waiting line, whose order the ledger knows).

@@ -218,6 +218,40 @@ pub fn for_event(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<
         .load(c))
 }
 
+/// The event's newest registration: one seek in the index by event and id.
+pub fn newest_of_event(
+    conn: &mut DbConnection,
+    event_id: EventId,
+) -> QueryResult<Option<RegistrationId>> {
+    on_backend!(conn, |c| registrations::table
+        .filter(registrations::event_id.eq(event_id))
+        .select(diesel::dsl::max(registrations::id))
+        .first(c))
+}
+
+/// A registration's id with its stored status and mode, and whether a reconfirmation is
+/// pending: what a filtered list needs to pick its rows.
+pub type ListingKey = (RegistrationId, Status, Option<Mode>, bool);
+
+/// The [`ListingKey`] of each registration of an event, by id.
+pub fn listing_keys(conn: &mut DbConnection, event_id: EventId) -> QueryResult<Vec<ListingKey>> {
+    let keys: Vec<(RegistrationId, Status, Option<Mode>, Option<DbTime>)> =
+        on_backend!(conn, |c| registrations::table
+            .filter(registrations::event_id.eq(event_id))
+            .order(registrations::id.asc())
+            .select((
+                registrations::id,
+                registrations::status,
+                registrations::mode,
+                registrations::reconfirm_by,
+            ))
+            .load(c))?;
+    Ok(keys
+        .into_iter()
+        .map(|(id, status, mode, reconfirm_by)| (id, status, mode, reconfirm_by.is_some()))
+        .collect())
+}
+
 /// Writes several states, each id once. On PostgreSQL that is one statement over arrays of
 /// the new values, since a statement per row is a round trip the writer waits for (one
 /// per confirmation in a rush). On SQLite a statement costs no round trip, so each state

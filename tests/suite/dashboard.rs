@@ -770,6 +770,21 @@ fn the_registrations_table_filters_searches_and_pages(db: &Db) {
         page.contains("0 registrations match"),
         "% is matched as itself"
     );
+    // The counts of one version are kept; a change makes a new version, counted anew.
+    let repeat = organizer
+        .get("/organizer/events/ws/registrations?sort=name")
+        .1;
+    assert!(repeat.contains("55 registrations match"));
+    server.enter("ws", "p55@example.org", "either");
+    for (query, count) in [("?sort=name", 56), ("?status=pending_email", 56)] {
+        let page = organizer
+            .get(&format!("/organizer/events/ws/registrations{query}"))
+            .1;
+        assert!(
+            page.contains(&format!("{count} registrations match")),
+            "{query}"
+        );
+    }
 }
 
 fn participants_export_as_csv_and_the_calendar_feed(db: &Db) {

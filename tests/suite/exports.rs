@@ -174,7 +174,40 @@ fn every_csv_file_is_written_through_the_one_safe_writer() {
     );
 }
 
+/// The API's list of registrations is written out a few hundred at a time; one of more
+/// than two such parts is still one JSON document with everyone once, in order, filtered.
+fn a_long_list_of_registrations_comes_whole_and_in_order(db: &Db) {
+    let server = Server::start(db);
+    server.create_event("big", 10, None, "open");
+    let invitees: Vec<_> = (0..1_234)
+        .map(|n| json!({"email": format!("p{n:04}@example.org"), "name": format!("Person {n}"), "mode": "virtual"}))
+        .collect();
+    let (status, body) = server.organizer(
+        reqwest::Method::POST,
+        "/api/v1/events/big/invitations",
+        json!({"invitees": invitees}),
+    );
+    assert_eq!(status, 201, "{body}");
+    let everyone = server.registrations("big", "");
+    let emails: Vec<&str> = everyone
+        .iter()
+        .map(|r| r["email"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..1_234).map(|n| format!("p{n:04}@example.org")).collect();
+    assert_eq!(emails, expected, "everyone once, by registration");
+    assert!(everyone
+        .iter()
+        .all(|r| r["status"] == "invited" && r["name"].is_string()));
+    assert_eq!(server.registrations("big", "?status=invited").len(), 1_234);
+    assert_eq!(server.registrations("big", "?mode=virtual").len(), 1_234);
+    assert!(server.registrations("big", "?status=waitlisted").is_empty());
+    assert!(server.registrations("big", "?mode=in_person").is_empty());
+    let (status, body) = server.organizer_get("/api/v1/events/big/registrations?status=nonsense");
+    assert_eq!(status, 422, "{body}");
+}
+
 on_both_databases!(
+    a_long_list_of_registrations_comes_whole_and_in_order,
     a_name_or_affiliation_typed_as_a_formula_is_exported_as_text,
     the_dashboard_and_the_api_export_the_same_participants_file,
 );

@@ -1,7 +1,8 @@
 //! The ledger readers share is the one the database holds: after random batches of joins,
 //! answers, organizer actions and changes of capacity, the ledger the writer published
 //! for the committed version equals one built afresh from the stored registrations, as
-//! a restarted server would build it.
+//! a restarted server would build it; and the organizer API's list, written out a part at
+//! a time, names the same registrations in the same order as the whole list read at once.
 
 use std::cell::RefCell;
 
@@ -206,6 +207,27 @@ fn compare_with_the_stored_ledger(writer: &mut Writer, slug: &str) -> usize {
     compared
 }
 
+/// The ids the organizer API's list writes out a part at a time are those of the whole
+/// list read at once, in the same order, for every filter.
+fn compare_the_listings(writer: &mut Writer, slug: &str) {
+    let conn = writer.conn.as_mut().expect("connected");
+    let state = crate::reads::event_by_slug(conn, slug, chrono::Utc::now())
+        .expect("a query")
+        .expect("the event");
+    let statuses = std::iter::once(None).chain(Status::ALL.iter().copied().map(Some));
+    for status in statuses {
+        for mode in [None, Some(Mode::InPerson), Some(Mode::Virtual)] {
+            let whole: Vec<_> = crate::reads::registrations_of(conn, &state, status, mode)
+                .expect("a query")
+                .into_iter()
+                .map(|r| r.row.id)
+                .collect();
+            let listed = crate::reads::listed_ids(conn, &state, status, mode).expect("a query");
+            assert_eq!(listed, whole, "{slug} listed with {status:?} and {mode:?}");
+        }
+    }
+}
+
 /// Makes the database's next event ids start at `first`. The shelf of published ledgers
 /// is one per process, keyed by event id, and tests on other databases share the process:
 /// ids of their own keep this test's ledgers apart from theirs.
@@ -259,6 +281,7 @@ fn random_batches_leave_the_shared_ledger_as_the_database_holds_it(
                     }
                 }
                 compared += compare_with_the_stored_ledger(writer, &slug);
+                compare_the_listings(writer, &slug);
             }
             published_compared.set(published_compared.get() + compared as u64);
             Ok(())

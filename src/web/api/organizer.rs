@@ -1,8 +1,13 @@
 //! Organizer routes on registrations: invitations, the list, revoke, promote, resend,
 //! moves in the line, deadlines, the audit log and the CSV export.
 
+use std::sync::Arc;
+
+use actix_web::http::header::ContentType;
+use actix_web::web::Bytes;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
+use futures_util::stream::{self, Stream};
 
 use super::bodies::{invitation_of, Direction, Hold, Invitations, Move, RegistrationFilter};
 use super::event_state;
@@ -13,7 +18,7 @@ use super::shapes::{
 use crate::domain::event_settings::deadline;
 use crate::domain::{parse_field, FieldErrors, Mode, RegistrationId, Status};
 use crate::engine::OrganizerAction;
-use crate::reads;
+use crate::reads::{self, EventState};
 use crate::services;
 use crate::web::auth::Organizer;
 use crate::web::error::{ApiError, ErrorBody};
@@ -50,7 +55,7 @@ async fn registrations_by_id(
         .database
         .run(move |conn| {
             let found = reads::registrations_by_ids(conn, &event, &ids)?;
-            Ok::<_, diesel::result::Error>((found, reads::answers_of_event(conn, event.event.id)?))
+            Ok::<_, diesel::result::Error>((found, reads::answers_of_page(conn, &ids)?))
         })
         .await?;
     Ok(RegistrationList {
@@ -68,18 +73,74 @@ pub async fn list_registrations(
     filter: web::Query<RegistrationFilter>,
 ) -> Result<HttpResponse, ApiError> {
     let (status, mode) = parse_filter(&filter)?;
-    let event = event_state(&state, slug.into_inner(), true).await?;
-    let questions = event.questions.clone();
-    let (list, answers) = state
+    let event = Arc::new(event_state(&state, slug.into_inner(), true).await?);
+    let listed = Arc::clone(&event);
+    let ids = state
         .database
-        .run(move |conn| {
-            let list = reads::registrations_of(conn, &event, status, mode)?;
-            Ok::<_, diesel::result::Error>((list, reads::answers_of_event(conn, event.event.id)?))
-        })
+        .run(move |conn| reads::listed_ids(conn, &listed, status, mode))
         .await?;
-    Ok(HttpResponse::Ok().json(RegistrationList {
-        registrations: registrations_out(list, &answers, &questions),
-    }))
+    Ok(HttpResponse::Ok()
+        .content_type(ContentType::json())
+        .streaming(registrations_json(state, event, ids)))
+}
+
+/// Registrations written out per read: a list of an event of 100,000 is never held whole,
+/// neither as rows nor as JSON.
+const LIST_PART: usize = 500;
+
+/// The JSON of [`RegistrationList`] for these registrations, written a part at a time, each
+/// part read as it is sent. A read that fails ends the answer early, which the client sees
+/// as a cut-off body: its status line went out with the first part.
+fn registrations_json(
+    state: web::Data<AppState>,
+    event: Arc<EventState>,
+    ids: Vec<RegistrationId>,
+) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
+    let parts: Arc<Vec<Vec<RegistrationId>>> =
+        Arc::new(ids.chunks(LIST_PART).map(<[_]>::to_vec).collect());
+    // (next part, whether a registration was written yet)
+    stream::unfold((0, false), move |(next, written)| {
+        let (state, event, parts) = (state.clone(), Arc::clone(&event), Arc::clone(&parts));
+        async move {
+            let mut out = Vec::new();
+            if next == 0 {
+                out.extend_from_slice(br#"{"registrations":["#);
+            }
+            let Some(ids) = parts.get(next).cloned() else {
+                if next > parts.len() {
+                    return None;
+                }
+                out.extend_from_slice(b"]}");
+                return Some((Ok(Bytes::from(out)), (next + 1, written)));
+            };
+            let listed = Arc::clone(&event);
+            let read = state
+                .database
+                .run(move |conn| {
+                    let found = reads::registrations_by_ids(conn, &listed, &ids)?;
+                    Ok::<_, diesel::result::Error>((found, reads::answers_of_page(conn, &ids)?))
+                })
+                .await;
+            let (found, answers) = match read {
+                Ok(read) => read,
+                Err(error) => {
+                    tracing::error!(%error, "reading a part of a registration list");
+                    let cut = std::io::Error::other("the registration list could not be read");
+                    return Some((Err(cut), (parts.len() + 1, written)));
+                }
+            };
+            let mut written = written;
+            for registration in registrations_out(found, &answers, &event.questions) {
+                if written {
+                    out.push(b',');
+                }
+                written = true;
+                serde_json::to_writer(&mut out, &registration)
+                    .expect("a registration is written as JSON");
+            }
+            Some((Ok(Bytes::from(out)), (next + 1, written)))
+        }
+    })
 }
 
 fn parse_filter(filter: &RegistrationFilter) -> Result<(Option<Status>, Option<Mode>), ApiError> {

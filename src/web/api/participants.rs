@@ -61,15 +61,10 @@ async fn personal(
 
 /// A person's registration after their action, with their answers.
 async fn answered(state: &AppState, view: PersonalView) -> Result<HttpResponse, ApiError> {
-    let (id, slug) = (view.registration.row.id, view.event_slug.clone());
+    let (id, event) = (view.registration.row.id, view.event.clone());
     let (answers, questions) = state
         .database
-        .run(move |conn| {
-            Ok::<_, diesel::result::Error>((
-                reads::answers_of(conn, id)?,
-                reads::questions_by_slug(conn, &slug)?,
-            ))
-        })
+        .run(move |conn| reads::answers_and_questions(conn, &event, id))
         .await?;
     Ok(HttpResponse::Ok().json(Me {
         answers: answers_json(Some(&answers), &questions),
