@@ -203,14 +203,19 @@ impl MailWorker {
         let mut delivered = Delivered::default();
         // Whether the mail server (or the folder) answered this round.
         let mut reached = false;
+        // Every email up to this id was claimed, or not yet due, in this round: the next
+        // claim starts after it. A new round starts from the beginning again, for the
+        // emails whose retry came due meanwhile.
+        let mut after = 0;
         loop {
             let now = Utc::now().naive_utc();
             let until = now + CLAIM;
-            let claimed = outbox::claim_due(conn, now, until, CLAIM_AT_ONCE)?;
+            let claimed = outbox::claim_due(conn, now, until, CLAIM_AT_ONCE, after)?;
             if claimed.is_empty() {
                 return Ok(Round::Done { reached });
             }
             let ids: Vec<i64> = claimed.iter().map(|row| row.id).collect();
+            after = ids.last().copied().unwrap_or(after);
             // The events and people of the whole claim in two reads, not two per email.
             let about = About::of(conn, &claimed)?;
             for (done, row) in claimed.into_iter().enumerate() {
@@ -224,6 +229,7 @@ impl MailWorker {
                     // A slow mail server used up the claim: claim the rest afresh.
                     delivered.mark(conn)?;
                     outbox::release(conn, &ids[done..], until)?;
+                    after = ids[done] - 1;
                     break;
                 }
                 let mut row = row;

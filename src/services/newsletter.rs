@@ -491,7 +491,7 @@ mod tests {
         .unwrap();
         assert_eq!(sent.recipients, 1);
         let later = now + chrono::Duration::seconds(1);
-        let claimed = outbox::claim_due(&mut conn, later, later, 10).unwrap();
+        let claimed = outbox::claim_due(&mut conn, later, later, 10, 0).unwrap();
         assert_eq!(claimed.len(), 1);
         let row = &claimed[0];
         assert_eq!(row.recipient, "ada@example.org");

@@ -81,11 +81,17 @@ pub fn insert(conn: &mut DbConnection, rows: &[NewOutboxRow]) -> QueryResult<()>
 /// On PostgreSQL the claim passes over emails whose rows another transaction has locked:
 /// the writer deletes the unsent emails of a person who erases themselves, and a claim
 /// that waited for one of those rows while holding others deadlocked with it.
+///
+/// Only emails after `after` are looked at: a worker that has just taken emails up to
+/// some id starts its next claim there. On PostgreSQL the index of pending emails keeps
+/// an entry for each email sent since the last vacuum, and a claim from the start read
+/// them all again (30,000 entries, 6 ms a claim, in a rush of 10,000).
 pub fn claim_due(
     conn: &mut DbConnection,
     now: NaiveDateTime,
     until: NaiveDateTime,
     limit: i64,
+    after: i64,
 ) -> QueryResult<Vec<OutboxRow>> {
     let claimable = outbox::status.eq("pending").and(
         outbox::claimed_until
@@ -94,6 +100,7 @@ pub fn claim_due(
     );
     let due = outbox::table
         .filter(claimable)
+        .filter(outbox::id.gt(after))
         .filter(outbox::next_attempt_at.le(now))
         .order(outbox::id.asc())
         .limit(limit)
