@@ -24,6 +24,7 @@ use chrono::Utc;
 use crate::database::Database;
 use crate::engine::{Engine, EngineError};
 use crate::reads::{self, EventState, RegistrationState};
+use crate::store::DbConnection;
 
 /// What every handler can reach.
 pub struct AppState {
@@ -141,6 +142,32 @@ pub async fn event_of(
         .await?
         .filter(|event| drafts || event.event.phase != crate::domain::Phase::Draft);
     if let Some(event) = &found {
+        nudge_if_unsettled(state, event);
+    }
+    Ok(found)
+}
+
+/// [`event_of`], and then `then` with the event, in one call on the database's threads:
+/// a page that needs the event and one read more waits for one hand-over, not two.
+pub async fn event_and<T: Send + 'static>(
+    state: &AppState,
+    slug: String,
+    drafts: bool,
+    then: impl FnOnce(&mut DbConnection, &EventState) -> diesel::QueryResult<T> + Send + 'static,
+) -> Result<Option<(EventState, T)>, EngineError> {
+    let found = state
+        .database
+        .run(move |conn| {
+            let Some(event) = reads::event_by_slug(conn, &slug, Utc::now())?
+                .filter(|event| drafts || event.event.phase != crate::domain::Phase::Draft)
+            else {
+                return Ok(None);
+            };
+            let more = then(conn, &event)?;
+            Ok::<_, diesel::result::Error>(Some((event, more)))
+        })
+        .await?;
+    if let Some((event, _)) = &found {
         nudge_if_unsettled(state, event);
     }
     Ok(found)

@@ -84,34 +84,37 @@ pub async fn table(
     query: web::Query<TableQuery>,
 ) -> Result<Markup, DashboardError> {
     let filters = filters_of(&query);
-    let event = event_state(&state, slug.into_inner()).await?;
     let statuses = match filters.status.as_str() {
         "active" => reads::ACTIVE_STATUSES.to_vec(),
         one => one.parse::<Status>().into_iter().collect(),
     };
-    let q = RegistrationQuery {
-        event_id: event.event.id,
-        statuses,
-        mode: filters.mode.parse::<Mode>().ok(),
-        search: (!filters.q.is_empty()).then(|| filters.q.clone()),
-        answer: filters
-            .answer
-            .split_once(':')
-            .map(|(k, v)| (k.to_owned(), v.to_owned())),
-        sort: filters.sort,
-        descending: filters.descending,
-        offset: (filters.page - 1) * PAGE_SIZE,
-        limit: PAGE_SIZE,
-    };
-    let (event, rows, total, answers) = state
-        .database
-        .run(move |conn| -> diesel::QueryResult<_> {
-            let (rows, total) = reads::registration_page(conn, &event, &q)?;
+    let (mode, search) = (filters.mode.parse::<Mode>().ok(), filters.q.clone());
+    let answer = filters
+        .answer
+        .split_once(':')
+        .map(|(k, v)| (k.to_owned(), v.to_owned()));
+    let (sort, descending) = (filters.sort, filters.descending);
+    let offset = (filters.page - 1) * PAGE_SIZE;
+    let (event, (rows, total, answers)) =
+        crate::web::event_and(&state, slug.into_inner(), true, move |conn, event| {
+            let q = RegistrationQuery {
+                event_id: event.event.id,
+                statuses,
+                mode,
+                search: (!search.is_empty()).then_some(search),
+                answer,
+                sort,
+                descending,
+                offset,
+                limit: PAGE_SIZE,
+            };
+            let (rows, total) = reads::registration_page(conn, event, &q)?;
             let ids: Vec<_> = rows.iter().map(|r| r.row.id).collect();
             let answers = reads::answers_of_page(conn, &ids)?;
-            Ok((event, rows, total, answers))
+            Ok((rows, total, answers))
         })
-        .await?;
+        .await?
+        .ok_or(DashboardError(PageError::NotFound))?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let done = query.done.as_deref().and_then(super::done_words);
     let done = done.as_deref();
