@@ -7,6 +7,7 @@
     python3 bench/profile.py --database-url postgres://postgres@127.0.0.1:5432/profile
     python3 bench/profile.py --other-events 3     # on a database of 30,000 more people
     python3 bench/profile.py --healthz            # 5 s of GET /healthz, the ceiling, instead
+    python3 bench/profile.py --dashboard          # the rush untimed, then 5 s of the dashboard page
 
 It starts the release build (or BENCH_BINARY) on a new database, lets 10,000 people join an
 event of 100 seats and takes their links from the emails, then runs the timed part with wrk
@@ -63,6 +64,8 @@ def main():
     parser.add_argument("--database-url", help="PostgreSQL database to drop and create; SQLite when left out")
     parser.add_argument("--joins-only", action="store_true", help="time the joins instead of the rush")
     parser.add_argument("--healthz", action="store_true", help="time 5 s of GET /healthz instead of the rush")
+    parser.add_argument("--dashboard", action="store_true",
+                        help="run the rush untimed, then time 5 s of the dashboard's registrations page")
     parser.add_argument("--perf", action="store_true", help="perf record the server during the timed part")
     parser.add_argument("--other-events", type=int, default=0, metavar="N",
                         help="first let as many people (--people) join each of N other events, for a bigger database")
@@ -92,6 +95,9 @@ def main():
             token_file = os.path.join(workdir, "tokens.txt")
             with open(token_file, "w") as out:
                 out.write("\n".join(tokens.values()) + "\n")
+        if args.dashboard:
+            bench.wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": token_file}, duration="120s")
+            bench.wait_for_delivery(server)
 
         before, postgres_before = thread_figures(pid), postgres_cpu_seconds()
         perf = None
@@ -103,6 +109,9 @@ def main():
         started = time.time()
         if args.healthz:
             result = bench.wrk(server.base, "/healthz")
+        elif args.dashboard:
+            result = bench.wrk(server.base, "/organizer/events/rush/registrations", "organizer.lua",
+                               {"BENCH_COOKIE": server.cookie})
         elif args.joins_only:
             result = bench.join_all(server, "rush", "j-")
         else:
@@ -130,7 +139,7 @@ def main():
             if cpu >= 0.01:
                 print(f"  {name}: {cpu:.2f} s CPU ({1e6 * cpu / requests:.1f} µs per request), "
                       f"{reads} reads, {writes} writes")
-        if not (args.joins_only or args.healthz):
+        if not (args.joins_only or args.healthz or args.dashboard):
             print(bench.check_rush(server, "rush"))
     finally:
         server.stop()
