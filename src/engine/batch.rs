@@ -22,6 +22,10 @@ use crate::store::sends::{self, NewSendRow};
 use crate::store::tokens::PersonalTokenRow;
 use crate::store::{audit, events, outbox, registrations, tokens, DbConnection, DbTime};
 
+/// The kinds of email a person can ask for again and again, at most
+/// [`super::participant::REQUESTS_A_DAY`] a day to one address.
+pub(super) const REQUEST_KINDS: [&str; 2] = ["confirm_address", "personal_link"];
+
 /// The state of one transaction: events locked so far and the ledgers changed.
 pub(super) struct Batch<'a> {
     pub(super) conn: &'a mut DbConnection,
@@ -40,6 +44,10 @@ pub(super) struct Batch<'a> {
     pub(super) link_ids: tokens::LinkIds,
     /// Emails of people whose data this batch erased, whose files go after the commit.
     pub(super) erased_emails: Vec<i64>,
+    /// For the addresses of the batch's joins, the requests for a confirmation or a link
+    /// sent to each in the last day and written to the database, counted for all of them
+    /// at once (see [`Batch::count_requests`]).
+    pub(super) requests_sent: HashMap<String, i64>,
 }
 
 /// A command's own result inside a transaction that goes on.
@@ -71,6 +79,13 @@ impl Batch<'_> {
         }
         for rows in deferred.audit.chunks(ROWS_PER_INSERT) {
             audit::insert(self.conn, rows)?;
+        }
+        for row in &deferred.outbox {
+            if REQUEST_KINDS.contains(&row.kind.as_str()) {
+                if let Some(count) = self.requests_sent.get_mut(&row.recipient) {
+                    *count += 1;
+                }
+            }
         }
         for rows in deferred.outbox.chunks(ROWS_PER_INSERT) {
             outbox::insert(self.conn, rows)?;
@@ -114,6 +129,35 @@ impl Batch<'_> {
             self.link_owners.insert(link, Some(row.id));
             self.rows.insert(row.id, row);
         }
+        Ok(())
+    }
+
+    /// Counts the requests for a confirmation or a link sent lately to the addresses of
+    /// the batch's joins in one query: each join checks its address before another goes
+    /// out, and on PostgreSQL a count per join was a round trip the writer waited for.
+    pub(super) fn count_requests(&mut self, jobs: &[Job]) -> diesel::QueryResult<()> {
+        let addresses: Vec<&str> = jobs
+            .iter()
+            .filter_map(|job| match &job.command {
+                Command::Join { join, .. } => Some(join.email.as_str()),
+                _ => None,
+            })
+            .collect();
+        if addresses.len() < 2 {
+            return Ok(());
+        }
+        let since = (self.now - chrono::Duration::days(1)).naive_utc();
+        let counted =
+            outbox::sent_to_addresses_since(self.conn, &addresses, &REQUEST_KINDS, since)?;
+        self.requests_sent = addresses
+            .iter()
+            .map(|address| {
+                (
+                    address.to_string(),
+                    counted.get(*address).copied().unwrap_or(0),
+                )
+            })
+            .collect();
         Ok(())
     }
 

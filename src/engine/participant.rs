@@ -1,7 +1,7 @@
 //! Use cases of participants: joining the line, every action of the personal link, and
 //! erasing one's own data.
 
-use super::batch::{Batch, CommandResult};
+use super::batch::{Batch, CommandResult, REQUEST_KINDS};
 use super::{EngineError, Outcome, PersonalAction, PersonalView, Sent};
 use crate::domain::{EventId, Join, RegistrationId, Status};
 use crate::mail::MailKind;
@@ -10,7 +10,7 @@ use crate::store::registrations::{NewRegistrationRow, PersonChange, Registration
 use crate::store::{answers, outbox, registrations, tokens, DbTime};
 
 /// The most confirmation requests and links sent again to one person in a day.
-const REQUESTS_A_DAY: i64 = 3;
+pub(super) const REQUESTS_A_DAY: i64 = 3;
 
 impl Batch<'_> {
     pub(super) fn join(&mut self, slug: &str, join: &Join) -> diesel::QueryResult<CommandResult> {
@@ -103,7 +103,6 @@ impl Batch<'_> {
         id: RegistrationId,
         kind: &MailKind,
     ) -> diesel::QueryResult<()> {
-        const KINDS: [&str; 2] = ["confirm_address", "personal_link"];
         let Some(row) = self.row(id)? else {
             return Ok(());
         };
@@ -112,14 +111,19 @@ impl Batch<'_> {
             .deferred
             .outbox
             .iter()
-            .filter(|queued| queued.recipient == row.email && KINDS.contains(&queued.kind.as_str()))
+            .filter(|queued| {
+                queued.recipient == row.email && REQUEST_KINDS.contains(&queued.kind.as_str())
+            })
             .count() as i64;
-        let sent = crate::store::outbox::sent_to_address_since(
-            self.conn,
-            &row.email,
-            &KINDS,
-            since.naive_utc(),
-        )?;
+        let sent = match self.requests_sent.get(&row.email) {
+            Some(&counted) => counted,
+            None => crate::store::outbox::sent_to_address_since(
+                self.conn,
+                &row.email,
+                &REQUEST_KINDS,
+                since.naive_utc(),
+            )?,
+        };
         if sent + queued_now >= REQUESTS_A_DAY {
             return Ok(());
         }

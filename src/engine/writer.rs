@@ -104,8 +104,10 @@ impl Writer {
                 link_owners: HashMap::new(),
                 link_ids: tokens::LinkIds::default(),
                 erased_emails: Vec::new(),
+                requests_sent: HashMap::new(),
             };
             batch.look_up_links(&jobs)?;
+            batch.count_requests(&jobs)?;
             let mut outcomes = Vec::with_capacity(jobs.len());
             for job in &jobs {
                 outcomes.push(batch.apply(&job.command)?);

@@ -265,10 +265,11 @@ pub fn mark_retry(
 /// The kinds counted per address by [`sent_to_address_since`], in the words of the
 /// condition of the partial index `outbox_requests_by_recipient`: a query must repeat it
 /// exactly for SQLite and PostgreSQL to use that index.
-const REQUEST_KINDS: &str = "kind IN ('confirm_address', 'personal_link', 'newsletter_confirm')";
+const REQUEST_KINDS_CONDITION: &str =
+    "kind IN ('confirm_address', 'personal_link', 'newsletter_confirm')";
 
-/// How many emails of these kinds (some of [`REQUEST_KINDS`]) went to an address since
-/// `since`.
+/// How many emails of these kinds (some of [`REQUEST_KINDS_CONDITION`]) went to an
+/// address since `since`.
 pub fn sent_to_address_since(
     conn: &mut DbConnection,
     recipient: &str,
@@ -277,14 +278,40 @@ pub fn sent_to_address_since(
 ) -> QueryResult<i64> {
     debug_assert!(kinds
         .iter()
-        .all(|kind| REQUEST_KINDS.contains(&format!("'{kind}'"))));
+        .all(|kind| REQUEST_KINDS_CONDITION.contains(&format!("'{kind}'"))));
     on_backend!(conn, |c| outbox::table
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(REQUEST_KINDS))
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            REQUEST_KINDS_CONDITION
+        ))
         .filter(outbox::recipient.eq(recipient))
         .filter(outbox::created_at.ge(since))
         .filter(outbox::kind.eq_any(kinds))
         .count()
         .get_result(c))
+}
+
+/// [`sent_to_address_since`] for several addresses at once, by address; an address sent
+/// none is left out.
+pub fn sent_to_addresses_since(
+    conn: &mut DbConnection,
+    recipients: &[&str],
+    kinds: &[&str],
+    since: NaiveDateTime,
+) -> QueryResult<std::collections::HashMap<String, i64>> {
+    debug_assert!(kinds
+        .iter()
+        .all(|kind| REQUEST_KINDS_CONDITION.contains(&format!("'{kind}'"))));
+    let counted: Vec<(String, i64)> = on_backend!(conn, |c| outbox::table
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            REQUEST_KINDS_CONDITION
+        ))
+        .filter(outbox::recipient.eq_any(recipients))
+        .filter(outbox::created_at.ge(since))
+        .filter(outbox::kind.eq_any(kinds))
+        .group_by(outbox::recipient)
+        .select((outbox::recipient, diesel::dsl::count_star()))
+        .load(c))?;
+    Ok(counted.into_iter().collect())
 }
 
 /// The ids of every email to or about these registrations.

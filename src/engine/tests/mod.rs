@@ -278,3 +278,52 @@ fn two_moves_up_in_one_batch_move_twice_on_postgres() {
 }
 
 mod shared_ledger;
+
+/// Requests for a confirmation to one address are counted across the batches and inside
+/// one: the batch counts what was sent before it once for all its joins, then adds what
+/// it queues itself.
+fn one_address_gets_at_most_the_daily_requests_whatever_the_batches(url: &str) {
+    let mut writer = writer_on(url);
+    alone(&mut writer, open_workshop(1));
+    let batches = [
+        vec![
+            join("a@example.org"),
+            join("a@example.org"),
+            join("b@example.org"),
+        ],
+        vec![
+            join("a@example.org"),
+            join("a@example.org"),
+            join("c@example.org"),
+        ],
+        vec![join("a@example.org")],
+        vec![join("a@example.org"), join("b@example.org")],
+    ];
+    for batch in batches {
+        for outcome in together(&mut writer, batch) {
+            outcome.expect("a join is answered alike, sent or not");
+        }
+    }
+    let since = (chrono::Utc::now() - chrono::Duration::days(1)).naive_utc();
+    let conn = writer.conn.as_mut().expect("connected");
+    let sent = |conn: &mut store::DbConnection, address: &str| {
+        store::outbox::sent_to_address_since(conn, address, &batch::REQUEST_KINDS, since)
+            .expect("a count")
+    };
+    assert_eq!(sent(conn, "a@example.org"), participant::REQUESTS_A_DAY);
+    assert_eq!(sent(conn, "b@example.org"), 2);
+    assert_eq!(sent(conn, "c@example.org"), 1);
+}
+
+#[test]
+fn one_address_gets_at_most_the_daily_requests_whatever_the_batches_on_sqlite() {
+    let (_db, url) = TestDb::sqlite();
+    one_address_gets_at_most_the_daily_requests_whatever_the_batches(&url);
+}
+
+#[test]
+#[ignore = "needs TEST_DATABASE_URL (PostgreSQL)"]
+fn one_address_gets_at_most_the_daily_requests_whatever_the_batches_on_postgres() {
+    let (_db, url) = TestDb::postgres();
+    one_address_gets_at_most_the_daily_requests_whatever_the_batches(&url);
+}
