@@ -149,9 +149,22 @@ impl Browser {
             .unwrap_or(false)
     }
 
+    /// The element's text. A page script may replace the element between finding it and
+    /// reading it (a preview redrawn as one types); it is then found again.
     pub(crate) fn text(&self, css: &str) -> String {
-        let element = self.find(css);
-        self.runtime.block_on(element.text()).unwrap()
+        for _ in 0..20 {
+            let element = self.find(css);
+            match self.runtime.block_on(element.text()) {
+                Ok(text) => return text,
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => panic!("reading {css}: {e}"),
+            }
+        }
+        panic!("{css} was replaced again and again while being read")
     }
 
     pub(crate) fn value(&self, css: &str) -> String {
