@@ -178,7 +178,7 @@ pub fn registration_states(
 }
 
 /// The status and mode a registration shows: the settled ledger's while it is active
-/// there, else the stored ones (a hold or a reconfirmation that lapsed shows as expired).
+/// there, else the stored ones (see [`stored_status`]).
 fn shown_status(
     ledger: &Ledger,
     id: RegistrationId,
@@ -188,10 +188,21 @@ fn shown_status(
 ) -> (Status, Option<Mode>) {
     match ledger.entry(id.0) {
         Some(entry) => (entry.status, entry.mode),
-        None if stored.is_hold() || (stored == Status::Confirmed && reconfirm_pending) => {
-            (Status::Expired, stored_mode)
-        }
-        None => (stored, stored_mode),
+        None => stored_status(stored, stored_mode, reconfirm_pending),
+    }
+}
+
+/// The status of a registration active in the database but gone from the settled
+/// ledger: its hold, or its reconfirmation, lapsed, so it shows as expired.
+fn stored_status(
+    stored: Status,
+    stored_mode: Option<Mode>,
+    reconfirm_pending: bool,
+) -> (Status, Option<Mode>) {
+    if stored.is_hold() || (stored == Status::Confirmed && reconfirm_pending) {
+        (Status::Expired, stored_mode)
+    } else {
+        (stored, stored_mode)
     }
 }
 
@@ -225,15 +236,7 @@ fn shown(ledger: &Ledger, row: RegistrationRow, position: Option<u32>) -> Regist
             }
         }
         None => {
-            // Active in the database but gone from the settled ledger: its hold, or its
-            // reconfirmation, lapsed.
-            let (status, mode) = shown_status(
-                ledger,
-                row.id,
-                row.status,
-                row.mode,
-                row.reconfirm_by.is_some(),
-            );
+            let (status, mode) = stored_status(row.status, row.mode, row.reconfirm_by.is_some());
             RegistrationState {
                 status,
                 mode,

@@ -183,7 +183,6 @@ pub struct Sent {
 /// A registration as its owner sees it, with the event it belongs to.
 #[derive(Debug, Clone)]
 pub struct PersonalView {
-    pub event_slug: String,
     /// The event as the writer committed it, so its questions come from the readers'
     /// cache of an event's content rather than from another read.
     pub event: crate::store::events::EventRow,

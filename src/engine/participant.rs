@@ -185,7 +185,6 @@ impl Batch<'_> {
         };
         let cached = self.committed(event_id);
         Ok(Ok(Outcome::Personal(Box::new(PersonalView {
-            event_slug: cached.event.slug.clone(),
             event: cached.event.clone(),
             registration: reads::registration_in(&cached.ledger, row),
         }))))

@@ -276,18 +276,8 @@ pub fn sent_to_address_since(
     kinds: &[&str],
     since: NaiveDateTime,
 ) -> QueryResult<i64> {
-    debug_assert!(kinds
-        .iter()
-        .all(|kind| REQUEST_KINDS_CONDITION.contains(&format!("'{kind}'"))));
-    on_backend!(conn, |c| outbox::table
-        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
-            REQUEST_KINDS_CONDITION
-        ))
-        .filter(outbox::recipient.eq(recipient))
-        .filter(outbox::created_at.ge(since))
-        .filter(outbox::kind.eq_any(kinds))
-        .count()
-        .get_result(c))
+    let counted = sent_to_addresses_since(conn, &[recipient], kinds, since)?;
+    Ok(counted.get(recipient).copied().unwrap_or(0))
 }
 
 /// [`sent_to_address_since`] for several addresses at once, by address; an address sent

@@ -136,15 +136,8 @@ pub async fn event_of(
     slug: String,
     drafts: bool,
 ) -> Result<Option<EventState>, EngineError> {
-    let found = state
-        .database
-        .run(move |conn| reads::event_by_slug(conn, &slug, Utc::now()))
-        .await?
-        .filter(|event| drafts || event.event.phase != crate::domain::Phase::Draft);
-    if let Some(event) = &found {
-        nudge_if_unsettled(state, event);
-    }
-    Ok(found)
+    let found = event_and(state, slug, drafts, |_, _| Ok(())).await?;
+    Ok(found.map(|(event, ())| event))
 }
 
 /// [`event_of`], and then `then` with the event, in one call on the database's threads:

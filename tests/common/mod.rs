@@ -467,19 +467,28 @@ impl Server {
 
     /// Waits until `address` has at least `count` emails and returns them.
     pub fn wait_for_email(&self, address: &str, count: usize) -> Vec<Email> {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let found = self.emails_to(address);
-            if found.len() >= count {
-                return found;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{address} got {} of {count} emails",
-                found.len()
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        wait_for_emails(address, count, || self.emails_to(address))
+    }
+}
+
+/// Looks at `found` until it holds at least `count` emails to `address` (30 s at most).
+pub fn wait_for_emails<T>(
+    address: &str,
+    count: usize,
+    mut found: impl FnMut() -> Vec<T>,
+) -> Vec<T> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let found = found();
+        if found.len() >= count {
+            return found;
         }
+        assert!(
+            Instant::now() < deadline,
+            "{address} got {} of {count} emails",
+            found.len()
+        );
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

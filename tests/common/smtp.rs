@@ -182,23 +182,12 @@ impl MailServer {
 
     /// Waits until `address` has received `count` messages and returns them, raw.
     pub fn wait_for_raw(&self, address: &str, count: usize) -> Vec<String> {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let found: Vec<String> = self
-                .raw()
+        super::wait_for_emails(address, count, || {
+            self.raw()
                 .into_iter()
                 .filter(|raw| super::parse_email("", raw).to == address)
-                .collect();
-            if found.len() >= count {
-                return found;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{address} got {} of {count} emails",
-                found.len()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+                .collect()
+        })
     }
 }
 

@@ -68,7 +68,7 @@ async fn answered(state: &AppState, view: PersonalView) -> Result<HttpResponse, 
         .await?;
     Ok(HttpResponse::Ok().json(Me {
         answers: answers_json(Some(&answers), &questions),
-        ..me_of(&view.event_slug, view.registration)
+        ..me_of(&view.event.slug, view.registration)
     }))
 }
 
