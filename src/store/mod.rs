@@ -627,6 +627,26 @@ mod tests {
             .ok()
     }
 
+    #[derive(QueryableByName)]
+    struct Used {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        used: i32,
+    }
+
+    /// The settings `.cargo/config.toml` gives the bundled SQLite: a build without them
+    /// still passes every other test, only slower.
+    #[test]
+    fn the_bundled_sqlite_prepares_a_statement_once_and_keeps_no_memory_statistics() {
+        let mut conn = SqliteConnection::establish(":memory:").expect("in memory");
+        for option in ["ENABLE_QPSG", "DEFAULT_MEMSTATUS=0"] {
+            let used: Used = diesel::sql_query("SELECT sqlite_compileoption_used(?) AS used")
+                .bind::<Text, _>(option)
+                .get_result(&mut conn)
+                .expect("compile options are readable");
+            assert_eq!(used.used, 1, "SQLite built without SQLITE_{option}");
+        }
+    }
+
     proptest! {
         #[test]
         fn a_time_is_stored_as_the_same_text_diesel_stores(at in times()) {
