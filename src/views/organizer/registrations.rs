@@ -7,8 +7,8 @@ use maud::{html, Markup};
 
 use super::overview::Promotions;
 use super::{
-    button_form, csrf_field, event_tabs, flash, layout, local, mode_name, pagination, status_badge,
-    tz_of, Viewer,
+    button_form, csrf_field, event_tabs, flash, layout, local, mode_name, pagination,
+    status_badge_named, status_name, tz_of, Viewer,
 };
 use crate::domain::{Answers, Mode, RegistrationId, Role, Status};
 use crate::reads::{EventState, RegistrationState, SortBy};
@@ -102,6 +102,7 @@ pub fn table(
     let e = &state.event;
     let tz = tz_of(state);
     let base = format!("/organizer/events/{}/registrations", e.slug);
+    let words = RowWords::new();
     layout(
         &t!("dash-registrations-page-title", event = e.title.as_str()),
         viewer,
@@ -120,7 +121,7 @@ pub fn table(
                     select id="filter-status" name="status" {
                         option value="" { (t!("dash-registrations-any")) }
                         option value="active" selected[filters.status == "active"] { (t!("dash-registrations-active")) }
-                        @for s in STATUSES { option value=(s.as_str()) selected[filters.status == s.as_str()] { (super::status_name(s)) } }
+                        @for s in STATUSES { option value=(s.as_str()) selected[filters.status == s.as_str()] { (words.status_name(s)) } }
                     }
                 }
                 div {
@@ -174,8 +175,8 @@ pub fn table(
                             @for q in &state.questions {
                                 td { (answers.get(&r.row.id).and_then(|a| a.get(&q.key)).map(|v| v.join("; ")).unwrap_or_default()) }
                             }
-                            td { (status_badge(r.status)) }
-                            td { @match r.mode { Some(m) => { (mode_name(m)) } None => { (t!("dash-registrations-wants", preference = r.row.preference.as_str())) } } }
+                            td { (words.status_badge(r.status)) }
+                            td { @match r.mode { Some(m) => { (words.mode(m)) } None => { (t!("dash-registrations-wants", preference = r.row.preference.as_str())) } } }
                             td {
                                 @if let Some(p) = r.position { (t!("dash-registrations-position", n = p)) }
                                 @if let Some(until) = r.hold_until { (t!("dash-registrations-answer-by", at = local(until, tz))) }
@@ -189,11 +190,11 @@ pub fn table(
                                         (csrf_field(viewer.csrf))
                                         label.visually-hidden for={"deadline-" (r.row.id)} { (t!("dash-registrations-new-deadline", name = r.row.name.as_str())) }
                                         input type="datetime-local" id={"deadline-" (r.row.id)} name="hold_until" value=(until.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()) required;
-                                        button.secondary type="submit" { (t!("dash-registrations-change-deadline")) }
+                                        button.secondary type="submit" { (words.change_deadline) }
                                     }
                                 }
                                 @if !r.status.is_ended() && r.status != Status::PendingEmail && viewer.role != Role::CheckIn {
-                                    (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), &t!("dash-registrations-revoke"), "danger"))
+                                    (button_form(viewer, &format!("/organizer/registrations/{}/revoke", r.row.id), &words.revoke, "danger"))
                                 }
                             }
                         }
@@ -203,6 +204,47 @@ pub fn table(
             (pagination(&format!("{base}?{}", filters.query(filters.sort, filters.descending)), filters.page, pages))
         },
     )
+}
+
+/// The words every row of the table repeats, looked up once per page rather than once
+/// per row: a page of 50 rows otherwise asked the translations for them 200 times.
+struct RowWords {
+    statuses: [(Status, String); STATUSES.len()],
+    in_person: String,
+    virtual_mode: String,
+    change_deadline: String,
+    revoke: String,
+}
+
+impl RowWords {
+    fn new() -> Self {
+        RowWords {
+            statuses: STATUSES.map(|status| (status, status_name(status))),
+            in_person: mode_name(Mode::InPerson),
+            virtual_mode: mode_name(Mode::Virtual),
+            change_deadline: t!("dash-registrations-change-deadline"),
+            revoke: t!("dash-registrations-revoke"),
+        }
+    }
+
+    fn mode(&self, mode: Mode) -> &str {
+        match mode {
+            Mode::InPerson => &self.in_person,
+            Mode::Virtual => &self.virtual_mode,
+        }
+    }
+
+    fn status_name(&self, status: Status) -> &str {
+        self.statuses
+            .iter()
+            .find(|(known, _)| *known == status)
+            .map(|(_, name)| name.as_str())
+            .unwrap_or_default()
+    }
+
+    fn status_badge(&self, status: Status) -> Markup {
+        status_badge_named(status, self.status_name(status))
+    }
 }
 
 /// One entry of the waiting line as shown.
