@@ -180,8 +180,8 @@ pub fn tz_of(state: &EventState) -> Tz {
     state.event.timezone.0
 }
 
-/// The dashboard's way of writing a time, parsed once: a page of registrations writes
-/// two per row, and parsing the format string each time was most of the cost.
+/// The dashboard's way of writing a time, parsed once: a page of registrations writes up
+/// to three per row, and each parsed the format string anew.
 static LOCAL_TIME: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
     std::sync::LazyLock::new(|| {
         chrono::format::StrftimeItems::new("%a %-d %b %Y, %H:%M %Z")
