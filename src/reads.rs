@@ -23,8 +23,8 @@ use crate::store::convert::{draft_of, entry_of, rules_of};
 use crate::store::events::EventRow;
 use crate::store::registrations::RegistrationRow;
 use crate::store::{
-    answers, audit, dashboard, events, programme, registrations, sends, stats, tokens,
-    DbConnection, QueryResult,
+    answers, audit, dashboard, events, registrations, sends, stats, tokens, DbConnection,
+    QueryResult,
 };
 
 pub use crate::store::audit::{AuditRow as AuditEntry, CalendarChanges};
@@ -498,23 +498,24 @@ pub fn calendar_changes(
 }
 
 /// The questions of the event of this slug (drafts too: the engine answers for those),
-/// or none when there is no such event.
+/// or none when there is no such event. They come from the cache of the event's content
+/// when the row is current, so a join reads one row.
 pub fn questions_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec<Question>> {
     match events::by_slug(conn, slug)? {
-        Some(event) => programme::questions(conn, event.id),
+        Some(event) => questions_of(conn, &event),
         None => Ok(Vec::new()),
     }
 }
 
-/// The answers of one registration with its event's questions, those from the cache of
-/// each event's content when the row is current (one read, not three).
-pub fn answers_and_questions(
-    conn: &mut DbConnection,
-    event: &EventRow,
-    id: RegistrationId,
-) -> QueryResult<(Answers, Vec<Question>)> {
-    let (_, questions) = content::of(conn, event)?;
-    Ok((answers::of_registration(conn, id)?, questions))
+/// The questions of the event as its row shows it, if held in memory (see
+/// [`questions_of`] for the read that needs no cache).
+pub fn cached_questions(event: &EventRow) -> Option<Vec<Question>> {
+    content::cached_questions(event)
+}
+
+/// The questions of the event as its row shows it.
+pub fn questions_of(conn: &mut DbConnection, event: &EventRow) -> QueryResult<Vec<Question>> {
+    content::of(conn, event).map(|(_, questions)| questions)
 }
 
 /// The answers of one registration.

@@ -51,9 +51,11 @@ impl Batch<'_> {
                 action,
                 answers,
             } => {
-                let done = self.personal(token, *action)?;
-                if let Ok(Outcome::Personal(view)) = &done {
-                    crate::store::answers::save(self.conn, view.registration.row.id, answers)?;
+                let mut done = self.personal(token, *action)?;
+                if let Ok(Outcome::Personal(view)) = &mut done {
+                    let id = view.registration.row.id;
+                    self.save_answers(id, answers)?;
+                    view.answers = self.answers_of(id)?;
                 }
                 Ok(done)
             }

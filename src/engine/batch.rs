@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use super::cache::CommittedEvent;
 use super::{Command, EngineError, Job, Outcome};
 use crate::domain::{
-    EventId, Happening, Ledger, Notice, Reason, Refusal, RegistrationId, SendId, SendKind, Status,
+    Answers, EventId, Happening, Ledger, Notice, Reason, Refusal, RegistrationId, SendId, SendKind,
+    Status,
 };
 use crate::mail::{EventFacts, MailKind};
 use crate::store::audit::NewAuditRow;
@@ -20,7 +21,7 @@ use crate::store::outbox::NewOutboxRow;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
 use crate::store::sends::{self, NewSendRow};
 use crate::store::tokens::PersonalTokenRow;
-use crate::store::{audit, events, outbox, registrations, tokens, DbConnection, DbTime};
+use crate::store::{answers, audit, events, outbox, registrations, tokens, DbConnection, DbTime};
 
 /// The kinds of email a person can ask for again and again, at most
 /// [`super::participant::REQUESTS_A_DAY`] a day to one address.
@@ -48,6 +49,9 @@ pub(super) struct Batch<'a> {
     /// sent to each in the last day and written to the database, counted for all of them
     /// at once (see [`Batch::count_requests`]).
     pub(super) requests_sent: HashMap<String, i64>,
+    /// The answers of registrations whose answers this transaction read or wrote, as
+    /// they now stand (see [`Batch::answers_of`]).
+    pub(super) answers: foldhash::HashMap<RegistrationId, Answers>,
 }
 
 /// A command's own result inside a transaction that goes on.
@@ -110,9 +114,9 @@ impl Batch<'_> {
         Ok(self.conn)
     }
 
-    /// Looks up the registrations of the batch's personal links in one query. In a rush
-    /// nearly every command is a click on a link, and on PostgreSQL a query per link is a
-    /// round trip the writer waits for.
+    /// Looks up the registrations of the batch's personal links, and their answers, in
+    /// one query each. In a rush nearly every command is a click on a link, and on
+    /// PostgreSQL a query per link is a round trip the writer waits for.
     pub(super) fn look_up_links(&mut self, jobs: &[Job]) -> diesel::QueryResult<()> {
         let links: Vec<&str> = jobs
             .iter()
@@ -129,6 +133,36 @@ impl Batch<'_> {
             self.link_owners.insert(link, Some(row.id));
             self.rows.insert(row.id, row);
         }
+        let owners: Vec<RegistrationId> = self.link_owners.values().flatten().copied().collect();
+        if !owners.is_empty() {
+            let mut given = answers::of_registrations(self.conn, &owners)?;
+            for id in owners {
+                self.answers
+                    .insert(id, given.remove(&id).unwrap_or_default());
+            }
+        }
+        Ok(())
+    }
+
+    /// The answers of a registration as they stand in this transaction.
+    pub(super) fn answers_of(&mut self, id: RegistrationId) -> diesel::QueryResult<Answers> {
+        if let Some(given) = self.answers.get(&id) {
+            return Ok(given.clone());
+        }
+        let given = answers::of_registration(self.conn, id)?;
+        self.answers.insert(id, given.clone());
+        Ok(given)
+    }
+
+    /// Replaces the answers of a registration with these. They are read back when next
+    /// asked for, in the order the database keeps them.
+    pub(super) fn save_answers(
+        &mut self,
+        id: RegistrationId,
+        given: &Answers,
+    ) -> diesel::QueryResult<()> {
+        answers::save(self.conn, id, given)?;
+        self.answers.remove(&id);
         Ok(())
     }
 

@@ -187,6 +187,10 @@ pub struct PersonalView {
     /// cache of an event's content rather than from another read.
     pub event: crate::store::events::EventRow,
     pub registration: reads::RegistrationState,
+    /// The person's answers as the same transaction left them: the writer reads those of
+    /// a whole batch at once, where an answer read after the commit cost every click on a
+    /// link another round trip.
+    pub answers: Answers,
 }
 
 /// A command on the writer's queue, with where its outcome goes.

@@ -3,7 +3,7 @@
 
 use super::batch::{Batch, CommandResult, REQUEST_KINDS};
 use super::{EngineError, Outcome, PersonalAction, PersonalView, Sent};
-use crate::domain::{EventId, Join, RegistrationId, Status};
+use crate::domain::{Answers, EventId, Join, RegistrationId, Status};
 use crate::mail::MailKind;
 use crate::reads;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
@@ -72,7 +72,7 @@ impl Batch<'_> {
                     },
                     &StateChange::without_seat(Status::PendingEmail, at),
                 )?;
-                answers::save(self.conn, row.id, &join.answers)?;
+                self.save_answers(row.id, &join.answers)?;
                 self.audit_note(
                     event.id,
                     Some(row.id),
@@ -183,10 +183,12 @@ impl Batch<'_> {
         let Some(row) = self.row(id)? else {
             return Ok(Err(EngineError::NotFound("registration")));
         };
+        let answers = self.answers_of(id)?;
         let cached = self.committed(event_id);
         Ok(Ok(Outcome::Personal(Box::new(PersonalView {
             event: cached.event.clone(),
             registration: reads::registration_in(&cached.ledger, row),
+            answers,
         }))))
     }
 
@@ -235,6 +237,7 @@ impl Batch<'_> {
         self.write_deferred()?;
         registrations::erase_person(self.conn_with_states_written()?, row.id, at)?;
         self.rows.remove(&row.id);
+        self.answers.insert(row.id, Answers::default());
         tokens::forget_personal(self.conn, row.id)?;
         for owner in self.link_owners.values_mut() {
             if *owner == Some(row.id) {
@@ -304,6 +307,7 @@ impl Batch<'_> {
         registrations::delete(self.conn, &ids)?;
         for id in &ids {
             self.rows.remove(id);
+            self.answers.remove(id);
         }
         for owner in self.link_owners.values_mut() {
             if owner.is_some_and(|id| ids.contains(&id)) {

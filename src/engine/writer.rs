@@ -105,6 +105,7 @@ impl Writer {
                 link_ids: tokens::LinkIds::default(),
                 erased_emails: Vec::new(),
                 requests_sent: HashMap::new(),
+                answers: foldhash::HashMap::default(),
             };
             batch.look_up_links(&jobs)?;
             batch.count_requests(&jobs)?;

@@ -19,6 +19,15 @@ struct Content {
 static CONTENT: LazyLock<RwLock<HashMap<EventId, Content>>> =
     LazyLock::new(|| RwLock::new(HashMap::new()));
 
+/// The questions of the event as its row shows it, if this process holds them: no
+/// connection is needed then.
+pub fn cached_questions(event: &EventRow) -> Option<Vec<Question>> {
+    let held = CONTENT.read().unwrap_or_else(|e| e.into_inner());
+    held.get(&event.id)
+        .filter(|c| c.updated_at == event.updated_at)
+        .map(|c| c.questions.to_vec())
+}
+
 /// The programme and questions of the event as its row shows it.
 pub fn of(conn: &mut DbConnection, event: &EventRow) -> QueryResult<(Vec<Part>, Vec<Question>)> {
     {

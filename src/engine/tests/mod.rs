@@ -327,3 +327,87 @@ fn one_address_gets_at_most_the_daily_requests_whatever_the_batches_on_postgres(
     let (_db, url) = TestDb::postgres();
     one_address_gets_at_most_the_daily_requests_whatever_the_batches(&url);
 }
+
+fn join_answering(email: &str, stage: Option<&str>) -> Command {
+    let Command::Join { slug, mut join } = join(email) else {
+        unreachable!("join makes a join")
+    };
+    join.answers = Answers::stored(
+        stage
+            .map(|stage| ("stage".to_owned(), vec![stage.to_owned()]))
+            .into_iter()
+            .collect(),
+    );
+    Command::Join { slug, join }
+}
+
+fn stage_in(outcome: &Result<Outcome, EngineError>) -> Option<String> {
+    match outcome {
+        Ok(Outcome::Personal(view)) => view
+            .answers
+            .iter()
+            .find(|(key, _)| *key == "stage")
+            .map(|(_, values)| values.join(",")),
+        other => panic!("a personal view, not {other:?}"),
+    }
+}
+
+/// Clicks on links that arrive together each get their own person's answers, read for
+/// the whole batch at once, and answers changed earlier in the same batch are read anew.
+fn each_click_in_a_batch_answers_with_its_own_answers(url: &str) {
+    let mut writer = writer_on(url);
+    alone(&mut writer, open_workshop(1));
+    for outcome in together(
+        &mut writer,
+        vec![
+            join_answering("a@example.org", Some("Postdoc")),
+            join_answering("b@example.org", Some("Faculty")),
+            join_answering("c@example.org", None),
+        ],
+    ) {
+        outcome.expect("a join");
+    }
+    let links: Vec<String> = ["a", "b", "c"]
+        .iter()
+        .map(|name| link_of(&mut writer, &format!("{name}@example.org")))
+        .collect();
+    let confirmed = together(
+        &mut writer,
+        links
+            .iter()
+            .map(|link| personal(link, PersonalAction::ConfirmEmail))
+            .collect(),
+    );
+    let stages: Vec<Option<String>> = confirmed.iter().map(stage_in).collect();
+    assert_eq!(
+        stages,
+        [Some("Postdoc".to_owned()), Some("Faculty".to_owned()), None]
+    );
+
+    // c leaves, then joins again with an answer and clicks an old link in the same batch.
+    alone(&mut writer, personal(&links[2], PersonalAction::Cancel));
+    let outcomes = together(
+        &mut writer,
+        vec![
+            personal(&links[0], PersonalAction::ConfirmEmail),
+            join_answering("c@example.org", Some("PhD student")),
+            personal(&links[2], PersonalAction::ConfirmEmail),
+        ],
+    );
+    assert_eq!(stage_in(&outcomes[0]).as_deref(), Some("Postdoc"));
+    outcomes[1].as_ref().expect("the join");
+    assert_eq!(stage_in(&outcomes[2]).as_deref(), Some("PhD student"));
+}
+
+#[test]
+fn each_click_in_a_batch_answers_with_its_own_answers_on_sqlite() {
+    let (_db, url) = TestDb::sqlite();
+    each_click_in_a_batch_answers_with_its_own_answers(&url);
+}
+
+#[test]
+#[ignore = "needs TEST_DATABASE_URL (PostgreSQL)"]
+fn each_click_in_a_batch_answers_with_its_own_answers_on_postgres() {
+    let (_db, url) = TestDb::postgres();
+    each_click_in_a_batch_answers_with_its_own_answers(&url);
+}

@@ -59,15 +59,21 @@ async fn personal(
     answered(state, view).await
 }
 
-/// A person's registration after their action, with their answers.
+/// A person's registration after their action, with their answers: both come from the
+/// writer, the questions from memory unless the event changed since they were read.
 async fn answered(state: &AppState, view: PersonalView) -> Result<HttpResponse, ApiError> {
-    let (id, event) = (view.registration.row.id, view.event.clone());
-    let (answers, questions) = state
-        .database
-        .run(move |conn| reads::answers_and_questions(conn, &event, id))
-        .await?;
+    let questions = match reads::cached_questions(&view.event) {
+        Some(questions) => questions,
+        None => {
+            let event = view.event.clone();
+            state
+                .database
+                .run(move |conn| reads::questions_of(conn, &event))
+                .await?
+        }
+    };
     Ok(HttpResponse::Ok().json(Me {
-        answers: answers_json(Some(&answers), &questions),
+        answers: answers_json(Some(&view.answers), &questions),
         ..me_of(&view.event.slug, view.registration)
     }))
 }
