@@ -8,13 +8,16 @@
     python3 bench/profile.py --other-events 3     # on a database of 30,000 more people
     python3 bench/profile.py --healthz            # 5 s of GET /healthz, the ceiling, instead
     python3 bench/profile.py --dashboard          # the rush untimed, then 5 s of the dashboard page
+    python3 bench/profile.py --database-url … --statements   # and PostgreSQL's statements
 
 It starts the release build (or BENCH_BINARY) on a new database, lets 10,000 people join an
 event of 100 seats and takes their links from the emails, then runs the timed part with wrk
 as bench/run does. It prints wrk's figures, the wall time, the CPU seconds wrk and each
 server thread used during the timed part, the threads' read and write system calls (from
 /proc) and, on PostgreSQL, the CPU of all PostgreSQL processes. With --perf the profile goes to
-perf.data in the current folder.
+perf.data in the current folder. With --statements (PostgreSQL with pg_stat_statements in
+shared_preload_libraries) it also prints the statements of the timed part that took the most
+time, with their calls and rows per request.
 """
 
 import argparse
@@ -59,6 +62,31 @@ def postgres_cpu_seconds():
     return total
 
 
+def statements_reset(url):
+    subprocess.run(["psql", url, "-qAt", "-c", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"], check=True)
+    subprocess.run(["psql", url, "-qAt", "-c", "SELECT pg_stat_statements_reset()"], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def statements_report(url, requests, top=15):
+    """The statements of the timed part with the most time in all, one line each."""
+    query = ("SELECT calls, rows, round(total_exec_time::numeric, 1), "
+             "regexp_replace(left(query, 160), '\\s+', ' ', 'g') FROM pg_stat_statements "
+             "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+             f"ORDER BY total_exec_time DESC LIMIT {top}")
+    out = subprocess.run(["psql", url, "-qAt", "-F", "\t", "-c", query], check=True,
+                         capture_output=True, text=True).stdout
+    totals = subprocess.run(["psql", url, "-qAt", "-c",
+                             "SELECT sum(calls), round(sum(total_exec_time)::numeric, 1) FROM pg_stat_statements "
+                             "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"],
+                            check=True, capture_output=True, text=True).stdout.strip().split("|")
+    print(f"PostgreSQL statements: {totals[0]} calls ({int(totals[0]) / requests:.2f} per request), "
+          f"{totals[1]} ms of execution in all")
+    for line in out.splitlines():
+        calls, rows, ms, text = line.split("\t", 3)
+        print(f"  {int(calls) / requests:6.3f} calls/req {int(rows) / requests:8.2f} rows/req {ms:>9} ms  {text}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="PostgreSQL database to drop and create; SQLite when left out")
@@ -67,11 +95,15 @@ def main():
     parser.add_argument("--dashboard", action="store_true",
                         help="run the rush untimed, then time 5 s of the dashboard's registrations page")
     parser.add_argument("--perf", action="store_true", help="perf record the server during the timed part")
+    parser.add_argument("--statements", action="store_true",
+                        help="PostgreSQL: the statements of the timed part, from pg_stat_statements")
     parser.add_argument("--other-events", type=int, default=0, metavar="N",
                         help="first let as many people (--people) join each of N other events, for a bigger database")
     parser.add_argument("--people", type=int, default=bench.PEOPLE,
                         help="people who join the timed event (default 10,000)")
     args = parser.parse_args()
+    if args.statements and not args.database_url:
+        parser.error("--statements needs --database-url (PostgreSQL)")
     bench.PEOPLE = args.people
 
     workdir = tempfile.mkdtemp()
@@ -99,6 +131,8 @@ def main():
             bench.wrk(server.base, "/", "confirm.lua", {"BENCH_TOKENS": token_file}, duration="120s")
             bench.wait_for_delivery(server)
 
+        if args.statements:
+            statements_reset(args.database_url)
         before, postgres_before = thread_figures(pid), postgres_cpu_seconds()
         perf = None
         if args.perf:
@@ -131,6 +165,8 @@ def main():
             print(f"wrk: {load_generator:.2f} s CPU, {1e6 * load_generator / requests:.1f} µs per request")
         if args.database_url:
             print(f"PostgreSQL processes: {postgres_cpu_seconds() - postgres_before:.2f} s CPU")
+        if args.statements:
+            statements_report(args.database_url, requests)
         used = {}
         for name, figures in after.items():
             earlier = before.get(name, (0, 0, 0))
