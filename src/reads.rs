@@ -507,10 +507,10 @@ pub fn questions_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Vec
     }
 }
 
-/// The questions of the event as its row shows it, if held in memory (see
-/// [`questions_of`] for the read that needs no cache).
+/// The questions of the event as its row shows it, if this process holds them (no
+/// connection needed); [`questions_of`] reads them when it does not.
 pub fn cached_questions(event: &EventRow) -> Option<Vec<Question>> {
-    content::cached_questions(event)
+    content::cached(event).map(|(_, questions)| questions)
 }
 
 /// The questions of the event as its row shows it.

@@ -3,7 +3,7 @@
 
 use super::batch::{Batch, CommandResult, REQUEST_KINDS};
 use super::{EngineError, Outcome, PersonalAction, PersonalView, Sent};
-use crate::domain::{Answers, EventId, Join, RegistrationId, Status};
+use crate::domain::{EventId, Join, RegistrationId, Status};
 use crate::mail::MailKind;
 use crate::reads;
 use crate::store::registrations::{NewRegistrationRow, PersonChange, RegistrationRow, StateChange};
@@ -237,7 +237,7 @@ impl Batch<'_> {
         self.write_deferred()?;
         registrations::erase_person(self.conn_with_states_written()?, row.id, at)?;
         self.rows.remove(&row.id);
-        self.answers.insert(row.id, Answers::default());
+        self.answers.remove(&row.id);
         tokens::forget_personal(self.conn, row.id)?;
         for owner in self.link_owners.values_mut() {
             if *owner == Some(row.id) {

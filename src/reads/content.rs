@@ -19,25 +19,19 @@ struct Content {
 static CONTENT: LazyLock<RwLock<HashMap<EventId, Content>>> =
     LazyLock::new(|| RwLock::new(HashMap::new()));
 
-/// The questions of the event as its row shows it, if this process holds them: no
-/// connection is needed then.
-pub fn cached_questions(event: &EventRow) -> Option<Vec<Question>> {
+/// The programme and questions of the event as its row shows it, if this process holds
+/// them: no connection is needed then.
+pub fn cached(event: &EventRow) -> Option<(Vec<Part>, Vec<Question>)> {
     let held = CONTENT.read().unwrap_or_else(|e| e.into_inner());
     held.get(&event.id)
         .filter(|c| c.updated_at == event.updated_at)
-        .map(|c| c.questions.to_vec())
+        .map(|c| (c.programme.to_vec(), c.questions.to_vec()))
 }
 
 /// The programme and questions of the event as its row shows it.
 pub fn of(conn: &mut DbConnection, event: &EventRow) -> QueryResult<(Vec<Part>, Vec<Question>)> {
-    {
-        let held = CONTENT.read().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = held
-            .get(&event.id)
-            .filter(|c| c.updated_at == event.updated_at)
-        {
-            return Ok((c.programme.to_vec(), c.questions.to_vec()));
-        }
+    if let Some(content) = cached(event) {
+        return Ok(content);
     }
     let parts = programme::parts(conn, event.id)?;
     let questions = programme::questions(conn, event.id)?;
